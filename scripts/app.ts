@@ -1,0 +1,130 @@
+/**
+ * One entry point for running the app locally or in a container:
+ *
+ *   tsx scripts/app.ts dev       database → migrations → demo seed (if empty) → next dev
+ *   tsx scripts/app.ts start     database → migrations → demo seed (embedded only) → next start
+ *   tsx scripts/app.ts migrate   database → pending migrations
+ *   tsx scripts/app.ts seed      database → migrations → demo seed (if empty)
+ *   tsx scripts/app.ts db        database only, until Ctrl-C (prints its URL for psql)
+ *   tsx scripts/app.ts payload … database → any `payload` CLI command (migrate:create, …)
+ *
+ * "database" is DATABASE_URL when set, otherwise PostgreSQL embedded from the npm package, with
+ * its data in .data/postgres. Ctrl-C stops Next first, then PostgreSQL.
+ */
+import { spawn, type ChildProcess } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+
+import { startEmbeddedPostgres, type EmbeddedServer } from './lib/embeddedPostgres'
+
+const root = path.resolve(import.meta.dirname, '..')
+const dataRoot = path.resolve(root, process.env.DATA_DIR || '.data')
+const bin = (name: string) => path.join(root, 'node_modules', '.bin', name)
+
+const [command = 'dev', ...rest] = process.argv.slice(2)
+
+let server: EmbeddedServer | null = null
+let child: ChildProcess | null = null
+
+const log = (message: string) => console.log(`\x1b[36m[newsroom]\x1b[0m ${message}`)
+
+/** Run a command to completion with the app's environment; reject on a non-zero exit. */
+const run = (cmd: string, args: string[], env: NodeJS.ProcessEnv) =>
+  new Promise<void>((resolve, reject) => {
+    const proc = spawn(cmd, args, { cwd: root, env, stdio: 'inherit' })
+    proc.on('exit', (code, signal) =>
+      code === 0
+        ? resolve()
+        : reject(new Error(`${path.basename(cmd)} ${args[0]} exited with ${code ?? signal}`)),
+    )
+  })
+
+/** A secret for local use, generated once and kept with the local data. */
+const localSecret = () => {
+  const file = path.join(dataRoot, 'payload-secret')
+  if (!existsSync(file)) {
+    mkdirSync(dataRoot, { recursive: true })
+    writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 })
+  }
+  return readFileSync(file, 'utf8').trim()
+}
+
+const prepareEnv = async (): Promise<NodeJS.ProcessEnv> => {
+  const env: NodeJS.ProcessEnv = { ...process.env }
+  env.NODE_OPTIONS = [env.NODE_OPTIONS, '--no-deprecation'].filter(Boolean).join(' ')
+  if (!env.DATABASE_URL) {
+    server = await startEmbeddedPostgres({
+      dataDir: path.join(dataRoot, 'postgres'),
+      port: Number(env.EMBEDDED_PG_PORT) || 54329,
+      verbose: env.EMBEDDED_PG_VERBOSE === 'true',
+    })
+    await server.createDatabase('newsroom')
+    env.DATABASE_URL = server.urlFor('newsroom')
+    env.EMBEDDED_DATABASE = 'true'
+    log(
+      `embedded PostgreSQL on 127.0.0.1:${server.port} (data in ${path.relative(root, dataRoot)}/postgres)`,
+    )
+  }
+  if (!env.PAYLOAD_SECRET) env.PAYLOAD_SECRET = localSecret()
+  return env
+}
+
+const shutdown = async (code: number) => {
+  if (child && child.exitCode === null) {
+    const exited = new Promise((resolve) => child?.once('exit', resolve))
+    child.kill('SIGTERM')
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))])
+  }
+  await server?.stop().catch(() => undefined)
+  process.exit(code)
+}
+
+const migrate = (env: NodeJS.ProcessEnv) => run(bin('payload'), ['migrate'], env)
+const seed = (env: NodeJS.ProcessEnv, args: string[] = []) =>
+  run(bin('payload'), ['run', 'scripts/seed.ts', ...args], env)
+
+/** Keep the process (and the database) up while Next runs; Ctrl-C stops both. */
+const serve = (args: string[], env: NodeJS.ProcessEnv) => {
+  child = spawn(bin('next'), args, { cwd: root, env, stdio: 'inherit' })
+  child.on('exit', (code) => void shutdown(code ?? 0))
+}
+
+const main = async () => {
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void shutdown(0))
+  const env = await prepareEnv()
+  switch (command) {
+    case 'dev':
+      await migrate(env)
+      await seed(env)
+      serve(['dev', ...rest], env)
+      return
+    case 'start':
+      await migrate(env)
+      if (env.EMBEDDED_DATABASE || env.SEED_DEMO === 'true') await seed(env)
+      serve(['start', ...rest], { ...env, NODE_ENV: 'production' })
+      return
+    case 'migrate':
+      await migrate(env)
+      return shutdown(0)
+    case 'seed':
+      await migrate(env)
+      await seed(env, rest)
+      return shutdown(0)
+    case 'payload':
+      await run(bin('payload'), rest, env)
+      return shutdown(0)
+    case 'db':
+      log(`DATABASE_URL=${env.DATABASE_URL}`)
+      log('Ctrl-C stops it.')
+      return
+    default:
+      console.error(`Unknown command "${command}". Use dev, start, migrate, seed, db or payload.`)
+      return shutdown(2)
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error)
+  void shutdown(1)
+})

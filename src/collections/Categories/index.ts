@@ -1,0 +1,41 @@
+import type { CollectionConfig } from 'payload'
+
+import { anyone, isEditor } from '@/access/roles'
+import { cacheTags } from '@/data/cacheTags'
+import { revalidateTags } from '@/data/revalidate'
+import { slugField } from '@/fields/slug'
+
+/** Sections of the site, nested through `parent` (added with breadcrumbs by the nested-docs plugin). */
+export const Categories: CollectionConfig = {
+  slug: 'categories',
+  labels: { singular: 'Section', plural: 'Sections' },
+  admin: {
+    useAsTitle: 'name',
+    defaultColumns: ['name', 'slug', 'parent', 'order'],
+    group: 'Content',
+  },
+  defaultSort: 'order',
+  access: { read: anyone, create: isEditor, update: isEditor, delete: isEditor },
+  hooks: {
+    afterChange: [
+      ({ doc, context }) =>
+        revalidateTags([cacheTags.categories, cacheTags.articles], context).then(() => doc),
+    ],
+    afterDelete: [
+      ({ doc, context }) =>
+        revalidateTags([cacheTags.categories, cacheTags.articles], context).then(() => doc),
+    ],
+  },
+  fields: [
+    { name: 'name', type: 'text', required: true, localized: true },
+    slugField('name', { unique: true }),
+    { name: 'description', type: 'textarea', localized: true },
+    {
+      name: 'order',
+      type: 'number',
+      defaultValue: 100,
+      index: true,
+      admin: { position: 'sidebar', description: 'Position in menus, ascending.' },
+    },
+  ],
+}

@@ -1,0 +1,7 @@
+export { categories } from './categories'
+export { authors } from './authors'
+export { tags } from './tags'
+export { articles } from './articles'
+export { pages } from './pages'
+export { settings } from './settings'
+export type * from './types'

@@ -1,0 +1,128 @@
+import { describe, expect, inject, it } from 'vitest'
+
+const baseURL = inject('baseURL')
+
+const get = (path: string, init?: RequestInit) => fetch(`${baseURL}${path}`, init)
+
+const login = async (email: string, password: string) => {
+  const response = await fetch(`${baseURL}/api/users/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  })
+  expect(response.status).toBe(200)
+  const { token } = (await response.json()) as { token: string }
+  return { authorization: `JWT ${token}` }
+}
+
+type ArticleList = { docs: { id: number; title: string; _status?: string }[]; totalDocs: number }
+
+/** The seeded drafts, found as an editor sees them. */
+const seededDrafts = async () => {
+  const headers = await login('editor@caspiandigest.example', 'demo-editor')
+  const response = await get(
+    '/api/articles?where[_status][equals]=draft&draft=true&limit=100&depth=0',
+    { headers },
+  )
+  const list = (await response.json()) as ArticleList
+  expect(list.totalDocs).toBeGreaterThanOrEqual(2)
+  return { drafts: list.docs, headers }
+}
+
+describe('the REST and GraphQL APIs of the running app', () => {
+  it('lists published articles to anonymous readers and never a draft', async () => {
+    const { drafts } = await seededDrafts()
+    const draftIds = new Set(drafts.map((d) => d.id))
+    for (const query of [
+      '',
+      '?draft=true',
+      '?where[_status][equals]=draft',
+      '?where[_status][equals]=draft&draft=true',
+    ]) {
+      const response = await get(`/api/articles${query}${query ? '&' : '?'}limit=200&depth=0`)
+      expect(response.status).toBe(200)
+      const list = (await response.json()) as ArticleList
+      expect(list.docs.some((doc) => draftIds.has(doc.id))).toBe(false)
+      if (!query) expect(list.totalDocs).toBeGreaterThanOrEqual(30)
+    }
+  })
+
+  it('answers 404 for a draft read by id, anonymously, and shows it to an editor', async () => {
+    const { drafts, headers } = await seededDrafts()
+    const [draft] = drafts
+    expect((await get(`/api/articles/${draft.id}`)).status).toBe(404)
+    expect((await get(`/api/articles/${draft.id}?draft=true`)).status).toBe(404)
+    const asEditor = await get(`/api/articles/${draft.id}?draft=true&depth=0`, { headers })
+    expect(asEditor.status).toBe(200)
+    expect(((await asEditor.json()) as { title: string }).title).toBe(draft.title)
+  })
+
+  it('refuses version history to anonymous readers', async () => {
+    const response = await get('/api/articles/versions')
+    expect(response.status).toBe(403)
+  })
+
+  it('hides drafts from anonymous GraphQL queries', async () => {
+    const { drafts } = await seededDrafts()
+    const response = await fetch(`${baseURL}/api/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        query: '{ Articles(limit: 200, draft: true) { docs { id title } totalDocs } }',
+      }),
+    })
+    expect(response.status).toBe(200)
+    const { data } = (await response.json()) as { data: { Articles: ArticleList } }
+    const ids = new Set(data.Articles.docs.map((doc) => Number(doc.id)))
+    expect(data.Articles.totalDocs).toBeGreaterThanOrEqual(30)
+    for (const draft of drafts) expect(ids.has(draft.id)).toBe(false)
+  })
+
+  it('does not let anonymous readers list users', async () => {
+    expect((await get('/api/users')).status).toBe(403)
+  })
+
+  it('logs in each seeded role', async () => {
+    for (const [email, password] of [
+      ['admin@caspiandigest.example', 'demo-admin'],
+      ['editor@caspiandigest.example', 'demo-editor'],
+      ['author@caspiandigest.example', 'demo-author'],
+      ['translator@caspiandigest.example', 'demo-translator'],
+    ]) {
+      const headers = await login(email, password)
+      const me = (await (await get('/api/users/me', { headers })).json()) as {
+        user: { email: string }
+      }
+      expect(me.user.email).toBe(email)
+    }
+  })
+})
+
+describe('pages of the running app', () => {
+  it('serves the home page with published articles and without drafts', async () => {
+    const { drafts } = await seededDrafts()
+    const response = await get('/')
+    expect(response.status).toBe(200)
+    const html = await response.text()
+    expect(html).toContain('Caspian Digest')
+    const published = (await (
+      await get('/api/articles?where[language][equals]=en&limit=5&sort=-publishedAt&depth=0')
+    ).json()) as ArticleList
+    for (const article of published.docs) expect(html).toContain(escapeHtml(article.title))
+    for (const draft of drafts) expect(html).not.toContain(escapeHtml(draft.title))
+  })
+
+  it('serves the admin login page', async () => {
+    const response = await get('/admin/login')
+    expect(response.status).toBe(200)
+    expect(await response.text()).toContain('Caspian Digest newsroom')
+  })
+})
+
+const escapeHtml = (value: string) =>
+  value
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#x27;')

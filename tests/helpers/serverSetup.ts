@@ -1,0 +1,88 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { mkdtemp, rm } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+
+import type { TestProject } from 'vitest/node'
+
+import { freePort, startTestDatabaseServer } from './globalSetup'
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    baseURL: string
+  }
+}
+
+const root = path.resolve(import.meta.dirname, '../..')
+const bin = (name: string) => path.join(root, 'node_modules', '.bin', name)
+
+const run = (cmd: string, args: string[], env: NodeJS.ProcessEnv) =>
+  new Promise<void>((resolve, reject) => {
+    const proc = spawn(cmd, args, { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] })
+    proc.on('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`${args.join(' ')} exited with ${code}`)),
+    )
+  })
+
+const waitForServer = async (url: string, server: ChildProcess, timeoutMs = 90_000) => {
+  const deadline = Date.now() + timeoutMs
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error(`next start exited with ${server.exitCode}`)
+    try {
+      const response = await fetch(url)
+      if (response.ok) return
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250))
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`)
+}
+
+/**
+ * The production build served by `next start` on 127.0.0.1, on a fresh database that the real
+ * CLI migrates and seeds with the demo newsroom. Browser and HTTP tests talk to it as readers and
+ * editors would. Needs `next build` first (npm run test:e2e runs it).
+ */
+export default async function setup(project: TestProject) {
+  if (!existsSync(path.join(root, '.next', 'BUILD_ID'))) {
+    throw new Error('No production build: run `npm run build` first (npm run test:e2e does).')
+  }
+  const db = await startTestDatabaseServer()
+  await db.server.createDatabase('e2e')
+  const port = await freePort()
+  const baseURL = `http://127.0.0.1:${port}`
+  const mediaDir = await mkdtemp(path.join(os.tmpdir(), 'newsroom-e2e-media-'))
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: db.server.urlFor('e2e'),
+    PAYLOAD_SECRET: 'e2e-secret',
+    SERVER_URL: baseURL,
+    MEDIA_DIR: mediaDir,
+  }
+  await run(bin('payload'), ['migrate'], env)
+  await run(bin('payload'), ['run', 'scripts/seed.ts'], env)
+
+  const server = spawn(bin('next'), ['start', '-H', '127.0.0.1', '-p', String(port)], {
+    cwd: root,
+    env: {
+      ...env,
+      NODE_ENV: 'production',
+      // The Lexical workaround is for plain Node; the built server does not need it.
+      NODE_OPTIONS: '--no-deprecation',
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  })
+  await waitForServer(`${baseURL}/`, server)
+  project.provide('baseURL', baseURL)
+
+  return async () => {
+    // Next first, then PostgreSQL, or Next logs the database going away.
+    const exited = new Promise((resolve) => server.once('exit', resolve))
+    server.kill('SIGTERM')
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))])
+    await db.stop()
+    await rm(mediaDir, { recursive: true, force: true })
+  }
+}

@@ -1,0 +1,39 @@
+import path from 'node:path'
+
+import { defineConfig } from 'vitest/config'
+
+const root = import.meta.dirname
+
+export default defineConfig({
+  resolve: {
+    alias: [
+      { find: '@payload-config', replacement: path.join(root, 'payload.config.ts') },
+      { find: /^@\//, replacement: `${path.join(root, 'src')}/` },
+    ],
+  },
+  test: {
+    environment: 'node',
+    // One database server per run; files run one after another on their own databases.
+    fileParallelism: false,
+    hookTimeout: 120_000,
+    testTimeout: 60_000,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'int',
+          include: ['tests/int/**/*.int.spec.ts'],
+          globalSetup: ['tests/helpers/globalSetup.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: ['tests/e2e/**/*.e2e.spec.ts'],
+          globalSetup: ['tests/helpers/serverSetup.ts'],
+        },
+      },
+    ],
+  },
+})
