@@ -1,4 +1,4 @@
-import type { RequestContext } from 'payload'
+import type { CollectionConfig, RequestContext } from 'payload'
 
 /**
  * Expire cached reads by tag. Hooks call this after a change; it is a no-op outside a Next.js
@@ -14,3 +14,14 @@ export const revalidateTags = async (tags: string[], context?: RequestContext): 
     // Not inside a Next.js request (a script or a test): there is no cache to expire.
   }
 }
+
+type RevalidatingHooks = Required<Pick<CollectionConfig, 'hooks'>>['hooks']
+
+/**
+ * Hooks for collections whose every change is public (sections, tags, authors, pages): expire
+ * `tags` after a save or a delete.
+ */
+export const revalidateOnChange = (tags: string[]): RevalidatingHooks => ({
+  afterChange: [({ doc, context }) => revalidateTags(tags, context).then(() => doc)],
+  afterDelete: [({ doc, context }) => revalidateTags(tags, context).then(() => doc)],
+})

@@ -112,6 +112,35 @@ describe('pages of the running app', () => {
     for (const draft of drafts) expect(html).not.toContain(escapeHtml(draft.title))
   })
 
+  it('shows an article on the home page as soon as it is published, and drops it on unpublish', async () => {
+    const headers = {
+      ...(await login('editor@caspiandigest.example', 'demo-editor')),
+      'content-type': 'application/json',
+    }
+    const title = `Caspian ferry timetable extended ${Date.now()}`
+    const created = await fetch(`${baseURL}/api/articles?draft=true`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ title, language: 'en', _status: 'draft' }),
+    })
+    expect(created.status).toBe(201)
+    const { doc } = (await created.json()) as { doc: { id: number } }
+    const home = async () => (await (await get('/')).text()).includes(title)
+    expect(await home()).toBe(false)
+
+    const publish = (status: 'published' | 'draft') =>
+      fetch(`${baseURL}/api/articles/${doc.id}`, {
+        method: 'PATCH',
+        headers,
+        body: JSON.stringify({ _status: status, publishedAt: new Date().toISOString() }),
+      })
+    expect((await publish('published')).status).toBe(200)
+    expect(await home()).toBe(true)
+    expect((await publish('draft')).status).toBe(200)
+    expect(await home()).toBe(false)
+    expect((await get(`/api/articles/${doc.id}`)).status).toBe(404)
+  })
+
   it('serves the admin login page', async () => {
     const response = await get('/admin/login')
     expect(response.status).toBe(200)

@@ -2,7 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { anyone, isEditor } from '@/access/roles'
 import { cacheTags } from '@/data/cacheTags'
-import { revalidateTags } from '@/data/revalidate'
+import { revalidateOnChange } from '@/data/revalidate'
 import { slugField } from '@/fields/slug'
 
 export const Authors: CollectionConfig = {
@@ -14,14 +14,8 @@ export const Authors: CollectionConfig = {
     description: 'Public bylines: people, and house bylines such as the site itself.',
   },
   access: { read: anyone, create: isEditor, update: isEditor, delete: isEditor },
-  hooks: {
-    afterChange: [
-      ({ doc, context }) => revalidateTags([cacheTags.authors], context).then(() => doc),
-    ],
-    afterDelete: [
-      ({ doc, context }) => revalidateTags([cacheTags.authors], context).then(() => doc),
-    ],
-  },
+  // Bylines appear on article lists, so a renamed author expires them too.
+  hooks: revalidateOnChange([cacheTags.authors, cacheTags.articles]),
   fields: [
     { name: 'name', type: 'text', required: true },
     slugField('name', { unique: true }),

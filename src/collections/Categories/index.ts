@@ -2,7 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { anyone, isEditor } from '@/access/roles'
 import { cacheTags } from '@/data/cacheTags'
-import { revalidateTags } from '@/data/revalidate'
+import { revalidateOnChange } from '@/data/revalidate'
 import { slugField } from '@/fields/slug'
 
 /** Sections of the site, nested through `parent` (added with breadcrumbs by the nested-docs plugin). */
@@ -16,16 +16,7 @@ export const Categories: CollectionConfig = {
   },
   defaultSort: 'order',
   access: { read: anyone, create: isEditor, update: isEditor, delete: isEditor },
-  hooks: {
-    afterChange: [
-      ({ doc, context }) =>
-        revalidateTags([cacheTags.categories, cacheTags.articles], context).then(() => doc),
-    ],
-    afterDelete: [
-      ({ doc, context }) =>
-        revalidateTags([cacheTags.categories, cacheTags.articles], context).then(() => doc),
-    ],
-  },
+  hooks: revalidateOnChange([cacheTags.categories, cacheTags.articles]),
   fields: [
     { name: 'name', type: 'text', required: true, localized: true },
     slugField('name', { unique: true }),

@@ -3,7 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { publishedOrStaff } from '@/access/publishedOrStaff'
 import { isEditor, isStaff } from '@/access/roles'
 import { cacheTags } from '@/data/cacheTags'
-import { revalidateTags } from '@/data/revalidate'
+import { revalidateOnChange } from '@/data/revalidate'
 import { slugField } from '@/fields/slug'
 
 /** Static pages (Who we are, Privacy Policy, ...), localized field by field. */
@@ -18,10 +18,7 @@ export const Pages: CollectionConfig = {
     delete: isEditor,
   },
   versions: { drafts: true, maxPerDoc: 30 },
-  hooks: {
-    afterChange: [({ doc, context }) => revalidateTags([cacheTags.pages], context).then(() => doc)],
-    afterDelete: [({ doc, context }) => revalidateTags([cacheTags.pages], context).then(() => doc)],
-  },
+  hooks: revalidateOnChange([cacheTags.pages]),
   fields: [
     { name: 'title', type: 'text', required: true, localized: true },
     slugField('title', { unique: true }),

@@ -2,7 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { anyone, isEditor, isStaff } from '@/access/roles'
 import { cacheTags } from '@/data/cacheTags'
-import { revalidateTags } from '@/data/revalidate'
+import { revalidateOnChange } from '@/data/revalidate'
 import { slugField } from '@/fields/slug'
 
 export const Tags: CollectionConfig = {
@@ -10,10 +10,7 @@ export const Tags: CollectionConfig = {
   admin: { useAsTitle: 'name', defaultColumns: ['name', 'slug'], group: 'Content' },
   // Writers may coin a tag while filing; renaming and removing is an editor's call.
   access: { read: anyone, create: isStaff, update: isEditor, delete: isEditor },
-  hooks: {
-    afterChange: [({ doc, context }) => revalidateTags([cacheTags.tags], context).then(() => doc)],
-    afterDelete: [({ doc, context }) => revalidateTags([cacheTags.tags], context).then(() => doc)],
-  },
+  hooks: revalidateOnChange([cacheTags.tags]),
   fields: [
     { name: 'name', type: 'text', required: true, localized: true },
     slugField('name', { unique: true }),
