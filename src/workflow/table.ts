@@ -1,0 +1,103 @@
+/**
+ * The editorial workflow as data: the stages an article moves through, the transitions between
+ * them, and who may fire each. The server check, the admin UI and the tests all read this table;
+ * no other file restates these rules.
+ *
+ *   draft ─submit→ in_review ─approve→ approved ─publish→ published ─unpublish→ draft
+ *   in_review, approved ─request_changes→ changes_requested ─submit→ in_review
+ *   draft, in_review, approved ─publish→ published   (editors may skip a stage)
+ *   draft, in_review, approved ─schedule→ scheduled ─(its time)→ published
+ *   scheduled ─unschedule→ approved
+ *   published, draft, changes_requested ─archive→ archived ─reopen→ draft
+ */
+import type { Role } from '@/access/roles'
+
+export const STAGES = [
+  'draft',
+  'in_review',
+  'changes_requested',
+  'approved',
+  'scheduled',
+  'published',
+  'archived',
+] as const
+export type Stage = (typeof STAGES)[number]
+
+export const STAGE_LABELS: Record<Stage, string> = {
+  draft: 'Draft',
+  in_review: 'In review',
+  changes_requested: 'Changes requested',
+  approved: 'Approved',
+  scheduled: 'Scheduled',
+  published: 'Published',
+  archived: 'Archived',
+}
+
+export type Transition = {
+  label: string
+  from: readonly Stage[]
+  to: Stage
+  /** roles that may fire it (within the articles their role lets them act on) */
+  roles: readonly Role[]
+  /** a note is required (it goes to the timeline and the notification) */
+  requiresNote?: boolean
+  /** a date in the future is required (when to publish) */
+  requiresFutureDate?: boolean
+  /** the pre-publish checklist must pass */
+  requiresChecklist?: boolean
+}
+
+const WRITERS = ['author', 'translator', 'editor', 'admin'] as const
+const EDITORS = ['editor', 'admin'] as const
+
+export const TRANSITIONS = {
+  submit: {
+    label: 'Submit for review',
+    from: ['draft', 'changes_requested'],
+    to: 'in_review',
+    roles: WRITERS,
+  },
+  approve: { label: 'Approve', from: ['in_review'], to: 'approved', roles: EDITORS },
+  request_changes: {
+    label: 'Request changes',
+    from: ['in_review', 'approved'],
+    to: 'changes_requested',
+    roles: EDITORS,
+    requiresNote: true,
+  },
+  // Editors may publish straight from a draft or from review: breaking news does not wait for a
+  // second pair of eyes, and the editor firing it is that pair.
+  publish: {
+    label: 'Publish',
+    from: ['draft', 'in_review', 'approved'],
+    to: 'published',
+    roles: EDITORS,
+    requiresChecklist: true,
+  },
+  schedule: {
+    label: 'Schedule',
+    from: ['draft', 'in_review', 'approved'],
+    to: 'scheduled',
+    roles: EDITORS,
+    requiresFutureDate: true,
+    requiresChecklist: true,
+  },
+  unschedule: { label: 'Cancel schedule', from: ['scheduled'], to: 'approved', roles: EDITORS },
+  unpublish: { label: 'Unpublish', from: ['published'], to: 'draft', roles: EDITORS },
+  archive: {
+    label: 'Archive',
+    from: ['published', 'draft', 'changes_requested'],
+    to: 'archived',
+    roles: EDITORS,
+  },
+  reopen: { label: 'Reopen', from: ['archived'], to: 'draft', roles: EDITORS },
+} as const satisfies Record<string, Transition>
+
+export type TransitionName = keyof typeof TRANSITIONS
+export const TRANSITION_NAMES = Object.keys(TRANSITIONS) as TransitionName[]
+
+/** Stages in which an author or translator may still edit their text. */
+export const WRITER_EDITABLE_STAGES: readonly Stage[] = ['draft', 'changes_requested']
+
+/** Stages readers can see. Payload's `_status` is `published` exactly in these. */
+export const PUBLIC_STAGES: readonly Stage[] = ['published']
