@@ -251,9 +251,7 @@ export const seed = async (payload: Payload): Promise<SeedResult> => {
           .filter(Boolean),
         tags: article.tags.map((slug) => tagIds.get(slug)!).filter(Boolean),
         authors: article.authors.map((slug) => authorIds.get(slug)!).filter(Boolean),
-        source: article.source
-          ? { ...article.source, originalLanguage: article.source.originalLanguage }
-          : undefined,
+        source: article.source,
         translationOf: article.translationOf
           ? articleIds.get(key(article.translationOf.language, article.translationOf.slug))
           : undefined,
