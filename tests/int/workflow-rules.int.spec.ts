@@ -29,6 +29,19 @@ const azVersion = (stage: Stage) =>
   ({ stage, language: 'az', translationOf: 10, createdBy: editor.id, ...ready }) as ArticleFacts &
     typeof ready
 
+/** Every transition, written out by hand rather than read from the table under test. */
+const ALL_TRANSITIONS = [
+  'submit',
+  'approve',
+  'request_changes',
+  'publish',
+  'schedule',
+  'unschedule',
+  'unpublish',
+  'archive',
+  'reopen',
+]
+
 /** The rules, written out by hand: what each person may fire from each stage. */
 const EXPECTED: Record<string, Partial<Record<Stage, string[]>>> = {
   editor: {
@@ -80,16 +93,7 @@ describe('workflow rules', () => {
   })
 
   it('never lets an author or translator publish, schedule, approve, unpublish or archive', () => {
-    const editorOnly = [
-      'approve',
-      'request_changes',
-      'publish',
-      'schedule',
-      'unschedule',
-      'unpublish',
-      'archive',
-      'reopen',
-    ]
+    const editorOnly = ALL_TRANSITIONS.filter((name) => name !== 'submit')
     for (const user of [author, translator]) {
       for (const stage of STAGES) {
         for (const article of [original(stage, user.id), azVersion(stage)]) {
@@ -193,16 +197,6 @@ describe('workflow rules', () => {
 
   it('names every transition in the table exactly once', () => {
     expect(new Set(TRANSITION_NAMES).size).toBe(TRANSITION_NAMES.length)
-    expect(TRANSITION_NAMES).toEqual([
-      'submit',
-      'approve',
-      'request_changes',
-      'publish',
-      'schedule',
-      'unschedule',
-      'unpublish',
-      'archive',
-      'reopen',
-    ])
+    expect(TRANSITION_NAMES).toEqual(ALL_TRANSITIONS)
   })
 })
