@@ -19,9 +19,10 @@ describe('slugs', () => {
 })
 
 describe('reading time', () => {
-  it('counts the words of every block at 200 words a minute, at least one minute', () => {
+  it('counts the words of every block at 200 words a minute, rounding up', () => {
     expect(readingTimeOf(body(words(10)))).toBe(1)
     expect(readingTimeOf(body(words(400)))).toBe(2)
+    expect(readingTimeOf(body(words(410)))).toBe(3)
     expect(
       readingTimeOf(
         body(
