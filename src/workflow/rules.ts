@@ -3,6 +3,8 @@
  * fire from its stage, and why not when they may not. No I/O; the hook, the endpoint, the admin
  * components and the tests call these.
  */
+import type { Where } from 'payload'
+
 import { hasRole, isEditorUser, type Language, type Role } from '@/access/roles'
 
 import {
@@ -57,6 +59,23 @@ export const actsOn = (user: Actor, article: ArticleFacts): boolean => {
   return hasRole(user, 'author') && String(idOf(article.createdBy)) === String(user.id)
 }
 
+/**
+ * The same scope as `actsOn`, as a query for Payload's access control (so lists are filtered):
+ * `true` for every article, `false` for none.
+ */
+export const actsOnWhere = (user: Actor): Where | boolean => {
+  if (isEditorUser(user)) return true
+  const scopes: Where[] = []
+  if (hasRole(user, 'author')) scopes.push({ createdBy: { equals: user.id } })
+  if (hasRole(user, 'translator') && user.languages?.length) {
+    scopes.push({
+      and: [{ translationOf: { exists: true } }, { language: { in: user.languages } }],
+    })
+  }
+  if (scopes.length === 0) return false
+  return scopes.length === 1 ? scopes[0] : { or: scopes }
+}
+
 /** Whether the person may change the article's text in its current stage. */
 export const canEdit = (user: Actor, article: ArticleFacts): boolean =>
   actsOn(user, article) && (isEditorUser(user) || WRITER_EDITABLE_STAGES.includes(article.stage))
@@ -73,7 +92,7 @@ export const allowedTransitions = (user: Actor, article: ArticleFacts): Transiti
       })
     : []
 
-/** What a published article lacks, in words an editor reads; empty when it may go out. */
+/** What an article lacks before it may be published, in an editor's words; empty when ready. */
 export const checklistProblems = (article: ChecklistFacts): string[] => {
   const problems: string[] = []
   if (!article.heroImage) problems.push('a hero image')

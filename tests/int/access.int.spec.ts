@@ -255,6 +255,28 @@ describe('access', () => {
     })
   })
 
+  describe('translator scope', () => {
+    it('does not let a translator edit an original, even one they created', async () => {
+      const original = await ctx.payload.create({
+        collection: 'articles',
+        overrideAccess: false,
+        user: translator,
+        draft: true,
+        data: { title: 'Original by a translator', language: 'en' },
+      })
+      await expect(
+        ctx.payload.update({
+          collection: 'articles',
+          id: original.id,
+          overrideAccess: false,
+          user: translator,
+          draft: true,
+          data: { dek: 'edited' },
+        }),
+      ).rejects.toMatchObject({ status: 403 })
+    })
+  })
+
   describe('users', () => {
     it('does not let a user raise their own roles', async () => {
       const updated = await ctx.payload.update({
