@@ -9,7 +9,7 @@ import {
 import { isStaffUser } from '@/access/roles'
 import type { Article } from '@/payload-types'
 
-import { refusal } from './errors'
+import { refusal } from '@/lib/errors'
 import { workflowFacts } from './facts'
 import { performTransition } from './perform'
 import { actsOn, allowedTransitions, canEdit, checklistProblems, stageOf } from './rules'

@@ -13,7 +13,7 @@ import {
 import { isEditorUser } from '@/access/roles'
 import type { Article } from '@/payload-types'
 
-import { refusal } from './errors'
+import { refusal } from '@/lib/errors'
 import { workflowFacts } from './facts'
 import { queueNotifications, queueScheduledTransition } from './queue'
 import { checkTransition, stageOf, transitionBetween } from './rules'

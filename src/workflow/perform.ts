@@ -4,7 +4,7 @@ import { commitTransaction, initTransaction, killTransaction, type PayloadReques
 import { drizzleFor } from '@/lib/db'
 import type { Article } from '@/payload-types'
 
-import { refusal } from './errors'
+import { refusal } from '@/lib/errors'
 import { workflowFacts } from './facts'
 import { clearSanctionedTransition, sanctionTransition } from './hooks'
 import { checkTransition, stageOf, systemMayFire } from './rules'
