@@ -1,9 +1,15 @@
 import * as migration_20261123_113457_initial from './20261123_113457_initial';
+import * as migration_20261124_164252_search_vectors from './20261124_164252_search_vectors';
 
 export const migrations = [
   {
     up: migration_20261123_113457_initial.up,
     down: migration_20261123_113457_initial.down,
-    name: '20261123_113457_initial'
+    name: '20261123_113457_initial',
+  },
+  {
+    up: migration_20261124_164252_search_vectors.up,
+    down: migration_20261124_164252_search_vectors.down,
+    name: '20261124_164252_search_vectors'
   },
 ];
