@@ -46,6 +46,7 @@ export const loadSections = async (
   const { docs } = await payload.find({
     collection: 'categories',
     overrideAccess: false,
+    draft: false,
     pagination: false,
     depth: 0,
     locale: language,
@@ -92,6 +93,7 @@ const siteIdentity = async (payload: Payload, language: SiteLanguage) => {
   const settings = await payload.findGlobal({
     slug: 'site-settings',
     overrideAccess: false,
+    draft: false,
     depth: 0,
     locale: language,
     fallbackLocale: 'en',
@@ -192,6 +194,7 @@ export const loadAuthorFeed = async (
   const { docs } = await payload.find({
     collection: 'authors',
     overrideAccess: false,
+    draft: false,
     where: { slug: { equals: slug } },
     limit: 1,
     depth: 0,

@@ -147,6 +147,7 @@ export const loadAuthorSitemap = async (payload: Payload): Promise<SitemapEntry[
   const { docs } = await payload.find({
     collection: 'authors',
     overrideAccess: false,
+    draft: false,
     pagination: false,
     depth: 0,
     sort: 'slug',
@@ -162,6 +163,7 @@ export const loadTagSitemap = async (payload: Payload): Promise<SitemapEntry[]> 
   const { docs } = await payload.find({
     collection: 'tags',
     overrideAccess: false,
+    draft: false,
     pagination: false,
     depth: 0,
     sort: 'slug',
@@ -225,6 +227,7 @@ const siteName = async (payload: Payload) => {
   const settings = await payload.findGlobal({
     slug: 'site-settings',
     overrideAccess: false,
+    draft: false,
     depth: 0,
   })
   return settings.siteName || 'Caspian Digest'

@@ -37,6 +37,25 @@ describe('article search', () => {
     expect(await idsFor({ language: 'en', q: 'saffron' })).toEqual([inTitle.id, bodyOnly.id])
   })
 
+  it('keeps a title match above a newer article that repeats the word in its body', async () => {
+    const inTitle = await createArticle(ctx.payload, {
+      status: 'published',
+      title: 'Pomegranate festival opens in Goychay',
+      body: body('Visitors came from every district.'),
+      publishedAt: '2026-10-01T10:00:00Z',
+    })
+    const repeated = await createArticle(ctx.payload, {
+      status: 'published',
+      title: 'Autumn markets',
+      body: body(
+        'Pomegranate juice, pomegranate sauce, pomegranate jam.',
+        'Sellers said pomegranate prices held, and pomegranate exports grew.',
+      ),
+      publishedAt: '2026-11-10T10:00:00Z',
+    })
+    expect(await idsFor({ language: 'en', q: 'pomegranate' })).toEqual([inTitle.id, repeated.id])
+  })
+
   it('ranks a dek match between a title match and a body match, whatever their dates', async () => {
     const inBody = await createArticle(ctx.payload, {
       status: 'published',
