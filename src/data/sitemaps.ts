@@ -71,13 +71,17 @@ const inEveryLanguage = (
 }
 
 /** How many article sitemaps a language has (at least one, possibly empty). */
-const articleSitemapCount = async (payload: Payload, language: SiteLanguage) => {
+const articleSitemapCount = async (
+  payload: Payload,
+  language: SiteLanguage,
+  perSitemap = ARTICLES_PER_SITEMAP,
+) => {
   const { totalDocs } = await payload.count({
     collection: 'articles',
     overrideAccess: false,
     where: publishedArticles(language),
   })
-  return Math.max(1, Math.ceil(totalDocs / ARTICLES_PER_SITEMAP))
+  return Math.max(1, Math.ceil(totalDocs / perSitemap))
 }
 
 const lastUpdated = async (payload: Payload, where: Where): Promise<string | undefined> => {
@@ -95,10 +99,13 @@ const lastUpdated = async (payload: Payload, where: Where): Promise<string | und
 }
 
 /** The child sitemaps the index lists: articles per language (paged), the rest, news. */
-export const loadSitemapIndex = async (payload: Payload): Promise<SitemapRef[]> => {
+export const loadSitemapIndex = async (
+  payload: Payload,
+  perSitemap = ARTICLES_PER_SITEMAP,
+): Promise<SitemapRef[]> => {
   const refs: SitemapRef[] = []
   for (const language of SITE_LANGUAGES) {
-    const pages = await articleSitemapCount(payload, language)
+    const pages = await articleSitemapCount(payload, language, perSitemap)
     const lastmod = await lastUpdated(payload, publishedArticles(language))
     for (let page = 1; page <= pages; page++) {
       refs.push({ path: sitemapPath({ kind: 'articles', language, page }), lastmod })
@@ -115,15 +122,16 @@ export const loadArticleSitemap = async (
   payload: Payload,
   language: SiteLanguage,
   page: number,
+  perSitemap = ARTICLES_PER_SITEMAP,
 ): Promise<SitemapEntry[] | null> => {
-  if (page > (await articleSitemapCount(payload, language))) return null
+  if (page > (await articleSitemapCount(payload, language, perSitemap))) return null
   const { docs } = await payload.find({
     collection: 'articles',
     overrideAccess: false,
     draft: false,
     where: publishedArticles(language),
     sort: ['publishedAt', 'id'],
-    limit: ARTICLES_PER_SITEMAP,
+    limit: perSitemap,
     page,
     depth: 0,
     select: { slug: true, updatedAt: true },

@@ -93,6 +93,32 @@ describe('sitemaps', () => {
     expect(entries[0].lastmod).toMatch(/^\d{4}-\d{2}-\d{2}T/)
   })
 
+  it('splits a language into as many article sitemaps as it needs, oldest first', async () => {
+    const { loadArticleSitemap, loadSitemapIndex } = await data()
+    for (const [i, slug] of ['paged-a', 'paged-b', 'paged-c'].entries()) {
+      await createArticle(ctx.payload, {
+        status: 'published',
+        language: 'ru',
+        title: `Paged ${slug}`,
+        slug,
+        publishedAt: `2026-02-0${i + 1}T10:00:00Z`,
+      })
+    }
+    const index = (await loadSitemapIndex(ctx.payload, 2)).map((ref) => ref.path)
+    expect(index.filter((p) => p.startsWith('/sitemaps/articles-ru'))).toEqual([
+      '/sitemaps/articles-ru.xml',
+      '/sitemaps/articles-ru-2.xml',
+    ])
+    expect(locs(await loadArticleSitemap(ctx.payload, 'ru', 1, 2))).toEqual([
+      '/ru/articles/paged-a',
+      '/ru/articles/paged-b',
+    ])
+    expect(locs(await loadArticleSitemap(ctx.payload, 'ru', 2, 2))).toEqual([
+      '/ru/articles/paged-c',
+    ])
+    expect(await loadArticleSitemap(ctx.payload, 'ru', 3, 2)).toBeNull()
+  })
+
   it('lists only articles published in the last 48 hours in the News sitemap', async () => {
     const { isRecentNews, loadNewsSitemap, renderUrlset } = await data()
     await createArticle(ctx.payload, {

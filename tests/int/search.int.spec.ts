@@ -209,6 +209,47 @@ describe('article search', () => {
     }
   })
 
+  it('reads the same plain text from a Lexical body as the application does', async () => {
+    const { lexicalToPlainText } = await import('@/lib/lexical')
+    const state = body(
+      'First paragraph.',
+      { heading: 'A heading' },
+      { quote: 'A quote' },
+      { list: ['one', 'two'] },
+    ) as unknown as { root: { children: Record<string, unknown>[] } }
+    // A word split across formatted text nodes, a line break and an empty paragraph.
+    state.root.children.push(
+      {
+        type: 'paragraph',
+        children: [
+          { type: 'text', text: 'Nakh', format: 0 },
+          { type: 'text', text: 'chivan', format: 1 },
+          { type: 'linebreak' },
+          {
+            type: 'link',
+            fields: { url: 'https://example.com' },
+            children: [{ type: 'text', text: 'link text' }],
+          },
+        ],
+      },
+      { type: 'paragraph', children: [] },
+    )
+    const [row] = await query<{ text: string }>(
+      ctx.databaseUrl,
+      'SELECT public.lexical_plain_text($1::jsonb) AS text',
+      [JSON.stringify(state)],
+    )
+    expect(row.text).toBe(lexicalToPlainText(state as never))
+    expect(row.text).toContain('Nakhchivan\nlink text')
+
+    const article = await createArticle(ctx.payload, {
+      status: 'published',
+      title: 'Split words',
+      body: state as never,
+    })
+    expect(await idsFor({ language: 'en', q: 'nakhchivan' })).toEqual([article.id])
+  })
+
   it('escapes HTML in titles and snippets and marks matches with <mark> only', async () => {
     await createArticle(ctx.payload, {
       status: 'published',
