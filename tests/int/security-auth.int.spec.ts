@@ -149,4 +149,17 @@ describe('what nobody reads about users', () => {
       }),
     ).rejects.toMatchObject({ status: 400 })
   })
+
+  it('answers a malformed id with a 404, not a database error', async () => {
+    for (const id of ['abc', '1.5', '1 OR 1=1']) {
+      await expect(
+        ctx.payload.findByID({ collection: 'articles', id, overrideAccess: false }),
+        id,
+      ).rejects.toMatchObject({ status: 404 })
+      await expect(
+        ctx.payload.update({ collection: 'tags', id, data: { name: 'x' }, user: admin }),
+        id,
+      ).rejects.toMatchObject({ status: 404 })
+    }
+  })
 })
