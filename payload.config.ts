@@ -110,7 +110,15 @@ export default buildConfig({
     maxComplexity: 1000,
     // Complexity counts fields, not nesting: a query twelve relationships deep stays cheap by
     // that measure and expensive to run. Depth is limited on its own.
-    validationRules: () => [maxDepthRule({ n: 10 })],
+    // The rule reports the refusal as a validation error (a 400 with the message) rather than
+    // throwing it, which the GraphQL handler would answer with an empty 500.
+    validationRules: () => [
+      maxDepthRule({
+        n: 10,
+        propagateOnRejection: false,
+        onReject: [(context, error) => context?.reportError(error)],
+      }),
+    ],
   },
   cors: [serverURL],
   csrf: [serverURL],
