@@ -10,7 +10,7 @@ import './translations.css'
 export const NeedsUpdateCell = ({ cellData }: DefaultCellComponentProps) => {
   const { i18n } = useTranslation()
   return cellData ? (
-    <span className="tr-flag" data-testid="needs-update-cell">
+    <span className="tr-flag tr-flag--cell" data-testid="needs-update-cell">
       {translationsDictionary(i18n.language).words.needsUpdate}
     </span>
   ) : null
