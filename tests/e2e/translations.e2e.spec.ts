@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises'
 import path from 'node:path'
 
-import type { Locator, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
 import { blocksToLexical } from '@/lib/lexical'
@@ -110,7 +110,7 @@ beforeAll(async () => {
 
 describe('the translation endpoints over HTTP', () => {
   it('let translators add versions in their languages and refuse everything else, saying why', async () => {
-    const id = await publishedOriginal(`Ferry timetable refusals ${Date.now()}`)
+    const id = await publishedOriginal('Ferry timetable: who may translate')
     const add = (headers: Headers, body: unknown, on = id) =>
       call(`/api/articles/${on}/translations`, { method: 'POST', headers, body })
 
@@ -179,10 +179,20 @@ describe.runIf(browserTestsEnabled)('translating in the admin, in Azerbaijani', 
   const panel = () => page.locator('[data-testid="translations-panel"]')
   const row = (language: string) => panel().locator(`li[data-language="${language}"]`)
 
-  /** A picture of the panel alone, for a person to look at. */
-  const shoot = async (name: string, target: Locator = panel()) => {
-    await target.scrollIntoViewIfNeeded()
-    await target.screenshot({ path: path.join(artifacts, name), animations: 'disabled' })
+  /** A picture of the panel alone, for a person to look at (tall enough to hold all of it). */
+  const shoot = async (name: string) => {
+    await page.setViewportSize({ width: 1280, height: 1800 })
+    await panel().scrollIntoViewIfNeeded()
+    await panel().screenshot({ path: path.join(artifacts, name), animations: 'disabled' })
+    await page.setViewportSize({ width: 1280, height: 900 })
+  }
+
+  const logIn = async (email: string, password: string) => {
+    await page.goto('/admin/login')
+    await page.locator('input[name="email"]').fill(email)
+    await page.locator('input[name="password"]').fill(password)
+    await page.locator('button[type="submit"]').click()
+    await page.waitForURL((url) => url.pathname === '/admin', { timeout: 60_000 })
   }
 
   const openArticle = async (id: number) => {
@@ -191,14 +201,10 @@ describe.runIf(browserTestsEnabled)('translating in the admin, in Azerbaijani', 
   }
 
   it('adds the az version from the original, translates, submits; an editor publishes it', async () => {
-    const originalId = await publishedOriginal(`Daily ferry to Turkmenbashi ${Date.now()}`)
+    const originalId = await publishedOriginal('Daily ferry to Turkmenbashi')
 
     // The translator logs in and picks Azerbaijani for the admin in their account settings.
-    await page.goto('/admin/login')
-    await page.locator('input[name="email"]').fill('translator@caspiandigest.example')
-    await page.locator('input[name="password"]').fill('demo-translator')
-    await page.locator('button[type="submit"]').click()
-    await page.waitForURL((url) => url.pathname === '/admin', { timeout: 60_000 })
+    await logIn('translator@caspiandigest.example', 'demo-translator')
     await page.goto('/admin/account')
     await page.locator('#language-select').click()
     await page.locator('.rs__option', { hasText: 'Azərbaycan dili' }).click()
@@ -235,10 +241,10 @@ describe.runIf(browserTestsEnabled)('translating in the admin, in Azerbaijani', 
     await shoot('translations-panel-version.png')
 
     // Translate: title, dek and body, then save the draft.
-    const title = `Türkmənbaşıya gündəlik bərə ${versionId}`
+    const title = 'Türkmənbaşıya gündəlik bərə'
     await page.locator('#field-title').fill(title)
     await page.locator('#field-dek').fill('Xəzərdən gündəlik reyslər gələn ay başlayır.')
-    const editor$ = page.locator('#field-body [contenteditable="true"]').first()
+    const editor$ = page.locator('[data-lexical-editor="true"]').first()
     await editor$.click()
     await page.keyboard.press('Control+A')
     await page.keyboard.type('Bakıdan Türkmənbaşıya bərə gələn aydan hər gün üzəcək.')
@@ -294,7 +300,7 @@ describe.runIf(browserTestsEnabled)('translating in the admin, in Azerbaijani', 
       method: 'PATCH',
       headers: editor,
       body: {
-        title: `Daily ferry to Turkmenbashi from June ${versionId}`,
+        title: 'Daily ferry to Turkmenbashi from June',
         body: blocksToLexical([
           ORIGINAL_BODY[0],
           'Tickets go on sale on Tuesday at the port only, priced at 80 manat for a cabin.',
@@ -323,6 +329,8 @@ describe.runIf(browserTestsEnabled)('translating in the admin, in Azerbaijani', 
     )
     await expect(row('az').locator('[data-testid="needs-update-flag"]').count()).resolves.toBe(1)
     await shoot('translations-panel-needs-update.png')
+    // The whole page on a laptop screen: the text being translated beside the panel.
+    await panel().locator('[data-testid="original-text"]').scrollIntoViewIfNeeded()
     await page.screenshot({ path: path.join(artifacts, 'translations-version-page.png') })
 
     // The translator marks it updated: the warning goes, and the server agrees.
@@ -331,5 +339,42 @@ describe.runIf(browserTestsEnabled)('translating in the admin, in Azerbaijani', 
     const after = await call(`/api/articles/${versionId}/original-changes`, { headers: translator })
     expect(after.json).toMatchObject({ needsUpdate: false, changed: false })
     await expect(row('az').locator('[data-testid="needs-update-flag"]').count()).resolves.toBe(0)
+  })
+
+  it('lets an editor, in English, assign a new version to a translator of that language', async () => {
+    const originalId = await publishedOriginal('Caspian seal count resumes')
+    page = await (await browser.newContext(baseURL)).newPage()
+    await logIn('editor@caspiandigest.example', 'demo-editor')
+    await openArticle(originalId)
+    await expect(panel().locator('.tr-panel__title').textContent()).resolves.toBe('Translations')
+    const picker = page.locator('[data-testid="translator-ru"]')
+    await picker.locator('option', { hasText: 'Rustam Translator' }).waitFor({ state: 'attached' })
+    await expect(picker.locator('option').allTextContents()).resolves.toEqual([
+      'Me',
+      'Rustam Translator',
+    ])
+    await picker.selectOption({ label: 'Rustam Translator' })
+    await shoot('translations-panel-original-editor.png')
+
+    await page.locator('#add-translation-ru').click()
+    await page.waitForURL(
+      (url) =>
+        /\/admin\/collections\/articles\/\d+$/.test(url.pathname) &&
+        !url.pathname.endsWith(`/${originalId}`),
+      { timeout: 60_000 },
+    )
+    const versionId = Number(new URL(page.url()).pathname.split('/').pop())
+    await panel().locator('[data-testid="original-text"]').waitFor({ timeout: 60_000 })
+    const { json: me } = await call('/api/users/me', { headers: translator })
+    const { json: version } = await call(`/api/articles/${versionId}?draft=true&depth=0`, {
+      headers: editor,
+    })
+    expect(version).toMatchObject({
+      language: 'ru',
+      translationOf: originalId,
+      stage: 'draft',
+      assignee: (me.user as { id: number }).id,
+      title: 'Caspian seal count resumes',
+    })
   })
 })

@@ -10,6 +10,7 @@ import {
   useRouteTransition,
   useTranslation,
 } from '@payloadcms/ui'
+import { formatDate } from '@payloadcms/ui/shared'
 import Link from 'next/link'
 import { useRouter } from 'next/navigation'
 import type { UIFieldClientComponent } from 'payload'
@@ -65,24 +66,6 @@ const Words = ({ words }: { words: WordChange[] }) => (
   </>
 )
 
-const formatDate = (value: string | null, language: string) => {
-  if (!value) return ''
-  try {
-    const date = new Date(value)
-    const day = new Intl.DateTimeFormat(language, {
-      day: 'numeric',
-      month: 'long',
-      year: 'numeric',
-    }).format(date)
-    const time = new Intl.DateTimeFormat(language, { hour: '2-digit', minute: '2-digit' }).format(
-      date,
-    )
-    return `${day}, ${time}`
-  } catch {
-    return new Date(value).toISOString()
-  }
-}
-
 /**
  * The Translations panel in an article's sidebar. On an original: every other language with its
  * version's stage and "needs update" mark, or "missing" with an "Add translation" button for
@@ -97,6 +80,7 @@ export const TranslationsPanel: UIFieldClientComponent = () => {
   const { i18n } = useTranslation()
   const {
     config: {
+      admin: { dateFormat },
       routes: { admin: adminRoute, api: apiRoute },
     },
   } = useConfig()
@@ -379,7 +363,11 @@ export const TranslationsPanel: UIFieldClientComponent = () => {
           {changes.changed ? (
             <>
               <p className="tr-small">
-                {words.changedSince(formatDate(changes.since, i18n.language))}
+                {words.changedSince(
+                  changes.since
+                    ? formatDate({ date: changes.since, i18n, pattern: dateFormat })
+                    : '',
+                )}
               </p>
               <ol className="tr-diff">
                 {changes.fields.map((change) => (
