@@ -50,6 +50,12 @@ const messageOf = (json: Json) => (json.errors as { message: string }[] | undefi
 
 let editor: Headers, translator: Headers, author: Headers
 
+/**
+ * Articles this file made, deleted when it is done: the other files share the server and read
+ * the seeded newsroom (a published original titled like a draft version would confuse them).
+ */
+const made: number[] = []
+
 /** The story fields of a seeded published English article, so a new original passes the checklist. */
 let storyFields: Json
 
@@ -74,6 +80,7 @@ const publishedOriginal = async (title: string) => {
   })
   expect(created.status).toBe(201)
   const id = (created.json.doc as { id: number }).id
+  made.push(id)
   await transition(editor, id, 'publish')
   return id
 }
@@ -108,6 +115,15 @@ beforeAll(async () => {
   await mkdir(artifacts, { recursive: true })
 })
 
+afterAll(async () => {
+  const admin = await login('admin@caspiandigest.example', 'demo-admin')
+  // Language versions first, then their originals.
+  for (const id of made.reverse()) {
+    const { status } = await call(`/api/articles/${id}`, { method: 'DELETE', headers: admin })
+    expect(status).toBe(200)
+  }
+})
+
 describe('the translation endpoints over HTTP', () => {
   it('let translators add versions in their languages and refuse everything else, saying why', async () => {
     const id = await publishedOriginal('Ferry timetable: who may translate')
@@ -121,6 +137,7 @@ describe('the translation endpoints over HTTP', () => {
     expect(ru.status, messageOf(ru.json)).toBe(201)
     expect(ru.json.doc).toMatchObject({ language: 'ru', stage: 'draft' })
     const ruId = (ru.json.doc as { id: number }).id
+    made.push(ruId)
 
     const again = await add(translator, { language: 'ru' })
     expect(again.status).toBe(409)
@@ -228,6 +245,7 @@ describe.runIf(browserTestsEnabled)('translating in the admin, in Azerbaijani', 
       { timeout: 60_000 },
     )
     const versionId = Number(new URL(page.url()).pathname.split('/').pop())
+    made.push(versionId)
     await panel().locator('[data-testid="original-text"]').waitFor({ timeout: 60_000 })
     await expect(panel().getAttribute('data-kind')).resolves.toBe('version')
     await expect(
@@ -364,6 +382,7 @@ describe.runIf(browserTestsEnabled)('translating in the admin, in Azerbaijani', 
       { timeout: 60_000 },
     )
     const versionId = Number(new URL(page.url()).pathname.split('/').pop())
+    made.push(versionId)
     await panel().locator('[data-testid="original-text"]').waitFor({ timeout: 60_000 })
     const { json: me } = await call('/api/users/me', { headers: translator })
     const { json: version } = await call(`/api/articles/${versionId}?draft=true&depth=0`, {
