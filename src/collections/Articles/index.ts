@@ -10,6 +10,7 @@ import type { CollectionConfig, Where } from 'payload'
 import { publishedOrStaff } from '@/access/publishedOrStaff'
 import { isEditorField, isStaff, isStaffField } from '@/access/roles'
 import { slugField } from '@/fields/slug'
+import { translationsPanelField } from '@/fields/translationsPanel'
 import { translationEndpoints } from '@/translations/endpoints'
 import { followOriginal, updateLanguageVersions } from '@/translations/hooks'
 import { notOnLanguageVersions } from '@/translations/shared'
@@ -280,6 +281,8 @@ export const Articles: CollectionConfig = {
       }),
       admin: { position: 'sidebar', description: 'The original this is a language version of.' },
     },
+    // The Translations panel (src/components/translations/): versions, add, diff, original text.
+    translationsPanelField,
     {
       name: 'needsUpdate',
       type: 'checkbox',
@@ -293,6 +296,7 @@ export const Articles: CollectionConfig = {
         readOnly: true,
         condition: (data) => Boolean(data?.translationOf),
         description: 'The original changed after this version was made from it.',
+        components: { Cell: '@/components/translations/NeedsUpdateCell#NeedsUpdateCell' },
       },
     },
     {
