@@ -10,6 +10,7 @@ import type { CollectionConfig, Where } from 'payload'
 import { publishedOrStaff } from '@/access/publishedOrStaff'
 import { isEditor, isStaff, isStaffField } from '@/access/roles'
 import { slugField } from '@/fields/slug'
+import { workflowPanelField } from '@/fields/workflowPanel'
 
 import { canUpdateArticle } from './access'
 import { computeReadingTime } from './hooks/computeReadingTime'
@@ -35,6 +36,10 @@ export const Articles: CollectionConfig = {
     defaultColumns: ['title', 'language', 'category', '_status', 'publishedAt', 'updatedAt'],
     listSearchableFields: ['title', 'slug', 'dek'],
     group: 'Content',
+    components: {
+      // Payload's Publish button, for the roles that may publish only (the workflow table's).
+      edit: { PublishButton: '@/components/workflow/EditorPublishButton#EditorPublishButton' },
+    },
   },
   defaultSort: '-publishedAt',
   access: {
@@ -152,6 +157,8 @@ export const Articles: CollectionConfig = {
         },
       ],
     },
+    // Sidebar, first: the workflow panel.
+    workflowPanelField,
     // Sidebar: where the story lives and who wrote it.
     {
       name: 'language',
