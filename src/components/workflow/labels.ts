@@ -148,6 +148,8 @@ const DICTIONARIES: Record<'en' | 'az' | 'ru', Translations> = {
       unpublish: 'Dərcdən çıxar',
       archive: 'Arxivə göndər',
       reopen: 'Yenidən aç',
+      publish_scheduled: 'Plan üzrə dərc',
+      expire: 'Müddəti bitdi',
     },
   },
   ru: {
@@ -222,6 +224,8 @@ const DICTIONARIES: Record<'en' | 'az' | 'ru', Translations> = {
       unpublish: 'Снять с публикации',
       archive: 'В архив',
       reopen: 'Вернуть в работу',
+      publish_scheduled: 'Публикация по расписанию',
+      expire: 'Срок публикации истёк',
     },
   },
 }
