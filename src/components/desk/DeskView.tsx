@@ -18,7 +18,7 @@ import { LocalTime } from './LocalTime'
 import './desk.css'
 
 /** How many articles a column shows; the rest are one click away in the list view. */
-const PER_COLUMN = 20
+const PER_COLUMN = 12
 const DAY_MS = 24 * 60 * 60 * 1000
 
 const CARD_SELECT = {
@@ -179,7 +179,7 @@ export const DeskView = async ({ initPageResult, params, searchParams }: AdminVi
               {(upcoming.docs as Card[]).map((card) => (
                 <li key={card.id} className="desk-schedule__item" data-id={card.id}>
                   <span className="desk-schedule__time">
-                    {card.scheduledAt ? <LocalTime value={card.scheduledAt} /> : null}
+                    {card.scheduledAt ? <LocalTime value={card.scheduledAt} short /> : null}
                   </span>
                   <Link className="desk-schedule__title" href={editURL(card.id)} prefetch={false}>
                     {card.title || l.t('untitled')}
@@ -201,7 +201,7 @@ export const DeskView = async ({ initPageResult, params, searchParams }: AdminVi
             return (
               <section key={stage} className="desk-column" data-stage={stage}>
                 <h2 className="desk-column__head">
-                  <StageBadge stage={stage} label={l.stage(stage)} />
+                  <StageBadge stage={stage} label={l.stage(stage)} size="small" />
                   <span className="desk-column__count">{column?.totalDocs ?? 0}</span>
                 </h2>
                 {column?.docs.length ? (
@@ -213,16 +213,18 @@ export const DeskView = async ({ initPageResult, params, searchParams }: AdminVi
                         </Link>
                         <div className="desk-card__meta">
                           <span className="desk-card__lang">{card.language}</span>
-                          {nameOf(card.category) ? <span>{nameOf(card.category)}</span> : null}
+                          {nameOf(card.category) ? (
+                            <span className="desk-card__section">{nameOf(card.category)}</span>
+                          ) : null}
                         </div>
                         <div className="desk-card__meta">
-                          <span className={nameOf(card.assignee) ? '' : 'desk-card__nobody'}>
-                            {nameOf(card.assignee) ?? l.t('nobody')}
+                          <span className="desk-card__who" title={l.t('assignee')}>
+                            {nameOf(card.assignee) ?? ''}
                           </span>
                           {stage === 'scheduled' && card.scheduledAt ? (
-                            <LocalTime value={card.scheduledAt} />
+                            <LocalTime value={card.scheduledAt} short title={l.t('publishAt')} />
                           ) : card.updatedAt ? (
-                            <LocalTime value={card.updatedAt} />
+                            <LocalTime value={card.updatedAt} short title={l.t('updated')} />
                           ) : null}
                         </div>
                       </li>

@@ -11,13 +11,25 @@ const subscribe = () => () => {}
  * A date and time in the reader's own time zone. The server does not know it, so the server
  * renders the UTC time and the browser replaces it once hydrated.
  */
-export const LocalTime = ({ value }: { value: string }) => {
+export const LocalTime = ({
+  value,
+  short = false,
+  title,
+}: {
+  value: string
+  short?: boolean
+  title?: string
+}) => {
   const { i18n } = useTranslation()
   const l = workflowLabels(i18n.language)
   const local = useSyncExternalStore(
     subscribe,
-    () => l.dateTime(value),
+    () => (short ? l.shortDateTime(value) : l.dateTime(value)),
     () => `${new Date(value).toISOString().slice(0, 16).replace('T', ' ')} UTC`,
   )
-  return <time dateTime={value}>{local}</time>
+  return (
+    <time dateTime={value} title={title}>
+      {local}
+    </time>
+  )
 }

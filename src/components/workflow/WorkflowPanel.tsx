@@ -13,6 +13,8 @@ import { useRouter } from 'next/navigation'
 import type { UIFieldClientComponent } from 'payload'
 import { useCallback, useEffect, useId, useRef, useState } from 'react'
 
+import { TRANSITION_NAMES, TRANSITIONS, transitionOf, type Stage } from '@/workflow/table'
+
 import {
   addNote,
   fireTransition,
@@ -24,6 +26,13 @@ import { workflowLabels, type WorkflowLabels } from './labels'
 import { StageBadge } from './StageBadge'
 import { Timeline } from './Timeline'
 import './workflow.css'
+
+/** Stages from which a transition that needs the pre-publish checklist starts (from the table). */
+const CHECKLIST_STAGES = new Set<Stage>(
+  TRANSITION_NAMES.filter((name) => transitionOf(name).requiresChecklist).flatMap(
+    (name) => TRANSITIONS[name].from,
+  ),
+)
 
 /** `datetime-local` wants local time without a zone: 2026-11-24T18:30 */
 const toLocalInput = (date: Date) => {
@@ -227,21 +236,23 @@ export const WorkflowPanel: UIFieldClientComponent = () => {
         </p>
       ) : null}
 
-      <section className="wf-panel__section wf-checklist" data-ok={state.checklist.ok}>
-        <h4 className="wf-panel__subtitle">{l.t('checklist')}</h4>
-        {state.checklist.ok ? (
-          <p className="wf-checklist__ok">✓ {l.t('checklistOk')}</p>
-        ) : (
-          <>
-            <p className="wf-checklist__lead">{l.t('checklistMissing')}</p>
-            <ul className="wf-checklist__missing">
-              {state.checklist.missing.map((item) => (
-                <li key={item}>{item}</li>
-              ))}
-            </ul>
-          </>
-        )}
-      </section>
+      {CHECKLIST_STAGES.has(state.stage) ? (
+        <section className="wf-panel__section wf-checklist" data-ok={state.checklist.ok}>
+          <h4 className="wf-panel__subtitle">{l.t('checklist')}</h4>
+          {state.checklist.ok ? (
+            <p className="wf-checklist__ok">✓ {l.t('checklistOk')}</p>
+          ) : (
+            <>
+              <p className="wf-checklist__lead">{l.t('checklistMissing')}</p>
+              <ul className="wf-checklist__missing">
+                {state.checklist.missing.map((item) => (
+                  <li key={item}>{item}</li>
+                ))}
+              </ul>
+            </>
+          )}
+        </section>
+      ) : null}
 
       <section className="wf-panel__section wf-actions">
         <h4 className="wf-panel__subtitle">{l.t('actions')}</h4>
@@ -298,17 +309,19 @@ export const WorkflowPanel: UIFieldClientComponent = () => {
               {busy === transition.name ? '…' : l.transition(transition.name, transition.label)}
             </Button>
           ))}
-          <Button
-            buttonStyle="subtle"
-            size="small"
-            margin={false}
-            className="wf-actions__button"
-            id="workflow-add-note"
-            disabled={Boolean(busy)}
-            onClick={() => void sendNote()}
-          >
-            {busy === 'note' ? '…' : l.t('addNote')}
-          </Button>
+          {state.canAddNote === false ? null : (
+            <Button
+              buttonStyle="subtle"
+              size="small"
+              margin={false}
+              className="wf-actions__button"
+              id="workflow-add-note"
+              disabled={Boolean(busy)}
+              onClick={() => void sendNote()}
+            >
+              {busy === 'note' ? '…' : l.t('addNote')}
+            </Button>
+          )}
         </div>
         {error ? (
           <p className="wf-panel__error" role="alert">

@@ -39,6 +39,8 @@ export type WorkflowState = {
   assignee: PersonRef
   reviewer: PersonRef
   canEdit: boolean
+  /** may add an editorial note (acts on this article) */
+  canAddNote?: boolean
   transitions: AvailableTransition[]
   checklist: { ok: boolean; missing: string[] }
   timeline: TimelineEvent[]

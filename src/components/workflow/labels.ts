@@ -238,13 +238,26 @@ export type WorkflowLabels = {
   transition: (name: string, fallback?: string) => string
   /** a date and time in this language, in the viewer's time zone */
   dateTime: (value: string | Date | null | undefined) => string
+  /** the same, short (no year), for cards and lists */
+  shortDateTime: (value: string | Date | null | undefined) => string
 }
 
 /** The workflow's labels for the admin's current language (`useTranslation().i18n.language`). */
 export const workflowLabels = (language: string | undefined): WorkflowLabels => {
   const code = language === 'az' || language === 'ru' ? language : 'en'
   const dictionary = DICTIONARIES[code]
-  const format = new Intl.DateTimeFormat(code, { dateStyle: 'medium', timeStyle: 'short' })
+  const long = new Intl.DateTimeFormat(code, { dateStyle: 'medium', timeStyle: 'short' })
+  const short = new Intl.DateTimeFormat(code, {
+    day: 'numeric',
+    month: 'short',
+    hour: 'numeric',
+    minute: '2-digit',
+  })
+  const formatWith = (format: Intl.DateTimeFormat) => (value: string | Date | null | undefined) => {
+    if (!value) return ''
+    const date = new Date(value)
+    return Number.isNaN(date.getTime()) ? '' : format.format(date)
+  }
   return {
     language: code,
     t: (key, values) =>
@@ -258,10 +271,7 @@ export const workflowLabels = (language: string | undefined): WorkflowLabels => 
       name in dictionary.transitions
         ? dictionary.transitions[name as TransitionName]
         : (fallback ?? name),
-    dateTime: (value) => {
-      if (!value) return ''
-      const date = new Date(value)
-      return Number.isNaN(date.getTime()) ? '' : format.format(date)
-    },
+    dateTime: formatWith(long),
+    shortDateTime: formatWith(short),
   }
 }
