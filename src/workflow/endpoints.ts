@@ -9,6 +9,7 @@ import {
 import { isStaffUser } from '@/access/roles'
 import type { Article } from '@/payload-types'
 
+import { refusal } from '@/lib/errors'
 import { workflowFacts } from './facts'
 import { performTransition } from './perform'
 import { actsOn, allowedTransitions, canEdit, checklistProblems, stageOf } from './rules'
@@ -37,7 +38,7 @@ const forStaff =
 
 /** The article as this person may read it (the latest version, drafts included). */
 const readArticle = async (req: PayloadRequest, id: string): Promise<Article> => {
-  if (!/^\d+$/.test(id)) throw new APIError(`"${id}" is not an article id.`, 400, undefined, true)
+  if (!/^\d+$/.test(id)) throw refusal(`"${id}" is not an article id.`, 400)
   const article = await req.payload.findByID({
     collection: 'articles',
     id: Number(id),
@@ -48,7 +49,7 @@ const readArticle = async (req: PayloadRequest, id: string): Promise<Article> =>
     depth: 0,
     disableErrors: true,
   })
-  if (!article) throw new APIError(`No article with id ${id}.`, 404, undefined, true)
+  if (!article) throw refusal(`No article with id ${id}.`, 404)
   return article
 }
 
@@ -56,17 +57,16 @@ const readBody = async (req: PayloadRequest): Promise<Record<string, unknown>> =
   try {
     await addDataAndFileToRequest(req)
   } catch {
-    throw new APIError('The request body must be JSON.', 400, undefined, true)
+    throw refusal('The request body must be JSON.', 400)
   }
   return (req.data ?? {}) as Record<string, unknown>
 }
 
 const optionalText = (value: unknown, field: string): string | null => {
   if (value === undefined || value === null || value === '') return null
-  if (typeof value !== 'string')
-    throw new APIError(`"${field}" must be text.`, 400, undefined, true)
+  if (typeof value !== 'string') throw refusal(`"${field}" must be text.`, 400)
   if (value.length > MAX_NOTE) {
-    throw new APIError(`"${field}" is limited to ${MAX_NOTE} characters.`, 400, undefined, true)
+    throw refusal(`"${field}" is limited to ${MAX_NOTE} characters.`, 400)
   }
   return value
 }
@@ -161,12 +161,7 @@ const transition = forStaff(async (req, id) => {
   await readArticle(req, id)
   const body = await readBody(req)
   if (typeof body.transition !== 'string' || !body.transition) {
-    throw new APIError(
-      'Say which transition to fire: { "transition": "submit" }.',
-      400,
-      undefined,
-      true,
-    )
+    throw refusal('Say which transition to fire: { "transition": "submit" }.', 400)
   }
   const doc = await performTransition(req, {
     id,
@@ -190,10 +185,10 @@ const addNote = forStaff(async (req, id) => {
   const article = await readArticle(req, id)
   const facts = await workflowFacts(req, article)
   if (!actsOn(req.user!, facts)) {
-    throw new APIError('You can only add notes to articles you work on.', 403, undefined, true)
+    throw refusal('You can only add notes to articles you work on.', 403)
   }
   const note = optionalText((await readBody(req)).note, 'note')?.trim()
-  if (!note) throw new APIError('A note needs some text.', 400, undefined, true)
+  if (!note) throw refusal('A note needs some text.', 400)
   const event = await req.payload.create({
     collection: 'editorial-events',
     req,

@@ -65,6 +65,10 @@ export type SeedArticle = {
   translationOf?: { language: Locale; slug: string }
   /** slugs (same language) of hand-picked related articles */
   related?: string[]
+  /** for unpublished articles: where they stand in the editorial workflow (default draft) */
+  stage?: 'draft' | 'in_review' | 'changes_requested' | 'approved'
+  /** email of the demo user who wrote it (its owner in the workflow) */
+  writer?: string
 }
 
 export type SeedPage = {
