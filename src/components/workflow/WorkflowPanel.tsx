@@ -206,10 +206,13 @@ export const WorkflowPanel: UIFieldClientComponent = () => {
     )
   }
 
-  const needsDate = state.transitions.some((transition) => transition.requiresFutureDate)
-  // The way forward is the first one that needs no explanation; the others are secondary.
-  const primary = state.transitions.find((transition) => !transition.requiresNote)?.name
-  const noteRequired = state.transitions.some((transition) => transition.requiresNote)
+  const labelsOf = (which: (transition: AvailableTransition) => boolean | undefined) =>
+    state.transitions
+      .filter(which)
+      .map((transition) => l.transition(transition.name, transition.label).toLowerCase())
+      .join(', ')
+  const dateFor = labelsOf((transition) => transition.requiresFutureDate)
+  const noteFor = labelsOf((transition) => transition.requiresNote)
 
   return (
     <div className="wf-panel" id="workflow-panel" data-stage={state.stage}>
@@ -260,7 +263,7 @@ export const WorkflowPanel: UIFieldClientComponent = () => {
           <p className="wf-panel__hint">{l.t('noActions')}</p>
         ) : null}
         <label className="wf-panel__label" htmlFor={`${fieldId}-note`}>
-          {noteRequired ? l.t('noteRequired') : l.t('note')}
+          {noteFor ? l.t('noteRequiredFor', { actions: noteFor }) : l.t('note')}
         </label>
         <textarea
           id={`${fieldId}-note`}
@@ -272,10 +275,10 @@ export const WorkflowPanel: UIFieldClientComponent = () => {
           placeholder={l.t('notePlaceholder')}
           onChange={(event) => setNote(event.target.value)}
         />
-        {needsDate ? (
+        {dateFor ? (
           <>
             <label className="wf-panel__label" htmlFor={`${fieldId}-date`}>
-              {l.t('when')}
+              {l.t('whenFor', { actions: dateFor })}
             </label>
             <input
               id={`${fieldId}-date`}
@@ -298,7 +301,7 @@ export const WorkflowPanel: UIFieldClientComponent = () => {
           {state.transitions.map((transition) => (
             <Button
               key={transition.name}
-              buttonStyle={transition.name === primary ? 'primary' : 'secondary'}
+              buttonStyle="secondary"
               size="small"
               margin={false}
               className="wf-actions__button"
