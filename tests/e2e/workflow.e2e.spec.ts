@@ -127,6 +127,9 @@ describe.runIf(browserTestsEnabled)(
       const editor = await logIn(EDITOR)
       await openArticle(editor, id)
       expect(await publishButtons(editor).count()).toBeGreaterThan(0)
+      await editor.locator('#workflow-panel').screenshot({
+        path: path.join(ARTIFACTS, 'workflow-panel-review.png'),
+      })
       // A transition that needs a note says so instead of firing without one.
       await editor.locator('#workflow-transition-request_changes').click()
       await editor.locator('#workflow-panel [role="alert"]').waitFor()
@@ -239,6 +242,24 @@ describe.runIf(browserTestsEnabled)(
       expect(after.stage).toBe('approved')
     })
 
+    it('shows what the checklist misses, and the server refusal inline', async () => {
+      const headers = await apiLogin(EDITOR)
+      const id = await createReadyArticle(headers, `Photo essay ${Date.now().toString(36)}`, {
+        heroImage: null,
+        dek: '',
+      })
+      const editor = await logIn(EDITOR)
+      await openArticle(editor, id)
+      const checklist = editor.locator('.wf-checklist')
+      expect(await checklist.getAttribute('data-ok')).toBe('false')
+      expect(await checklist.locator('li').allTextContents()).toEqual(['a hero image', 'a dek'])
+      await editor.locator('#workflow-transition-publish').click()
+      const alert = editor.locator('#workflow-panel [role="alert"]')
+      await alert.waitFor()
+      expect(await alert.innerText()).toContain('Cannot publish yet: add a hero image, a dek.')
+      expect(await editor.locator('#workflow-panel').getAttribute('data-stage')).toBe('draft')
+    })
+
     const apiLogin = async ({ email, password }: { email: string; password: string }) => {
       const response = await fetch(`${baseURL}/api/users/login`, {
         method: 'POST',
@@ -251,7 +272,11 @@ describe.runIf(browserTestsEnabled)(
     }
 
     /** A draft that passes the pre-publish checklist, made over REST with seeded parts. */
-    const createReadyArticle = async (headers: Record<string, string>, title: string) => {
+    const createReadyArticle = async (
+      headers: Record<string, string>,
+      title: string,
+      overrides: Record<string, unknown> = {},
+    ) => {
       const first = async (query: string) => {
         const list = (await (await fetch(`${baseURL}/api/${query}`, { headers })).json()) as {
           docs: { id: number }[]
@@ -275,6 +300,7 @@ describe.runIf(browserTestsEnabled)(
           authors: [author],
           heroImage: image,
           _status: 'draft',
+          ...overrides,
         }),
       })
       expect(response.status).toBe(201)
