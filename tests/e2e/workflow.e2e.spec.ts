@@ -229,8 +229,22 @@ describe.runIf(browserTestsEnabled)(
       ).toEqual(new Set(['az']))
       expect(await editor.locator('select[name="language"]').inputValue()).toBe('az')
 
-      // Cancel fires `unschedule`: the article goes back to Approved and leaves the schedule.
+      // "Mine": assigned to or created by the signed-in editor, who made this one over REST.
+      await editor.goto('/admin/desk?mine=1')
+      await editor.locator(`.desk-card[data-id="${id}"]`).first().waitFor(SLOW)
+      expect(await editor.locator('button[aria-pressed="true"]').innerText()).toBe('Mine')
+      const total = async () =>
+        (await editor.locator('.desk-column__count').allTextContents()).reduce(
+          (sum, count) => sum + Number(count),
+          0,
+        )
+      const mine = await total()
       await editor.goto('/admin/desk')
+      await editor.locator('.desk-board').waitFor()
+      expect(mine).toBeGreaterThan(0)
+      expect(mine).toBeLessThan(await total())
+
+      // Cancel fires `unschedule`: the article goes back to Approved and leaves the schedule.
       await item.locator('button.desk-schedule__cancel').click()
       await item.waitFor({ state: 'detached' })
       await editor
