@@ -198,6 +198,13 @@ describe.runIf(browserTestsEnabled)(
     })
 
     it('shows the next 24 hours of scheduled publications on the desk, each cancellable', async () => {
+      // Nobody sees the desk without logging in.
+      const stranger = await (await browser.newContext(baseURL)).newPage()
+      contexts.push(stranger.context())
+      await stranger.goto('/admin/desk')
+      await stranger.waitForURL((url) => url.pathname === '/admin/login', SLOW)
+      expect(await stranger.locator('.desk-board').count()).toBe(0)
+
       const headers = await apiLogin(EDITOR)
       const id = await createReadyArticle(
         headers,
