@@ -8,6 +8,6 @@ import { APIError } from 'payload'
  */
 export const refusal = (message: string, status: number) => {
   const error = new APIError(message, status, undefined, true)
-  error.name = 'WorkflowRefusal'
+  error.name = 'Refusal'
   return error
 }

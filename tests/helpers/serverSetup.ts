@@ -11,6 +11,8 @@ import { freePort, startTestDatabaseServer } from './globalSetup'
 declare module 'vitest' {
   export interface ProvidedContext {
     baseURL: string
+    /** where the running app's email goes */
+    outboxDir: string
   }
 }
 
@@ -49,13 +51,18 @@ export default async function setup(project: TestProject) {
   if (!existsSync(path.join(root, '.next', 'BUILD_ID'))) {
     throw new Error('No production build: run `npm run build` first (npm run test:e2e does).')
   }
+  // Next keeps `unstable_cache` entries on disk across restarts, but tag expiries only in memory:
+  // a previous run's entries (from another database) must not answer this run's reads.
+  await rm(path.join(root, '.next', 'cache', 'fetch-cache'), { recursive: true, force: true })
   const db = await startTestDatabaseServer()
   await db.server.createDatabase('e2e')
   const port = await freePort()
   const baseURL = `http://127.0.0.1:${port}`
   const mediaDir = await mkdtemp(path.join(os.tmpdir(), 'newsroom-e2e-media-'))
+  const outboxDir = await mkdtemp(path.join(os.tmpdir(), 'newsroom-e2e-mail-'))
   const env: NodeJS.ProcessEnv = {
     ...process.env,
+    MAIL_OUTBOX_DIR: outboxDir,
     DATABASE_URL: db.server.urlFor('e2e'),
     PAYLOAD_SECRET: 'e2e-secret',
     SERVER_URL: baseURL,
@@ -76,6 +83,7 @@ export default async function setup(project: TestProject) {
   })
   await waitForServer(`${baseURL}/`, server)
   project.provide('baseURL', baseURL)
+  project.provide('outboxDir', outboxDir)
 
   return async () => {
     // Next first, then PostgreSQL, or Next logs the database going away.
@@ -84,5 +92,6 @@ export default async function setup(project: TestProject) {
     await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))])
     await db.stop()
     await rm(mediaDir, { recursive: true, force: true })
+    await rm(outboxDir, { recursive: true, force: true })
   }
 }
