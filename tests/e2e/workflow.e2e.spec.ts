@@ -236,6 +236,13 @@ describe.runIf(browserTestsEnabled)(
       ).toEqual(new Set(['az']))
       expect(await editor.locator('select[name="language"]').inputValue()).toBe('az')
 
+      // Language versions whose original changed since: every card there carries the flag.
+      await editor.goto('/admin/desk?needsUpdate=1')
+      await editor.locator('button[name="needsUpdate"][aria-pressed="true"]').waitFor(SLOW)
+      expect(await editor.locator('.desk-card .desk-card__flag').count()).toBe(
+        await editor.locator('.desk-card').count(),
+      )
+
       // "Mine": assigned to or created by the signed-in editor, who made this one over REST.
       await editor.goto('/admin/desk?mine=1')
       await editor.locator(`.desk-card[data-id="${id}"]`).first().waitFor(SLOW)

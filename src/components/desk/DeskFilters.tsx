@@ -57,24 +57,35 @@ export const DeskFilters = ({
     </label>
   )
 
-  const active = Boolean(filters.section || filters.language || filters.assignee || filters.mine)
+  const active = Boolean(
+    filters.section || filters.language || filters.assignee || filters.mine || filters.needsUpdate,
+  )
+  const toggle = (name: 'mine' | 'needsUpdate', label: string, title: string) => (
+    <button
+      type="button"
+      name={name}
+      className={`desk-filters__toggle${filters[name] ? ' desk-filters__toggle--on' : ''}`}
+      aria-pressed={filters[name]}
+      title={title}
+      onClick={() => go({ ...filters, [name]: !filters[name] })}
+    >
+      {label}
+    </button>
+  )
 
   return (
     <div className="desk-filters" aria-busy={pending}>
       {select('section', l.t('section'), l.t('anySection'), sections)}
       {select('language', l.t('language'), l.t('anyLanguage'), languages)}
       {select('assignee', l.t('assignee'), l.t('anyone'), people)}
-      <button
-        type="button"
-        className={`desk-filters__toggle${filters.mine ? ' desk-filters__toggle--on' : ''}`}
-        aria-pressed={filters.mine}
-        title={l.t('mineTitle')}
-        onClick={() => go({ ...filters, mine: !filters.mine })}
-      >
-        {l.t('mine')}
-      </button>
+      {toggle('mine', l.t('mine'), l.t('mineTitle'))}
+      {toggle('needsUpdate', l.t('needsUpdate'), l.t('needsUpdateTitle'))}
       {active ? (
-        <button type="button" className="desk-filters__clear" onClick={() => go({ mine: false })}>
+        <button
+          type="button"
+          className="desk-filters__clear"
+          onClick={() => go({ mine: false, needsUpdate: false })}
+        >
           {l.t('clear')}
         </button>
       ) : null}

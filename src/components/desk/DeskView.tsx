@@ -29,6 +29,7 @@ const CARD_SELECT = {
   assignee: true,
   createdBy: true,
   translationOf: true,
+  needsUpdate: true,
   scheduledAt: true,
   updatedAt: true,
 } as const
@@ -213,6 +214,11 @@ export const DeskView = async ({ initPageResult, params, searchParams }: AdminVi
                         </Link>
                         <div className="desk-card__meta">
                           <span className="desk-card__lang">{card.language}</span>
+                          {card.needsUpdate ? (
+                            <span className="desk-card__flag" title={l.t('needsUpdateTitle')}>
+                              {l.t('needsUpdate')}
+                            </span>
+                          ) : null}
                           {nameOf(card.category) ? (
                             <span className="desk-card__section">{nameOf(card.category)}</span>
                           ) : null}

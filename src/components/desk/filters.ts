@@ -14,10 +14,8 @@ export type DeskFilters = {
   assignee?: string
   /** assigned to or created by the signed-in person */
   mine: boolean
-  // The translations issue adds a `needsUpdate` flag on articles (a language version whose
-  // original was published again). Its filter belongs here: `needsUpdate: boolean`, read from
-  // `?needsUpdate=1` in parseDeskFilters, `{ needsUpdate: { equals: true } }` in deskWhere, and
-  // one toggle in DeskFilters.tsx. Not added before the field exists.
+  /** language versions whose original was published again with other text (translations) */
+  needsUpdate: boolean
 }
 
 type SearchParams = { [key: string]: string | string[] | undefined } | undefined
@@ -36,6 +34,7 @@ export const parseDeskFilters = (searchParams: SearchParams): DeskFilters => {
       language && (LANGUAGES as readonly string[]).includes(language) ? language : undefined,
     assignee: isId(one(searchParams?.assignee)),
     mine: one(searchParams?.mine) === '1',
+    needsUpdate: one(searchParams?.needsUpdate) === '1',
   }
 }
 
@@ -48,6 +47,7 @@ export const deskWhere = (filters: DeskFilters, userId: number | string): Where[
   if (filters.mine) {
     conditions.push({ or: [{ assignee: { equals: userId } }, { createdBy: { equals: userId } }] })
   }
+  if (filters.needsUpdate) conditions.push({ needsUpdate: { equals: true } })
   return conditions
 }
 
@@ -58,6 +58,7 @@ export const deskQuery = (filters: DeskFilters): string => {
   if (filters.language) params.set('language', filters.language)
   if (filters.assignee) params.set('assignee', filters.assignee)
   if (filters.mine) params.set('mine', '1')
+  if (filters.needsUpdate) params.set('needsUpdate', '1')
   const query = params.toString()
   return query ? `?${query}` : ''
 }
