@@ -4,6 +4,8 @@ import path from 'node:path'
 import type { BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
+import { STAGE_LABELS, type Stage } from '@/workflow/table'
+
 import { browserTestsEnabled, launchBrowser } from '../helpers/browser'
 
 const baseURL = inject('baseURL')
@@ -60,10 +62,7 @@ describe.runIf(browserTestsEnabled)(
         .toContain(stageLabel(stage))
     }
 
-    const stageLabel = (stage: string) =>
-      ({ in_review: 'In review', changes_requested: 'Changes requested', approved: 'Approved' })[
-        stage
-      ] ?? 'Published'
+    const stageLabel = (stage: string) => STAGE_LABELS[stage as Stage]
 
     /** Payload's own Publish button (`#action-save` when drafts are on). */
     const publishButtons = (page: Page) =>
@@ -210,19 +209,26 @@ describe.runIf(browserTestsEnabled)(
         headers,
         `Caspian summit agenda ${Date.now().toString(36)}`,
       )
-      const inTwoHours = new Date(Date.now() + 2 * 60 * 60 * 1000).toISOString()
-      const scheduled = await fetch(`${baseURL}/api/articles/${id}/transition`, {
-        method: 'POST',
-        headers: { ...headers, 'content-type': 'application/json' },
-        body: JSON.stringify({ transition: 'schedule', date: inTwoHours }),
-      })
-      expect(scheduled.status).toBe(200)
-
+      // The editor schedules it from the panel, two hours from now (whole minutes, local time).
       const editor = await logIn(EDITOR)
+      await openArticle(editor, id)
+      const when = new Date(Math.ceil(Date.now() / 60_000) * 60_000 + 2 * 60 * 60 * 1000)
+      const local = await editor.evaluate((ms) => {
+        const date = new Date(ms)
+        return new Date(date.getTime() - date.getTimezoneOffset() * 60_000)
+          .toISOString()
+          .slice(0, 16)
+      }, when.getTime())
+      await editor.locator('#workflow-panel input[name="workflow-date"]').fill(local)
+      await fire(editor, 'schedule', 'scheduled')
+      expect(await editor.locator('#workflow-panel time').first().getAttribute('datetime')).toBe(
+        when.toISOString(),
+      )
+
       await editor.goto('/admin/desk')
       const item = editor.locator(`.desk-schedule__item[data-id="${id}"]`)
       await item.waitFor(SLOW)
-      expect(await item.locator('time').getAttribute('datetime')).toBe(inTwoHours)
+      expect(await item.locator('time').getAttribute('datetime')).toBe(when.toISOString())
       await editor
         .locator(`.desk-column[data-stage="scheduled"] .desk-card[data-id="${id}"]`)
         .waitFor()
@@ -285,6 +291,16 @@ describe.runIf(browserTestsEnabled)(
       const alert = editor.locator('#workflow-panel [role="alert"]')
       await alert.waitFor()
       expect(await alert.innerText()).toContain('Cannot publish yet: add a hero image, a dek.')
+      expect(await editor.locator('#workflow-panel').getAttribute('data-stage')).toBe('draft')
+
+      // A note without a transition goes on the timeline.
+      await editor
+        .locator('#workflow-panel textarea[name="workflow-note"]')
+        .fill('Photos arrive on Thursday.')
+      await editor.locator('#workflow-add-note').click()
+      await editor
+        .locator('.wf-timeline__event--note', { hasText: 'Photos arrive on Thursday.' })
+        .waitFor()
       expect(await editor.locator('#workflow-panel').getAttribute('data-stage')).toBe('draft')
     })
 

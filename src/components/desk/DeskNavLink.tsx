@@ -24,6 +24,8 @@ export const DeskNavLink = () => {
       className={`nav__link desk-nav-link${active ? ' active' : ''}`}
       aria-current={active ? 'page' : undefined}
       prefetch={false}
+      // Set apart from the collection groups below it.
+      style={{ marginBottom: 'calc(var(--base, 20px) * 0.75)' }}
     >
       {active ? <div className="nav__link-indicator" /> : null}
       <span className="nav__link-label">{workflowLabels(i18n.language).t('desk')}</span>
