@@ -1,6 +1,7 @@
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
+import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth'
 import { postgresAdapter } from '@payloadcms/db-postgres'
 import { nestedDocsPlugin } from '@payloadcms/plugin-nested-docs'
 import { seoPlugin } from '@payloadcms/plugin-seo'
@@ -25,6 +26,7 @@ import { Navigation } from './src/globals/Navigation'
 import { SiteSettings } from './src/globals/SiteSettings'
 import { hasRole, isEditorUser } from './src/access/roles'
 import { emailAdapter } from './src/lib/email'
+import { withIdCheck } from './src/lib/ids'
 import { MAX_INPUT_PIXELS, MAX_UPLOAD_BYTES } from './src/lib/uploads'
 import { workflowTasks } from './src/workflow/jobs'
 import { WORKFLOW_QUEUE } from './src/workflow/queue'
@@ -52,7 +54,9 @@ export default buildConfig({
       },
     },
   },
-  collections: [Articles, Categories, Tags, Authors, Media, Pages, Users, EditorialEvents],
+  collections: [Articles, Categories, Tags, Authors, Media, Pages, Users, EditorialEvents].map(
+    withIdCheck,
+  ),
   globals: [SiteSettings, Navigation],
   editor: lexicalEditor(),
   localization: {
@@ -111,6 +115,9 @@ export default buildConfig({
   graphQL: {
     disablePlaygroundInProduction: true,
     maxComplexity: 1000,
+    // Complexity counts fields, not nesting: a query twelve relationships deep stays cheap by
+    // that measure and expensive to run. Depth is limited on its own.
+    validationRules: () => [maxDepthRule({ n: 10 })],
   },
   cors: [serverURL],
   csrf: [serverURL],
