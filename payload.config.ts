@@ -46,6 +46,13 @@ export default buildConfig({
     user: Users.slug,
     importMap: { baseDir: path.resolve(dirname, 'src') },
     meta: { titleSuffix: ' · Caspian Digest newsroom' },
+    components: {
+      // The editorial desk: articles by stage and the next 24 hours (src/components/desk/).
+      beforeNavLinks: ['@/components/desk/DeskNavLink#DeskNavLink'],
+      views: {
+        desk: { Component: '@/components/desk/DeskView#DeskView', path: '/desk' },
+      },
+    },
   },
   collections: [Articles, Categories, Tags, Authors, Media, Pages, Users, EditorialEvents].map(
     withIdCheck,

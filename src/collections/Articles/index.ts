@@ -11,6 +11,7 @@ import { publishedOrStaff } from '@/access/publishedOrStaff'
 import { isEditorField, isStaff, isStaffField } from '@/access/roles'
 import { slugField } from '@/fields/slug'
 import { translationsPanelField } from '@/fields/translationsPanel'
+import { workflowPanelField } from '@/fields/workflowPanel'
 import { translationEndpoints } from '@/translations/endpoints'
 import { followOriginal, updateLanguageVersions } from '@/translations/hooks'
 import { notOnLanguageVersions } from '@/translations/shared'
@@ -46,6 +47,10 @@ export const Articles: CollectionConfig = {
     defaultColumns: ['title', 'stage', 'language', 'category', 'assignee', 'updatedAt'],
     listSearchableFields: ['title', 'slug', 'dek'],
     group: 'Content',
+    components: {
+      // Payload's Publish button, for the roles that may publish only (the workflow table's).
+      edit: { PublishButton: '@/components/workflow/EditorPublishButton#EditorPublishButton' },
+    },
   },
   defaultSort: '-publishedAt',
   access: {
@@ -212,6 +217,7 @@ export const Articles: CollectionConfig = {
       ],
     },
     // Sidebar: the workflow first, then where the story lives and who wrote it.
+    workflowPanelField,
     {
       name: 'stage',
       type: 'select',
@@ -221,7 +227,11 @@ export const Articles: CollectionConfig = {
       options: STAGES.map((stage) => ({ label: STAGE_LABELS[stage], value: stage })),
       // Only the workflow moves it (src/workflow/): a client sending it directly is ignored.
       access: { create: never, update: never },
-      admin: { position: 'sidebar', readOnly: true },
+      admin: {
+        position: 'sidebar',
+        readOnly: true,
+        components: { Cell: '@/components/workflow/StageCell#StageCell' },
+      },
     },
     {
       name: 'assignee',

@@ -1,0 +1,47 @@
+'use client'
+
+import { toast, useConfig, useTranslation } from '@payloadcms/ui'
+import { useRouter } from 'next/navigation'
+import { useState, useTransition } from 'react'
+
+import { fireTransition } from '../workflow/api'
+import { workflowLabels } from '../workflow/labels'
+
+/** Cancels a scheduled publication (the `unschedule` transition) and reloads the desk. */
+export const CancelScheduleButton = ({ id, title }: { id: number | string; title: string }) => {
+  const { i18n } = useTranslation()
+  const l = workflowLabels(i18n.language)
+  const {
+    config: {
+      routes: { api: apiRoute },
+    },
+  } = useConfig()
+  const router = useRouter()
+  const [busy, setBusy] = useState(false)
+  const [, startTransition] = useTransition()
+
+  const cancel = async () => {
+    setBusy(true)
+    try {
+      await fireTransition(apiRoute, id, { transition: 'unschedule' })
+      toast.success(`${l.transition('unschedule')}: ${title}`)
+      startTransition(() => router.refresh())
+    } catch (err) {
+      toast.error(err instanceof Error ? err.message : l.t('failed'))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <button
+      type="button"
+      className="desk-schedule__cancel"
+      disabled={busy}
+      aria-label={`${l.transition('unschedule')}: ${title}`}
+      onClick={() => void cancel()}
+    >
+      {busy ? l.t('cancelling') : l.t('cancel')}
+    </button>
+  )
+}

@@ -1,0 +1,35 @@
+'use client'
+
+import { useTranslation } from '@payloadcms/ui'
+import { useSyncExternalStore } from 'react'
+
+import { workflowLabels } from '../workflow/labels'
+
+const subscribe = () => () => {}
+
+/**
+ * A date and time in the reader's own time zone. The server does not know it, so the server
+ * renders the UTC time and the browser replaces it once hydrated.
+ */
+export const LocalTime = ({
+  value,
+  short = false,
+  title,
+}: {
+  value: string
+  short?: boolean
+  title?: string
+}) => {
+  const { i18n } = useTranslation()
+  const l = workflowLabels(i18n.language)
+  const local = useSyncExternalStore(
+    subscribe,
+    () => (short ? l.shortDateTime(value) : l.dateTime(value)),
+    () => `${new Date(value).toISOString().slice(0, 16).replace('T', ' ')} UTC`,
+  )
+  return (
+    <time dateTime={value} title={title}>
+      {local}
+    </time>
+  )
+}

@@ -1,0 +1,23 @@
+import './workflow.css'
+
+/**
+ * An article's stage as a coloured badge. Presentational only: the label comes from the caller
+ * (the workflow table's label in the admin's language), the colour from the stage's name.
+ */
+export const StageBadge = ({
+  stage,
+  label,
+  size = 'normal',
+}: {
+  stage: string | null | undefined
+  label: string
+  size?: 'normal' | 'small'
+}) =>
+  stage ? (
+    <span
+      className={`wf-badge wf-badge--${stage}${size === 'small' ? ' wf-badge--small' : ''}`}
+      data-stage={stage}
+    >
+      {label}
+    </span>
+  ) : null
