@@ -10,6 +10,7 @@ import type { CollectionConfig, Where } from 'payload'
 import { publishedOrStaff } from '@/access/publishedOrStaff'
 import { isEditor, isStaff, isStaffField } from '@/access/roles'
 import { slugField } from '@/fields/slug'
+import { articlePreviewPath } from '@/lib/preview'
 
 import { canUpdateArticle } from './access'
 import { computeReadingTime } from './hooks/computeReadingTime'
@@ -35,6 +36,14 @@ export const Articles: CollectionConfig = {
     defaultColumns: ['title', 'language', 'category', '_status', 'publishedAt', 'updatedAt'],
     listSearchableFields: ['title', 'slug', 'dek'],
     group: 'Content',
+    // The article page in draft mode, entered through /next/preview (secret + session).
+    livePreview: {
+      url: ({ data }) =>
+        `${process.env.SERVER_URL || 'http://localhost:3000'}${articlePreviewPath(
+          String(data?.language ?? 'en'),
+          String(data?.slug ?? ''),
+        )}`,
+    },
   },
   defaultSort: '-publishedAt',
   access: {
