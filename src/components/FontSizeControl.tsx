@@ -33,28 +33,28 @@ export function FontSizeControl({
         type="button"
         onClick={() => apply(FONT_SIZES[Math.max(0, index - 1)])}
         disabled={index === 0}
-        aria-label={labels.smaller}
         data-font="smaller"
       >
-        A<span aria-hidden="true">−</span>
+        <span aria-hidden="true">A−</span>
+        <span className="visually-hidden">{labels.smaller}</span>
       </button>
       <button
         type="button"
         onClick={() => apply('md')}
-        aria-label={labels.reset}
         aria-pressed={size === 'md'}
         data-font="reset"
       >
-        A
+        <span aria-hidden="true">A</span>
+        <span className="visually-hidden">{labels.reset}</span>
       </button>
       <button
         type="button"
         onClick={() => apply(FONT_SIZES[Math.min(FONT_SIZES.length - 1, index + 1)])}
         disabled={index === FONT_SIZES.length - 1}
-        aria-label={labels.larger}
         data-font="larger"
       >
-        A<span aria-hidden="true">+</span>
+        <span aria-hidden="true">A+</span>
+        <span className="visually-hidden">{labels.larger}</span>
       </button>
     </div>
   )
