@@ -16,13 +16,18 @@ import { migrations } from './migrations'
 import { Articles } from './src/collections/Articles'
 import { Authors } from './src/collections/Authors'
 import { Categories } from './src/collections/Categories'
+import { EditorialEvents } from './src/collections/EditorialEvents'
 import { Media } from './src/collections/Media'
 import { Pages } from './src/collections/Pages'
 import { Tags } from './src/collections/Tags'
 import { Users } from './src/collections/Users'
 import { Navigation } from './src/globals/Navigation'
 import { SiteSettings } from './src/globals/SiteSettings'
+import { hasRole, isEditorUser } from './src/access/roles'
+import { emailAdapter } from './src/lib/email'
 import { MAX_INPUT_PIXELS, MAX_UPLOAD_BYTES } from './src/lib/uploads'
+import { workflowTasks } from './src/workflow/jobs'
+import { WORKFLOW_QUEUE } from './src/workflow/queue'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 const isProduction = process.env.NODE_ENV === 'production'
@@ -40,7 +45,7 @@ export default buildConfig({
     importMap: { baseDir: path.resolve(dirname, 'src') },
     meta: { titleSuffix: ' · Caspian Digest newsroom' },
   },
-  collections: [Articles, Categories, Tags, Authors, Media, Pages, Users],
+  collections: [Articles, Categories, Tags, Authors, Media, Pages, Users, EditorialEvents],
   globals: [SiteSettings, Navigation],
   editor: lexicalEditor(),
   localization: {
@@ -65,6 +70,32 @@ export default buildConfig({
     prodMigrations: migrations,
   }),
   sharp: boundedSharp,
+  email: emailAdapter(dirname),
+  jobs: {
+    tasks: workflowTasks,
+    // The app runs its own queue every ten seconds (started by src/instrumentation.ts), so no
+    // external cron is needed. With several instances, or to run the queue in a separate worker
+    // (`npx payload jobs:run --queue workflow --cron "*/10 * * * * *"`), set JOBS_AUTORUN=false
+    // on the web instances. The tasks are idempotent, so two runners never publish twice.
+    autoRun:
+      process.env.JOBS_AUTORUN === 'false'
+        ? []
+        : [{ cron: '*/10 * * * * *', queue: WORKFLOW_QUEUE, limit: 50, silent: true }],
+    // Jobs are the system acting; people do not queue, run or cancel them over the API.
+    access: {
+      queue: ({ req }) => hasRole(req.user, 'admin'),
+      run: ({ req }) => hasRole(req.user, 'admin'),
+      cancel: ({ req }) => isEditorUser(req.user),
+    },
+    jobsCollectionOverrides: ({ defaultJobsCollection }) => ({
+      ...defaultJobsCollection,
+      access: { ...defaultJobsCollection.access, read: ({ req }) => hasRole(req.user, 'admin') },
+      admin: {
+        ...defaultJobsCollection.admin,
+        hidden: ({ user }) => !hasRole(user as { roles?: string[] }, 'admin'),
+      },
+    }),
+  },
   upload: {
     limits: { fileSize: MAX_UPLOAD_BYTES },
     abortOnLimit: true,

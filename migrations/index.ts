@@ -1,9 +1,15 @@
 import * as migration_20261123_113457_initial from './20261123_113457_initial';
+import * as migration_20261124_164716_editorial_workflow from './20261124_164716_editorial_workflow';
 
 export const migrations = [
   {
     up: migration_20261123_113457_initial.up,
     down: migration_20261123_113457_initial.down,
-    name: '20261123_113457_initial'
+    name: '20261123_113457_initial',
+  },
+  {
+    up: migration_20261124_164716_editorial_workflow.up,
+    down: migration_20261124_164716_editorial_workflow.down,
+    name: '20261124_164716_editorial_workflow'
   },
 ];

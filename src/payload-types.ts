@@ -74,12 +74,18 @@ export interface Config {
     media: Media;
     pages: Page;
     users: User;
+    'editorial-events': EditorialEvent;
     'payload-kv': PayloadKv;
+    'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
     'payload-preferences': PayloadPreference;
     'payload-migrations': PayloadMigration;
   };
-  collectionsJoins: {};
+  collectionsJoins: {
+    articles: {
+      timeline: 'editorial-events';
+    };
+  };
   collectionsSelect: {
     articles: ArticlesSelect<false> | ArticlesSelect<true>;
     categories: CategoriesSelect<false> | CategoriesSelect<true>;
@@ -88,7 +94,9 @@ export interface Config {
     media: MediaSelect<false> | MediaSelect<true>;
     pages: PagesSelect<false> | PagesSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
+    'editorial-events': EditorialEventsSelect<false> | EditorialEventsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
+    'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
     'payload-preferences': PayloadPreferencesSelect<false> | PayloadPreferencesSelect<true>;
     'payload-migrations': PayloadMigrationsSelect<false> | PayloadMigrationsSelect<true>;
@@ -111,7 +119,14 @@ export interface Config {
   };
   user: User;
   jobs: {
-    tasks: unknown;
+    tasks: {
+      workflowScheduledTransition: TaskWorkflowScheduledTransition;
+      workflowNotify: TaskWorkflowNotify;
+      inline: {
+        input: unknown;
+        output: unknown;
+      };
+    };
     workflows: unknown;
   };
 }
@@ -179,7 +194,33 @@ export interface Article {
      */
     image?: (number | null) | Media;
   };
+  corrections?:
+    | {
+        date: string;
+        text: string;
+        id?: string | null;
+      }[]
+    | null;
+  timeline?: {
+    docs?: (number | EditorialEvent)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
   relatedArticles?: (number | Article)[] | null;
+  stage?: ('draft' | 'in_review' | 'changes_requested' | 'approved' | 'scheduled' | 'published' | 'archived') | null;
+  /**
+   * Who works on it now.
+   */
+  assignee?: (number | null) | User;
+  /**
+   * The editor who reviewed it last.
+   */
+  reviewer?: (number | null) | User;
+  scheduledAt?: string | null;
+  /**
+   * Optional: the article is unpublished automatically at this time.
+   */
+  expiresAt?: string | null;
   language: 'en' | 'az' | 'ru';
   /**
    * Part of the URL. Left empty, it is made from the title.
@@ -201,9 +242,11 @@ export interface Article {
    * Computed from the body.
    */
   readingTime?: number | null;
+  searchText?: string | null;
   createdBy?: (number | null) | User;
   updatedAt: string;
   createdAt: string;
+  deletedAt?: string | null;
   _status?: ('draft' | 'published') | null;
 }
 /**
@@ -269,6 +312,108 @@ export interface Media {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "editorial-events".
+ */
+export interface EditorialEvent {
+  id: number;
+  article?: (number | null) | Article;
+  kind: 'transition' | 'note' | 'restore';
+  transition?:
+    | (
+        | 'submit'
+        | 'approve'
+        | 'request_changes'
+        | 'publish'
+        | 'schedule'
+        | 'unschedule'
+        | 'unpublish'
+        | 'archive'
+        | 'reopen'
+        | 'publish_scheduled'
+        | 'expire'
+      )
+    | null;
+  from?: ('draft' | 'in_review' | 'changes_requested' | 'approved' | 'scheduled' | 'published' | 'archived') | null;
+  to?: ('draft' | 'in_review' | 'changes_requested' | 'approved' | 'scheduled' | 'published' | 'archived') | null;
+  note?: string | null;
+  language?: ('en' | 'az' | 'ru') | null;
+  /**
+   * Empty when the scheduler acted.
+   */
+  user?: (number | null) | User;
+  summary?: string | null;
+  notifiedAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "users".
+ */
+export interface User {
+  id: number;
+  name: string;
+  roles: ('admin' | 'editor' | 'author' | 'translator')[];
+  /**
+   * Languages this person writes and translates in.
+   */
+  languages?: ('en' | 'az' | 'ru')[] | null;
+  /**
+   * The public byline this person writes under.
+   */
+  author?: (number | null) | Author;
+  updatedAt: string;
+  createdAt: string;
+  email: string;
+  resetPasswordToken?: string | null;
+  resetPasswordExpiration?: string | null;
+  salt?: string | null;
+  hash?: string | null;
+  resetPasswordRequestedAt?: string | null;
+  loginAttempts?: number | null;
+  lockUntil?: string | null;
+  sessions?:
+    | {
+        id: string;
+        createdAt?: string | null;
+        expiresAt: string;
+      }[]
+    | null;
+  password?: string | null;
+  collection: 'users';
+}
+/**
+ * Public bylines: people, and house bylines such as the site itself.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "authors".
+ */
+export interface Author {
+  id: number;
+  name: string;
+  /**
+   * Part of the URL. Left empty, it is made from the name.
+   */
+  slug?: string | null;
+  jobTitle?: string | null;
+  bio?: string | null;
+  photo?: (number | null) | Media;
+  /**
+   * The outlet itself rather than a person.
+   */
+  isHouse?: boolean | null;
+  links?:
+    | {
+        label: string;
+        url: string;
+        id?: string | null;
+      }[]
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "categories".
  */
 export interface Category {
@@ -308,72 +453,6 @@ export interface Tag {
   slug?: string | null;
   updatedAt: string;
   createdAt: string;
-}
-/**
- * Public bylines: people, and house bylines such as the site itself.
- *
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "authors".
- */
-export interface Author {
-  id: number;
-  name: string;
-  /**
-   * Part of the URL. Left empty, it is made from the name.
-   */
-  slug?: string | null;
-  jobTitle?: string | null;
-  bio?: string | null;
-  photo?: (number | null) | Media;
-  /**
-   * The outlet itself rather than a person.
-   */
-  isHouse?: boolean | null;
-  links?:
-    | {
-        label: string;
-        url: string;
-        id?: string | null;
-      }[]
-    | null;
-  updatedAt: string;
-  createdAt: string;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "users".
- */
-export interface User {
-  id: number;
-  name: string;
-  roles: ('admin' | 'editor' | 'author' | 'translator')[];
-  /**
-   * Languages this person writes and translates in.
-   */
-  languages?: ('en' | 'az' | 'ru')[] | null;
-  /**
-   * The public byline this person writes under.
-   */
-  author?: (number | null) | Author;
-  updatedAt: string;
-  createdAt: string;
-  email: string;
-  resetPasswordToken?: string | null;
-  resetPasswordExpiration?: string | null;
-  salt?: string | null;
-  hash?: string | null;
-  resetPasswordRequestedAt?: string | null;
-  loginAttempts?: number | null;
-  lockUntil?: string | null;
-  sessions?:
-    | {
-        id: string;
-        createdAt?: string | null;
-        expiresAt: string;
-      }[]
-    | null;
-  password?: string | null;
-  collection: 'users';
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -432,6 +511,98 @@ export interface PayloadKv {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs".
+ */
+export interface PayloadJob {
+  id: number;
+  /**
+   * Input data provided to the job
+   */
+  input?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  taskStatus?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  completedAt?: string | null;
+  totalTried?: number | null;
+  /**
+   * If hasError is true this job will not be retried
+   */
+  hasError?: boolean | null;
+  /**
+   * If hasError is true, this is the error that caused it
+   */
+  error?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  /**
+   * Task execution log
+   */
+  log?:
+    | {
+        executedAt: string;
+        completedAt: string;
+        taskSlug: 'inline' | 'workflowScheduledTransition' | 'workflowNotify';
+        taskID: string;
+        input?:
+          | {
+              [k: string]: unknown;
+            }
+          | unknown[]
+          | string
+          | number
+          | boolean
+          | null;
+        output?:
+          | {
+              [k: string]: unknown;
+            }
+          | unknown[]
+          | string
+          | number
+          | boolean
+          | null;
+        state: 'failed' | 'succeeded';
+        error?:
+          | {
+              [k: string]: unknown;
+            }
+          | unknown[]
+          | string
+          | number
+          | boolean
+          | null;
+        id?: string | null;
+      }[]
+    | null;
+  taskSlug?: ('inline' | 'workflowScheduledTransition' | 'workflowNotify') | null;
+  queue?: string | null;
+  waitUntil?: string | null;
+  processing?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-locked-documents".
  */
 export interface PayloadLockedDocument {
@@ -464,6 +635,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'users';
         value: number | User;
+      } | null)
+    | ({
+        relationTo: 'editorial-events';
+        value: number | EditorialEvent;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -533,7 +708,20 @@ export interface ArticlesSelect<T extends boolean = true> {
         description?: T;
         image?: T;
       };
+  corrections?:
+    | T
+    | {
+        date?: T;
+        text?: T;
+        id?: T;
+      };
+  timeline?: T;
   relatedArticles?: T;
+  stage?: T;
+  assignee?: T;
+  reviewer?: T;
+  scheduledAt?: T;
+  expiresAt?: T;
   language?: T;
   slug?: T;
   translationOf?: T;
@@ -543,9 +731,11 @@ export interface ArticlesSelect<T extends boolean = true> {
   authors?: T;
   publishedAt?: T;
   readingTime?: T;
+  searchText?: T;
   createdBy?: T;
   updatedAt?: T;
   createdAt?: T;
+  deletedAt?: T;
   _status?: T;
 }
 /**
@@ -712,11 +902,60 @@ export interface UsersSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "editorial-events_select".
+ */
+export interface EditorialEventsSelect<T extends boolean = true> {
+  article?: T;
+  kind?: T;
+  transition?: T;
+  from?: T;
+  to?: T;
+  note?: T;
+  language?: T;
+  user?: T;
+  summary?: T;
+  notifiedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
   key?: T;
   data?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs_select".
+ */
+export interface PayloadJobsSelect<T extends boolean = true> {
+  input?: T;
+  taskStatus?: T;
+  completedAt?: T;
+  totalTried?: T;
+  hasError?: T;
+  error?: T;
+  log?:
+    | T
+    | {
+        executedAt?: T;
+        completedAt?: T;
+        taskSlug?: T;
+        taskID?: T;
+        input?: T;
+        output?: T;
+        state?: T;
+        error?: T;
+        id?: T;
+      };
+  taskSlug?: T;
+  queue?: T;
+  waitUntil?: T;
+  processing?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -889,6 +1128,32 @@ export interface CollectionsWidget {
     [k: string]: unknown;
   };
   width: 'full';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskWorkflowScheduledTransition".
+ */
+export interface TaskWorkflowScheduledTransition {
+  input: {
+    article: number;
+    transition: 'publish_scheduled' | 'expire';
+    at: string;
+  };
+  output: {
+    outcome?: string | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskWorkflowNotify".
+ */
+export interface TaskWorkflowNotify {
+  input: {
+    event: number;
+  };
+  output: {
+    sent?: number | null;
+  };
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

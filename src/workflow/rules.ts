@@ -13,6 +13,7 @@ import {
   TRANSITION_NAMES,
   WRITER_EDITABLE_STAGES,
   type Stage,
+  type Transition,
   type TransitionName,
 } from './table'
 
@@ -39,6 +40,9 @@ export type ChecklistFacts = {
   /** the hero image, populated (its alt text is checked), or null */
   heroImage?: { alt?: string | null } | null
 }
+
+/** An article's stage; one written before the workflow existed counts as a draft. */
+export const stageOf = (article: { stage?: Stage | null }): Stage => article.stage ?? 'draft'
 
 const idOf = (value: ArticleFacts['createdBy']) =>
   value && typeof value === 'object' ? value.id : value
@@ -80,6 +84,17 @@ export const actsOnWhere = (user: Actor): Where | boolean => {
 export const canEdit = (user: Actor, article: ArticleFacts): boolean =>
   actsOn(user, article) && (isEditorUser(user) || WRITER_EDITABLE_STAGES.includes(article.stage))
 
+/**
+ * `canEdit` as a query for Payload's update access: the scope rule, narrowed for authors and
+ * translators to the stages in which their text is still theirs to change. The admin shows
+ * everything else to them read-only.
+ */
+export const canEditWhere = (user: Actor): Where | boolean => {
+  const scope = actsOnWhere(user)
+  if (isEditorUser(user) || typeof scope === 'boolean') return scope
+  return { and: [scope, { stage: { in: [...WRITER_EDITABLE_STAGES] } }] }
+}
+
 /** The transitions this person may fire on this article now, in table order. */
 export const allowedTransitions = (user: Actor, article: ArticleFacts): TransitionName[] =>
   actsOn(user, article)
@@ -91,6 +106,22 @@ export const allowedTransitions = (user: Actor, article: ArticleFacts): Transiti
         )
       })
     : []
+
+/**
+ * Whether the scheduler may fire a `bySystem` transition on an article in this stage. It runs
+ * for nobody, so only the stage matters; a stale job (the article moved on) finds `false`.
+ */
+export const systemMayFire = (name: TransitionName, stage: Stage): boolean => {
+  const transition: Transition = TRANSITIONS[name]
+  return Boolean(transition.bySystem) && transition.from.includes(stage)
+}
+
+/** The transition a direct stage change amounts to (publish, unpublish), if the table has one. */
+export const transitionBetween = (from: Stage, to: Stage): TransitionName | undefined =>
+  TRANSITION_NAMES.find((name) => {
+    const transition: Transition = TRANSITIONS[name]
+    return !transition.bySystem && transition.to === to && transition.from.includes(from)
+  })
 
 /** What an article lacks before it may be published, in an editor's words; empty when ready. */
 export const checklistProblems = (article: ChecklistFacts): string[] => {

@@ -9,6 +9,7 @@
  *   draft, in_review, approved ─schedule→ scheduled ─(its time)→ published
  *   scheduled ─unschedule→ approved
  *   published, draft, changes_requested ─archive→ archived ─reopen→ draft
+ *   the scheduler (no person): scheduled ─publish_scheduled→ published ─expire→ draft
  */
 import type { Role } from '@/access/roles'
 
@@ -45,6 +46,10 @@ export type Transition = {
   requiresFutureDate?: boolean
   /** the pre-publish checklist must pass */
   requiresChecklist?: boolean
+  /** who is emailed when it fires: the editors, or the article's writers and assignee */
+  notify?: 'editors' | 'writers'
+  /** fired by the scheduler (the jobs queue) at its time, never by a person */
+  bySystem?: boolean
 }
 
 const WRITERS = ['author', 'translator', 'editor', 'admin'] as const
@@ -56,14 +61,22 @@ export const TRANSITIONS = {
     from: ['draft', 'changes_requested'],
     to: 'in_review',
     roles: WRITERS,
+    notify: 'editors',
   },
-  approve: { label: 'Approve', from: ['in_review'], to: 'approved', roles: EDITORS },
+  approve: {
+    label: 'Approve',
+    from: ['in_review'],
+    to: 'approved',
+    roles: EDITORS,
+    notify: 'writers',
+  },
   request_changes: {
     label: 'Request changes',
     from: ['in_review', 'approved'],
     to: 'changes_requested',
     roles: EDITORS,
     requiresNote: true,
+    notify: 'writers',
   },
   // Editors may publish straight from a draft or from review: breaking news does not wait for a
   // second pair of eyes, and the editor firing it is that pair.
@@ -73,6 +86,7 @@ export const TRANSITIONS = {
     to: 'published',
     roles: EDITORS,
     requiresChecklist: true,
+    notify: 'writers',
   },
   schedule: {
     label: 'Schedule',
@@ -91,10 +105,22 @@ export const TRANSITIONS = {
     roles: EDITORS,
   },
   reopen: { label: 'Reopen', from: ['archived'], to: 'draft', roles: EDITORS },
+  publish_scheduled: {
+    label: 'Publish on schedule',
+    from: ['scheduled'],
+    to: 'published',
+    roles: [],
+    bySystem: true,
+    notify: 'writers',
+  },
+  expire: { label: 'Expire', from: ['published'], to: 'draft', roles: [], bySystem: true },
 } as const satisfies Record<string, Transition>
 
 export type TransitionName = keyof typeof TRANSITIONS
 export const TRANSITION_NAMES = Object.keys(TRANSITIONS) as TransitionName[]
+
+/** One transition, with every optional property of the shape visible. */
+export const transitionOf = (name: TransitionName): Transition => TRANSITIONS[name]
 
 /** Stages in which an author or translator may still edit their text. */
 export const WRITER_EDITABLE_STAGES: readonly Stage[] = ['draft', 'changes_requested']

@@ -110,3 +110,47 @@ export const pngBomb = (side = 40_000) => {
   ])
   return { data, mimetype: 'image/png', name: 'innocent.png', size: data.length }
 }
+
+/**
+ * What the pre-publish checklist asks for, created once per test file: a section, a byline and
+ * a hero image with alt text. Spread `fields` into an article to make it ready to publish.
+ */
+export const createNewsroomBasics = async (payload: Payload) => {
+  const category = await payload.create({
+    collection: 'categories',
+    data: { name: `Section ${next()}` },
+  })
+  const author = await payload.create({
+    collection: 'authors',
+    data: { name: `Byline ${next()}` } as never,
+  })
+  const hero = await payload.create({
+    collection: 'media',
+    data: { alt: 'Containers stacked at a port at dawn' },
+    file: await imageFile({ width: 800, height: 450 }),
+  })
+  return {
+    category,
+    author,
+    hero,
+    fields: {
+      dek: 'A dek that says what happened.',
+      category: category.id,
+      authors: [author.id],
+      heroImage: hero.id,
+    } satisfies Partial<Article>,
+  }
+}
+
+/** The emails the app has sent so far (the outbox transport's JSON records), oldest first. */
+export const readOutbox = async (
+  outboxDir: string,
+): Promise<{ to: string[]; subject: string; text: string }[]> => {
+  const { readdir, readFile } = await import('node:fs/promises')
+  const files = (await readdir(outboxDir).catch(() => [] as string[]))
+    .filter((file) => file.endsWith('.json'))
+    .sort()
+  return Promise.all(
+    files.map(async (file) => JSON.parse(await readFile(`${outboxDir}/${file}`, 'utf8'))),
+  )
+}

@@ -9,6 +9,8 @@ import { createTestDatabase } from './database'
 export type TestPayload = {
   payload: Payload
   databaseUrl: string
+  /** where the app's email goes (the nodemailer outbox transport); read it with readOutbox */
+  outboxDir: string
   /** closes Payload and drops the database */
   teardown: () => Promise<void>
 }
@@ -20,9 +22,11 @@ export type TestPayload = {
 export const createTestPayload = async (): Promise<TestPayload> => {
   const database = await createTestDatabase()
   const mediaDir = await mkdtemp(path.join(os.tmpdir(), 'newsroom-test-media-'))
+  const outboxDir = await mkdtemp(path.join(os.tmpdir(), 'newsroom-test-mail-'))
   process.env.DATABASE_URL = database.url
   process.env.PAYLOAD_SECRET = 'test-secret'
   process.env.MEDIA_DIR = mediaDir
+  process.env.MAIL_OUTBOX_DIR = outboxDir
 
   const { default: config } = await import('@payload-config')
   const { getPayload } = await import('payload')
@@ -33,6 +37,7 @@ export const createTestPayload = async (): Promise<TestPayload> => {
   return {
     payload,
     databaseUrl: database.url,
+    outboxDir,
     teardown: async () => {
       // payload.destroy() can wait forever on a pooled connection the adapter keeps; end the
       // pool ourselves, bounded, and let DROP ... WITH (FORCE) close whatever is left.
@@ -48,6 +53,7 @@ export const createTestPayload = async (): Promise<TestPayload> => {
       ])
       await database.drop()
       await rm(mediaDir, { recursive: true, force: true })
+      await rm(outboxDir, { recursive: true, force: true })
     },
   }
 }

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { User } from '@/payload-types'
 
-import { createArticle, createUser } from '../helpers/fixtures'
+import { createArticle, createNewsroomBasics, createUser } from '../helpers/fixtures'
 import { createTestPayload, type TestPayload } from '../helpers/payload'
 
 describe('access', () => {
@@ -137,7 +137,7 @@ describe('access', () => {
         }),
       ).rejects.toMatchObject({
         status: 403,
-        message: 'Only editors and admins can publish articles.',
+        message: 'You cannot publish an article that is draft. Allowed from here: submit.',
       })
       await expect(
         ctx.payload.create({
@@ -155,7 +155,8 @@ describe('access', () => {
     })
 
     it('lets an editor publish', async () => {
-      const draft = await createArticle(ctx.payload, { title: 'Ready for print' })
+      const { fields } = await createNewsroomBasics(ctx.payload)
+      const draft = await createArticle(ctx.payload, { title: 'Ready for print', ...fields })
       const published = await ctx.payload.update({
         collection: 'articles',
         id: draft.id,

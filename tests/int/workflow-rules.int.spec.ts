@@ -12,6 +12,8 @@ import {
   type Stage,
 } from '@/workflow'
 
+import { ALL_TRANSITIONS, EXPECTED } from '../helpers/workflowExpectations'
+
 const admin: Actor = { id: 1, roles: ['admin'] }
 const editor: Actor = { id: 2, roles: ['editor'] }
 const author: Actor = { id: 3, roles: ['author'] }
@@ -28,41 +30,6 @@ const original = (stage: Stage, createdBy = author.id) =>
 const azVersion = (stage: Stage) =>
   ({ stage, language: 'az', translationOf: 10, createdBy: editor.id, ...ready }) as ArticleFacts &
     typeof ready
-
-/** Every transition, written out by hand rather than read from the table under test. */
-const ALL_TRANSITIONS = [
-  'submit',
-  'approve',
-  'request_changes',
-  'publish',
-  'schedule',
-  'unschedule',
-  'unpublish',
-  'archive',
-  'reopen',
-]
-
-/** The rules, written out by hand: what each person may fire from each stage. */
-const EXPECTED: Record<string, Partial<Record<Stage, string[]>>> = {
-  editor: {
-    draft: ['submit', 'publish', 'schedule', 'archive'],
-    in_review: ['approve', 'request_changes', 'publish', 'schedule'],
-    changes_requested: ['submit', 'archive'],
-    approved: ['request_changes', 'publish', 'schedule'],
-    scheduled: ['unschedule'],
-    published: ['unpublish', 'archive'],
-    archived: ['reopen'],
-  },
-  ownAuthor: {
-    draft: ['submit'],
-    in_review: [],
-    changes_requested: ['submit'],
-    approved: [],
-    scheduled: [],
-    published: [],
-    archived: [],
-  },
-}
 
 describe('workflow rules', () => {
   it('gives editors and admins exactly the transitions of the table from every stage', () => {

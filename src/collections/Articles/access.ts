@@ -1,10 +1,18 @@
 import type { Access } from 'payload'
 
-import { actsOnWhere } from '@/workflow'
+import { hasRole, isEditorUser } from '@/access/roles'
+import { canEditWhere } from '@/workflow'
 
 /**
- * Who may change an article: the workflow's scope rule (editors and admins: any; authors: the
- * ones they created; translators: language versions in their languages). Which stage changes
- * each may make is the workflow table's business on top of this.
+ * Who may change an article: the workflow's rule (editors and admins: any article at any stage;
+ * authors: their own, translators: language versions in their languages, both only while the
+ * text is in `draft` or `changes_requested`). Stage changes go through the workflow on top.
  */
-export const canUpdateArticle: Access = ({ req: { user } }) => (user ? actsOnWhere(user) : false)
+export const canUpdateArticle: Access = ({ req: { user } }) => (user ? canEditWhere(user) : false)
+
+/**
+ * Moving to the trash (an update that sets `deletedAt`) is an editor's action; deleting for good
+ * is an admin's.
+ */
+export const canDeleteArticle: Access = ({ req: { user }, data }) =>
+  data?.deletedAt ? isEditorUser(user) : hasRole(user, 'admin')

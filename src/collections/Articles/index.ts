@@ -8,16 +8,21 @@ import {
 import type { CollectionConfig, Where } from 'payload'
 
 import { publishedOrStaff } from '@/access/publishedOrStaff'
-import { isEditor, isStaff, isStaffField } from '@/access/roles'
+import { isEditorField, isStaff, isStaffField } from '@/access/roles'
 import { slugField } from '@/fields/slug'
 import { articlePreviewPath } from '@/lib/preview'
+import { workflowEndpoints } from '@/workflow/endpoints'
+import { applyWorkflow, recordWorkflow, rememberSaveMode } from '@/workflow/hooks'
+import { STAGES, STAGE_LABELS } from '@/workflow/table'
 
-import { canUpdateArticle } from './access'
+import { canDeleteArticle, canUpdateArticle } from './access'
 import { computeReadingTime } from './hooks/computeReadingTime'
 import { ensureUniqueSlug } from './hooks/ensureUniqueSlug'
-import { guardPublish } from './hooks/guardPublish'
 import { revalidateArticle, revalidateDeletedArticle } from './hooks/revalidateArticle'
 import { setCreatedBy } from './hooks/setCreatedBy'
+
+const never = () => false
+const editorsOnly = { create: isEditorField, update: isEditorField }
 
 export const LANGUAGE_OPTIONS = [
   { label: 'English', value: 'en' },
@@ -33,7 +38,7 @@ export const Articles: CollectionConfig = {
   slug: 'articles',
   admin: {
     useAsTitle: 'title',
-    defaultColumns: ['title', 'language', 'category', '_status', 'publishedAt', 'updatedAt'],
+    defaultColumns: ['title', 'stage', 'language', 'category', 'assignee', 'updatedAt'],
     listSearchableFields: ['title', 'slug', 'dek'],
     group: 'Content',
     // The article page in draft mode, entered through /next/preview (secret + session).
@@ -51,20 +56,25 @@ export const Articles: CollectionConfig = {
     readVersions: isStaff,
     create: isStaff,
     update: canUpdateArticle,
-    delete: isEditor,
+    delete: canDeleteArticle,
   },
+  // Soft delete: editors move articles to the trash, admins delete for good.
+  trash: true,
   versions: {
     drafts: true,
     maxPerDoc: 100,
   },
+  endpoints: workflowEndpoints,
   indexes: [
     { fields: ['language', 'slug'], unique: true },
     { fields: ['language', '_status', 'publishedAt'] },
+    { fields: ['stage', 'scheduledAt'] },
   ],
   hooks: {
+    beforeOperation: [rememberSaveMode],
     beforeValidate: [ensureUniqueSlug],
-    beforeChange: [guardPublish, setCreatedBy, computeReadingTime],
-    afterChange: [revalidateArticle],
+    beforeChange: [applyWorkflow, setCreatedBy, computeReadingTime],
+    afterChange: [recordWorkflow, revalidateArticle],
     afterDelete: [revalidateDeletedArticle],
   },
   fields: [
@@ -143,6 +153,46 @@ export const Articles: CollectionConfig = {
           ],
         },
         {
+          label: 'Corrections',
+          description:
+            'Public corrections to a published article, shown at its foot with their date. Adding one needs no new review.',
+          fields: [
+            {
+              name: 'corrections',
+              type: 'array',
+              access: editorsOnly,
+              labels: { singular: 'Correction', plural: 'Corrections' },
+              fields: [
+                {
+                  name: 'date',
+                  type: 'date',
+                  required: true,
+                  defaultValue: () => new Date().toISOString(),
+                  admin: { date: { pickerAppearance: 'dayAndTime' } },
+                },
+                { name: 'text', type: 'textarea', required: true },
+              ],
+            },
+          ],
+        },
+        {
+          label: 'Workflow history',
+          fields: [
+            {
+              name: 'timeline',
+              type: 'join',
+              collection: 'editorial-events',
+              on: 'article',
+              defaultSort: '-createdAt',
+              defaultLimit: 50,
+              admin: {
+                defaultColumns: ['createdAt', 'kind', 'from', 'to', 'user', 'note'],
+                allowCreate: false,
+              },
+            },
+          ],
+        },
+        {
           label: 'Related',
           fields: [
             {
@@ -161,7 +211,56 @@ export const Articles: CollectionConfig = {
         },
       ],
     },
-    // Sidebar: where the story lives and who wrote it.
+    // Sidebar: the workflow first, then where the story lives and who wrote it.
+    {
+      name: 'stage',
+      type: 'select',
+      // Always set by the workflow hooks (a new article starts as a draft); neither required nor
+      // defaulted in the schema, so that no client ever has to send it.
+      index: true,
+      options: STAGES.map((stage) => ({ label: STAGE_LABELS[stage], value: stage })),
+      // Only the workflow moves it (src/workflow/): a client sending it directly is ignored.
+      access: { create: never, update: never },
+      admin: { position: 'sidebar', readOnly: true },
+    },
+    {
+      name: 'assignee',
+      type: 'relationship',
+      relationTo: 'users',
+      index: true,
+      access: editorsOnly,
+      admin: { position: 'sidebar', description: 'Who works on it now.' },
+    },
+    {
+      name: 'reviewer',
+      type: 'relationship',
+      relationTo: 'users',
+      access: editorsOnly,
+      admin: { position: 'sidebar', description: 'The editor who reviewed it last.' },
+    },
+    {
+      name: 'scheduledAt',
+      type: 'date',
+      label: 'Publishes at',
+      access: { create: never, update: never },
+      admin: {
+        position: 'sidebar',
+        readOnly: true,
+        date: { pickerAppearance: 'dayAndTime' },
+        condition: (data) => data?.stage === 'scheduled',
+      },
+    },
+    {
+      name: 'expiresAt',
+      type: 'date',
+      label: 'Unpublish at',
+      access: editorsOnly,
+      admin: {
+        position: 'sidebar',
+        date: { pickerAppearance: 'dayAndTime' },
+        description: 'Optional: the article is unpublished automatically at this time.',
+      },
+    },
     {
       name: 'language',
       type: 'select',
@@ -216,6 +315,8 @@ export const Articles: CollectionConfig = {
       name: 'publishedAt',
       type: 'date',
       index: true,
+      // Set on first publication; editors may correct it, nobody else sets it.
+      access: editorsOnly,
       admin: {
         position: 'sidebar',
         date: { pickerAppearance: 'dayAndTime' },
@@ -233,6 +334,13 @@ export const Articles: CollectionConfig = {
       type: 'number',
       label: 'Reading time (minutes)',
       admin: { position: 'sidebar', readOnly: true, description: 'Computed from the body.' },
+    },
+    {
+      // Title, dek and body as plain text, kept by a hook for full-text search.
+      name: 'searchText',
+      type: 'textarea',
+      access: { read: isStaffField, create: never, update: never },
+      admin: { hidden: true },
     },
     {
       name: 'createdBy',

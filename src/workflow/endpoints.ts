@@ -1,0 +1,219 @@
+import {
+  addDataAndFileToRequest,
+  APIError,
+  type Endpoint,
+  type PayloadHandler,
+  type PayloadRequest,
+} from 'payload'
+
+import { isStaffUser } from '@/access/roles'
+import type { Article } from '@/payload-types'
+
+import { workflowFacts } from './facts'
+import { performTransition } from './perform'
+import { actsOn, allowedTransitions, canEdit, checklistProblems, stageOf } from './rules'
+import { STAGE_LABELS, TRANSITIONS, transitionOf } from './table'
+
+const MAX_NOTE = 4000
+
+const errorResponse = (message: string, status: number) =>
+  Response.json({ errors: [{ message }] }, { status })
+
+/** Runs a handler for a logged-in newsroom member; errors become `{ errors: [{ message }] }`. */
+const forStaff =
+  (handler: (req: PayloadRequest, id: string) => Promise<Response>): PayloadHandler =>
+  async (req) => {
+    if (!req.user) return errorResponse('Log in to use the editorial workflow.', 401)
+    if (!isStaffUser(req.user)) return errorResponse('Only newsroom staff can do this.', 403)
+    try {
+      return await handler(req, String(req.routeParams?.id ?? ''))
+    } catch (error) {
+      if (error instanceof APIError && error.status < 500) {
+        return errorResponse(error.message, error.status)
+      }
+      throw error
+    }
+  }
+
+/** The article as this person may read it (the latest version, drafts included). */
+const readArticle = async (req: PayloadRequest, id: string): Promise<Article> => {
+  if (!/^\d+$/.test(id)) throw new APIError(`"${id}" is not an article id.`, 400, undefined, true)
+  const article = await req.payload.findByID({
+    collection: 'articles',
+    id: Number(id),
+    req,
+    user: req.user,
+    overrideAccess: false,
+    draft: true,
+    depth: 0,
+    disableErrors: true,
+  })
+  if (!article) throw new APIError(`No article with id ${id}.`, 404, undefined, true)
+  return article
+}
+
+const readBody = async (req: PayloadRequest): Promise<Record<string, unknown>> => {
+  try {
+    await addDataAndFileToRequest(req)
+  } catch {
+    throw new APIError('The request body must be JSON.', 400, undefined, true)
+  }
+  return (req.data ?? {}) as Record<string, unknown>
+}
+
+const optionalText = (value: unknown, field: string): string | null => {
+  if (value === undefined || value === null || value === '') return null
+  if (typeof value !== 'string')
+    throw new APIError(`"${field}" must be text.`, 400, undefined, true)
+  if (value.length > MAX_NOTE) {
+    throw new APIError(`"${field}" is limited to ${MAX_NOTE} characters.`, 400, undefined, true)
+  }
+  return value
+}
+
+const personOf = async (req: PayloadRequest, value: unknown) => {
+  const id = value && typeof value === 'object' ? (value as { id: number }).id : value
+  if (typeof id !== 'number') return null
+  const user = await req.payload.findByID({
+    collection: 'users',
+    id,
+    req,
+    depth: 0,
+    overrideAccess: true,
+    disableErrors: true,
+    select: { name: true },
+  })
+  return user ? { id: user.id, name: user.name } : null
+}
+
+/**
+ * GET /api/articles/:id/workflow — what the admin's workflow panel shows: the stage, the
+ * transitions this person may fire now (from the table), the pre-publish checklist, the
+ * assignee and reviewer, and the timeline.
+ */
+const workflowState = forStaff(async (req, id) => {
+  const article = await readArticle(req, id)
+  const user = req.user!
+  const facts = await workflowFacts(req, article)
+  const { docs: events } = await req.payload.find({
+    collection: 'editorial-events',
+    where: { article: { equals: article.id } },
+    sort: '-createdAt',
+    limit: 200,
+    depth: 1,
+    req,
+    user,
+    overrideAccess: false,
+    populate: { users: { name: true } },
+  })
+  const missing = checklistProblems(facts)
+  return Response.json({
+    id: article.id,
+    title: article.title,
+    stage: stageOf(article),
+    stageLabel: STAGE_LABELS[stageOf(article)],
+    status: article._status,
+    language: article.language,
+    translationOf:
+      typeof article.translationOf === 'object'
+        ? (article.translationOf?.id ?? null)
+        : (article.translationOf ?? null),
+    scheduledAt: article.scheduledAt ?? null,
+    expiresAt: article.expiresAt ?? null,
+    assignee: await personOf(req, article.assignee),
+    reviewer: await personOf(req, article.reviewer),
+    canEdit: canEdit(user, facts),
+    canAddNote: actsOn(user, facts),
+    transitions: allowedTransitions(user, facts).map((name) => {
+      const transition = transitionOf(name)
+      return {
+        name,
+        label: transition.label,
+        to: transition.to,
+        requiresNote: Boolean(transition.requiresNote),
+        requiresFutureDate: Boolean(transition.requiresFutureDate),
+        requiresChecklist: Boolean(transition.requiresChecklist),
+      }
+    }),
+    checklist: { ok: missing.length === 0, missing },
+    timeline: events.map((event) => ({
+      id: event.id,
+      kind: event.kind,
+      transition: event.transition ?? null,
+      from: event.from ?? null,
+      to: event.to ?? null,
+      note: event.note ?? null,
+      user:
+        event.user && typeof event.user === 'object'
+          ? { id: event.user.id, name: event.user.name }
+          : null,
+      createdAt: event.createdAt,
+    })),
+  })
+})
+
+/**
+ * POST /api/articles/:id/transition `{ transition, note?, date? }` — fires one transition of
+ * the workflow table. 200 with the article's new stage, or 4xx with a message saying why not
+ * and what is allowed from here.
+ */
+const transition = forStaff(async (req, id) => {
+  await readArticle(req, id)
+  const body = await readBody(req)
+  if (typeof body.transition !== 'string' || !body.transition) {
+    throw new APIError(
+      'Say which transition to fire: { "transition": "submit" }.',
+      400,
+      undefined,
+      true,
+    )
+  }
+  const doc = await performTransition(req, {
+    id,
+    transition: body.transition,
+    note: optionalText(body.note, 'note'),
+    date: optionalText(body.date, 'date'),
+  })
+  return Response.json({
+    message: `${TRANSITIONS[body.transition as keyof typeof TRANSITIONS].label}: done.`,
+    doc: doc && {
+      id: doc.id,
+      stage: doc.stage,
+      _status: doc._status,
+      scheduledAt: doc.scheduledAt,
+    },
+  })
+})
+
+/** POST /api/articles/:id/notes `{ note }` — an editorial note on the timeline, no transition. */
+const addNote = forStaff(async (req, id) => {
+  const article = await readArticle(req, id)
+  const facts = await workflowFacts(req, article)
+  if (!actsOn(req.user!, facts)) {
+    throw new APIError('You can only add notes to articles you work on.', 403, undefined, true)
+  }
+  const note = optionalText((await readBody(req)).note, 'note')?.trim()
+  if (!note) throw new APIError('A note needs some text.', 400, undefined, true)
+  const event = await req.payload.create({
+    collection: 'editorial-events',
+    req,
+    overrideAccess: true,
+    data: {
+      article: article.id,
+      kind: 'note',
+      from: stageOf(article),
+      to: stageOf(article),
+      note,
+      language: article.language,
+      user: req.user!.id,
+      summary: `Note on "${article.title}"`,
+    },
+  })
+  return Response.json({ message: 'Note added.', event: { id: event.id } }, { status: 201 })
+})
+
+export const workflowEndpoints: Endpoint[] = [
+  { path: '/:id/workflow', method: 'get', handler: workflowState },
+  { path: '/:id/transition', method: 'post', handler: transition },
+  { path: '/:id/notes', method: 'post', handler: addNote },
+]

@@ -1,0 +1,49 @@
+import type { PayloadRequest } from 'payload'
+
+import type { Article } from '@/payload-types'
+
+import type { ArticleFacts, ChecklistFacts } from './rules'
+import { stageOf } from './rules'
+
+const idOf = (value: unknown): number | string | null => {
+  if (value && typeof value === 'object' && 'id' in value) return (value as { id: number }).id
+  return (value as number | string | null | undefined) ?? null
+}
+
+/**
+ * What the workflow rules need to know about an article, read from the document as it will be
+ * (the stored document with the incoming changes on top). The hero image is looked up for its
+ * alt text in the article's language, which the pre-publish checklist requires.
+ */
+export const workflowFacts = async (
+  req: PayloadRequest,
+  article: Partial<Article>,
+): Promise<ArticleFacts & ChecklistFacts> => {
+  const heroId = idOf(article.heroImage)
+  let heroImage: ChecklistFacts['heroImage'] = null
+  if (heroId !== null) {
+    const media = await req.payload
+      .findByID({
+        collection: 'media',
+        id: heroId,
+        req,
+        depth: 0,
+        locale: article.language ?? 'en',
+        fallbackLocale: 'en',
+        select: { alt: true },
+        disableErrors: true,
+      })
+      .catch(() => null)
+    heroImage = media ? { alt: media.alt ?? null } : null
+  }
+  return {
+    stage: stageOf(article),
+    language: article.language ?? 'en',
+    translationOf: idOf(article.translationOf),
+    createdBy: idOf(article.createdBy),
+    dek: article.dek ?? null,
+    category: idOf(article.category),
+    authors: article.authors ?? [],
+    heroImage,
+  }
+}

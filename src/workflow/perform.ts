@@ -1,0 +1,112 @@
+import { sql } from '@payloadcms/db-postgres'
+import {
+  APIError,
+  commitTransaction,
+  initTransaction,
+  killTransaction,
+  type PayloadRequest,
+} from 'payload'
+
+import { drizzleFor } from '@/lib/db'
+import type { Article } from '@/payload-types'
+
+import { workflowFacts } from './facts'
+import { clearSanctionedTransition, sanctionTransition } from './hooks'
+import { checkTransition, stageOf, systemMayFire } from './rules'
+import { TRANSITIONS, type TransitionName } from './table'
+
+export type TransitionRequest = {
+  id: number | string
+  transition: string
+  note?: string | null
+  /** for `schedule`: when to publish */
+  date?: string | null
+}
+
+export type SystemTransition = {
+  /** the scheduler acts for nobody; the rules check only the stage */
+  asSystem: true
+  /** a last check under the row lock (the job is still due); false makes it a no-op */
+  stillDue: (article: Article) => boolean
+}
+
+/**
+ * Fires one transition of the workflow table on an article, for `req.user` or for the
+ * scheduler, in one transaction: the article's row is locked, the rules are checked against the
+ * latest version, the stage, `_status`, schedule and reviewer are written in one update, and the
+ * hooks record the event and queue what follows. Returns the article, or null when a system
+ * transition found nothing to do (already done, or no longer due). A refusal is an APIError
+ * with a 4xx status and a message saying what is allowed from here.
+ */
+export const performTransition = async (
+  req: PayloadRequest,
+  input: TransitionRequest,
+  system?: SystemTransition,
+): Promise<Article | null> => {
+  const shouldCommit = await initTransaction(req)
+  try {
+    const id = Number(input.id)
+    if (!Number.isInteger(id) || id <= 0) {
+      throw new APIError(`"${input.id}" is not an article id.`, 400, undefined, true)
+    }
+    const db = await drizzleFor(req)
+    // Serialises transitions on one article: two editors, or two scheduler runs, take turns.
+    await db.execute(sql`SELECT id FROM articles WHERE id = ${id} FOR UPDATE`)
+    const article = await req.payload.findByID({
+      collection: 'articles',
+      id,
+      req,
+      draft: true,
+      depth: 0,
+      overrideAccess: true,
+      disableErrors: true,
+    })
+    if (!article) throw new APIError(`No article with id ${id}.`, 404, undefined, true)
+
+    const name = input.transition as TransitionName
+    if (system) {
+      if (!systemMayFire(name, stageOf(article)) || !system.stillDue(article)) {
+        if (shouldCommit) await commitTransaction(req)
+        return null
+      }
+    } else {
+      if (!req.user) throw new APIError('Log in to move an article.', 401, undefined, true)
+      const facts = await workflowFacts(req, article)
+      const check = checkTransition(req.user, facts, input.transition, input)
+      if (!check.ok) throw new APIError(check.message, check.status, undefined, true)
+    }
+
+    const to = TRANSITIONS[name].to
+    const data: Partial<Article> = {
+      stage: to,
+      _status: to === 'published' ? 'published' : 'draft',
+      scheduledAt: to === 'scheduled' && input.date ? new Date(input.date).toISOString() : null,
+    }
+    if (req.user && (name === 'approve' || name === 'request_changes')) data.reviewer = req.user.id
+
+    sanctionTransition(req, {
+      id,
+      name,
+      note: input.note?.trim() || null,
+      userId: system ? null : (req.user?.id ?? null),
+    })
+    try {
+      const doc = await req.payload.update({
+        collection: 'articles',
+        id,
+        data,
+        req,
+        draft: false,
+        depth: 0,
+        overrideAccess: true,
+      })
+      if (shouldCommit) await commitTransaction(req)
+      return doc
+    } finally {
+      clearSanctionedTransition(req)
+    }
+  } catch (error) {
+    if (shouldCommit) await killTransaction(req)
+    throw error
+  }
+}
