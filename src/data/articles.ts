@@ -143,17 +143,24 @@ export type ArticleDetail = {
   groupId: number
   relatedIds: number[]
   meta: { title: string | null; description: string | null }
+  /** public corrections, oldest first */
+  corrections: { date: string; text: string }[]
 }
 
 /** An edit counts as an update when it comes well after publication (not the publish itself). */
 const UPDATE_GRACE_MS = 10 * 60 * 1000
 
 export const updatedDate = (
-  doc: Pick<Article, 'publishedAt' | 'createdAt' | 'updatedAt'>,
+  doc: Pick<Article, 'publishedAt' | 'createdAt' | 'updatedAt' | 'corrections'>,
 ): string | null => {
   if (!doc.publishedAt) return null
   const since = Math.max(Date.parse(doc.publishedAt), Date.parse(doc.createdAt))
-  return Date.parse(doc.updatedAt) - since > UPDATE_GRACE_MS ? doc.updatedAt : null
+  const edited = Date.parse(doc.updatedAt) - since > UPDATE_GRACE_MS ? doc.updatedAt : null
+  // A correction moves the date too, whenever it was saved.
+  const candidates = [edited, ...(doc.corrections ?? []).map((c) => c.date)].filter(
+    (d): d is string => Boolean(d) && Date.parse(d!) > Date.parse(doc.publishedAt!),
+  )
+  return candidates.sort((a, b) => Date.parse(b) - Date.parse(a))[0] ?? null
 }
 
 export const detailSelect = {
@@ -175,6 +182,7 @@ export const detailSelect = {
   readingTime: true,
   createdAt: true,
   updatedAt: true,
+  corrections: true,
 } as const
 
 export const detailPopulate = {
@@ -228,6 +236,9 @@ export const toDetail = (doc: Article): ArticleDetail => {
     groupId: idOf(doc.translationOf) ?? doc.id,
     relatedIds: (doc.relatedArticles ?? []).map((r) => idOf(r)).filter((n): n is number => !!n),
     meta: { title: doc.meta?.title ?? null, description: doc.meta?.description ?? null },
+    corrections: (doc.corrections ?? [])
+      .map(({ date, text }) => ({ date, text }))
+      .sort((a, b) => Date.parse(a.date) - Date.parse(b.date)),
   }
 }
 
@@ -343,3 +354,37 @@ export const getRelatedArticles = cachedQuery(
     cacheTags.article(articleId),
   ],
 )
+
+export type CorrectionEntry = {
+  date: string
+  text: string
+  article: { id: number; title: string; slug: string; language: Language }
+}
+
+/** Every public correction to the published articles of one language, newest first. */
+export const loadCorrections = async (language: Language): Promise<CorrectionEntry[]> => {
+  const payload = await getPayloadClient()
+  const { docs } = await payload.find({
+    collection: 'articles',
+    ...asReader,
+    where: { and: [{ language: { equals: language } }, { 'corrections.id': { exists: true } }] },
+    limit: 500,
+    pagination: false,
+    depth: 0,
+    select: { title: true, slug: true, language: true, corrections: true },
+  })
+  return docs
+    .flatMap((doc) =>
+      (doc.corrections ?? []).map((c) => ({
+        date: c.date,
+        text: c.text,
+        article: { id: doc.id, title: doc.title, slug: doc.slug ?? '', language: doc.language },
+      })),
+    )
+    .sort((a, b) => Date.parse(b.date) - Date.parse(a.date))
+}
+
+export const getCorrections = cachedQuery('corrections', loadCorrections, (language) => [
+  cacheTags.articles,
+  cacheTags.articlesIn(language),
+])

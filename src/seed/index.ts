@@ -256,6 +256,7 @@ export const seed = async (payload: Payload): Promise<SeedResult> => {
           ? articleIds.get(key(article.translationOf.language, article.translationOf.slug))
           : undefined,
         publishedAt: article.publishedAt,
+        corrections: article.corrections,
         _status: published ? 'published' : 'draft',
       },
       context,

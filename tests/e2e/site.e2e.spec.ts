@@ -137,6 +137,30 @@ describe('the public site over HTTP', () => {
     expect((await get(articlePath)).status).toBe(404)
   })
 
+  it('shows an article’s corrections at its foot, moves its updated date and lists them on the corrections page', async () => {
+    const articlePath = '/en/articles/hazelnut-and-persimmon-exports-reach-seasonal-record'
+    const html = await (await get(articlePath)).text()
+    expect(html).toContain('data-testid="corrections"')
+    expect(html).toContain('It is near Lankaran.')
+    expect(html).toMatch(/dateTime="2026-11-06T09:15:00.000Z" data-testid="updated"/)
+    const jsonLd = JSON.parse(
+      html.match(/<script type="application\/ld\+json">(.*?)<\/script>/)![1],
+    ) as { dateModified: string; datePublished: string }
+    expect(jsonLd.dateModified).toBe('2026-11-06T09:15:00.000Z')
+    expect(jsonLd.datePublished).toBe('2026-11-05T08:25:00.000Z')
+
+    const uncorrected = await (await get(RAIL_EN)).text()
+    expect(uncorrected).not.toContain('data-testid="corrections"')
+    expect(uncorrected).not.toContain('data-testid="updated"')
+
+    const list = await (await get('/en/corrections')).text()
+    expect(list).toContain('It is near Lankaran.')
+    expect(list).toContain(`href="${articlePath}"`)
+    const az = await (await get('/az/corrections')).text()
+    expect(az).toContain('Layihədə dörd kənd iştirak edir.')
+    expect(az).not.toContain('It is near Lankaran.')
+  })
+
   it('refuses draft preview without the secret and session, and never redirects off the site', async () => {
     const noSecret = await get('/next/preview?path=/en', { redirect: 'manual' })
     expect(noSecret.status).toBe(401)

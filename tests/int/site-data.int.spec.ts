@@ -88,7 +88,14 @@ describe('the read layer of the public site', () => {
     }
     expect(new Set(ids).size).toBe(ids.length)
 
-    const capped = await data.loadRelatedArticles('en', article.id, String(pick.id), energy.id, '', 1)
+    const capped = await data.loadRelatedArticles(
+      'en',
+      article.id,
+      String(pick.id),
+      energy.id,
+      '',
+      1,
+    )
     expect(capped.map((a) => a.id)).toEqual([pick.id])
   })
 
@@ -141,13 +148,33 @@ describe('the read layer of the public site', () => {
     const economy = await section('economy-nested', news.id)
     const inChild = await createArticle(payload, { status: 'published', category: economy.id })
     const all = await sections.loadSections('en')
-    expect(all.find((s) => s.id === economy.id)?.path).toEqual([
-      'news-nested',
-      'economy-nested',
-    ])
+    expect(all.find((s) => s.id === economy.id)?.path).toEqual(['news-nested', 'economy-nested'])
     const list = await data.loadSectionArticles('en', `${news.id},${economy.id}`, 1, 10)
     expect(list.docs.map((a) => a.id)).toContain(inChild.id)
     const onlyParent = await data.loadSectionArticles('en', String(news.id), 1, 10)
     expect(onlyParent.docs.map((a) => a.id)).not.toContain(inChild.id)
+  })
+
+  it('lists corrections of published articles only, newest first, and moves the article’s updated date', async () => {
+    const corrected = await createArticle(payload, {
+      status: 'published',
+      language: 'ru',
+      publishedAt: '2026-10-01T10:00:00Z',
+      corrections: [
+        { date: '2026-10-03T10:00:00Z', text: 'Second fix' },
+        { date: '2026-10-02T10:00:00Z', text: 'First fix' },
+      ],
+    })
+    await createArticle(payload, {
+      language: 'ru',
+      corrections: [{ date: '2026-10-05T10:00:00Z', text: 'Draft fix' }],
+    })
+    const list = await data.loadCorrections('ru')
+    expect(list.map((c) => c.text)).toEqual(['Second fix', 'First fix'])
+    expect(list[0].article.slug).toBe(corrected.slug)
+
+    const page = await data.loadArticleBySlug('ru', corrected.slug!)
+    expect(page?.corrections.map((c) => c.text)).toEqual(['First fix', 'Second fix'])
+    expect(page?.updatedAt).toBe('2026-10-03T10:00:00.000Z')
   })
 })

@@ -65,6 +65,8 @@ export type SeedArticle = {
   translationOf?: { language: Locale; slug: string }
   /** slugs (same language) of hand-picked related articles */
   related?: string[]
+  /** public corrections appended after publication (ISO date-time, text) */
+  corrections?: { date: string; text: string }[]
 }
 
 export type SeedPage = {

@@ -250,6 +250,25 @@ export default async function ArticlePage({ params }: Props) {
 
           {article.body && <RichText data={article.body} lang={lang} className="article-body" />}
 
+          {article.corrections.length > 0 && (
+            <section
+              className="corrections"
+              aria-labelledby="corrections-title"
+              data-testid="corrections"
+            >
+              <h2 id="corrections-title">{t('article.corrections')}</h2>
+              <ol>
+                {article.corrections.map((correction, i) => (
+                  <li key={i}>
+                    <time dateTime={correction.date}>{formatDate(lang, correction.date)}</time>
+                    {': '}
+                    {correction.text}
+                  </li>
+                ))}
+              </ol>
+            </section>
+          )}
+
           {article.tags.length > 0 && (
             <section className="tags" aria-labelledby="tags-title">
               <h2 id="tags-title" className="tags-title">
