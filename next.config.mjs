@@ -15,6 +15,12 @@ const nextConfig = {
     // Media are served by Payload from /api/media/file/... (local disk or S3 through Payload).
     localPatterns: [{ pathname: '/api/media/file/**' }],
   },
+  experimental: {
+    // The data cache (unstable_cache, tagged, expired by the collection hooks) lives in each
+    // server's memory: a restart or a new build never serves entries shaped by older code or read
+    // from another database. Several instances share a cache through a cache handler instead.
+    isrFlushToDisk: false,
+  },
   turbopack: {
     root: import.meta.dirname,
   },
