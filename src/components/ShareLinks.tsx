@@ -27,14 +27,14 @@ export function ShareLinks({
               href={link.href}
               rel="noopener noreferrer"
               target="_blank"
-              aria-label={labels.shareOn(link.name)}
+              title={labels.shareOn(link.name)}
             >
               {link.name}
             </a>
           </li>
         ))}
         <li>
-          <a href={`mailto:?subject=${t}&body=${u}`} aria-label={labels.email}>
+          <a href={`mailto:?subject=${t}&body=${u}`} title={labels.email}>
             Email
           </a>
         </li>
