@@ -1,4 +1,5 @@
 import * as migration_20261123_113457_initial from './20261123_113457_initial';
+import * as migration_20261124_164252_search_vectors from './20261124_164252_search_vectors';
 import * as migration_20261124_164716_editorial_workflow from './20261124_164716_editorial_workflow';
 
 export const migrations = [
@@ -6,6 +7,11 @@ export const migrations = [
     up: migration_20261123_113457_initial.up,
     down: migration_20261123_113457_initial.down,
     name: '20261123_113457_initial',
+  },
+  {
+    up: migration_20261124_164252_search_vectors.up,
+    down: migration_20261124_164252_search_vectors.down,
+    name: '20261124_164252_search_vectors',
   },
   {
     up: migration_20261124_164716_editorial_workflow.up,

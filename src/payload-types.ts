@@ -230,6 +230,19 @@ export interface Article {
    * The original this is a language version of.
    */
   translationOf?: (number | null) | Article;
+  /**
+   * The original changed after this version was made from it.
+   */
+  needsUpdate?: boolean | null;
+  /**
+   * The original’s text when this version was made or last marked updated.
+   */
+  translatedFrom?: {
+    title?: string | null;
+    dek?: string | null;
+    bodyText?: string | null;
+    at?: string | null;
+  };
   category?: (number | null) | Category;
   categories?: (number | Category)[] | null;
   tags?: (number | Tag)[] | null;
@@ -242,7 +255,6 @@ export interface Article {
    * Computed from the body.
    */
   readingTime?: number | null;
-  searchText?: string | null;
   createdBy?: (number | null) | User;
   updatedAt: string;
   createdAt: string;
@@ -725,13 +737,21 @@ export interface ArticlesSelect<T extends boolean = true> {
   language?: T;
   slug?: T;
   translationOf?: T;
+  needsUpdate?: T;
+  translatedFrom?:
+    | T
+    | {
+        title?: T;
+        dek?: T;
+        bodyText?: T;
+        at?: T;
+      };
   category?: T;
   categories?: T;
   tags?: T;
   authors?: T;
   publishedAt?: T;
   readingTime?: T;
-  searchText?: T;
   createdBy?: T;
   updatedAt?: T;
   createdAt?: T;

@@ -17,4 +17,8 @@ export const cacheTags = {
   tags: 'tags',
   pages: 'pages',
   global: (slug: string) => `global:${slug}`,
+  /** Search results, RSS feeds and sitemaps: each also carries the tags of what it lists. */
+  search: 'search',
+  feeds: 'feeds',
+  sitemaps: 'sitemaps',
 } as const

@@ -186,12 +186,16 @@ export const seed = async (payload: Payload): Promise<SeedResult> => {
     'editor@caspiandigest.example': authors.find((a) => !a.isHouse)?.slug,
     'author@caspiandigest.example': authors.filter((a) => !a.isHouse)[1]?.slug,
   }
+  const userIds = new Map<string, number>()
   for (const user of DEMO_USERS) {
     const existing = await findOne<{ id: number }>('users', { email: { equals: user.email } })
     tally('users', !existing)
-    if (existing) continue
+    if (existing) {
+      userIds.set(user.email, existing.id)
+      continue
+    }
     const byline = bylineFor[user.email]
-    await payload.create({
+    const created = await payload.create({
       collection: 'users',
       data: {
         ...user,
@@ -201,6 +205,7 @@ export const seed = async (payload: Payload): Promise<SeedResult> => {
       },
       context,
     })
+    userIds.set(user.email, created.id)
   }
 
   // Articles: originals before their language versions, related links after all exist.
@@ -255,9 +260,12 @@ export const seed = async (payload: Payload): Promise<SeedResult> => {
         translationOf: article.translationOf
           ? articleIds.get(key(article.translationOf.language, article.translationOf.slug))
           : undefined,
-        publishedAt: article.publishedAt,
+        publishedAt: published ? article.publishedAt : undefined,
         corrections: article.corrections,
         _status: published ? 'published' : 'draft',
+        // The system places unpublished demo stories in their stage of the workflow.
+        ...(published ? {} : { stage: article.stage ?? 'draft' }),
+        createdBy: article.writer ? userIds.get(article.writer) : undefined,
       },
       context,
     })

@@ -1,75 +1,12 @@
-import {
-  addDataAndFileToRequest,
-  APIError,
-  type Endpoint,
-  type PayloadHandler,
-  type PayloadRequest,
-} from 'payload'
+import type { Endpoint, PayloadRequest } from 'payload'
 
-import { isStaffUser } from '@/access/roles'
-import type { Article } from '@/payload-types'
+import { forStaff, optionalText, readArticle, readBody } from '@/lib/endpoints'
+import { refusal } from '@/lib/errors'
 
 import { workflowFacts } from './facts'
 import { performTransition } from './perform'
 import { actsOn, allowedTransitions, canEdit, checklistProblems, stageOf } from './rules'
 import { STAGE_LABELS, TRANSITIONS, transitionOf } from './table'
-
-const MAX_NOTE = 4000
-
-const errorResponse = (message: string, status: number) =>
-  Response.json({ errors: [{ message }] }, { status })
-
-/** Runs a handler for a logged-in newsroom member; errors become `{ errors: [{ message }] }`. */
-const forStaff =
-  (handler: (req: PayloadRequest, id: string) => Promise<Response>): PayloadHandler =>
-  async (req) => {
-    if (!req.user) return errorResponse('Log in to use the editorial workflow.', 401)
-    if (!isStaffUser(req.user)) return errorResponse('Only newsroom staff can do this.', 403)
-    try {
-      return await handler(req, String(req.routeParams?.id ?? ''))
-    } catch (error) {
-      if (error instanceof APIError && error.status < 500) {
-        return errorResponse(error.message, error.status)
-      }
-      throw error
-    }
-  }
-
-/** The article as this person may read it (the latest version, drafts included). */
-const readArticle = async (req: PayloadRequest, id: string): Promise<Article> => {
-  if (!/^\d+$/.test(id)) throw new APIError(`"${id}" is not an article id.`, 400, undefined, true)
-  const article = await req.payload.findByID({
-    collection: 'articles',
-    id: Number(id),
-    req,
-    user: req.user,
-    overrideAccess: false,
-    draft: true,
-    depth: 0,
-    disableErrors: true,
-  })
-  if (!article) throw new APIError(`No article with id ${id}.`, 404, undefined, true)
-  return article
-}
-
-const readBody = async (req: PayloadRequest): Promise<Record<string, unknown>> => {
-  try {
-    await addDataAndFileToRequest(req)
-  } catch {
-    throw new APIError('The request body must be JSON.', 400, undefined, true)
-  }
-  return (req.data ?? {}) as Record<string, unknown>
-}
-
-const optionalText = (value: unknown, field: string): string | null => {
-  if (value === undefined || value === null || value === '') return null
-  if (typeof value !== 'string')
-    throw new APIError(`"${field}" must be text.`, 400, undefined, true)
-  if (value.length > MAX_NOTE) {
-    throw new APIError(`"${field}" is limited to ${MAX_NOTE} characters.`, 400, undefined, true)
-  }
-  return value
-}
 
 const personOf = async (req: PayloadRequest, value: unknown) => {
   const id = value && typeof value === 'object' ? (value as { id: number }).id : value
@@ -161,12 +98,7 @@ const transition = forStaff(async (req, id) => {
   await readArticle(req, id)
   const body = await readBody(req)
   if (typeof body.transition !== 'string' || !body.transition) {
-    throw new APIError(
-      'Say which transition to fire: { "transition": "submit" }.',
-      400,
-      undefined,
-      true,
-    )
+    throw refusal('Say which transition to fire: { "transition": "submit" }.', 400)
   }
   const doc = await performTransition(req, {
     id,
@@ -190,10 +122,10 @@ const addNote = forStaff(async (req, id) => {
   const article = await readArticle(req, id)
   const facts = await workflowFacts(req, article)
   if (!actsOn(req.user!, facts)) {
-    throw new APIError('You can only add notes to articles you work on.', 403, undefined, true)
+    throw refusal('You can only add notes to articles you work on.', 403)
   }
   const note = optionalText((await readBody(req)).note, 'note')?.trim()
-  if (!note) throw new APIError('A note needs some text.', 400, undefined, true)
+  if (!note) throw refusal('A note needs some text.', 400)
   const event = await req.payload.create({
     collection: 'editorial-events',
     req,

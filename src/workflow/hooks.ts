@@ -4,7 +4,6 @@
  * this person, `_status` follows the stage, and every stage change lands on the timeline.
  */
 import {
-  APIError,
   type CollectionAfterChangeHook,
   type CollectionBeforeChangeHook,
   type CollectionBeforeOperationHook,
@@ -14,6 +13,7 @@ import {
 import { isEditorUser } from '@/access/roles'
 import type { Article } from '@/payload-types'
 
+import { refusal } from '@/lib/errors'
 import { workflowFacts } from './facts'
 import { queueNotifications, queueScheduledTransition } from './queue'
 import { checkTransition, stageOf, transitionBetween } from './rules'
@@ -57,12 +57,10 @@ export const rememberSaveMode: CollectionBeforeOperationHook = ({ args, operatio
         'published'
   }
   if (operation === 'restoreVersion' && req.user && !isEditorUser(req.user)) {
-    throw new APIError('Only editors can restore an earlier version.', 403, undefined, true)
+    throw refusal('Only editors can restore an earlier version.', 403)
   }
   return args
 }
-
-const refuse = (message: string, status: number) => new APIError(message, status, undefined, true)
 
 /** The fields a restored version must not bring back: they belong to the workflow, not the text. */
 const WORKFLOW_FIELDS = [
@@ -100,7 +98,7 @@ export const applyWorkflow: CollectionBeforeChangeHook<Article> = async ({
 
   if (req.context.isRestoringVersion && originalDoc) {
     if (current === 'published' && !draftSave) {
-      throw refuse(
+      throw refusal(
         'This article is published: restore the version as a draft, then publish it through the workflow.',
         400,
       )
@@ -129,7 +127,7 @@ export const applyWorkflow: CollectionBeforeChangeHook<Article> = async ({
     if (req.user) {
       const facts = await workflowFacts(req, { ...originalDoc, ...data, stage: current })
       const check = checkTransition(req.user, facts, name)
-      if (!check.ok) throw refuse(check.message, check.status)
+      if (!check.ok) throw refusal(check.message, check.status)
     }
     stage = TRANSITIONS[name].to
   }

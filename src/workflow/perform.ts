@@ -1,15 +1,10 @@
 import { sql } from '@payloadcms/db-postgres'
-import {
-  APIError,
-  commitTransaction,
-  initTransaction,
-  killTransaction,
-  type PayloadRequest,
-} from 'payload'
+import { commitTransaction, initTransaction, killTransaction, type PayloadRequest } from 'payload'
 
 import { drizzleFor } from '@/lib/db'
 import type { Article } from '@/payload-types'
 
+import { refusal } from '@/lib/errors'
 import { workflowFacts } from './facts'
 import { clearSanctionedTransition, sanctionTransition } from './hooks'
 import { checkTransition, stageOf, systemMayFire } from './rules'
@@ -47,7 +42,7 @@ export const performTransition = async (
   try {
     const id = Number(input.id)
     if (!Number.isInteger(id) || id <= 0) {
-      throw new APIError(`"${input.id}" is not an article id.`, 400, undefined, true)
+      throw refusal(`"${input.id}" is not an article id.`, 400)
     }
     const db = await drizzleFor(req)
     // Serialises transitions on one article: two editors, or two scheduler runs, take turns.
@@ -61,7 +56,7 @@ export const performTransition = async (
       overrideAccess: true,
       disableErrors: true,
     })
-    if (!article) throw new APIError(`No article with id ${id}.`, 404, undefined, true)
+    if (!article) throw refusal(`No article with id ${id}.`, 404)
 
     const name = input.transition as TransitionName
     if (system) {
@@ -70,10 +65,10 @@ export const performTransition = async (
         return null
       }
     } else {
-      if (!req.user) throw new APIError('Log in to move an article.', 401, undefined, true)
+      if (!req.user) throw refusal('Log in to move an article.', 401)
       const facts = await workflowFacts(req, article)
       const check = checkTransition(req.user, facts, input.transition, input)
-      if (!check.ok) throw new APIError(check.message, check.status, undefined, true)
+      if (!check.ok) throw refusal(check.message, check.status)
     }
 
     const to = TRANSITIONS[name].to

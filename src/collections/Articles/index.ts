@@ -11,6 +11,9 @@ import { publishedOrStaff } from '@/access/publishedOrStaff'
 import { isEditorField, isStaff, isStaffField } from '@/access/roles'
 import { slugField } from '@/fields/slug'
 import { articlePreviewPath } from '@/lib/preview'
+import { translationEndpoints } from '@/translations/endpoints'
+import { followOriginal, updateLanguageVersions } from '@/translations/hooks'
+import { notOnLanguageVersions } from '@/translations/shared'
 import { workflowEndpoints } from '@/workflow/endpoints'
 import { applyWorkflow, recordWorkflow, rememberSaveMode } from '@/workflow/hooks'
 import { STAGES, STAGE_LABELS } from '@/workflow/table'
@@ -23,6 +26,8 @@ import { setCreatedBy } from './hooks/setCreatedBy'
 
 const never = () => false
 const editorsOnly = { create: isEditorField, update: isEditorField }
+/** Story fields: set on the original, copied to its language versions (src/translations). */
+const followsOriginal = { create: notOnLanguageVersions, update: notOnLanguageVersions }
 
 export const LANGUAGE_OPTIONS = [
   { label: 'English', value: 'en' },
@@ -64,17 +69,19 @@ export const Articles: CollectionConfig = {
     drafts: true,
     maxPerDoc: 100,
   },
-  endpoints: workflowEndpoints,
+  endpoints: [...workflowEndpoints, ...translationEndpoints],
   indexes: [
     { fields: ['language', 'slug'], unique: true },
     { fields: ['language', '_status', 'publishedAt'] },
     { fields: ['stage', 'scheduledAt'] },
+    // One version per language of a story (the hook says so first, in words).
+    { fields: ['translationOf', 'language'], unique: true },
   ],
   hooks: {
     beforeOperation: [rememberSaveMode],
     beforeValidate: [ensureUniqueSlug],
-    beforeChange: [applyWorkflow, setCreatedBy, computeReadingTime],
-    afterChange: [recordWorkflow, revalidateArticle],
+    beforeChange: [applyWorkflow, followOriginal, setCreatedBy, computeReadingTime],
+    afterChange: [recordWorkflow, updateLanguageVersions, revalidateArticle],
     afterDelete: [revalidateDeletedArticle],
   },
   fields: [
@@ -95,7 +102,7 @@ export const Articles: CollectionConfig = {
             {
               type: 'row',
               fields: [
-                { name: 'heroImage', type: 'upload', relationTo: 'media' },
+                { name: 'heroImage', type: 'upload', relationTo: 'media', access: followsOriginal },
                 {
                   name: 'heroCaption',
                   type: 'text',
@@ -112,6 +119,7 @@ export const Articles: CollectionConfig = {
             {
               name: 'source',
               type: 'group',
+              access: followsOriginal,
               fields: [
                 { name: 'outlet', type: 'text' },
                 { name: 'url', type: 'text', label: 'URL' },
@@ -282,8 +290,41 @@ export const Articles: CollectionConfig = {
       admin: { position: 'sidebar', description: 'The original this is a language version of.' },
     },
     {
+      name: 'needsUpdate',
+      type: 'checkbox',
+      label: 'Needs update',
+      defaultValue: false,
+      index: true,
+      // Set when the original is published again with other text; cleared by "mark updated".
+      access: { create: never, update: never },
+      admin: {
+        position: 'sidebar',
+        readOnly: true,
+        condition: (data) => Boolean(data?.translationOf),
+        description: 'The original changed after this version was made from it.',
+      },
+    },
+    {
+      name: 'translatedFrom',
+      type: 'group',
+      label: 'Made from the original text',
+      access: { read: isStaffField, create: never, update: never },
+      admin: {
+        condition: (data) => Boolean(data?.translationOf),
+        readOnly: true,
+        description: 'The original’s text when this version was made or last marked updated.',
+      },
+      fields: [
+        { name: 'title', type: 'text' },
+        { name: 'dek', type: 'textarea' },
+        { name: 'bodyText', type: 'textarea' },
+        { name: 'at', type: 'date', admin: { date: { pickerAppearance: 'dayAndTime' } } },
+      ],
+    },
+    {
       name: 'category',
       type: 'relationship',
+      access: followsOriginal,
       relationTo: 'categories',
       index: true,
       label: 'Section',
@@ -292,6 +333,7 @@ export const Articles: CollectionConfig = {
     {
       name: 'categories',
       type: 'relationship',
+      access: followsOriginal,
       relationTo: 'categories',
       hasMany: true,
       label: 'Also in sections',
@@ -300,6 +342,7 @@ export const Articles: CollectionConfig = {
     {
       name: 'tags',
       type: 'relationship',
+      access: followsOriginal,
       relationTo: 'tags',
       hasMany: true,
       admin: { position: 'sidebar' },
@@ -307,6 +350,7 @@ export const Articles: CollectionConfig = {
     {
       name: 'authors',
       type: 'relationship',
+      access: followsOriginal,
       relationTo: 'authors',
       hasMany: true,
       admin: { position: 'sidebar' },
@@ -334,13 +378,6 @@ export const Articles: CollectionConfig = {
       type: 'number',
       label: 'Reading time (minutes)',
       admin: { position: 'sidebar', readOnly: true, description: 'Computed from the body.' },
-    },
-    {
-      // Title, dek and body as plain text, kept by a hook for full-text search.
-      name: 'searchText',
-      type: 'textarea',
-      access: { read: isStaffField, create: never, update: never },
-      admin: { hidden: true },
     },
     {
       name: 'createdBy',

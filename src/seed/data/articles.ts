@@ -870,6 +870,8 @@ export const articles: SeedArticle[] = [
     heroCaption: 'Trucks queue at a ferry terminal on the Caspian coast.',
     publishedAt: '2026-11-22T18:00:00Z',
     status: 'draft',
+    stage: 'in_review',
+    writer: 'author@caspiandigest.example',
     body: [
       'For truck drivers crossing the Caspian, the ferry terminal has long been a place of waiting. Without a fixed schedule or a reliable way to reserve a place, drivers often park for two or three days, sleeping in their cabs, until a vessel arrives with room for them. From next month, ferry operators say, that should change.',
       'A new online booking system will let drivers and freight companies reserve a slot on a specific sailing and pay in advance. Passengers without vehicles, a small but steady group that includes students, traders and the occasional adventurous tourist, will also be able to buy tickets online for the first time.',
@@ -920,6 +922,8 @@ export const articles: SeedArticle[] = [
     heroCaption: 'Members of a cooperative in Ismayilli pack jars of cornel jam for delivery.',
     publishedAt: '2026-11-22T20:30:00Z',
     status: 'draft',
+    stage: 'changes_requested',
+    writer: 'author@caspiandigest.example',
     body: [
       "In a kitchen in a village near Ismayilli, five women are packing jars of cornel jam into cardboard boxes printed with their cooperative's logo. Two years ago, they sold their jam at the roadside to passing tourists. Today, most of it goes to customers in Baku who order through a website and receive their jars within two days.",
       'Their cooperative is one of fourteen in the northern districts that have joined a shared online shop and delivery service set up by a non-profit organisation. The shop handles photographs, payments and packaging standards, while a courier collects orders from the villages twice a week.',
@@ -1025,6 +1029,8 @@ export const articles: SeedArticle[] = [
       'Minatəmizləyici işarələnmiş sınaq zolağında ikisensorlu əl detektoru ilə işləyir.',
     publishedAt: '2026-11-21T10:00:00Z',
     status: 'draft',
+    stage: 'draft',
+    writer: 'translator@caspiandigest.example',
     body: [
       'Qırmızı-ağ lentlərlə zolaqlara bölünmüş, hasarla əhatə olunmuş sınaq meydançasında qoruyucu jilet geyinmiş minatəmizləyicilər əl detektorlarını torpağın üzərində gəzdirərək yavaş-yavaş irəliləyirlər. Torpağın altında təlim məqsədli zərərsiz obyektlərlə yanaşı mismarlar, butulka qapaqları, mərmi qəlpələri və digər metal qırıntıları var. Məqsəd yeni detektorun onları bir-birindən nə dərəcədə fərqləndirə bildiyini yoxlamaqdır.',
       'Adi metal detektorları istənilən metala reaksiya verir. Torpağı metal qırıntıları ilə dolu olan keçmiş əkin sahələrində bu o deməkdir ki, minatəmizləyicilər hər təhlükəli obyektə görə onlarla zərərsiz əşyanı qazıb çıxarmalı olurlar. Hər yanlış siqnal vaxt aparır, kvadratmetr-kvadratmetr təmizlənməli olan sahədə isə əsas məhdudiyyət məhz vaxtdır.',

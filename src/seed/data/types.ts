@@ -67,6 +67,10 @@ export type SeedArticle = {
   related?: string[]
   /** public corrections appended after publication (ISO date-time, text) */
   corrections?: { date: string; text: string }[]
+  /** for unpublished articles: where they stand in the editorial workflow (default draft) */
+  stage?: 'draft' | 'in_review' | 'changes_requested' | 'approved'
+  /** email of the demo user who wrote it (its owner in the workflow) */
+  writer?: string
 }
 
 export type SeedPage = {

@@ -1,6 +1,7 @@
-import { APIError, type CollectionBeforeOperationHook } from 'payload'
+import type { CollectionBeforeOperationHook } from 'payload'
 import sharp, { type Metadata } from 'sharp'
 
+import { refusal } from '@/lib/errors'
 import { IMAGE_FORMATS, MAX_INPUT_PIXELS, MAX_UPLOAD_BYTES } from '@/lib/uploads'
 
 const megabytes = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`
@@ -17,41 +18,21 @@ export const validateUpload: CollectionBeforeOperationHook = async ({ args, oper
 
   const size = file.size ?? file.data?.length ?? 0
   if (size > MAX_UPLOAD_BYTES) {
-    throw new APIError(
-      `The file is ${megabytes(size)}; uploads are limited to ${megabytes(MAX_UPLOAD_BYTES)}.`,
-      413,
-      undefined,
-      true,
-    )
+    throw refusal(`The file is ${megabytes(size)}; uploads are limited to ${megabytes(MAX_UPLOAD_BYTES)}.`, 413)
   }
 
   let metadata: Metadata
   try {
     metadata = await sharp(file.data, { limitInputPixels: false }).metadata()
   } catch {
-    throw new APIError(
-      `"${file.name}" is not an image this site accepts (JPEG, PNG, WebP, AVIF or GIF).`,
-      400,
-      undefined,
-      true,
-    )
+    throw refusal(`"${file.name}" is not an image this site accepts (JPEG, PNG, WebP, AVIF or GIF).`, 400)
   }
   if (!metadata.format || !IMAGE_FORMATS.has(metadata.format)) {
-    throw new APIError(
-      `"${file.name}" is ${metadata.format ?? 'an unknown format'}; only JPEG, PNG, WebP, AVIF and GIF images are accepted.`,
-      400,
-      undefined,
-      true,
-    )
+    throw refusal(`"${file.name}" is ${metadata.format ?? 'an unknown format'}; only JPEG, PNG, WebP, AVIF and GIF images are accepted.`, 400)
   }
   const pixels = (metadata.width ?? 0) * (metadata.height ?? 0)
   if (!pixels || pixels > MAX_INPUT_PIXELS) {
-    throw new APIError(
-      `"${file.name}" is ${metadata.width}×${metadata.height} pixels; images may have at most ${MAX_INPUT_PIXELS.toLocaleString('en')} pixels.`,
-      400,
-      undefined,
-      true,
-    )
+    throw refusal(`"${file.name}" is ${metadata.width}×${metadata.height} pixels; images may have at most ${MAX_INPUT_PIXELS.toLocaleString('en')} pixels.`, 400)
   }
   return args
 }

@@ -1,0 +1,11 @@
+import { getAuthorFeed, rssResponse } from '@/data/feeds'
+import { isSiteLanguage } from '@/lib/urls'
+
+/** RSS 2.0: the latest published articles under one author's byline. */
+export async function GET(
+  _request: Request,
+  { params }: { params: Promise<{ lang: string; slug: string }> },
+) {
+  const { lang, slug } = await params
+  return rssResponse(isSiteLanguage(lang) ? await getAuthorFeed(lang, slug) : null)
+}

@@ -1,0 +1,11 @@
+import { getSectionFeed, rssResponse } from '@/data/feeds'
+import { isSiteLanguage } from '@/lib/urls'
+
+/** RSS 2.0: the latest published articles of a section and its sub-sections. */
+export async function GET(
+  _request: Request,
+  { params }: { params: Promise<{ lang: string; slug: string }> },
+) {
+  const { lang, slug } = await params
+  return rssResponse(isSiteLanguage(lang) ? await getSectionFeed(lang, slug) : null)
+}

@@ -1,0 +1,45 @@
+import type { Metadata } from 'next'
+import { notFound } from 'next/navigation'
+
+import { SearchForm } from '@/components/search/SearchForm'
+import { SearchResults } from '@/components/search/SearchResults'
+import { searchStrings } from '@/components/search/strings'
+import { searchArticles } from '@/data/search'
+import { isSiteLanguage, urls } from '@/lib/urls'
+
+type Props = {
+  params: Promise<{ lang: string }>
+  searchParams: Promise<Record<string, string | string[] | undefined>>
+}
+
+const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value)
+
+export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
+  const { lang } = await params
+  if (!isSiteLanguage(lang)) notFound()
+  const q = first((await searchParams).q)?.trim()
+  const t = searchStrings[lang]
+  return {
+    title: q ? `${t.heading}: ${q}` : t.heading,
+    // Result pages are endless variations of other pages: crawlers follow them, never index them.
+    robots: { index: false, follow: true },
+    alternates: { canonical: urls.search(lang) },
+  }
+}
+
+/** Full-text search of the published articles in the page's language. */
+export default async function SearchPage({ params, searchParams }: Props) {
+  const { lang } = await params
+  if (!isSiteLanguage(lang)) notFound()
+  const query = await searchParams
+  const q = first(query.q) ?? ''
+  const page = Number.parseInt(first(query.page) ?? '1', 10) || 1
+  const results = await searchArticles({ language: lang, q, page })
+  return (
+    <main id="main-content" lang={lang}>
+      <h1>{searchStrings[lang].heading}</h1>
+      <SearchForm lang={lang} q={results.q} />
+      <SearchResults results={results} />
+    </main>
+  )
+}

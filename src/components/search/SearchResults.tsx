@@ -1,0 +1,113 @@
+import type { SearchResults as Results } from '@/data/search'
+import { urls, type SiteLanguage } from '@/lib/urls'
+
+import styles from './search.module.css'
+import { dateLocale, searchStrings } from './strings'
+
+const pageUrl = (lang: SiteLanguage, q: string, page: number) =>
+  `${urls.search(lang, q)}${page > 1 ? `&page=${page}` : ''}`
+
+/** The pages to link: the first, the last, and two either side of the current one. */
+const pageWindow = (page: number, totalPages: number): (number | null)[] => {
+  const shown = [...new Set([1, page - 2, page - 1, page, page + 1, page + 2, totalPages])]
+    .filter((n) => n >= 1 && n <= totalPages)
+    .sort((a, b) => a - b)
+  return shown.flatMap((n, i) => (i > 0 && n - shown[i - 1] > 1 ? [null, n] : [n]))
+}
+
+/**
+ * The outcome of a search: the prompt when nothing was asked, the no-results state, or the
+ * ranked results with their highlighted snippets and page links. `titleHtml` and `snippetHtml`
+ * come HTML-escaped from src/data/search.ts with `<mark>` as their only markup.
+ */
+export function SearchResults({ results }: { results: Results }) {
+  const { language: lang, q, page, perPage, total, totalPages, hits } = results
+  const t = searchStrings[lang]
+  const date = new Intl.DateTimeFormat(dateLocale[lang], { dateStyle: 'long', timeZone: 'UTC' })
+
+  if (!q) return <p className={styles.status}>{t.prompt}</p>
+  if (total === 0) {
+    return (
+      <div className={styles.status} role="status">
+        <p>{t.noResults(q)}</p>
+        <p>{t.tryAgain}</p>
+      </div>
+    )
+  }
+  return (
+    <>
+      <p className={styles.status} role="status">
+        {t.found(total, q)}
+        {totalPages > 1 && ` · ${t.page(Math.min(page, totalPages))}`}
+      </p>
+      {hits.length === 0 ? (
+        <p>
+          {t.pastTheEnd} <a href={pageUrl(lang, q, 1)}>{t.firstPage}</a>
+        </p>
+      ) : (
+        <ol className={styles.results} start={(page - 1) * perPage + 1}>
+          {hits.map((hit) => (
+            <li key={hit.id}>
+              <article>
+                <h2>
+                  <a
+                    href={urls.article(lang, hit.slug)}
+                    dangerouslySetInnerHTML={{ __html: hit.titleHtml }}
+                  />
+                </h2>
+                {hit.snippetHtml && (
+                  <p
+                    className={styles.snippet}
+                    dangerouslySetInnerHTML={{ __html: hit.snippetHtml }}
+                  />
+                )}
+                {hit.publishedAt && (
+                  <p className={styles.meta}>
+                    <time dateTime={hit.publishedAt}>{date.format(new Date(hit.publishedAt))}</time>
+                  </p>
+                )}
+              </article>
+            </li>
+          ))}
+        </ol>
+      )}
+      {totalPages > 1 && (
+        <nav aria-label={t.pages} className={styles.pagination}>
+          <ul>
+            {page > 1 && (
+              <li>
+                <a href={pageUrl(lang, q, Math.min(page - 1, totalPages))} rel="prev">
+                  {t.previous}
+                </a>
+              </li>
+            )}
+            {pageWindow(page, totalPages).map((n, i) =>
+              n === null ? (
+                <li key={`gap-${i}`} aria-hidden="true">
+                  …
+                </li>
+              ) : (
+                <li key={n}>
+                  <a
+                    href={pageUrl(lang, q, n)}
+                    aria-current={n === page ? 'page' : undefined}
+                    aria-label={t.page(n)}
+                  >
+                    {n}
+                  </a>
+                </li>
+              ),
+            )}
+            {page < totalPages && (
+              <li>
+                <a href={pageUrl(lang, q, page + 1)} rel="next">
+                  {t.next}
+                </a>
+              </li>
+            )}
+          </ul>
+        </nav>
+      )}
+    </>
+  )
+}

@@ -1,0 +1,287 @@
+import { Feed } from 'feed'
+import { unstable_cache } from 'next/cache'
+import type { Payload, Where } from 'payload'
+
+import { absoluteUrl, urls, type SiteLanguage } from '@/lib/urls'
+
+import { cacheTags } from './cacheTags'
+import { getPayloadClient } from './payload'
+
+/** Items per feed: the newest published articles. */
+export const FEED_SIZE = 50
+
+export type FeedItem = {
+  id: number
+  title: string
+  slug: string
+  dek: string | null
+  publishedAt: string
+  section: string | null
+}
+
+export type FeedData = {
+  language: SiteLanguage
+  title: string
+  description: string
+  /** The HTML page the feed follows (a path). */
+  link: string
+  /** The feed's own path. */
+  self: string
+  items: FeedItem[]
+}
+
+/** The stable, never-reused identity of an article in feeds (RSS `guid`, isPermaLink=false). */
+export const articleGuid = (id: number) => `urn:caspiandigest:article:${id}`
+
+export type SectionNode = { id: number; name: string; slug: string; parent: number | null }
+
+/**
+ * Every section with its localized name, as an anonymous reader reads them. Sections are few
+ * (a site menu's worth), so the tree is walked in memory.
+ */
+export const loadSections = async (
+  payload: Payload,
+  language: SiteLanguage,
+): Promise<SectionNode[]> => {
+  const { docs } = await payload.find({
+    collection: 'categories',
+    overrideAccess: false,
+    draft: false,
+    pagination: false,
+    depth: 0,
+    locale: language,
+    fallbackLocale: 'en',
+    select: { name: true, slug: true, parent: true },
+  })
+  return docs.map((doc) => ({
+    id: doc.id,
+    name: doc.name,
+    slug: doc.slug ?? '',
+    parent: typeof doc.parent === 'object' ? (doc.parent?.id ?? null) : (doc.parent ?? null),
+  }))
+}
+
+/** The slugs from the top section down to `section`, as urls.section takes them. */
+export const sectionPath = (sections: SectionNode[], section: SectionNode): string[] => {
+  const byId = new Map(sections.map((node) => [node.id, node]))
+  const path: string[] = []
+  const seen = new Set<number>()
+  for (let node: SectionNode | undefined = section; node && !seen.has(node.id);) {
+    seen.add(node.id)
+    path.unshift(node.slug)
+    node = node.parent === null ? undefined : byId.get(node.parent)
+  }
+  return path
+}
+
+/** `section` and every section below it, at any depth. */
+export const sectionWithDescendants = (sections: SectionNode[], section: SectionNode): number[] => {
+  const ids = new Set([section.id])
+  for (let grew = true; grew;) {
+    grew = false
+    for (const node of sections) {
+      if (node.parent !== null && ids.has(node.parent) && !ids.has(node.id)) {
+        ids.add(node.id)
+        grew = true
+      }
+    }
+  }
+  return [...ids]
+}
+
+const siteIdentity = async (payload: Payload, language: SiteLanguage) => {
+  const settings = await payload.findGlobal({
+    slug: 'site-settings',
+    overrideAccess: false,
+    draft: false,
+    depth: 0,
+    locale: language,
+    fallbackLocale: 'en',
+  })
+  return { name: settings.siteName || 'Caspian Digest', tagline: settings.tagline ?? '' }
+}
+
+/** The newest published articles in `language` that match `where`, as feed items. */
+const publishedItems = async (
+  payload: Payload,
+  language: SiteLanguage,
+  where?: Where,
+): Promise<FeedItem[]> => {
+  const { docs } = await payload.find({
+    collection: 'articles',
+    overrideAccess: false,
+    draft: false,
+    where: {
+      and: [
+        { language: { equals: language } },
+        { _status: { equals: 'published' } },
+        ...(where ? [where] : []),
+      ],
+    },
+    sort: '-publishedAt',
+    limit: FEED_SIZE,
+    depth: 1,
+    locale: language,
+    fallbackLocale: 'en',
+    select: {
+      title: true,
+      slug: true,
+      dek: true,
+      publishedAt: true,
+      updatedAt: true,
+      category: true,
+    },
+    populate: { categories: { name: true } },
+  })
+  return docs.map((doc) => ({
+    id: doc.id,
+    title: doc.title,
+    slug: doc.slug ?? '',
+    dek: doc.dek ?? null,
+    publishedAt: doc.publishedAt ?? doc.updatedAt,
+    section: doc.category && typeof doc.category === 'object' ? doc.category.name : null,
+  }))
+}
+
+/** The latest published articles in one language. */
+export const loadLatestFeed = async (
+  payload: Payload,
+  language: SiteLanguage,
+): Promise<FeedData> => {
+  const site = await siteIdentity(payload, language)
+  return {
+    language,
+    title: site.name,
+    description: site.tagline || site.name,
+    link: urls.home(language),
+    self: urls.feed(language),
+    items: await publishedItems(payload, language),
+  }
+}
+
+/**
+ * The latest published articles of a section and of every section below it (as main or extra
+ * section), or null when there is no section with that slug.
+ */
+export const loadSectionFeed = async (
+  payload: Payload,
+  language: SiteLanguage,
+  slug: string,
+): Promise<FeedData | null> => {
+  const sections = await loadSections(payload, language)
+  const section = sections.find((node) => node.slug === slug)
+  if (!section) return null
+  const ids = sectionWithDescendants(sections, section)
+  const site = await siteIdentity(payload, language)
+  return {
+    language,
+    title: `${section.name} · ${site.name}`,
+    description: `${section.name} · ${site.tagline || site.name}`,
+    link: urls.section(language, sectionPath(sections, section)),
+    self: urls.sectionFeed(language, section.slug),
+    items: await publishedItems(payload, language, {
+      or: [{ category: { in: ids } }, { categories: { in: ids } }],
+    }),
+  }
+}
+
+/** The latest published articles with an author's byline, or null for an unknown author. */
+export const loadAuthorFeed = async (
+  payload: Payload,
+  language: SiteLanguage,
+  slug: string,
+): Promise<FeedData | null> => {
+  const { docs } = await payload.find({
+    collection: 'authors',
+    overrideAccess: false,
+    draft: false,
+    where: { slug: { equals: slug } },
+    limit: 1,
+    depth: 0,
+    locale: language,
+    fallbackLocale: 'en',
+    select: { name: true, slug: true },
+  })
+  const author = docs[0]
+  if (!author) return null
+  const site = await siteIdentity(payload, language)
+  return {
+    language,
+    title: `${author.name} · ${site.name}`,
+    description: `${author.name} · ${site.tagline || site.name}`,
+    link: urls.author(language, author.slug ?? slug),
+    self: urls.authorFeed(language, author.slug ?? slug),
+    items: await publishedItems(payload, language, { authors: { in: [author.id] } }),
+  }
+}
+
+/** RSS 2.0 for a feed, with absolute links and stable GUIDs, built by the `feed` library. */
+export const renderRss = (data: FeedData): string => {
+  const newest = data.items[0]?.publishedAt
+  const feed = new Feed({
+    title: data.title,
+    description: data.description,
+    id: absoluteUrl(data.link),
+    link: absoluteUrl(data.link),
+    language: data.language,
+    feedLinks: { rss: absoluteUrl(data.self) },
+    updated: newest ? new Date(newest) : undefined,
+    ttl: 5,
+    generator: false,
+  })
+  for (const item of data.items) {
+    feed.addItem({
+      title: item.title,
+      id: articleGuid(item.id),
+      guid: articleGuid(item.id),
+      link: absoluteUrl(urls.article(data.language, item.slug)),
+      date: new Date(item.publishedAt),
+      description: item.dek ?? undefined,
+      category: item.section ? [{ name: item.section }] : undefined,
+    })
+  }
+  return feed.rss2()
+}
+
+const feedTags = (language: SiteLanguage, ...more: string[]) => [
+  cacheTags.feeds,
+  cacheTags.articles,
+  cacheTags.articlesIn(language),
+  cacheTags.global('site-settings'),
+  ...more,
+]
+
+/** The latest-articles feed of a language, cached until an article in it changes. */
+export const getLatestFeed = (language: SiteLanguage): Promise<FeedData> =>
+  unstable_cache(
+    async () => loadLatestFeed(await getPayloadClient(), language),
+    ['feed-latest', language],
+    { tags: feedTags(language) },
+  )()
+
+/** A section's feed (with its sub-sections), cached; null for an unknown section. */
+export const getSectionFeed = (language: SiteLanguage, slug: string): Promise<FeedData | null> =>
+  unstable_cache(
+    async () => loadSectionFeed(await getPayloadClient(), language, slug),
+    ['feed-section', language, slug],
+    { tags: feedTags(language, cacheTags.categories) },
+  )()
+
+/** An author's feed, cached; null for an unknown author. */
+export const getAuthorFeed = (language: SiteLanguage, slug: string): Promise<FeedData | null> =>
+  unstable_cache(
+    async () => loadAuthorFeed(await getPayloadClient(), language, slug),
+    ['feed-author', language, slug],
+    { tags: feedTags(language, cacheTags.authors) },
+  )()
+
+/** An RSS response, or 404 when the feed does not exist. */
+export const rssResponse = (data: FeedData | null): Response =>
+  data
+    ? new Response(renderRss(data), {
+        headers: { 'content-type': 'application/rss+xml; charset=utf-8' },
+      })
+    : new Response('Not found', {
+        status: 404,
+        headers: { 'content-type': 'text/plain; charset=utf-8' },
+      })

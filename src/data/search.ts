@@ -1,0 +1,189 @@
+import { sql, type PostgresAdapter } from '@payloadcms/db-postgres'
+import { unstable_cache } from 'next/cache'
+import type { Payload } from 'payload'
+
+import type { SiteLanguage } from '@/lib/urls'
+
+import { cacheTags } from './cacheTags'
+import { getPayloadClient } from './payload'
+
+/**
+ * The text search configuration per article language, as the `search_vectors` migration builds
+ * `articles.search_vector`: PostgreSQL has no Azerbaijani stemmer, so `az` uses `simple`
+ * (lower-cased words, no stemming, no stop words).
+ */
+export const SEARCH_CONFIG: Record<SiteLanguage, 'english' | 'russian' | 'simple'> = {
+  en: 'english',
+  ru: 'russian',
+  az: 'simple',
+}
+
+export const SEARCH_PER_PAGE = 10
+const MAX_PER_PAGE = 50
+const MAX_QUERY_LENGTH = 200
+
+export type SearchParams = {
+  language: SiteLanguage
+  q: string | null | undefined
+  page?: number
+  perPage?: number
+}
+
+export type SearchHit = {
+  id: number
+  slug: string
+  publishedAt: string | null
+  /** The title, HTML-escaped, with the matched words in `<mark>`. */
+  titleHtml: string
+  /** A passage or two of the dek and body, HTML-escaped, with the matched words in `<mark>`. */
+  snippetHtml: string
+}
+
+export type SearchResults = {
+  language: SiteLanguage
+  /** The query as searched (trimmed, spaces collapsed); empty when there was nothing to search. */
+  q: string
+  page: number
+  perPage: number
+  total: number
+  totalPages: number
+  hits: SearchHit[]
+}
+
+// ts_headline marks matches with these two control characters; they are removed from the text
+// first, so after escaping they can only stand for a highlight.
+const START = '\u0002'
+const STOP = '\u0003'
+const TITLE_OPTIONS = `HighlightAll=true, StartSel=${START}, StopSel=${STOP}`
+const SNIPPET_OPTIONS = `MaxFragments=2, MaxWords=32, MinWords=12, FragmentDelimiter=" … ", StartSel=${START}, StopSel=${STOP}`
+
+/**
+ * `ts_rank_cd` weights for D, C, B, A: body (C) counts a tenth of the title (A), so a story with
+ * the word in its headline stays above one that merely mentions it a few times (PostgreSQL's
+ * default gives the body a fifth).
+ */
+const RANK_WEIGHTS = '{0.1, 0.1, 0.4, 1.0}'
+
+const HTML_ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+}
+
+/** Escapes a ts_headline result for HTML and turns its match markers into `<mark>`. */
+export const markedToHtml = (marked: string): string =>
+  marked
+    .replace(/[&<>"']/g, (char) => HTML_ESCAPES[char])
+    .replaceAll(START, '<mark>')
+    .replaceAll(STOP, '</mark>')
+
+/** Normalises what a reader typed and the paging, within bounds. */
+export const normalizeSearch = ({ language, q, page, perPage }: SearchParams) => {
+  const query = (q ?? '').replace(/\s+/g, ' ').trim().slice(0, MAX_QUERY_LENGTH)
+  const size = Math.min(Math.max(Math.trunc(perPage ?? SEARCH_PER_PAGE) || 1, 1), MAX_PER_PAGE)
+  const pageNumber = Math.max(Math.trunc(page ?? 1) || 1, 1)
+  return { language, q: query, page: pageNumber, perPage: size }
+}
+
+const noResults = (search: ReturnType<typeof normalizeSearch>): SearchResults => ({
+  ...search,
+  total: 0,
+  totalPages: 0,
+  hits: [],
+})
+
+type Row = {
+  total: number
+  id: number | null
+  slug: string | null
+  published_at: Date | string | null
+  title_marked: string | null
+  snippet_marked: string | null
+}
+
+/**
+ * Full-text search over published articles in one language, uncached: `websearch_to_tsquery`
+ * against the generated `articles.search_vector` (title A, dek B, body C; GIN index), ranked by
+ * `ts_rank_cd` then recency, with `ts_headline` snippets. Only rows whose published state is
+ * `published` are read: the `articles` table holds the published version of a published
+ * article (its newer drafts live in `_articles_v`), and a never-published or unpublished
+ * article has `_status = 'draft'`. Every value from the reader is a bound parameter.
+ */
+export const runArticleSearch = async (
+  payload: Payload,
+  params: SearchParams,
+): Promise<SearchResults> => {
+  const search = normalizeSearch(params)
+  const { language, q, page, perPage } = search
+  if (!q) return noResults(search)
+
+  const config = SEARCH_CONFIG[language]
+  const db = (payload.db as unknown as PostgresAdapter).drizzle
+  const offset = (page - 1) * perPage
+  const strip = `${START}${STOP}`
+
+  const result = await db.execute<Row>(sql`
+    WITH search AS (
+      SELECT websearch_to_tsquery(${config}::regconfig, ${q}) AS query
+    ),
+    matches AS (
+      SELECT a.id, a.published_at,
+        ts_rank_cd(${RANK_WEIGHTS}::float4[], a.search_vector, search.query) AS rank
+      FROM articles a CROSS JOIN search
+      WHERE a._status = 'published'
+        AND a.language = ${language}
+        AND a.search_vector @@ search.query
+    ),
+    hits AS (
+      SELECT id, rank, published_at FROM matches
+      ORDER BY rank DESC, published_at DESC NULLS LAST, id DESC
+      LIMIT ${perPage} OFFSET ${offset}
+    )
+    SELECT total.count::int AS total, hit.*
+    FROM (SELECT count(*) AS count FROM matches) AS total
+    LEFT JOIN LATERAL (
+      SELECT a.id, a.slug, a.published_at, h.rank,
+        ts_headline(${config}::regconfig, translate(coalesce(a.title, ''), ${strip}, ''),
+          search.query, ${TITLE_OPTIONS}) AS title_marked,
+        ts_headline(${config}::regconfig,
+          translate(concat_ws(E'\n\n', a.dek, public.lexical_plain_text(a.body)), ${strip}, ''),
+          search.query, ${SNIPPET_OPTIONS}) AS snippet_marked
+      FROM hits h JOIN articles a ON a.id = h.id CROSS JOIN search
+    ) AS hit ON true
+    ORDER BY hit.rank DESC, hit.published_at DESC NULLS LAST, hit.id DESC
+  `)
+
+  const rows = result.rows
+  const total = rows[0]?.total ?? 0
+  return {
+    ...noResults(search),
+    total,
+    totalPages: Math.ceil(total / perPage),
+    hits: rows
+      .filter((row) => row.id !== null)
+      .map((row) => ({
+        id: Number(row.id),
+        slug: row.slug ?? '',
+        publishedAt: row.published_at ? new Date(row.published_at).toISOString() : null,
+        titleHtml: markedToHtml(row.title_marked ?? ''),
+        snippetHtml: markedToHtml(row.snippet_marked ?? ''),
+      })),
+  }
+}
+
+/**
+ * Search for the public site, cached per query and page under the article tags, which the
+ * publish/unpublish hooks expire (src/collections/Articles/hooks/revalidateArticle.ts).
+ */
+export const searchArticles = async (params: SearchParams): Promise<SearchResults> => {
+  const normalized = normalizeSearch(params)
+  if (!normalized.q) return noResults(normalized)
+  const { language, q, page, perPage } = normalized
+  return unstable_cache(
+    async () => runArticleSearch(await getPayloadClient(), normalized),
+    ['search-articles', language, q, String(page), String(perPage)],
+    { tags: [cacheTags.search, cacheTags.articles, cacheTags.articlesIn(language)] },
+  )()
+}

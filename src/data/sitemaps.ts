@@ -1,0 +1,351 @@
+import { Readable } from 'node:stream'
+
+import { unstable_cache } from 'next/cache'
+import type { Payload, Where } from 'payload'
+import { SitemapIndexStream, SitemapStream, streamToPromise, type SitemapItemLoose } from 'sitemap'
+
+import { absoluteUrl, serverOrigin, SITE_LANGUAGES, urls, type SiteLanguage } from '@/lib/urls'
+
+import { cacheTags } from './cacheTags'
+import { loadSections, sectionPath } from './feeds'
+import { getPayloadClient } from './payload'
+
+/** Article URLs per child sitemap (the protocol allows 50,000; smaller files are cheaper). */
+export const ARTICLES_PER_SITEMAP = 5000
+/** Google News lists articles published in the last two days, at most 1,000. */
+export const NEWS_WINDOW_MS = 48 * 60 * 60 * 1000
+const NEWS_LIMIT = 1000
+
+/** The child sitemaps under /sitemaps/, by file name. */
+export type SitemapName =
+  | { kind: 'articles'; language: SiteLanguage; page: number }
+  | { kind: 'sections' | 'authors' | 'tags' | 'pages' | 'news' }
+
+export const sitemapPath = (name: SitemapName): string =>
+  name.kind === 'articles'
+    ? `/sitemaps/articles-${name.language}${name.page > 1 ? `-${name.page}` : ''}.xml`
+    : `/sitemaps/${name.kind}.xml`
+
+/** Reads a child sitemap's file name (`articles-en.xml`, `articles-en-2.xml`, `news.xml`…). */
+export const parseSitemapName = (file: string): SitemapName | null => {
+  const articles = /^articles-([a-z]{2})(?:-([1-9][0-9]{0,5}))?\.xml$/.exec(file)
+  if (articles) {
+    const language = articles[1]
+    if (!(SITE_LANGUAGES as readonly string[]).includes(language)) return null
+    return { kind: 'articles', language: language as SiteLanguage, page: Number(articles[2] ?? 1) }
+  }
+  const other = /^(sections|authors|tags|pages|news)\.xml$/.exec(file)
+  return other ? { kind: other[1] as 'sections' | 'authors' | 'tags' | 'pages' | 'news' } : null
+}
+
+export type SitemapEntry = {
+  path: string
+  lastmod?: string
+  /** The same page in each site language (hreflang alternates). */
+  alternates?: { language: SiteLanguage | 'x-default'; path: string }[]
+  news?: { title: string; language: SiteLanguage; publishedAt: string }
+}
+
+export type SitemapRef = { path: string; lastmod?: string }
+
+const publishedArticles = (language: SiteLanguage | null, extra?: Where): Where => ({
+  and: [
+    { _status: { equals: 'published' } },
+    ...(language ? [{ language: { equals: language } }] : []),
+    ...(extra ? [extra] : []),
+  ],
+})
+
+const alternatesFor = (pathIn: (language: SiteLanguage) => string) => [
+  ...SITE_LANGUAGES.map((language) => ({ language, path: pathIn(language) })),
+  { language: 'x-default' as const, path: pathIn('en') },
+]
+
+/** One entry per site language for a page that exists in all of them. */
+const inEveryLanguage = (
+  pathIn: (language: SiteLanguage) => string,
+  lastmod?: string,
+): SitemapEntry[] => {
+  const alternates = alternatesFor(pathIn)
+  return SITE_LANGUAGES.map((language) => ({ path: pathIn(language), lastmod, alternates }))
+}
+
+/** How many article sitemaps a language has (at least one, possibly empty). */
+const articleSitemapCount = async (
+  payload: Payload,
+  language: SiteLanguage,
+  perSitemap = ARTICLES_PER_SITEMAP,
+) => {
+  const { totalDocs } = await payload.count({
+    collection: 'articles',
+    overrideAccess: false,
+    where: publishedArticles(language),
+  })
+  return Math.max(1, Math.ceil(totalDocs / perSitemap))
+}
+
+const lastUpdated = async (payload: Payload, where: Where): Promise<string | undefined> => {
+  const { docs } = await payload.find({
+    collection: 'articles',
+    overrideAccess: false,
+    draft: false,
+    where,
+    sort: '-updatedAt',
+    limit: 1,
+    depth: 0,
+    select: { updatedAt: true },
+  })
+  return docs[0]?.updatedAt
+}
+
+/** The child sitemaps the index lists: articles per language (paged), the rest, news. */
+export const loadSitemapIndex = async (
+  payload: Payload,
+  perSitemap = ARTICLES_PER_SITEMAP,
+): Promise<SitemapRef[]> => {
+  const refs: SitemapRef[] = []
+  for (const language of SITE_LANGUAGES) {
+    const pages = await articleSitemapCount(payload, language, perSitemap)
+    const lastmod = await lastUpdated(payload, publishedArticles(language))
+    for (let page = 1; page <= pages; page++) {
+      refs.push({ path: sitemapPath({ kind: 'articles', language, page }), lastmod })
+    }
+  }
+  for (const kind of ['sections', 'authors', 'tags', 'pages', 'news'] as const) {
+    refs.push({ path: sitemapPath({ kind }) })
+  }
+  return refs
+}
+
+/** One page of a language's published articles, oldest first so pages stay stable. */
+export const loadArticleSitemap = async (
+  payload: Payload,
+  language: SiteLanguage,
+  page: number,
+  perSitemap = ARTICLES_PER_SITEMAP,
+): Promise<SitemapEntry[] | null> => {
+  if (page > (await articleSitemapCount(payload, language, perSitemap))) return null
+  const { docs } = await payload.find({
+    collection: 'articles',
+    overrideAccess: false,
+    draft: false,
+    where: publishedArticles(language),
+    sort: ['publishedAt', 'id'],
+    limit: perSitemap,
+    page,
+    depth: 0,
+    select: { slug: true, updatedAt: true },
+  })
+  return docs.map((doc) => ({
+    path: urls.article(language, doc.slug ?? ''),
+    lastmod: doc.updatedAt,
+  }))
+}
+
+/** Every section page, in each language. */
+export const loadSectionSitemap = async (payload: Payload): Promise<SitemapEntry[]> => {
+  const sections = await loadSections(payload, 'en')
+  return sections.flatMap((section) =>
+    inEveryLanguage((language) => urls.section(language, sectionPath(sections, section))),
+  )
+}
+
+/** Every author page, in each language. */
+export const loadAuthorSitemap = async (payload: Payload): Promise<SitemapEntry[]> => {
+  const { docs } = await payload.find({
+    collection: 'authors',
+    overrideAccess: false,
+    draft: false,
+    pagination: false,
+    depth: 0,
+    sort: 'slug',
+    select: { slug: true, updatedAt: true },
+  })
+  return docs.flatMap((author) =>
+    inEveryLanguage((language) => urls.author(language, author.slug ?? ''), author.updatedAt),
+  )
+}
+
+/** Every tag page, in each language. */
+export const loadTagSitemap = async (payload: Payload): Promise<SitemapEntry[]> => {
+  const { docs } = await payload.find({
+    collection: 'tags',
+    overrideAccess: false,
+    draft: false,
+    pagination: false,
+    depth: 0,
+    sort: 'slug',
+    select: { slug: true, updatedAt: true },
+  })
+  return docs.flatMap((tag) =>
+    inEveryLanguage((language) => urls.tag(language, tag.slug ?? ''), tag.updatedAt),
+  )
+}
+
+/** Every published static page, in each language. */
+export const loadPageSitemap = async (payload: Payload): Promise<SitemapEntry[]> => {
+  const { docs } = await payload.find({
+    collection: 'pages',
+    overrideAccess: false,
+    draft: false,
+    where: { _status: { equals: 'published' } },
+    pagination: false,
+    depth: 0,
+    sort: 'slug',
+    select: { slug: true, updatedAt: true },
+  })
+  return docs.flatMap((page) =>
+    inEveryLanguage((language) => urls.page(language, page.slug ?? ''), page.updatedAt),
+  )
+}
+
+/** Whether a News sitemap entry is still inside the 48-hour window at `now`. */
+export const isRecentNews = (entry: SitemapEntry, now: Date) =>
+  Boolean(entry.news) &&
+  new Date(entry.news!.publishedAt).getTime() >= now.getTime() - NEWS_WINDOW_MS
+
+/** Articles in every language published in the 48 hours before `now`, newest first. */
+export const loadNewsSitemap = async (
+  payload: Payload,
+  now: Date = new Date(),
+): Promise<SitemapEntry[]> => {
+  const since = new Date(now.getTime() - NEWS_WINDOW_MS).toISOString()
+  const { docs } = await payload.find({
+    collection: 'articles',
+    overrideAccess: false,
+    draft: false,
+    where: publishedArticles(null, { publishedAt: { greater_than_equal: since } }),
+    sort: '-publishedAt',
+    limit: NEWS_LIMIT,
+    depth: 0,
+    select: { title: true, slug: true, language: true, publishedAt: true, updatedAt: true },
+  })
+  return docs.map((doc) => ({
+    path: urls.article(doc.language, doc.slug ?? ''),
+    lastmod: doc.updatedAt,
+    news: {
+      title: doc.title,
+      language: doc.language,
+      publishedAt: doc.publishedAt ?? doc.updatedAt,
+    },
+  }))
+}
+
+const siteName = async (payload: Payload) => {
+  const settings = await payload.findGlobal({
+    slug: 'site-settings',
+    overrideAccess: false,
+    draft: false,
+    depth: 0,
+  })
+  return settings.siteName || 'Caspian Digest'
+}
+
+/** A `<urlset>` of absolute URLs, built by the `sitemap` library. */
+export const renderUrlset = async (
+  entries: SitemapEntry[],
+  options: { publicationName?: string } = {},
+): Promise<string> => {
+  const news = entries.some((entry) => entry.news)
+  const xhtml = entries.some((entry) => entry.alternates?.length)
+  const xmlns = { news, xhtml, image: false, video: false }
+  if (entries.length === 0) {
+    // The library refuses to write an empty set; an empty <urlset> is what crawlers expect.
+    return (
+      '<?xml version="1.0" encoding="UTF-8"?>' +
+      '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"></urlset>'
+    )
+  }
+  const items: SitemapItemLoose[] = entries.map((entry) => ({
+    url: absoluteUrl(entry.path),
+    lastmod: entry.lastmod,
+    links: entry.alternates?.map((alternate) => ({
+      lang: alternate.language,
+      hreflang: alternate.language,
+      url: absoluteUrl(alternate.path),
+    })),
+    news: entry.news && {
+      publication: {
+        name: options.publicationName ?? 'Caspian Digest',
+        language: entry.news.language,
+      },
+      publication_date: entry.news.publishedAt,
+      title: entry.news.title,
+    },
+  }))
+  const stream = new SitemapStream({ hostname: serverOrigin(), xmlns })
+  return (await streamToPromise(Readable.from(items).pipe(stream))).toString('utf8')
+}
+
+/** A `<sitemapindex>` of absolute URLs. */
+export const renderSitemapIndex = async (refs: SitemapRef[]): Promise<string> => {
+  const stream = new SitemapIndexStream()
+  const items = refs.map((ref) => ({ url: absoluteUrl(ref.path), lastmod: ref.lastmod }))
+  return (await streamToPromise(Readable.from(items).pipe(stream))).toString('utf8')
+}
+
+const ALL_ARTICLE_TAGS = [
+  cacheTags.sitemaps,
+  cacheTags.articles,
+  ...SITE_LANGUAGES.map((language) => cacheTags.articlesIn(language)),
+]
+
+/** The sitemap index, cached until an article is published or unpublished. */
+export const getSitemapIndex = (): Promise<SitemapRef[]> =>
+  unstable_cache(async () => loadSitemapIndex(await getPayloadClient()), ['sitemap-index'], {
+    tags: ALL_ARTICLE_TAGS,
+  })()
+
+/**
+ * The entries of one child sitemap (null when there is no such sitemap), cached under the tags
+ * of what it lists. The News sitemap is also re-read every ten minutes, and each answer keeps
+ * only what is still inside the 48-hour window.
+ */
+export const getSitemap = async (
+  name: SitemapName,
+): Promise<{ entries: SitemapEntry[]; publicationName?: string } | null> => {
+  const cached = <T>(key: string[], tags: string[], load: (payload: Payload) => Promise<T>) =>
+    unstable_cache(async () => load(await getPayloadClient()), ['sitemap', ...key], {
+      tags: [cacheTags.sitemaps, ...tags],
+      revalidate: name.kind === 'news' ? 600 : false,
+    })()
+  switch (name.kind) {
+    case 'articles': {
+      const entries = await cached(
+        ['articles', name.language, String(name.page)],
+        [cacheTags.articles, cacheTags.articlesIn(name.language)],
+        (payload) => loadArticleSitemap(payload, name.language, name.page),
+      )
+      return entries ? { entries } : null
+    }
+    case 'sections':
+      return { entries: await cached(['sections'], [cacheTags.categories], loadSectionSitemap) }
+    case 'authors':
+      return { entries: await cached(['authors'], [cacheTags.authors], loadAuthorSitemap) }
+    case 'tags':
+      return { entries: await cached(['tags'], [cacheTags.tags], loadTagSitemap) }
+    case 'pages':
+      return { entries: await cached(['pages'], [cacheTags.pages], loadPageSitemap) }
+    case 'news': {
+      const { entries, publicationName } = await cached(
+        ['news'],
+        [...ALL_ARTICLE_TAGS, cacheTags.global('site-settings')],
+        async (payload) => ({
+          entries: await loadNewsSitemap(payload),
+          publicationName: await siteName(payload),
+        }),
+      )
+      const now = new Date()
+      return { entries: entries.filter((entry) => isRecentNews(entry, now)), publicationName }
+    }
+  }
+}
+
+/** An XML response for a sitemap or a sitemap index. */
+export const xmlResponse = (xml: string | null): Response =>
+  xml === null
+    ? new Response('Not found', {
+        status: 404,
+        headers: { 'content-type': 'text/plain; charset=utf-8' },
+      })
+    : new Response(xml, { headers: { 'content-type': 'application/xml; charset=utf-8' } })

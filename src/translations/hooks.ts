@@ -1,0 +1,196 @@
+/**
+ * Hooks that keep language versions in step with their original: one version per language,
+ * never a version of a version, shared fields copied from the original, and a "needs update"
+ * flag when the original is published again with different text.
+ */
+import type { CollectionAfterChangeHook, CollectionBeforeChangeHook, PayloadRequest } from 'payload'
+
+import { hasRole, isEditorUser } from '@/access/roles'
+import { refusal } from '@/lib/errors'
+import type { Article } from '@/payload-types'
+
+import { idOf, LANGUAGE_NAMES, sameSharedFields, sameText, sharedFieldsOf, textOf } from './shared'
+
+const FOLLOWING = 'followingOriginal'
+
+const languageName = (code: string | null | undefined) => LANGUAGE_NAMES[code ?? ''] ?? code
+
+/**
+ * beforeChange: a language version is checked against its original and takes the original's
+ * shared fields; a new version (or one linked to another original) records the original's text
+ * it starts from. Writers other than editors create versions only as translators in their own
+ * languages.
+ */
+export const followOriginal: CollectionBeforeChangeHook<Article> = async ({
+  data,
+  originalDoc,
+  operation,
+  req,
+}) => {
+  const originalId = idOf(
+    data.translationOf !== undefined ? data.translationOf : originalDoc?.translationOf,
+  )
+  if (!originalId) return data
+  const language = data.language ?? originalDoc?.language ?? 'en'
+  const selfId = originalDoc?.id
+
+  if (selfId !== undefined && originalId === selfId) {
+    throw refusal('An article cannot be a language version of itself.', 400)
+  }
+  const relinked = operation === 'create' || idOf(originalDoc?.translationOf) !== originalId
+  if (relinked && req.user && !isEditorUser(req.user)) {
+    const mayTranslate =
+      hasRole(req.user, 'translator') &&
+      ((req.user.languages as string[] | undefined) ?? []).includes(language)
+    if (!mayTranslate) {
+      throw refusal(
+        `Only editors, and translators working in ${languageName(language)}, can add a version in ${languageName(language)}.`,
+        403,
+      )
+    }
+  }
+
+  const original = await req.payload.findByID({
+    collection: 'articles',
+    id: originalId,
+    req,
+    depth: 0,
+    draft: true,
+    overrideAccess: true,
+    disableErrors: true,
+  })
+  if (!original) throw refusal(`There is no article ${originalId} to translate.`, 400)
+  if (original.translationOf) {
+    throw refusal(
+      `Article ${originalId} is itself a language version; link to its original (article ${idOf(original.translationOf)}).`,
+      400,
+    )
+  }
+  if (original.language === language) {
+    throw refusal(
+      `The original is in ${languageName(language)}; a language version must be in another language.`,
+      409,
+    )
+  }
+  const { docs: taken } = await req.payload.find({
+    collection: 'articles',
+    req,
+    depth: 0,
+    limit: 1,
+    overrideAccess: true,
+    trash: true,
+    where: {
+      and: [
+        { translationOf: { equals: originalId } },
+        { language: { equals: language } },
+        ...(selfId !== undefined ? [{ id: { not_equals: selfId } }] : []),
+      ],
+    },
+  })
+  if (taken.length) {
+    throw refusal(
+      `This story already has a version in ${languageName(language)} (article ${taken[0].id}, "${taken[0].title}"); work on that one.`,
+      409,
+    )
+  }
+  if (selfId !== undefined && relinked) {
+    const { totalDocs } = await req.payload.count({
+      collection: 'articles',
+      req,
+      overrideAccess: true,
+      where: { translationOf: { equals: selfId } },
+    })
+    if (totalDocs) {
+      throw refusal('This article has language versions of its own, so it stays an original.', 409)
+    }
+  }
+
+  return {
+    ...data,
+    ...sharedFieldsOf(original),
+    ...(relinked
+      ? {
+          translatedFrom: { ...textOf(original), at: new Date().toISOString() },
+          needsUpdate: false,
+        }
+      : {}),
+  }
+}
+
+/** Writes what a version takes from its original without publishing a pending draft of it. */
+const updateVersion = async (
+  req: PayloadRequest,
+  version: Article,
+  data: Partial<Article>,
+): Promise<void> => {
+  const context = { ...req.context, [FOLLOWING]: true }
+  const pendingDraftOverLive = version.stage === 'published' && version._status === 'draft'
+  if (pendingDraftOverLive) {
+    // The live row takes the change directly; the pending draft takes it as a draft.
+    await req.payload.db.updateOne({ collection: 'articles', id: version.id, data, req })
+  }
+  await req.payload.update({
+    collection: 'articles',
+    id: version.id,
+    data,
+    req,
+    draft: pendingDraftOverLive,
+    depth: 0,
+    overrideAccess: true,
+    context,
+  })
+}
+
+/**
+ * afterChange on an original: its shared fields go to every version, and when it is published
+ * with text that differs from what a version was made from, that version is marked as needing
+ * an update (until its translator marks it updated).
+ */
+export const updateLanguageVersions: CollectionAfterChangeHook<Article> = async ({
+  doc,
+  previousDoc,
+  operation,
+  req,
+}) => {
+  if (doc.translationOf || operation === 'create' || req.context[FOLLOWING]) return doc
+  const sharedChanged = !sameSharedFields(doc, previousDoc ?? {})
+  const published = doc._status === 'published'
+  if (!sharedChanged && !published) return doc
+
+  const { docs: versions } = await req.payload.find({
+    collection: 'articles',
+    req,
+    depth: 0,
+    draft: true,
+    limit: 10,
+    overrideAccess: true,
+    where: { translationOf: { equals: doc.id } },
+  })
+  const shared = sharedFieldsOf(doc)
+  const text = textOf(doc)
+  for (const version of versions) {
+    const outdated = published && !version.needsUpdate && !sameText(text, version.translatedFrom)
+    if (!sharedChanged && !outdated) continue
+    await updateVersion(req, version, {
+      ...(sharedChanged ? shared : {}),
+      ...(outdated ? { needsUpdate: true } : {}),
+    })
+  }
+  return doc
+}
+
+/** Marks a version as brought up to date with its original's current text. */
+export const markVersionUpdated = async (req: PayloadRequest, version: Article) => {
+  const original = await req.payload.findByID({
+    collection: 'articles',
+    id: idOf(version.translationOf)!,
+    req,
+    depth: 0,
+    draft: true,
+    overrideAccess: true,
+  })
+  await updateVersion(req, version, {
+    needsUpdate: false,
+    translatedFrom: { ...textOf(original), at: new Date().toISOString() },
+  })
+}

@@ -1,0 +1,300 @@
+import { beforeAll, describe, expect, inject, it } from 'vitest'
+
+const baseURL = inject('baseURL')
+
+type Json = Record<string, unknown>
+type Headers = Record<string, string>
+
+const call = async (
+  path: string,
+  {
+    method = 'GET',
+    headers = {},
+    body,
+  }: { method?: string; headers?: Headers; body?: unknown } = {},
+) => {
+  const response = await fetch(`${baseURL}${path}`, {
+    method,
+    headers: { 'content-type': 'application/json', ...headers },
+    body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+  })
+  const text = await response.text()
+  let json: Json = {}
+  try {
+    json = JSON.parse(text) as Json
+  } catch {
+    // not JSON
+  }
+  return { status: response.status, json, text }
+}
+
+const login = async (email: string, password: string): Promise<Headers> => {
+  const { status, json } = await call('/api/users/login', {
+    method: 'POST',
+    body: { email, password },
+  })
+  expect(status).toBe(200)
+  return { authorization: `JWT ${json.token as string}` }
+}
+
+const graphql = (query: string, headers: Headers = {}) =>
+  call('/api/graphql', { method: 'POST', headers, body: { query } })
+
+const messageOf = (json: Json) => (json.errors as { message: string }[] | undefined)?.[0]?.message
+
+let editor: Headers, author: Headers, admin: Headers, colleague: Headers
+
+beforeAll(async () => {
+  editor = await login('editor@caspiandigest.example', 'demo-editor')
+  author = await login('author@caspiandigest.example', 'demo-author')
+  admin = await login('admin@caspiandigest.example', 'demo-admin')
+  const email = `colleague-${Date.now()}@caspiandigest.example`
+  const created = await call('/api/users', {
+    method: 'POST',
+    headers: admin,
+    body: { email, password: 'colleague-pass-1', name: 'A Colleague', roles: ['author'] },
+  })
+  expect(created.status).toBe(201)
+  colleague = await login(email, 'colleague-pass-1')
+})
+
+/** A draft written by the demo author over REST. */
+const authorDraft = async (title: string) => {
+  const { status, json } = await call('/api/articles?draft=true', {
+    method: 'POST',
+    headers: author,
+    body: { title, language: 'en', dek: 'Written over the API.' },
+  })
+  expect(status).toBe(201)
+  return (json.doc as { id: number }).id
+}
+
+const asEditor = async (id: number) =>
+  (await call(`/api/articles/${id}?draft=true&depth=0`, { headers: editor })).json
+
+describe('the workflow over REST', () => {
+  it('refuses an author who PATCHes _status: published, with and without ?draft=true', async () => {
+    const id = await authorDraft('An author tries to publish')
+    for (const query of ['', '?draft=true']) {
+      const { status, json } = await call(`/api/articles/${id}${query}`, {
+        method: 'PATCH',
+        headers: author,
+        body: { _status: 'published', title: 'Published by the author' },
+      })
+      expect(status, query).toBe(403)
+      expect(messageOf(json)).toBe(
+        'You cannot publish an article that is draft. Allowed from here: submit.',
+      )
+    }
+    expect(await asEditor(id)).toMatchObject({
+      title: 'An author tries to publish',
+      stage: 'draft',
+      _status: 'draft',
+    })
+    expect((await call(`/api/articles/${id}`)).status).toBe(404)
+  })
+
+  it('saves an author’s text but ignores the stage, publication date and owner they send', async () => {
+    const id = await authorDraft('An author sets the stage')
+    const { status } = await call(`/api/articles/${id}?draft=true`, {
+      method: 'PATCH',
+      headers: author,
+      body: {
+        dek: 'A better dek.',
+        stage: 'approved',
+        publishedAt: '2021-01-01T00:00:00.000Z',
+        scheduledAt: '2031-01-01T00:00:00.000Z',
+        createdBy: 1,
+      },
+    })
+    expect(status).toBe(200)
+    const doc = await asEditor(id)
+    expect(doc).toMatchObject({ dek: 'A better dek.', stage: 'draft', publishedAt: null })
+    expect(doc.scheduledAt ?? null).toBeNull()
+    expect(doc.createdBy).not.toBe(1)
+  })
+
+  it('refuses an author editing a colleague’s article', async () => {
+    const id = await authorDraft('Mine, not yours')
+    const { status } = await call(`/api/articles/${id}?draft=true`, {
+      method: 'PATCH',
+      headers: colleague,
+      body: { title: 'Taken over' },
+    })
+    expect(status).toBe(403)
+    expect((await asEditor(id)).title).toBe('Mine, not yours')
+  })
+
+  it('fires transitions through the endpoint and says what is allowed when it refuses', async () => {
+    const id = await authorDraft('Through the endpoint')
+    const transition = (headers: Headers, body: unknown) =>
+      call(`/api/articles/${id}/transition`, { method: 'POST', headers, body })
+
+    expect((await transition({}, { transition: 'submit' })).status).toBe(401)
+    const submitted = await transition(author, { transition: 'submit', note: 'Ready.' })
+    expect(submitted.status).toBe(200)
+    expect(submitted.json.doc).toMatchObject({ stage: 'in_review', _status: 'draft' })
+
+    const selfApproval = await transition(author, { transition: 'approve' })
+    expect(selfApproval.status).toBe(403)
+    expect(messageOf(selfApproval.json)).toBe(
+      'You cannot approve an article that is in review. Allowed from here: none for you.',
+    )
+    const unknown = await transition(editor, { transition: 'teleport' })
+    expect(unknown.status).toBe(400)
+    expect(messageOf(unknown.json)).toContain('Allowed from In review: approve, request_changes')
+    expect((await transition(editor, {})).status).toBe(400)
+    expect((await transition(editor, '{not json')).status).toBe(400)
+
+    const publish = await transition(editor, { transition: 'publish' })
+    expect(publish.status).toBe(400)
+    expect(messageOf(publish.json)).toBe(
+      'Cannot publish yet: add a hero image, a section, at least one author.',
+    )
+    const approved = await transition(editor, { transition: 'approve' })
+    expect(approved.json.doc).toMatchObject({ stage: 'approved' })
+    const again = await transition(editor, { transition: 'approve' })
+    expect(again.status).toBe(409)
+
+    expect(
+      (
+        await call('/api/articles/abc/transition', {
+          method: 'POST',
+          headers: editor,
+          body: { transition: 'submit' },
+        })
+      ).status,
+    ).toBe(400)
+    expect(
+      (
+        await call('/api/articles/99999999/transition', {
+          method: 'POST',
+          headers: editor,
+          body: { transition: 'submit' },
+        })
+      ).status,
+    ).toBe(404)
+  })
+
+  it('shows staff the workflow state and timeline, with notes, and nothing to readers', async () => {
+    const id = await authorDraft('With a note')
+    const note = await call(`/api/articles/${id}/notes`, {
+      method: 'POST',
+      headers: author,
+      body: { note: 'Waiting for the ministry to call back.' },
+    })
+    expect(note.status).toBe(201)
+    expect(
+      (
+        await call(`/api/articles/${id}/notes`, {
+          method: 'POST',
+          headers: colleague,
+          body: { note: 'x' },
+        })
+      ).status,
+    ).toBe(403)
+    expect((await call(`/api/articles/${id}/workflow`)).status).toBe(401)
+
+    const state = await call(`/api/articles/${id}/workflow`, { headers: author })
+    expect(state.status).toBe(200)
+    expect(state.json).toMatchObject({
+      stage: 'draft',
+      canEdit: true,
+      checklist: { ok: false, missing: ['a hero image', 'a section', 'at least one author'] },
+    })
+    expect((state.json.transitions as { name: string }[]).map((t) => t.name)).toEqual(['submit'])
+    expect(state.json.timeline).toMatchObject([
+      { kind: 'note', note: 'Waiting for the ministry to call back.' },
+    ])
+    const forEditor = await call(`/api/articles/${id}/workflow`, { headers: editor })
+    expect((forEditor.json.transitions as { name: string }[]).map((t) => t.name)).toEqual([
+      'submit',
+      'publish',
+      'schedule',
+      'archive',
+    ])
+    expect((await call('/api/editorial-events')).status).toBe(403)
+  })
+
+  it('keeps the published text live when an editor restores an earlier version as a draft', async () => {
+    const list = await call('/api/articles?limit=1&depth=0&sort=-publishedAt')
+    const { id, title } = (list.json.docs as { id: number; title: string }[])[0]
+    const updated = await call(`/api/articles/${id}`, {
+      method: 'PATCH',
+      headers: editor,
+      body: { title: `${title} (updated)` },
+    })
+    expect(updated.status).toBe(200)
+    const versions = await call(
+      `/api/articles/versions?where[parent][equals]=${id}&sort=createdAt&depth=0&limit=50`,
+      { headers: editor },
+    )
+    const original = (versions.json.docs as { id: string; version: { title: string } }[]).find(
+      (v) => v.version.title === title,
+    )!
+    expect(
+      (
+        await call(`/api/articles/versions/${original.id}?draft=true`, {
+          method: 'POST',
+          headers: author,
+        })
+      ).status,
+    ).toBe(403)
+    const restored = await call(`/api/articles/versions/${original.id}?draft=true`, {
+      method: 'POST',
+      headers: editor,
+    })
+    expect(restored.status).toBe(200)
+    expect(((await call(`/api/articles/${id}`)).json as { title: string }).title).toBe(
+      `${title} (updated)`,
+    )
+    expect((await asEditor(id)).title).toBe(title)
+  })
+
+  it('keeps the jobs queue to the system', async () => {
+    for (const headers of [{}, author, editor]) {
+      const run = await call('/api/payload-jobs/run?queue=workflow', { headers })
+      expect(run.status, JSON.stringify(headers)).toBeGreaterThanOrEqual(401)
+      expect(run.status).toBeLessThan(500)
+      expect((await call('/api/payload-jobs', { headers })).status).toBeGreaterThanOrEqual(401)
+    }
+  })
+})
+
+describe('the workflow over GraphQL', () => {
+  it('refuses an author’s updateArticle that publishes, and ignores a stage they send', async () => {
+    const id = await authorDraft('Through GraphQL')
+    const publish = await graphql(
+      `mutation { updateArticle(id: ${id}, data: { _status: published }) { id _status } }`,
+      author,
+    )
+    expect(messageOf(publish.json)).toBe(
+      'You cannot publish an article that is draft. Allowed from here: submit.',
+    )
+    const stage = await graphql(
+      `mutation { updateArticle(id: ${id}, draft: true, data: { stage: approved, dek: "Via GraphQL" }) { id stage dek } }`,
+      author,
+    )
+    expect(stage.json.data).toMatchObject({ updateArticle: { stage: 'draft', dek: 'Via GraphQL' } })
+  })
+
+  it('never returns an unpublished article or its timeline to an anonymous query', async () => {
+    const inReview = await call(
+      '/api/articles?where[stage][in]=in_review,changes_requested,approved,scheduled,archived&draft=true&depth=0&limit=100',
+      { headers: editor },
+    )
+    const hidden = (inReview.json.docs as { id: number }[]).map((doc) => doc.id)
+    expect(hidden.length).toBeGreaterThanOrEqual(2)
+    for (const id of hidden) {
+      expect((await call(`/api/articles/${id}`)).status).toBe(404)
+      const single = await graphql(`{ Article(id: ${id}, draft: true) { id title } }`)
+      expect((single.json.data as { Article: unknown } | undefined)?.Article ?? null).toBeNull()
+    }
+    const list = await graphql(
+      '{ Articles(limit: 300, draft: true, where: { stage: { not_equals: published } }) { totalDocs docs { id } } }',
+    )
+    expect((list.json.data as { Articles: { totalDocs: number } }).Articles.totalDocs).toBe(0)
+    const events = await graphql('{ EditorialEvents { totalDocs } }')
+    expect(messageOf(events.json)).toBeTruthy()
+  })
+})
