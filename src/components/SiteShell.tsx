@@ -64,7 +64,13 @@ export async function SiteShell({
           </SiteName>
           {settings.tagline && <p className="tagline">{settings.tagline}</p>}
           <div className="tools">
-            <form className="search-box" role="search" action={urls.search(lang)} method="get">
+            <form
+              className="search-box"
+              role="search"
+              aria-label={t('site.search')}
+              action={urls.search(lang)}
+              method="get"
+            >
               <label htmlFor="site-search" className="visually-hidden">
                 {t('site.searchPlaceholder')}
               </label>

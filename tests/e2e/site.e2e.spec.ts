@@ -274,9 +274,9 @@ describe.runIf(browserTestsEnabled)('the public site in a real browser', () => {
     await page.context().close()
   })
 
-  it('has no serious or critical axe violations on home, section and article pages', async () => {
+  it('has no serious or critical axe violations on home, section, article and search pages', async () => {
     const source = await axeSource
-    for (const p of ['/en', '/en/section/news/economy', RAIL_EN, RAIL_AZ]) {
+    for (const p of ['/en', '/en/section/news/economy', RAIL_EN, RAIL_AZ, '/en/search?q=rail']) {
       const page = await newPage()
       await page.goto(p)
       await page.addScriptTag({ content: source })
