@@ -72,7 +72,7 @@ export async function SiteShell({
               method="get"
             >
               <label htmlFor="site-search" className="visually-hidden">
-                {t('site.searchPlaceholder')}
+                {t('site.searchLabel')}
               </label>
               <input
                 id="site-search"
