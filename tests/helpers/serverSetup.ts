@@ -49,6 +49,9 @@ export default async function setup(project: TestProject) {
   if (!existsSync(path.join(root, '.next', 'BUILD_ID'))) {
     throw new Error('No production build: run `npm run build` first (npm run test:e2e does).')
   }
+  // Next keeps `unstable_cache` entries on disk across restarts, but tag expiries only in memory:
+  // a previous run's entries (from another database) must not answer this run's reads.
+  await rm(path.join(root, '.next', 'cache', 'fetch-cache'), { recursive: true, force: true })
   const db = await startTestDatabaseServer()
   await db.server.createDatabase('e2e')
   const port = await freePort()

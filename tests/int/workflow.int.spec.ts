@@ -11,7 +11,9 @@ import { EXPECTED, PERSON_TRANSITIONS, TARGET } from '../helpers/workflowExpecta
 let ctx: TestPayload
 let admin: User, editor: User, author: User, otherAuthor: User, translator: User
 let ready: Awaited<ReturnType<typeof createNewsroomBasics>>['fields']
-let originalId: number
+
+/** Each story has one version per language, so every version needs an original of its own. */
+const newOriginal = async () => (await articleIn(ctx.payload, 'published', { ...ready })).id
 
 const future = () => new Date(Date.now() + 3_600_000).toISOString()
 const inputFor = () => ({ note: 'Tighten the second paragraph.', date: future() })
@@ -24,7 +26,6 @@ beforeAll(async () => {
   otherAuthor = await createUser(ctx.payload, 'author')
   translator = await createUser(ctx.payload, 'translator', { languages: ['az'] })
   ready = (await createNewsroomBasics(ctx.payload)).fields
-  originalId = (await articleIn(ctx.payload, 'published', { ...ready })).id
 })
 
 afterAll(async () => {
@@ -72,15 +73,23 @@ const cases: Case[] = [
   {
     who: 'a translator on a version in their language',
     user: () => translator,
-    article: (stage) =>
-      articleIn(ctx.payload, stage, { ...ready, language: 'az', translationOf: originalId }),
+    article: async (stage) =>
+      articleIn(ctx.payload, stage, {
+        ...ready,
+        language: 'az',
+        translationOf: await newOriginal(),
+      }),
     allowed: EXPECTED.ownAuthor,
   },
   {
     who: 'a translator on a version in another language',
     user: () => translator,
-    article: (stage) =>
-      articleIn(ctx.payload, stage, { ...ready, language: 'ru', translationOf: originalId }),
+    article: async (stage) =>
+      articleIn(ctx.payload, stage, {
+        ...ready,
+        language: 'ru',
+        translationOf: await newOriginal(),
+      }),
     allowed: NONE,
   },
   {
