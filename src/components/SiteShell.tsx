@@ -31,11 +31,14 @@ export async function SiteShell({
   alternates,
   children,
   isHome = false,
+  showSearch = true,
 }: {
   lang: Language
   alternates: Alternates
   children: React.ReactNode
   isHome?: boolean
+  /** the header's search box; off on the search page, which has its own form */
+  showSearch?: boolean
 }) {
   const [t, nav, settings, cookieStore, draft] = await Promise.all([
     getTranslations({ locale: lang }),
@@ -64,24 +67,26 @@ export async function SiteShell({
           </SiteName>
           {settings.tagline && <p className="tagline">{settings.tagline}</p>}
           <div className="tools">
-            <form
-              className="search-box"
-              role="search"
-              aria-label={t('site.search')}
-              action={urls.search(lang)}
-              method="get"
-            >
-              <label htmlFor="site-search" className="visually-hidden">
-                {t('site.searchLabel')}
-              </label>
-              <input
-                id="site-search"
-                type="search"
-                name="q"
-                placeholder={t('site.searchPlaceholder')}
-              />
-              <button type="submit">{t('site.search')}</button>
-            </form>
+            {showSearch && (
+              <form
+                className="search-box"
+                role="search"
+                aria-label={t('site.search')}
+                action={urls.search(lang)}
+                method="get"
+              >
+                <label htmlFor="site-search" className="visually-hidden">
+                  {t('site.searchLabel')}
+                </label>
+                <input
+                  id="site-search"
+                  type="search"
+                  name="q"
+                  placeholder={t('site.searchPlaceholder')}
+                />
+                <button type="submit">{t('site.search')}</button>
+              </form>
+            )}
             <FontSizeControl
               initial={fontSize}
               labels={{

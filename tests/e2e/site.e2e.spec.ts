@@ -161,6 +161,39 @@ describe('the public site over HTTP', () => {
     expect(az).not.toContain('It is near Lankaran.')
   })
 
+  it('shows a change to the site settings and the menu on the next page view', async () => {
+    const headers = await editorHeaders()
+    const settings = (await (
+      await get('/api/globals/site-settings?locale=en&depth=0', { headers })
+    ).json()) as { tagline: string }
+    const nav = (await (
+      await get('/api/globals/navigation?locale=en&depth=0', { headers })
+    ).json()) as {
+      header: { id: string; label?: string | null }[]
+    }
+    const tagline = `Tagline ${Date.now()}`
+    const label = `Menu ${Date.now()}`
+    expect(await (await get('/en')).text()).not.toContain(tagline)
+    const save = (slug: string, data: unknown) =>
+      get(`/api/globals/${slug}?locale=en`, { method: 'POST', headers, body: JSON.stringify(data) })
+    try {
+      expect((await save('site-settings', { tagline })).status).toBe(200)
+      const header = nav.header.map((item, i) => (i === 0 ? { ...item, label } : item))
+      expect((await save('navigation', { header })).status).toBe(200)
+      const html = await (await get('/en/section/news')).text()
+      expect(html).toContain(tagline)
+      expect(html).toContain(label)
+    } finally {
+      await save('site-settings', { tagline: settings.tagline })
+      await save('navigation', {
+        header: nav.header.map((item) => ({ ...item, label: item.label ?? null })),
+      })
+    }
+    const restored = await (await get('/en')).text()
+    expect(restored).not.toContain(tagline)
+    expect(restored).not.toContain(label)
+  })
+
   it('refuses draft preview without the secret and session, and never redirects off the site', async () => {
     const noSecret = await get('/next/preview?path=/en', { redirect: 'manual' })
     expect(noSecret.status).toBe(401)

@@ -38,7 +38,11 @@ export default async function SearchPage({ params, searchParams }: Props) {
   const page = Number.parseInt(first(query.page) ?? '1', 10) || 1
   const results = await searchArticles({ language: lang, q, page })
   return (
-    <SiteShell lang={lang} alternates={sameInAllLanguages((l) => urls.search(l))}>
+    <SiteShell
+      lang={lang}
+      alternates={sameInAllLanguages((l) => urls.search(l))}
+      showSearch={false}
+    >
       <div className="container narrow search-page">
         <h1>{searchStrings[lang].heading}</h1>
         <SearchForm lang={lang} q={results.q} />
