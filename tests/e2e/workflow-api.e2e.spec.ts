@@ -1,6 +1,18 @@
 import { beforeAll, describe, expect, inject, it } from 'vitest'
 
 const baseURL = inject('baseURL')
+const outboxDir = inject('outboxDir')
+
+/** Polls until `check` returns a truthy value or `ms` pass; returns the last value. */
+const eventually = async <T>(check: () => Promise<T>, ms = 25_000): Promise<T> => {
+  const deadline = Date.now() + ms
+  let value = await check()
+  while (!value && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 500))
+    value = await check()
+  }
+  return value
+}
 
 type Json = Record<string, unknown>
 type Headers = Record<string, string>
@@ -259,6 +271,47 @@ describe('the workflow over REST', () => {
       expect((await call('/api/payload-jobs', { headers })).status).toBeGreaterThanOrEqual(401)
     }
   })
+})
+
+describe('the jobs queue inside the running app', () => {
+  it('emails the editors about a submission, and publishes a scheduled article at its time', async () => {
+    const title = `Queue check ${Date.now()}`
+    const id = await authorDraft(title)
+    const submit = await call(`/api/articles/${id}/transition`, {
+      method: 'POST',
+      headers: author,
+      body: { transition: 'submit' },
+    })
+    expect(submit.status).toBe(200)
+    const mail = await eventually(async () => {
+      const { readOutbox } = await import('../helpers/fixtures')
+      return (await readOutbox(outboxDir)).find(
+        (m) =>
+          m.subject === `[In review] ${title}` && m.to.includes('editor@caspiandigest.example'),
+      )
+    })
+    expect(mail).toBeTruthy()
+
+    // What the checklist needs, borrowed from a published article; then schedule a few seconds out.
+    const [ready] = (await call('/api/articles?limit=1&depth=0')).json.docs as Json[]
+    const patched = await call(`/api/articles/${id}?draft=true`, {
+      method: 'PATCH',
+      headers: editor,
+      body: { category: ready.category, authors: ready.authors, heroImage: ready.heroImage },
+    })
+    expect(patched.status).toBe(200)
+    const at = new Date(Date.now() + 3_000).toISOString()
+    const scheduled = await call(`/api/articles/${id}/transition`, {
+      method: 'POST',
+      headers: editor,
+      body: { transition: 'schedule', date: at },
+    })
+    expect(scheduled.json.doc).toMatchObject({ stage: 'scheduled', _status: 'draft' })
+    expect((await call(`/api/articles/${id}`)).status).toBe(404)
+    const live = await eventually(async () => (await call(`/api/articles/${id}`)).status === 200)
+    expect(live).toBe(true)
+    expect(await asEditor(id)).toMatchObject({ stage: 'published', _status: 'published' })
+  }, 60_000)
 })
 
 describe('the workflow over GraphQL', () => {

@@ -11,6 +11,8 @@ import { freePort, startTestDatabaseServer } from './globalSetup'
 declare module 'vitest' {
   export interface ProvidedContext {
     baseURL: string
+    /** where the running app's email goes */
+    outboxDir: string
   }
 }
 
@@ -57,8 +59,10 @@ export default async function setup(project: TestProject) {
   const port = await freePort()
   const baseURL = `http://127.0.0.1:${port}`
   const mediaDir = await mkdtemp(path.join(os.tmpdir(), 'newsroom-e2e-media-'))
+  const outboxDir = await mkdtemp(path.join(os.tmpdir(), 'newsroom-e2e-mail-'))
   const env: NodeJS.ProcessEnv = {
     ...process.env,
+    MAIL_OUTBOX_DIR: outboxDir,
     DATABASE_URL: db.server.urlFor('e2e'),
     PAYLOAD_SECRET: 'e2e-secret',
     SERVER_URL: baseURL,
@@ -79,6 +83,7 @@ export default async function setup(project: TestProject) {
   })
   await waitForServer(`${baseURL}/`, server)
   project.provide('baseURL', baseURL)
+  project.provide('outboxDir', outboxDir)
 
   return async () => {
     // Next first, then PostgreSQL, or Next logs the database going away.
@@ -87,5 +92,6 @@ export default async function setup(project: TestProject) {
     await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))])
     await db.stop()
     await rm(mediaDir, { recursive: true, force: true })
+    await rm(outboxDir, { recursive: true, force: true })
   }
 }
