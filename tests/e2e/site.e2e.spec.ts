@@ -350,6 +350,15 @@ describe.runIf(browserTestsEnabled)('the public site in a real browser', () => {
             imgs.filter((img) => !img.getAttribute('width') || !img.getAttribute('height')).length,
         )
         expect(unsized).toBe(0)
+        // Scroll through once so lazy images load before the full-page screenshot.
+        await page.evaluate(async () => {
+          for (let y = 0; y < document.body.scrollHeight; y += 600) {
+            window.scrollTo(0, y)
+            await new Promise((r) => setTimeout(r, 60))
+          }
+          window.scrollTo(0, 0)
+        })
+        await page.waitForLoadState('networkidle')
         const file = path.join(ARTIFACTS, `${name}-${width}.png`)
         await page.screenshot({ path: file, fullPage: true })
         expect((await stat(file)).size).toBeGreaterThan(10_000)
