@@ -80,9 +80,19 @@ const shutdown = async (code: number) => {
   process.exit(code)
 }
 
-const migrate = (env: NodeJS.ProcessEnv) => run(bin('payload'), ['migrate'], env)
+/**
+ * The `payload` CLI in plain Node. `--conditions=development` keeps the Lexical editor's module
+ * graph from ending the process on an unsettled top-level await (STACK-NOTES): without it
+ * `payload run scripts/seed.ts` could exit 0 having seeded nothing.
+ */
+const payloadCli = (args: string[], env: NodeJS.ProcessEnv) =>
+  run(bin('payload'), args, {
+    ...env,
+    NODE_OPTIONS: [env.NODE_OPTIONS, '--conditions=development'].filter(Boolean).join(' '),
+  })
+const migrate = (env: NodeJS.ProcessEnv) => payloadCli(['migrate'], env)
 const seed = (env: NodeJS.ProcessEnv, args: string[] = []) =>
-  run(bin('payload'), ['run', 'scripts/seed.ts', ...args], env)
+  payloadCli(['run', 'scripts/seed.ts', ...args], env)
 
 /** Keep the process (and the database) up while Next runs; Ctrl-C stops both. */
 const serve = (args: string[], env: NodeJS.ProcessEnv) => {
@@ -112,7 +122,7 @@ const main = async () => {
       await seed(env, rest)
       return shutdown(0)
     case 'payload':
-      await run(bin('payload'), rest, env)
+      await payloadCli(rest, env)
       return shutdown(0)
     case 'db':
       log(`DATABASE_URL=${env.DATABASE_URL}`)

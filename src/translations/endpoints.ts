@@ -3,13 +3,14 @@ import type { Endpoint, PayloadRequest } from 'payload'
 import { hasRole, isEditorUser, LANGUAGES } from '@/access/roles'
 import { forStaff, readArticle, readBody } from '@/lib/endpoints'
 import { refusal } from '@/lib/errors'
+import { idOf, latestArticle } from '@/lib/relations'
 import type { Article } from '@/payload-types'
 import { workflowFacts } from '@/workflow/facts'
 import { actsOn, stageOf } from '@/workflow/rules'
 
 import { originalChanges } from './diff'
 import { markVersionUpdated } from './hooks'
-import { idOf, LANGUAGE_NAMES, sharedFieldsOf, textOf } from './shared'
+import { LANGUAGE_NAMES, sharedFieldsOf, textOf } from './shared'
 
 /** Whether this person may add a version in `language`: editors any, translators their own. */
 const mayAddVersion = (user: PayloadRequest['user'], language: string) =>
@@ -39,17 +40,8 @@ const versionsOf = async (req: PayloadRequest, originalId: number) =>
 const listTranslations = forStaff(async (req, id) => {
   const article = await readArticle(req, id)
   const originalId = idOf(article.translationOf) ?? article.id
-  const original =
-    originalId === article.id
-      ? article
-      : await req.payload.findByID({
-          collection: 'articles',
-          id: originalId,
-          req,
-          depth: 0,
-          draft: true,
-          overrideAccess: true,
-        })
+  const original = originalId === article.id ? article : await latestArticle(req, originalId)
+  if (!original) throw refusal(`The original of this version (article ${originalId}) is gone.`, 404)
   const versions = await versionsOf(req, originalId)
   return Response.json({
     original: {
@@ -148,14 +140,8 @@ const versionAndOriginal = async (req: PayloadRequest, id: string) => {
   const version = await readArticle(req, id)
   const originalId = idOf(version.translationOf)
   if (!originalId) throw refusal('This article is an original, not a language version.', 400)
-  const original = await req.payload.findByID({
-    collection: 'articles',
-    id: originalId,
-    req,
-    depth: 0,
-    draft: true,
-    overrideAccess: true,
-  })
+  const original = await latestArticle(req, originalId)
+  if (!original) throw refusal(`The original of this version (article ${originalId}) is gone.`, 404)
   return { version, original }
 }
 

@@ -7,9 +7,10 @@ import type { CollectionAfterChangeHook, CollectionBeforeChangeHook, PayloadRequ
 
 import { hasRole, isEditorUser } from '@/access/roles'
 import { refusal } from '@/lib/errors'
+import { idOf, latestArticle } from '@/lib/relations'
 import type { Article } from '@/payload-types'
 
-import { idOf, LANGUAGE_NAMES, sameSharedFields, sameText, sharedFieldsOf, textOf } from './shared'
+import { LANGUAGE_NAMES, sameSharedFields, sameText, sharedFieldsOf, textOf } from './shared'
 
 const FOLLOWING = 'followingOriginal'
 
@@ -50,15 +51,7 @@ export const followOriginal: CollectionBeforeChangeHook<Article> = async ({
     }
   }
 
-  const original = await req.payload.findByID({
-    collection: 'articles',
-    id: originalId,
-    req,
-    depth: 0,
-    draft: true,
-    overrideAccess: true,
-    disableErrors: true,
-  })
+  const original = await latestArticle(req, originalId)
   if (!original) throw refusal(`There is no article ${originalId} to translate.`, 400)
   if (original.translationOf) {
     throw refusal(
@@ -181,14 +174,8 @@ export const updateLanguageVersions: CollectionAfterChangeHook<Article> = async 
 
 /** Marks a version as brought up to date with its original's current text. */
 export const markVersionUpdated = async (req: PayloadRequest, version: Article) => {
-  const original = await req.payload.findByID({
-    collection: 'articles',
-    id: idOf(version.translationOf)!,
-    req,
-    depth: 0,
-    draft: true,
-    overrideAccess: true,
-  })
+  const original = await latestArticle(req, idOf(version.translationOf) ?? 0)
+  if (!original) throw refusal('The original of this version is gone.', 404)
   await updateVersion(req, version, {
     needsUpdate: false,
     translatedFrom: { ...textOf(original), at: new Date().toISOString() },

@@ -4,6 +4,7 @@
  */
 import type { FieldAccess } from 'payload'
 
+import { idOf } from '@/lib/relations'
 import { lexicalToPlainText, type LexicalState } from '@/lib/lexical'
 import type { Article } from '@/payload-types'
 
@@ -23,12 +24,6 @@ export const LANGUAGE_NAMES: Record<string, string> = {
   en: 'English',
   az: 'Azerbaijani',
   ru: 'Russian',
-}
-
-export const idOf = (value: unknown): number | null => {
-  if (value && typeof value === 'object' && 'id' in value)
-    return Number((value as { id: number }).id)
-  return typeof value === 'number' ? value : null
 }
 
 /** Relationship values as ids, so the original's values can be written to a version as they are. */

@@ -1,14 +1,10 @@
 import type { PayloadRequest } from 'payload'
 
+import { idOf } from '@/lib/relations'
 import type { Article } from '@/payload-types'
 
 import type { ArticleFacts, ChecklistFacts } from './rules'
 import { stageOf } from './rules'
-
-const idOf = (value: unknown): number | string | null => {
-  if (value && typeof value === 'object' && 'id' in value) return (value as { id: number }).id
-  return (value as number | string | null | undefined) ?? null
-}
 
 /**
  * What the workflow rules need to know about an article, read from the document as it will be

@@ -2,16 +2,11 @@ import { sql } from '@payloadcms/db-postgres'
 import type { PayloadRequest, Where } from 'payload'
 
 import { drizzleFor } from '@/lib/db'
+import { idOf, latestArticle } from '@/lib/relations'
 import type { Article, EditorialEvent } from '@/payload-types'
 
 import { stageOf } from './rules'
 import { STAGE_LABELS, transitionOf, type TransitionName } from './table'
-
-const idOf = (value: unknown): number | null => {
-  if (value && typeof value === 'object' && 'id' in value)
-    return Number((value as { id: number }).id)
-  return typeof value === 'number' ? value : null
-}
 
 /**
  * Who hears about a transition, as the table's `notify` says: the editors (a story waits for
@@ -71,15 +66,7 @@ const send = async (
   articleId: number,
 ): Promise<number> => {
   const transition = transitionOf(event.transition as TransitionName)
-  const article = await req.payload.findByID({
-    collection: 'articles',
-    id: articleId,
-    req,
-    draft: true,
-    depth: 0,
-    overrideAccess: true,
-    disableErrors: true,
-  })
+  const article = await latestArticle(req, articleId)
   if (!article) return 0
 
   const actorId = idOf(event.user)

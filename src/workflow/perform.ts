@@ -2,6 +2,7 @@ import { sql } from '@payloadcms/db-postgres'
 import { commitTransaction, initTransaction, killTransaction, type PayloadRequest } from 'payload'
 
 import { drizzleFor } from '@/lib/db'
+import { latestArticle } from '@/lib/relations'
 import type { Article } from '@/payload-types'
 
 import { refusal } from '@/lib/errors'
@@ -47,15 +48,7 @@ export const performTransition = async (
     const db = await drizzleFor(req)
     // Serialises transitions on one article: two editors, or two scheduler runs, take turns.
     await db.execute(sql`SELECT id FROM articles WHERE id = ${id} FOR UPDATE`)
-    const article = await req.payload.findByID({
-      collection: 'articles',
-      id,
-      req,
-      draft: true,
-      depth: 0,
-      overrideAccess: true,
-      disableErrors: true,
-    })
+    const article = await latestArticle(req, id)
     if (!article) throw refusal(`No article with id ${id}.`, 404)
 
     const name = input.transition as TransitionName
