@@ -97,3 +97,21 @@ describe('malformed requests', () => {
     expect(((await shallow.json()) as { errors?: unknown }).errors).toBeUndefined()
   })
 })
+
+describe('security headers', () => {
+  it('sends CSP, nosniff, a referrer policy and frame protection on the site, the admin and the API', async () => {
+    for (const path of ['/en', '/admin/login', '/api/articles?limit=1']) {
+      const response = await fetch(`${baseURL}${path}`)
+      expect(response.status, path).toBeLessThan(400)
+      const csp = response.headers.get('content-security-policy') ?? ''
+      expect(csp, path).toContain("default-src 'self'")
+      expect(csp, path).toContain("frame-ancestors 'self'")
+      expect(csp, path).toContain("object-src 'none'")
+      expect(csp, path).not.toContain('unsafe-eval')
+      expect(response.headers.get('x-content-type-options'), path).toBe('nosniff')
+      expect(response.headers.get('referrer-policy'), path).toBe('strict-origin-when-cross-origin')
+      expect(response.headers.get('x-frame-options'), path).toBe('SAMEORIGIN')
+      expect(response.headers.get('x-powered-by'), path).toBeNull()
+    }
+  })
+})
