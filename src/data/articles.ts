@@ -1,76 +1,390 @@
-import { unstable_cache } from 'next/cache'
-import { cache } from 'react'
+import type { Where } from 'payload'
 
 import type { Language } from '@/access/roles'
+import type { Article } from '@/payload-types'
 
 import { cacheTags } from './cacheTags'
+import { cachedQuery } from './cached'
 import { getPayloadClient } from './payload'
+import {
+  idOf,
+  mediaPopulate,
+  summaryPopulate,
+  summarySelect,
+  toImage,
+  toPeople,
+  toSectionRef,
+  toSummary,
+  toTags,
+  type ArticleSummary,
+  type ImageData,
+  type Paginated,
+  type PersonRef,
+  type SectionRef,
+  type TagRef,
+} from './shapes'
 
-export type ArticleSummary = {
+export type { ArticleSummary, Paginated } from './shapes'
+
+/** Every public read: as an anonymous reader, published versions only. */
+const asReader = { overrideAccess: false, draft: false } as const
+
+const ids = (csv: string) =>
+  csv
+    .split(',')
+    .map(Number)
+    .filter((n) => Number.isInteger(n) && n > 0)
+
+const listArticles = async (
+  language: Language,
+  where: Where,
+  page: number,
+  limit: number,
+): Promise<Paginated<ArticleSummary>> => {
+  const payload = await getPayloadClient()
+  const result = await payload.find({
+    collection: 'articles',
+    ...asReader,
+    where: { and: [{ language: { equals: language } }, where] },
+    sort: '-publishedAt',
+    page,
+    limit,
+    depth: 1,
+    locale: language,
+    fallbackLocale: 'en',
+    select: summarySelect,
+    populate: summaryPopulate,
+  })
+  return {
+    docs: result.docs.map(toSummary),
+    page: result.page ?? page,
+    totalPages: result.totalPages,
+    totalDocs: result.totalDocs,
+  }
+}
+
+// ── Lists ──────────────────────────────────────────────────────────────────────────────────────
+
+export const loadLatestArticles = async (language: Language, limit = 20) =>
+  (await listArticles(language, {}, 1, limit)).docs
+
+/** The latest published articles in one language, newest first. */
+export const getLatestArticles = cachedQuery(
+  'latest-articles',
+  (language: Language, limit: number) => loadLatestArticles(language, limit),
+  (language) => [cacheTags.articles, cacheTags.articlesIn(language)],
+)
+
+/** `sectionIds`: comma-separated ids of a section and its sub-sections. */
+export const loadSectionArticles = (language: Language, sectionIds: string, page = 1, limit = 12) =>
+  listArticles(
+    language,
+    {
+      or: [{ category: { in: ids(sectionIds) } }, { categories: { in: ids(sectionIds) } }],
+    },
+    page,
+    limit,
+  )
+
+export const getSectionArticles = cachedQuery(
+  'section-articles',
+  loadSectionArticles,
+  (language) => [cacheTags.articles, cacheTags.articlesIn(language), cacheTags.categories],
+)
+
+export const loadAuthorArticles = (language: Language, authorId: number, page = 1, limit = 12) =>
+  listArticles(language, { authors: { in: [authorId] } }, page, limit)
+
+export const getAuthorArticles = cachedQuery('author-articles', loadAuthorArticles, (language) => [
+  cacheTags.articles,
+  cacheTags.articlesIn(language),
+  cacheTags.authors,
+])
+
+export const loadTagArticles = (language: Language, tagId: number, page = 1, limit = 12) =>
+  listArticles(language, { tags: { in: [tagId] } }, page, limit)
+
+export const getTagArticles = cachedQuery('tag-articles', loadTagArticles, (language) => [
+  cacheTags.articles,
+  cacheTags.articlesIn(language),
+  cacheTags.tags,
+])
+
+// ── One article ────────────────────────────────────────────────────────────────────────────────
+
+export type ArticleDetail = {
   id: number
   title: string
   slug: string
   dek: string | null
   language: Language
+  body: Article['body']
   publishedAt: string | null
+  /** the last time readers were told of a change: a correction, or an edit after publication */
+  updatedAt: string | null
+  createdAt: string
   readingTime: number | null
-  section: { name: string; slug: string } | null
-  authors: { name: string; slug: string }[]
+  section: SectionRef | null
+  tags: TagRef[]
+  authors: (PersonRef & { jobTitle: string | null })[]
+  hero: ImageData | null
+  ogImage: ImageData | null
+  heroCaption: string | null
+  source: {
+    outlet: string | null
+    url: string | null
+    originalLanguage: string | null
+    originalTitle: string | null
+    originalDate: string | null
+  } | null
+  /** the original story this is a language version of (when it is readable) */
+  translationOf: { id: number; title: string; slug: string; language: Language } | null
+  /** the id the story's language versions share: the original's */
+  groupId: number
+  relatedIds: number[]
+  meta: { title: string | null; description: string | null }
+  /** public corrections, oldest first */
+  corrections: { date: string; text: string }[]
 }
 
-/**
- * The latest published articles in one language, newest first. Reads as an anonymous reader
- * (`overrideAccess: false`, no user, published versions only), selects only what a list shows,
- * and is cached under the article tags that publish/unpublish hooks expire.
- */
-export const getLatestArticles = cache(
-  (language: Language, limit = 20): Promise<ArticleSummary[]> =>
-    unstable_cache(
-      async () => {
-        const payload = await getPayloadClient()
-        const { docs } = await payload.find({
-          collection: 'articles',
-          overrideAccess: false,
-          draft: false,
-          where: { language: { equals: language } },
-          sort: '-publishedAt',
-          limit,
-          depth: 1,
-          locale: language,
-          fallbackLocale: 'en',
-          select: {
-            title: true,
-            slug: true,
-            dek: true,
-            language: true,
-            publishedAt: true,
-            readingTime: true,
-            category: true,
-            authors: true,
-          },
-          populate: {
-            categories: { name: true, slug: true },
-            authors: { name: true, slug: true },
-          },
-        })
-        return docs.map((doc): ArticleSummary => ({
-          id: doc.id,
-          title: doc.title,
-          slug: doc.slug ?? '',
-          dek: doc.dek ?? null,
-          language: doc.language,
-          publishedAt: doc.publishedAt ?? null,
-          readingTime: doc.readingTime ?? null,
-          section:
-            doc.category && typeof doc.category === 'object'
-              ? { name: doc.category.name, slug: doc.category.slug ?? '' }
-              : null,
-          authors: (doc.authors ?? [])
-            .filter((author) => typeof author === 'object')
-            .map((author) => ({ name: author.name, slug: author.slug ?? '' })),
-        }))
-      },
-      ['latest-articles', language, String(limit)],
-      { tags: [cacheTags.articles, cacheTags.articlesIn(language)] },
-    )(),
+/** An edit counts as an update when it comes well after publication (not the publish itself). */
+const UPDATE_GRACE_MS = 10 * 60 * 1000
+
+export const updatedDate = (
+  doc: Pick<Article, 'publishedAt' | 'createdAt' | 'updatedAt' | 'corrections'>,
+): string | null => {
+  if (!doc.publishedAt) return null
+  const since = Math.max(Date.parse(doc.publishedAt), Date.parse(doc.createdAt))
+  const edited = Date.parse(doc.updatedAt) - since > UPDATE_GRACE_MS ? doc.updatedAt : null
+  // A correction moves the date too, whenever it was saved.
+  const candidates = [edited, ...(doc.corrections ?? []).map((c) => c.date)].filter(
+    (d): d is string => Boolean(d) && Date.parse(d!) > Date.parse(doc.publishedAt!),
+  )
+  return candidates.sort((a, b) => Date.parse(b) - Date.parse(a))[0] ?? null
+}
+
+export const detailSelect = {
+  title: true,
+  slug: true,
+  dek: true,
+  language: true,
+  body: true,
+  heroImage: true,
+  heroCaption: true,
+  source: true,
+  meta: true,
+  relatedArticles: true,
+  translationOf: true,
+  category: true,
+  tags: true,
+  authors: true,
+  publishedAt: true,
+  readingTime: true,
+  createdAt: true,
+  updatedAt: true,
+  corrections: true,
+} as const
+
+export const detailPopulate = {
+  categories: { name: true, slug: true, breadcrumbs: true },
+  authors: { name: true, slug: true, jobTitle: true },
+  tags: { name: true, slug: true },
+  media: mediaPopulate,
+  articles: { title: true, slug: true, language: true },
+} as const
+
+export const toDetail = (doc: Article): ArticleDetail => {
+  const original =
+    doc.translationOf && typeof doc.translationOf === 'object' ? doc.translationOf : null
+  const source = doc.source?.outlet || doc.source?.originalLanguage ? doc.source : null
+  return {
+    id: doc.id,
+    title: doc.title,
+    slug: doc.slug ?? '',
+    dek: doc.dek ?? null,
+    language: doc.language,
+    body: doc.body ?? null,
+    publishedAt: doc.publishedAt ?? null,
+    updatedAt: updatedDate(doc),
+    createdAt: doc.createdAt,
+    readingTime: doc.readingTime ?? null,
+    section: toSectionRef(doc.category),
+    tags: toTags(doc.tags),
+    authors: (doc.authors ?? [])
+      .filter((a) => typeof a === 'object')
+      .map((a) => ({ ...toPeople([a])[0], jobTitle: a.jobTitle ?? null })),
+    hero: toImage(doc.heroImage, 'hero'),
+    ogImage: toImage(doc.meta?.image ?? doc.heroImage, 'og'),
+    heroCaption: doc.heroCaption ?? null,
+    source: source
+      ? {
+          outlet: source.outlet ?? null,
+          url: source.url ?? null,
+          originalLanguage: source.originalLanguage ?? null,
+          originalTitle: source.originalTitle ?? null,
+          originalDate: source.originalDate ?? null,
+        }
+      : null,
+    translationOf: original
+      ? {
+          id: original.id,
+          title: original.title,
+          slug: original.slug ?? '',
+          language: original.language,
+        }
+      : null,
+    groupId: idOf(doc.translationOf) ?? doc.id,
+    relatedIds: (doc.relatedArticles ?? []).map((r) => idOf(r)).filter((n): n is number => !!n),
+    meta: { title: doc.meta?.title ?? null, description: doc.meta?.description ?? null },
+    corrections: (doc.corrections ?? [])
+      .map(({ date, text }) => ({ date, text }))
+      .sort((a, b) => Date.parse(a.date) - Date.parse(b.date)),
+  }
+}
+
+export const loadArticleBySlug = async (
+  language: Language,
+  slug: string,
+): Promise<ArticleDetail | null> => {
+  const payload = await getPayloadClient()
+  const { docs } = await payload.find({
+    collection: 'articles',
+    ...asReader,
+    where: { and: [{ language: { equals: language } }, { slug: { equals: slug } }] },
+    limit: 1,
+    pagination: false,
+    depth: 1,
+    locale: language,
+    fallbackLocale: 'en',
+    select: detailSelect,
+    populate: detailPopulate,
+  })
+  return docs[0] ? toDetail(docs[0] as Article) : null
+}
+
+/** A published article by language and slug; null for drafts and unknown slugs. */
+export const getArticleBySlug = cachedQuery(
+  'article-by-slug',
+  loadArticleBySlug,
+  (language, slug) => [
+    cacheTags.articleSlug(language, slug),
+    cacheTags.categories,
+    cacheTags.authors,
+    cacheTags.tags,
+  ],
 )
+
+export type ArticleVersion = { id: number; language: Language; slug: string; title: string }
+
+/**
+ * The published language versions of a story: the original and every document whose
+ * `translationOf` is the original. `groupId` is the original's id. Drafts are never returned.
+ */
+export const loadArticleVersions = async (groupId: number): Promise<ArticleVersion[]> => {
+  const payload = await getPayloadClient()
+  const { docs } = await payload.find({
+    collection: 'articles',
+    ...asReader,
+    where: { or: [{ id: { equals: groupId } }, { translationOf: { equals: groupId } }] },
+    limit: 50,
+    pagination: false,
+    depth: 0,
+    sort: 'publishedAt',
+    select: { language: true, slug: true, title: true },
+  })
+  return docs.map((doc) => ({
+    id: doc.id,
+    language: doc.language,
+    slug: doc.slug ?? '',
+    title: doc.title,
+  }))
+}
+
+export const getArticleVersions = cachedQuery(
+  'article-versions',
+  loadArticleVersions,
+  (groupId) => [cacheTags.articleGroup(groupId)],
+)
+
+/**
+ * "You might also like": the editor's related articles first (in their order), then filled up
+ * with the newest articles sharing a tag, then the same section. Only published articles in the
+ * same language, never the article itself, no duplicates.
+ */
+export const loadRelatedArticles = async (
+  language: Language,
+  articleId: number,
+  relatedIds: string,
+  sectionId: number,
+  tagIds: string,
+  limit = 4,
+): Promise<ArticleSummary[]> => {
+  const chosen: ArticleSummary[] = []
+  const seen = () => [articleId, ...chosen.map((a) => a.id)]
+
+  const picked = ids(relatedIds).filter((id) => id !== articleId)
+  if (picked.length) {
+    const { docs } = await listArticles(language, { id: { in: picked } }, 1, picked.length)
+    for (const id of picked) {
+      const doc = docs.find((d) => d.id === id)
+      if (doc && chosen.length < limit) chosen.push(doc)
+    }
+  }
+  const fillFrom = async (where: Where) => {
+    if (chosen.length >= limit) return
+    const { docs } = await listArticles(
+      language,
+      { and: [where, { id: { not_in: seen() } }] },
+      1,
+      limit - chosen.length,
+    )
+    chosen.push(...docs)
+  }
+  if (ids(tagIds).length) await fillFrom({ tags: { in: ids(tagIds) } })
+  if (sectionId > 0) await fillFrom({ category: { equals: sectionId } })
+  return chosen
+}
+
+export const getRelatedArticles = cachedQuery(
+  'related-articles',
+  loadRelatedArticles,
+  (language, articleId) => [
+    cacheTags.articles,
+    cacheTags.articlesIn(language),
+    cacheTags.article(articleId),
+  ],
+)
+
+export type CorrectionEntry = {
+  date: string
+  text: string
+  article: { id: number; title: string; slug: string; language: Language }
+}
+
+/** Every public correction to the published articles of one language, newest first. */
+export const loadCorrections = async (language: Language): Promise<CorrectionEntry[]> => {
+  const payload = await getPayloadClient()
+  const { docs } = await payload.find({
+    collection: 'articles',
+    ...asReader,
+    where: { and: [{ language: { equals: language } }, { 'corrections.id': { exists: true } }] },
+    limit: 500,
+    pagination: false,
+    depth: 0,
+    select: { title: true, slug: true, language: true, corrections: true },
+  })
+  return docs
+    .flatMap((doc) =>
+      (doc.corrections ?? []).map((c) => ({
+        date: c.date,
+        text: c.text,
+        article: { id: doc.id, title: doc.title, slug: doc.slug ?? '', language: doc.language },
+      })),
+    )
+    .sort((a, b) => Date.parse(b.date) - Date.parse(a.date))
+}
+
+export const getCorrections = cachedQuery('corrections', loadCorrections, (language) => [
+  cacheTags.articles,
+  cacheTags.articlesIn(language),
+])

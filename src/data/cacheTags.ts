@@ -3,9 +3,15 @@
  * revalidate what they change). One list, so the two sides cannot drift apart.
  */
 export const cacheTags = {
+  /** every article list and page */
   articles: 'articles',
+  /** lists and pages of one language */
   articlesIn: (language: string) => `articles:${language}`,
   article: (id: number | string) => `article:${id}`,
+  /** an article page by its URL, also when the lookup found nothing (a draft, a new slug) */
+  articleSlug: (language: string, slug: string) => `article-slug:${language}:${slug}`,
+  /** the published language versions of one story, keyed by the original's id */
+  articleGroup: (originalId: number | string) => `article-group:${originalId}`,
   categories: 'categories',
   authors: 'authors',
   tags: 'tags',

@@ -261,6 +261,7 @@ export const seed = async (payload: Payload): Promise<SeedResult> => {
           ? articleIds.get(key(article.translationOf.language, article.translationOf.slug))
           : undefined,
         publishedAt: published ? article.publishedAt : undefined,
+        corrections: article.corrections,
         _status: published ? 'published' : 'draft',
         // The system places unpublished demo stories in their stage of the workflow.
         ...(published ? {} : { stage: article.stage ?? 'draft' }),

@@ -27,8 +27,9 @@ describe.runIf(browserTestsEnabled)('in a real browser', () => {
     const response = await page.goto('/')
     expect(response?.status()).toBe(200)
     await expect(page.locator('h1').textContent()).resolves.toBe('Caspian Digest')
-    const titles = await page.locator('.article-list h2').allTextContents()
-    expect(titles.length).toBeGreaterThanOrEqual(20)
+    expect(new URL(page.url()).pathname).toBe('/en')
+    const titles = await page.locator('.article-list h3').allTextContents()
+    expect(titles.length).toBeGreaterThanOrEqual(10)
     const api = (await (
       await fetch(
         `${baseURL}/api/articles?where[language][equals]=en&limit=3&sort=-publishedAt&depth=0`,

@@ -12,6 +12,7 @@ import { isEditorField, isStaff, isStaffField } from '@/access/roles'
 import { slugField } from '@/fields/slug'
 import { translationsPanelField } from '@/fields/translationsPanel'
 import { workflowPanelField } from '@/fields/workflowPanel'
+import { articlePreviewPath } from '@/lib/preview'
 import { translationEndpoints } from '@/translations/endpoints'
 import { followOriginal, updateLanguageVersions } from '@/translations/hooks'
 import { notOnLanguageVersions } from '@/translations/shared'
@@ -50,6 +51,14 @@ export const Articles: CollectionConfig = {
     components: {
       // Payload's Publish button, for the roles that may publish only (the workflow table's).
       edit: { PublishButton: '@/components/workflow/EditorPublishButton#EditorPublishButton' },
+    },
+    // The article page in draft mode, entered through /next/preview (secret + session).
+    livePreview: {
+      url: ({ data }) =>
+        `${process.env.SERVER_URL || 'http://localhost:3000'}${articlePreviewPath(
+          String(data?.language ?? 'en'),
+          String(data?.slug ?? ''),
+        )}`,
     },
   },
   defaultSort: '-publishedAt',

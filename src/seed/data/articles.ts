@@ -82,6 +82,12 @@ export const articles: SeedArticle[] = [
       'This article was translated and condensed from the Azerbaijani original by the Caspian Digest economy desk.',
     ],
     related: ['small-business-lending-programme-expands-to-six-regions'],
+    corrections: [
+      {
+        date: '2026-11-06T09:15:00Z',
+        text: 'An earlier version of this article said the new cold-storage warehouse was in Astara. It is near Lankaran.',
+      },
+    ],
   },
   {
     slug: 'small-business-lending-programme-expands-to-six-regions',
@@ -279,6 +285,12 @@ export const articles: SeedArticle[] = [
       'Su bölgədə getdikcə daha kəskin problemə çevrilir. Dağ qarları ilə qidalanan çaylar yayın sonunda daha az su gətirir, kanalların sonunda yerləşən fermerlər isə paylarını çox vaxt gec alırlar. Bağı kanallardan birinin lap sonunda yerləşən Ramil Cəfərov deyir: "Yuxarıdakı təsərrüfatlar az götürsə, bizə daha çox qalar."',
       'Əsas maneə qiymətdir. Bir hektar üçün tam damcı sistemi bir neçə min manata başa gəlir ki, bu da ailə təsərrüfatı üçün böyük məbləğdir. Kooperativ indi banklardan elə kredit məhsulu istəyir ki, fermerlər onu qənaət etdikləri su və əmək hesabına qaytara bilsinlər.',
       'Tədqiqatçılar gələn il layihəni başqa rayonlardakı fındıq və alma bağlarına da genişləndirməyi, həmçinin torpağın nəmliyini ölçən sensorları sınaqdan keçirməyi planlaşdırırlar ki, fermerlər suvarma vaxtını vərdişə görə deyil, məlumatlara əsasən müəyyən etsinlər.',
+    ],
+    corrections: [
+      {
+        date: '2026-10-02T08:00:00Z',
+        text: 'Məqalənin əvvəlki versiyasında layihədə iştirak edən kəndlərin sayı səhvən beş göstərilmişdi. Layihədə dörd kənd iştirak edir.',
+      },
     ],
   },
   {

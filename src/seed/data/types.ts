@@ -65,6 +65,8 @@ export type SeedArticle = {
   translationOf?: { language: Locale; slug: string }
   /** slugs (same language) of hand-picked related articles */
   related?: string[]
+  /** public corrections appended after publication (ISO date-time, text) */
+  corrections?: { date: string; text: string }[]
   /** for unpublished articles: where they stand in the editorial workflow (default draft) */
   stage?: 'draft' | 'in_review' | 'changes_requested' | 'approved'
   /** email of the demo user who wrote it (its owner in the workflow) */

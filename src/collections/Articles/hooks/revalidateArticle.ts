@@ -4,16 +4,29 @@ import { cacheTags } from '@/data/cacheTags'
 import { revalidateTags } from '@/data/revalidate'
 import type { Article } from '@/payload-types'
 
-const tagsFor = (doc: Pick<Article, 'id' | 'language'>) => [
+type Tagged = Pick<Article, 'id' | 'language' | 'slug' | 'translationOf'>
+
+const idOf = (value: Article['translationOf']) =>
+  value && typeof value === 'object' ? value.id : value
+
+/**
+ * Everything a reader may see of this article: the lists (all, and in its language), its page
+ * by id and by URL (language + slug, so a page cached as "not found" expires too), and the
+ * language switcher / hreflang links of its story's versions.
+ */
+const tagsFor = (doc: Tagged) => [
   cacheTags.articles,
   cacheTags.articlesIn(doc.language),
   cacheTags.article(doc.id),
+  ...(doc.slug ? [cacheTags.articleSlug(doc.language, doc.slug)] : []),
+  cacheTags.articleGroup(idOf(doc.translationOf) ?? doc.id),
 ]
 
 /**
  * Expires what readers see of an article when its published state changes: on publish, on
- * unpublish (the previous version was published), and on edits of a published article. Saving a
- * draft of an unpublished article touches no public cache.
+ * unpublish (the previous version was published), and on edits of a published article. The
+ * previous version's tags are expired too, so a changed slug or language leaves no stale page.
+ * Saving a draft of an unpublished article touches no public cache.
  */
 export const revalidateArticle: CollectionAfterChangeHook<Article> = async ({
   doc,

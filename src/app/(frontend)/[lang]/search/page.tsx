@@ -4,7 +4,10 @@ import { notFound } from 'next/navigation'
 import { SearchForm } from '@/components/search/SearchForm'
 import { SearchResults } from '@/components/search/SearchResults'
 import { searchStrings } from '@/components/search/strings'
+import { SiteShell } from '@/components/SiteShell'
 import { searchArticles } from '@/data/search'
+import { pageLanguage } from '@/lib/params'
+import { sameInAllLanguages } from '@/lib/seo'
 import { isSiteLanguage, urls } from '@/lib/urls'
 
 type Props = {
@@ -29,17 +32,22 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
 
 /** Full-text search of the published articles in the page's language. */
 export default async function SearchPage({ params, searchParams }: Props) {
-  const { lang } = await params
-  if (!isSiteLanguage(lang)) notFound()
+  const lang = await pageLanguage(params)
   const query = await searchParams
   const q = first(query.q) ?? ''
   const page = Number.parseInt(first(query.page) ?? '1', 10) || 1
   const results = await searchArticles({ language: lang, q, page })
   return (
-    <main id="main-content" lang={lang}>
-      <h1>{searchStrings[lang].heading}</h1>
-      <SearchForm lang={lang} q={results.q} />
-      <SearchResults results={results} />
-    </main>
+    <SiteShell
+      lang={lang}
+      alternates={sameInAllLanguages((l) => urls.search(l))}
+      showSearch={false}
+    >
+      <div className="container narrow search-page">
+        <h1>{searchStrings[lang].heading}</h1>
+        <SearchForm lang={lang} q={results.q} />
+        <SearchResults results={results} />
+      </div>
+    </SiteShell>
   )
 }

@@ -1,0 +1,110 @@
+import type { Metadata } from 'next'
+import { getTranslations } from 'next-intl/server'
+import Image from 'next/image'
+import { notFound } from 'next/navigation'
+import { connection } from 'next/server'
+
+import { ArticleCard } from '@/components/ArticleCard'
+import { Pagination, pageParam } from '@/components/Pagination'
+import { SiteShell } from '@/components/SiteShell'
+import { getAuthorArticles } from '@/data/articles'
+import { getAuthorBySlug } from '@/data/people'
+import { pageLanguage } from '@/lib/params'
+import { pageMetadata, sameInAllLanguages } from '@/lib/seo'
+import { urls } from '@/lib/urls'
+
+type Props = {
+  params: Promise<{ lang: string; slug: string }>
+  searchParams: Promise<{ page?: string | string[] }>
+}
+
+const PER_PAGE = 12
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const lang = await pageLanguage(params)
+  const author = await getAuthorBySlug(lang, decodeURIComponent((await params).slug))
+  if (!author) return {}
+  return pageMetadata({
+    lang,
+    path: urls.author(lang, author.slug),
+    title: author.name,
+    description: author.bio,
+    alternates: sameInAllLanguages((l) => urls.author(l, author.slug)),
+    image: author.photo,
+  })
+}
+
+/** An author: photo, job title, bio, links, and their articles in this language. */
+export default async function AuthorPage({ params, searchParams }: Props) {
+  const lang = await pageLanguage(params)
+  await connection()
+  const author = await getAuthorBySlug(lang, decodeURIComponent((await params).slug))
+  if (!author) notFound()
+  const page = pageParam((await searchParams).page)
+  const [t, list] = await Promise.all([
+    getTranslations({ locale: lang }),
+    getAuthorArticles(lang, author.id, page, PER_PAGE),
+  ])
+  if (page > 1 && page > list.totalPages) notFound()
+  const minRead = (minutes: number) => t('article.minRead', { minutes })
+
+  return (
+    <SiteShell lang={lang} alternates={sameInAllLanguages((l) => urls.author(l, author.slug))}>
+      <div className="container">
+        <header className="author-header">
+          {author.photo && (
+            <Image
+              className="author-photo"
+              src={author.photo.url}
+              width={author.photo.width}
+              height={author.photo.height}
+              alt={author.photo.alt}
+              sizes="160px"
+            />
+          )}
+          <div>
+            <h1>{author.name}</h1>
+            {author.jobTitle && <p className="job-title">{author.jobTitle}</p>}
+            {author.bio && <p className="page-intro">{author.bio}</p>}
+            {author.links.length > 0 && (
+              <ul className="author-links">
+                {author.links.map((link) => (
+                  <li key={link.url}>
+                    <a href={link.url} rel="noopener me">
+                      {link.label}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </div>
+        </header>
+        <section aria-labelledby="author-articles">
+          <h2 id="author-articles" className="block-title">
+            {t('author.articles', { name: author.name })}
+          </h2>
+          {list.docs.length === 0 ? (
+            <p className="empty">{t('author.empty')}</p>
+          ) : (
+            <div className="grid grid-3 listing" data-testid="listing">
+              {list.docs.map((article) => (
+                <ArticleCard key={article.id} article={article} minRead={minRead} />
+              ))}
+            </div>
+          )}
+        </section>
+        <Pagination
+          basePath={urls.author(lang, author.slug)}
+          page={page}
+          totalPages={list.totalPages}
+          labels={{
+            label: t('pagination.label'),
+            previous: t('pagination.previous'),
+            next: t('pagination.next'),
+            page: t('pagination.page', { page, total: list.totalPages }),
+          }}
+        />
+      </div>
+    </SiteShell>
+  )
+}

@@ -1,0 +1,42 @@
+import type { Metadata } from 'next'
+import { notFound } from 'next/navigation'
+import { connection } from 'next/server'
+
+import { RichText } from '@/components/RichText'
+import { SiteShell } from '@/components/SiteShell'
+import { getPageBySlug } from '@/data/site'
+import { pageLanguage } from '@/lib/params'
+import { pageMetadata, sameInAllLanguages } from '@/lib/seo'
+import { urls } from '@/lib/urls'
+
+type Props = { params: Promise<{ lang: string; slug: string }> }
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const lang = await pageLanguage(params)
+  const page = await getPageBySlug(lang, decodeURIComponent((await params).slug))
+  if (!page) return {}
+  return pageMetadata({
+    lang,
+    path: urls.page(lang, page.slug),
+    title: page.title,
+    alternates: sameInAllLanguages((l) => urls.page(l, page.slug)),
+  })
+}
+
+/** A static page (Who we are, Privacy Policy, ...), in the reader's language. */
+export default async function StaticPage({ params }: Props) {
+  const lang = await pageLanguage(params)
+  await connection()
+  const page = await getPageBySlug(lang, decodeURIComponent((await params).slug))
+  if (!page) notFound()
+  return (
+    <SiteShell lang={lang} alternates={sameInAllLanguages((l) => urls.page(l, page.slug))}>
+      <div className="container narrow">
+        <article className="static-page">
+          <h1>{page.title}</h1>
+          {page.body && <RichText data={page.body} lang={lang} className="article-body" />}
+        </article>
+      </div>
+    </SiteShell>
+  )
+}

@@ -1,0 +1,124 @@
+import type { Metadata } from 'next'
+import { getTranslations } from 'next-intl/server'
+import Link from 'next/link'
+import { notFound } from 'next/navigation'
+import { connection } from 'next/server'
+
+import { ArticleCard } from '@/components/ArticleCard'
+import { Breadcrumb } from '@/components/Breadcrumb'
+import { Pagination, pageParam } from '@/components/Pagination'
+import { SiteShell } from '@/components/SiteShell'
+import { getSectionArticles } from '@/data/articles'
+import { getSectionByPath } from '@/data/sections'
+import { pageLanguage } from '@/lib/params'
+import { pageMetadata, sameInAllLanguages } from '@/lib/seo'
+import { urls } from '@/lib/urls'
+
+type Props = {
+  params: Promise<{ lang: string; path: string[] }>
+  searchParams: Promise<{ page?: string | string[] }>
+}
+
+const PER_PAGE = 12
+
+const slugs = (path: string[]) => path.map((part) => decodeURIComponent(part))
+
+export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
+  const lang = await pageLanguage(params)
+  const found = await getSectionByPath(lang, slugs((await params).path))
+  if (!found) return {}
+  const page = pageParam((await searchParams).page)
+  const path = urls.section(lang, found.section.path)
+  return pageMetadata({
+    lang,
+    path: page > 1 ? `${path}?page=${page}` : path,
+    title: found.section.name,
+    description: found.section.description,
+    alternates: sameInAllLanguages((l) => urls.section(l, found.section.path)),
+  })
+}
+
+/** A section (`/{lang}/section/news/economy`): its articles and those of its sub-sections. */
+export default async function SectionPage({ params, searchParams }: Props) {
+  const lang = await pageLanguage(params)
+  await connection()
+  const found = await getSectionByPath(lang, slugs((await params).path))
+  if (!found) notFound()
+  const { section, ancestors, children, ids } = found
+  const page = pageParam((await searchParams).page)
+  const [t, list] = await Promise.all([
+    getTranslations({ locale: lang }),
+    getSectionArticles(lang, ids.join(','), page, PER_PAGE),
+  ])
+  if (page > 1 && page > list.totalPages) notFound()
+  const minRead = (minutes: number) => t('article.minRead', { minutes })
+  const [first, ...rest] = list.docs
+
+  return (
+    <SiteShell lang={lang} alternates={sameInAllLanguages((l) => urls.section(l, section.path))}>
+      <div className="container">
+        <Breadcrumb
+          label={t('site.breadcrumb')}
+          items={[
+            { label: t('site.home'), href: urls.home(lang) },
+            ...ancestors.map((a) => ({ label: a.name, href: urls.section(lang, a.path) })),
+            { label: section.name },
+          ]}
+        />
+        <header className="page-header">
+          <h1>{section.name}</h1>
+          {section.description && <p className="page-intro">{section.description}</p>}
+          {children.length > 0 && (
+            <nav className="subsections" aria-label={t('section.subsections')}>
+              <ul>
+                {children.map((child) => (
+                  <li key={child.id}>
+                    <Link href={urls.section(lang, child.path)}>{child.name}</Link>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          )}
+        </header>
+        {!first ? (
+          <p className="empty">{t('section.empty')}</p>
+        ) : (
+          <>
+            {page === 1 && (
+              <div className="section-lead">
+                <ArticleCard
+                  article={first}
+                  variant="lead"
+                  headingLevel={2}
+                  minRead={minRead}
+                  priority
+                />
+              </div>
+            )}
+            <div className="grid grid-3 listing" data-testid="listing">
+              {(page === 1 ? rest : list.docs).map((article) => (
+                <ArticleCard
+                  key={article.id}
+                  article={article}
+                  headingLevel={2}
+                  minRead={minRead}
+                />
+              ))}
+            </div>
+          </>
+        )}
+        <Pagination
+          basePath={urls.section(lang, section.path)}
+          page={page}
+          totalPages={list.totalPages}
+          labels={{
+            label: t('pagination.label'),
+            previous: t('pagination.previous'),
+            next: t('pagination.next'),
+            page: t('pagination.page', { page, total: list.totalPages }),
+          }}
+        />
+      </div>
+    </SiteShell>
+  )
+}

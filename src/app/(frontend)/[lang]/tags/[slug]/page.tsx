@@ -1,0 +1,78 @@
+import type { Metadata } from 'next'
+import { getTranslations } from 'next-intl/server'
+import { notFound } from 'next/navigation'
+import { connection } from 'next/server'
+
+import { ArticleCard } from '@/components/ArticleCard'
+import { Pagination, pageParam } from '@/components/Pagination'
+import { SiteShell } from '@/components/SiteShell'
+import { getTagArticles } from '@/data/articles'
+import { getTagBySlug } from '@/data/people'
+import { pageLanguage } from '@/lib/params'
+import { pageMetadata, sameInAllLanguages } from '@/lib/seo'
+import { urls } from '@/lib/urls'
+
+type Props = {
+  params: Promise<{ lang: string; slug: string }>
+  searchParams: Promise<{ page?: string | string[] }>
+}
+
+const PER_PAGE = 12
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const lang = await pageLanguage(params)
+  const tag = await getTagBySlug(lang, decodeURIComponent((await params).slug))
+  if (!tag) return {}
+  const t = await getTranslations({ locale: lang })
+  return pageMetadata({
+    lang,
+    path: urls.tag(lang, tag.slug),
+    title: t('tag.title', { name: tag.name }),
+    alternates: sameInAllLanguages((l) => urls.tag(l, tag.slug)),
+  })
+}
+
+/** A tag (topic): the articles in this language that carry it. */
+export default async function TagPage({ params, searchParams }: Props) {
+  const lang = await pageLanguage(params)
+  await connection()
+  const tag = await getTagBySlug(lang, decodeURIComponent((await params).slug))
+  if (!tag) notFound()
+  const page = pageParam((await searchParams).page)
+  const [t, list] = await Promise.all([
+    getTranslations({ locale: lang }),
+    getTagArticles(lang, tag.id, page, PER_PAGE),
+  ])
+  if (page > 1 && page > list.totalPages) notFound()
+  const minRead = (minutes: number) => t('article.minRead', { minutes })
+
+  return (
+    <SiteShell lang={lang} alternates={sameInAllLanguages((l) => urls.tag(l, tag.slug))}>
+      <div className="container">
+        <header className="page-header">
+          <h1>{t('tag.title', { name: tag.name })}</h1>
+        </header>
+        {list.docs.length === 0 ? (
+          <p className="empty">{t('tag.empty')}</p>
+        ) : (
+          <div className="grid grid-3 listing" data-testid="listing">
+            {list.docs.map((article) => (
+              <ArticleCard key={article.id} article={article} headingLevel={2} minRead={minRead} />
+            ))}
+          </div>
+        )}
+        <Pagination
+          basePath={urls.tag(lang, tag.slug)}
+          page={page}
+          totalPages={list.totalPages}
+          labels={{
+            label: t('pagination.label'),
+            previous: t('pagination.previous'),
+            next: t('pagination.next'),
+            page: t('pagination.page', { page, total: list.totalPages }),
+          }}
+        />
+      </div>
+    </SiteShell>
+  )
+}

@@ -1,0 +1,42 @@
+import Link from 'next/link'
+
+/** Previous / next links between the pages of a list (`?page=N`). */
+export function Pagination({
+  basePath,
+  page,
+  totalPages,
+  labels,
+}: {
+  basePath: string
+  page: number
+  totalPages: number
+  labels: { label: string; previous: string; next: string; page: string }
+}) {
+  if (totalPages <= 1) return null
+  const href = (n: number) => (n <= 1 ? basePath : `${basePath}?page=${n}`)
+  return (
+    <nav className="pagination" aria-label={labels.label}>
+      {page > 1 ? (
+        <Link href={href(page - 1)} rel="prev">
+          ← {labels.previous}
+        </Link>
+      ) : (
+        <span />
+      )}
+      <span aria-current="page">{labels.page}</span>
+      {page < totalPages ? (
+        <Link href={href(page + 1)} rel="next">
+          {labels.next} →
+        </Link>
+      ) : (
+        <span />
+      )}
+    </nav>
+  )
+}
+
+/** The page number from `?page=`; anything but a positive integer is page 1. */
+export const pageParam = (value: string | string[] | undefined): number => {
+  const n = Number(Array.isArray(value) ? value[0] : value)
+  return Number.isInteger(n) && n > 0 && n < 10_000 ? n : 1
+}

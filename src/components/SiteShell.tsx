@@ -1,0 +1,183 @@
+import { getTranslations } from 'next-intl/server'
+import { cookies, draftMode } from 'next/headers'
+import Link from 'next/link'
+import type React from 'react'
+
+import type { Language } from '@/access/roles'
+import { getNavigation, getSiteSettings } from '@/data/site'
+import { FONT_SIZE_COOKIE, parseFontSize } from '@/lib/fontSize'
+import { urls } from '@/lib/urls'
+
+import { FontSizeControl } from './FontSizeControl'
+import { LanguageSwitcher, type Alternates } from './LanguageSwitcher'
+import { MenuToggle } from './MenuToggle'
+
+const SOCIAL_NAMES: Record<string, string> = {
+  facebook: 'Facebook',
+  x: 'X',
+  instagram: 'Instagram',
+  youtube: 'YouTube',
+  telegram: 'Telegram',
+  linkedin: 'LinkedIn',
+}
+
+/**
+ * The frame of every public page: header (site name, menu from the navigation global, search,
+ * language switcher, text size), the page's `<main>`, and the footer from site settings.
+ * `alternates`: this page in other languages, by language code.
+ */
+export async function SiteShell({
+  lang,
+  alternates,
+  children,
+  isHome = false,
+  showSearch = true,
+}: {
+  lang: Language
+  alternates: Alternates
+  children: React.ReactNode
+  isHome?: boolean
+  /** the header's search box; off on the search page, which has its own form */
+  showSearch?: boolean
+}) {
+  const [t, nav, settings, cookieStore, draft] = await Promise.all([
+    getTranslations({ locale: lang }),
+    getNavigation(lang),
+    getSiteSettings(lang),
+    cookies(),
+    draftMode(),
+  ])
+  const fontSize = parseFontSize(cookieStore.get(FONT_SIZE_COOKIE)?.value)
+  const SiteName = isHome ? 'h1' : 'p'
+
+  return (
+    <>
+      {draft.isEnabled && (
+        <div className="preview-banner" role="status">
+          {t('preview.banner')}{' '}
+          {/* A plain link: a prefetching <Link> would leave draft mode by itself. */}
+          {/* eslint-disable-next-line @next/next/no-html-link-for-pages */}
+          <a href="/next/exit-preview">{t('preview.exit')}</a>
+        </div>
+      )}
+      <header className="site-header">
+        <div className="topbar container">
+          <SiteName className="site-name">
+            <Link href={urls.home(lang)}>{settings.siteName}</Link>
+          </SiteName>
+          {settings.tagline && <p className="tagline">{settings.tagline}</p>}
+          <div className="tools">
+            {showSearch && (
+              <form
+                className="search-box"
+                role="search"
+                aria-label={t('site.search')}
+                action={urls.search(lang)}
+                method="get"
+              >
+                <label htmlFor="site-search" className="visually-hidden">
+                  {t('site.searchLabel')}
+                </label>
+                <input
+                  id="site-search"
+                  type="search"
+                  name="q"
+                  placeholder={t('site.searchPlaceholder')}
+                />
+                <button type="submit">{t('site.search')}</button>
+              </form>
+            )}
+            <FontSizeControl
+              initial={fontSize}
+              labels={{
+                label: t('fontSize.label'),
+                smaller: t('fontSize.smaller'),
+                reset: t('fontSize.reset'),
+                larger: t('fontSize.larger'),
+              }}
+            />
+            <LanguageSwitcher lang={lang} alternates={alternates} label={t('site.language')} />
+          </div>
+        </div>
+        <div className="menubar">
+          <div className="container">
+            <MenuToggle controls="main-menu" label={t('site.menu')} />
+            <nav id="main-menu" className="main-menu" aria-label={t('site.mainMenu')}>
+              <ul>
+                {nav.header.map((item) => (
+                  <li key={item.href} className={item.children.length ? 'has-children' : undefined}>
+                    <Link href={item.href}>{item.label}</Link>
+                    {item.children.length > 0 && (
+                      <ul className="submenu">
+                        {item.children.map((child) => (
+                          <li key={child.href}>
+                            <Link href={child.href}>{child.label}</Link>
+                          </li>
+                        ))}
+                      </ul>
+                    )}
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          </div>
+        </div>
+      </header>
+      <main id="main" tabIndex={-1}>
+        {children}
+      </main>
+      <footer className="site-footer">
+        <div className="container footer-grid">
+          <section aria-labelledby="footer-about">
+            <h2 id="footer-about" className="footer-title">
+              {settings.siteName}
+            </h2>
+            {settings.about && <p>{settings.about}</p>}
+          </section>
+          <nav aria-labelledby="footer-pages">
+            <h2 id="footer-pages" className="footer-title">
+              {t('site.footerPages')}
+            </h2>
+            <ul>
+              {nav.footer.map((link) => (
+                <li key={link.href}>
+                  <Link href={link.href}>{link.label}</Link>
+                </li>
+              ))}
+              <li>
+                <Link href={urls.corrections(lang)}>{t('corrections.title')}</Link>
+              </li>
+            </ul>
+          </nav>
+          <section aria-labelledby="footer-contact">
+            <h2 id="footer-contact" className="footer-title">
+              {t('site.contact')}
+            </h2>
+            {settings.contactEmail && (
+              <p>
+                <a href={`mailto:${settings.contactEmail}`}>{settings.contactEmail}</a>
+              </p>
+            )}
+            {settings.social.length > 0 && (
+              <>
+                <h3 className="footer-subtitle">{t('site.follow')}</h3>
+                <ul className="social">
+                  {settings.social.map((link) => (
+                    <li key={link.url}>
+                      <a href={link.url} rel="noopener">
+                        {SOCIAL_NAMES[link.platform] ?? link.platform}
+                      </a>
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
+          </section>
+        </div>
+        <p className="container copyright">
+          {t('site.rights', { year: new Date().getUTCFullYear(), site: settings.siteName })}
+        </p>
+      </footer>
+    </>
+  )
+}

@@ -1,0 +1,139 @@
+import type { Language } from '@/access/roles'
+import type { Article, Author, Category, Media, Tag } from '@/payload-types'
+
+/** What the site shows of an image: one rendition, with its real size (no layout shift). */
+export type ImageData = {
+  url: string
+  width: number
+  height: number
+  alt: string
+  caption: string | null
+  credit: string | null
+}
+
+export type ImageSize = 'thumbnail' | 'card' | 'hero' | 'og'
+
+export type SectionRef = { id: number; name: string; slug: string; path: string[] }
+export type PersonRef = { id: number; name: string; slug: string }
+export type TagRef = { id: number; name: string; slug: string }
+
+export type ArticleSummary = {
+  id: number
+  title: string
+  slug: string
+  dek: string | null
+  language: Language
+  publishedAt: string | null
+  readingTime: number | null
+  section: { name: string; slug: string; path: string[] } | null
+  authors: { name: string; slug: string }[]
+  image: ImageData | null
+}
+
+export type Paginated<T> = { docs: T[]; page: number; totalPages: number; totalDocs: number }
+
+/** Fields a list of articles reads, and the fields populated from its relations. */
+export const summarySelect = {
+  title: true,
+  slug: true,
+  dek: true,
+  language: true,
+  publishedAt: true,
+  readingTime: true,
+  category: true,
+  authors: true,
+  heroImage: true,
+} as const
+
+export const mediaPopulate = {
+  alt: true,
+  caption: true,
+  credit: true,
+  filename: true,
+  url: true,
+  width: true,
+  height: true,
+  sizes: true,
+} as const
+
+export const summaryPopulate = {
+  categories: { name: true, slug: true, breadcrumbs: true },
+  authors: { name: true, slug: true },
+  media: mediaPopulate,
+} as const
+
+const isObject = <T>(value: number | null | undefined | T): value is T =>
+  Boolean(value) && typeof value === 'object'
+
+/**
+ * Payload writes media URLs with the configured origin; the site serves them from its own
+ * `/api/media/file/...` route, so pages use the path (next/image's local pattern).
+ */
+export const mediaPath = (url: string) => {
+  const parsed = new URL(url, 'http://localhost')
+  return parsed.pathname.startsWith('/api/media/') ? `${parsed.pathname}${parsed.search}` : url
+}
+
+/** One rendition of an uploaded image (falls back to the original file). */
+export const toImage = (media: number | Media | null | undefined, size: ImageSize) => {
+  if (!isObject<Media>(media)) return null
+  const rendition = media.sizes?.[size]
+  const url = rendition?.url || media.url
+  const width = (rendition?.url && rendition.width) || media.width
+  const height = (rendition?.url && rendition.height) || media.height
+  if (!url || !width || !height) return null
+  return {
+    url: mediaPath(url),
+    width,
+    height,
+    alt: media.alt ?? '',
+    caption: media.caption ?? null,
+    credit: media.credit ?? null,
+  } satisfies ImageData
+}
+
+/** A section's slugs from the top (`['news', 'economy']`), from its nested-docs breadcrumbs. */
+export const sectionPath = (category: Pick<Category, 'slug' | 'breadcrumbs'>): string[] => {
+  const url = category.breadcrumbs?.at(-1)?.url
+  const path = url ? url.split('/').filter(Boolean) : []
+  return path.length ? path : [category.slug ?? '']
+}
+
+export const toSectionRef = (category: number | Category | null | undefined) =>
+  isObject<Category>(category)
+    ? ({
+        id: category.id,
+        name: category.name,
+        slug: category.slug ?? '',
+        path: sectionPath(category),
+      } satisfies SectionRef)
+    : null
+
+export const toPeople = (authors: Article['authors']): PersonRef[] =>
+  (authors ?? [])
+    .filter((author): author is Author => isObject<Author>(author))
+    .map((author) => ({ id: author.id, name: author.name, slug: author.slug ?? '' }))
+
+export const toTags = (tags: Article['tags']): TagRef[] =>
+  (tags ?? [])
+    .filter((tag): tag is Tag => isObject<Tag>(tag))
+    .map((tag) => ({ id: tag.id, name: tag.name, slug: tag.slug ?? '' }))
+
+export const toSummary = (doc: Partial<Article> & Pick<Article, 'id'>): ArticleSummary => {
+  const section = toSectionRef(doc.category)
+  return {
+    id: doc.id,
+    title: doc.title ?? '',
+    slug: doc.slug ?? '',
+    dek: doc.dek ?? null,
+    language: doc.language ?? 'en',
+    publishedAt: doc.publishedAt ?? null,
+    readingTime: doc.readingTime ?? null,
+    section: section ? { name: section.name, slug: section.slug, path: section.path } : null,
+    authors: toPeople(doc.authors).map(({ name, slug }) => ({ name, slug })),
+    image: toImage(doc.heroImage, 'card'),
+  }
+}
+
+export const idOf = (value: number | { id: number } | null | undefined): number | null =>
+  value == null ? null : typeof value === 'number' ? value : value.id

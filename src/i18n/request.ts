@@ -1,0 +1,15 @@
+import { hasLocale } from 'next-intl'
+import { getRequestConfig } from 'next-intl/server'
+
+import { routing } from './routing'
+
+/** UI strings of the public site, per request language. */
+export default getRequestConfig(async ({ requestLocale }) => {
+  const requested = await requestLocale
+  const locale = hasLocale(routing.locales, requested) ? requested : routing.defaultLocale
+  return {
+    locale,
+    timeZone: 'UTC',
+    messages: (await import(`./messages/${locale}.json`)).default,
+  }
+})

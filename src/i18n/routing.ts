@@ -1,0 +1,16 @@
+import { defineRouting } from 'next-intl/routing'
+
+import { DEFAULT_LANGUAGE, SITE_LANGUAGES } from '@/lib/urls'
+
+/**
+ * Language routing for the public site (next-intl). Every language is prefixed (`/en`, `/az`,
+ * `/ru`, as `src/lib/urls.ts` builds paths); `/` and unprefixed paths go to the reader's language
+ * from the `NEXT_LOCALE` cookie, then Accept-Language, then English. hreflang links are written by
+ * each page's metadata (article slugs differ per language), so the proxy adds none.
+ */
+export const routing = defineRouting({
+  locales: SITE_LANGUAGES,
+  defaultLocale: DEFAULT_LANGUAGE,
+  localePrefix: 'always',
+  alternateLinks: false,
+})

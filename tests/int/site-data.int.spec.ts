@@ -1,0 +1,179 @@
+import type { Payload } from 'payload'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { createArticle } from '../helpers/fixtures'
+import { createTestPayload, type TestPayload } from '../helpers/payload'
+
+let t: TestPayload
+let payload: Payload
+// The read layer loads the Payload config, so it is imported once the test database is set.
+let data: typeof import('@/data/articles')
+let sections: typeof import('@/data/sections')
+
+beforeAll(async () => {
+  t = await createTestPayload()
+  payload = t.payload
+  data = await import('@/data/articles')
+  sections = await import('@/data/sections')
+})
+afterAll(() => t?.teardown())
+
+const section = (slug: string, parent?: number) =>
+  payload.create({
+    collection: 'categories',
+    data: { name: slug, slug, parent },
+    context: { disableRevalidate: true },
+  })
+const tag = (slug: string) =>
+  payload.create({ collection: 'tags', data: { name: slug, slug }, context: {} })
+
+const unpublish = (id: number) =>
+  payload.update({ collection: 'articles', id, data: { _status: 'draft' } })
+
+describe('the read layer of the public site', () => {
+  it('fills "You might also like" from the editor’s picks, then tags, then the section, never with a draft or the article itself', async () => {
+    const energy = await section('energy-related')
+    const other = await section('other-related')
+    const wind = await tag('wind-related')
+    const draftPick = await createArticle(payload, { category: energy.id, tags: [wind.id] })
+    const unpublished = await createArticle(payload, {
+      status: 'published',
+      category: energy.id,
+      tags: [wind.id],
+      publishedAt: '2026-11-20T10:00:00Z',
+    })
+    await unpublish(unpublished.id)
+    const pick = await createArticle(payload, {
+      status: 'published',
+      category: other.id,
+      publishedAt: '2026-01-01T10:00:00Z',
+    })
+    const sameTag = await createArticle(payload, {
+      status: 'published',
+      category: other.id,
+      tags: [wind.id],
+      publishedAt: '2026-10-01T10:00:00Z',
+    })
+    const sameSection = await createArticle(payload, {
+      status: 'published',
+      category: energy.id,
+      publishedAt: '2026-09-01T10:00:00Z',
+    })
+    const otherLanguage = await createArticle(payload, {
+      status: 'published',
+      language: 'az',
+      category: energy.id,
+      tags: [wind.id],
+    })
+    const article = await createArticle(payload, {
+      status: 'published',
+      category: energy.id,
+      tags: [wind.id],
+      relatedArticles: [draftPick.id, pick.id],
+    })
+
+    const related = await data.loadRelatedArticles(
+      'en',
+      article.id,
+      [draftPick.id, article.id, pick.id].join(','),
+      energy.id,
+      String(wind.id),
+      10,
+    )
+    const ids = related.map((a) => a.id)
+    expect(ids.slice(0, 2)).toEqual([pick.id, sameTag.id])
+    expect(ids).toContain(sameSection.id)
+    for (const excluded of [article.id, draftPick.id, unpublished.id, otherLanguage.id]) {
+      expect(ids).not.toContain(excluded)
+    }
+    expect(new Set(ids).size).toBe(ids.length)
+
+    const capped = await data.loadRelatedArticles(
+      'en',
+      article.id,
+      String(pick.id),
+      energy.id,
+      '',
+      1,
+    )
+    expect(capped.map((a) => a.id)).toEqual([pick.id])
+  })
+
+  it('returns only the published language versions of a story, from any member of the group', async () => {
+    const original = await createArticle(payload, { status: 'published', title: 'Original story' })
+    const az = await createArticle(payload, {
+      status: 'published',
+      language: 'az',
+      translationOf: original.id,
+    })
+    const ruDraft = await createArticle(payload, { language: 'ru', translationOf: original.id })
+    await createArticle(payload, { status: 'published', language: 'az' }) // unrelated
+
+    const versions = await data.loadArticleVersions(original.id)
+    expect(versions.map((v) => v.id).sort()).toEqual([original.id, az.id].sort())
+    expect(versions.find((v) => v.id === az.id)?.language).toBe('az')
+
+    // Published, the Russian version joins the group; withdrawn, it leaves it again.
+    await payload.update({ collection: 'articles', id: ruDraft.id, data: { _status: 'published' } })
+    expect((await data.loadArticleVersions(original.id)).map((v) => v.id)).toContain(ruDraft.id)
+    await unpublish(ruDraft.id)
+    expect((await data.loadArticleVersions(original.id)).map((v) => v.id)).not.toContain(ruDraft.id)
+
+    // A version's page asks by its own groupId: the original's.
+    const azPage = await data.loadArticleBySlug('az', az.slug!)
+    expect(azPage?.groupId).toBe(original.id)
+    expect(azPage?.translationOf?.title).toBe('Original story')
+
+    // An unpublished original leaves only the published versions.
+    await unpublish(original.id)
+    expect((await data.loadArticleVersions(original.id)).map((v) => v.id)).toEqual([az.id])
+  })
+
+  it('finds a published article by language and slug but never a draft', async () => {
+    const published = await createArticle(payload, { status: 'published', language: 'ru' })
+    const draft = await createArticle(payload, { language: 'ru' })
+    expect((await data.loadArticleBySlug('ru', published.slug!))?.id).toBe(published.id)
+    expect(await data.loadArticleBySlug('en', published.slug!)).toBeNull()
+    expect(await data.loadArticleBySlug('ru', draft.slug!)).toBeNull()
+
+    const latest = await data.loadLatestArticles('ru', 50)
+    expect(latest.map((a) => a.id)).toContain(published.id)
+    expect(latest.map((a) => a.id)).not.toContain(draft.id)
+    expect(latest.every((a) => a.language === 'ru')).toBe(true)
+  })
+
+  it('lists a parent section with the articles of its sub-sections and resolves nested paths', async () => {
+    const news = await section('news-nested')
+    const economy = await section('economy-nested', news.id)
+    const inChild = await createArticle(payload, { status: 'published', category: economy.id })
+    const all = await sections.loadSections('en')
+    expect(all.find((s) => s.id === economy.id)?.path).toEqual(['news-nested', 'economy-nested'])
+    const list = await data.loadSectionArticles('en', `${news.id},${economy.id}`, 1, 10)
+    expect(list.docs.map((a) => a.id)).toContain(inChild.id)
+    const onlyParent = await data.loadSectionArticles('en', String(news.id), 1, 10)
+    expect(onlyParent.docs.map((a) => a.id)).not.toContain(inChild.id)
+  })
+
+  it('lists corrections of published articles only, newest first, and moves the article’s updated date', async () => {
+    const corrected = await createArticle(payload, {
+      status: 'published',
+      language: 'ru',
+      publishedAt: '2026-10-01T10:00:00Z',
+      corrections: [
+        { date: '2026-10-03T10:00:00Z', text: 'Second fix' },
+        { date: '2026-10-02T10:00:00Z', text: 'First fix' },
+      ],
+    })
+    await createArticle(payload, {
+      language: 'ru',
+      corrections: [{ date: '2026-10-05T10:00:00Z', text: 'Draft fix' }],
+    })
+    const list = await data.loadCorrections('ru')
+    expect(list.map((c) => c.text)).toEqual(['Second fix', 'First fix'])
+    expect(list[0].article.slug).toBe(corrected.slug)
+
+    const page = await data.loadArticleBySlug('ru', corrected.slug!)
+    expect(page?.corrections.map((c) => c.text)).toEqual(['First fix', 'Second fix'])
+    expect(page?.updatedAt).toBe('2026-10-03T10:00:00.000Z')
+  })
+})
