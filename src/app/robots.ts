@@ -12,7 +12,7 @@ export const dynamic = 'force-dynamic'
  */
 export default function robots(): MetadataRoute.Robots {
   return {
-    rules: { userAgent: '*', allow: '/', disallow: ['/admin', '/api', '/preview'] },
+    rules: { userAgent: '*', allow: '/', disallow: ['/admin', '/api', '/next/'] },
     sitemap: absoluteUrl(urls.sitemapIndex()),
   }
 }

@@ -88,7 +88,7 @@ describe('the public site over HTTP', () => {
     expect(deminers).not.toContain(DEMINERS_AZ_DRAFT)
   })
 
-  it('shows an article on the home, section and article pages within a second of publishing, and removes it on unpublish', async () => {
+  it('shows an article on the home, section and article pages on the first request after publishing, and removes it on unpublish', async () => {
     const headers = await editorHeaders()
     const found = (await (
       await get(
@@ -113,25 +113,18 @@ describe('the public site over HTTP', () => {
         body: JSON.stringify({ _status: status }),
       })
       expect(response.status).toBe(200)
-      return Date.now()
-    }
-    /** ms until `check` holds, polling; fails after 1 s. */
-    const within = async (since: number, check: () => Promise<boolean>) => {
-      while (!(await check())) {
-        if (Date.now() - since > 1000) throw new Error('not visible within a second')
-        await new Promise((r) => setTimeout(r, 50))
-      }
-      return Date.now() - since
     }
 
+    // No waiting and no retries: the publish expires the cached reads before it answers, so the
+    // very next request shows the change (speed itself is the benchmark's business).
     try {
-      const published = await setStatus('published')
-      expect(await within(published, () => shows('/en'))).toBeLessThanOrEqual(1000)
+      await setStatus('published')
+      expect(await shows('/en')).toBe(true)
       expect(await shows(sectionPath)).toBe(true)
       expect((await get(articlePath)).status).toBe(200)
     } finally {
-      const unpublished = await setStatus('draft')
-      expect(await within(unpublished, async () => !(await shows('/en')))).toBeLessThanOrEqual(1000)
+      await setStatus('draft')
+      expect(await shows('/en')).toBe(false)
     }
     expect(await shows(sectionPath)).toBe(false)
     expect((await get(articlePath)).status).toBe(404)
