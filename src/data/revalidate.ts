@@ -1,17 +1,69 @@
+import { createHmac, timingSafeEqual } from 'node:crypto'
+
 import type { CollectionConfig, RequestContext } from 'payload'
 
+/** The path of the route that expires tags for work done outside a request (the jobs queue). */
+export const REVALIDATE_PATH = '/next/revalidate'
+
+/** A token only this installation can make: proves a revalidation call comes from the app. */
+export const revalidateToken = () =>
+  createHmac('sha256', process.env.PAYLOAD_SECRET || '')
+    .update('revalidate-tags')
+    .digest('hex')
+
+export const isRevalidateToken = (value: string | null) => {
+  const expected = Buffer.from(revalidateToken())
+  const given = Buffer.from(value ?? '')
+  return given.length === expected.length && timingSafeEqual(given, expected)
+}
+
 /**
- * Expire cached reads by tag. Hooks call this after a change; it is a no-op outside a Next.js
- * server (seed, migrations, tests run through the Local API) and when the caller set
- * `context.disableRevalidate`.
+ * Work done outside a request (a scheduled publish fired by the jobs queue inside the server, or
+ * by a separate worker) cannot call revalidateTag: Next only allows it within a request. It asks
+ * the app's own route to do it instead.
+ */
+const revalidateOverHttp = async (tags: string[]) => {
+  const origin = (
+    process.env.INTERNAL_URL ||
+    process.env.SERVER_URL ||
+    'http://localhost:3000'
+  ).replace(/\/$/, '')
+  const response = await fetch(`${origin}${REVALIDATE_PATH}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-revalidate-token': revalidateToken() },
+    body: JSON.stringify({ tags }),
+    signal: AbortSignal.timeout(5000),
+  })
+  if (!response.ok) throw new Error(`${REVALIDATE_PATH} answered ${response.status}`)
+}
+
+/**
+ * Expire cached reads by tag. Hooks call this after a change. Inside a Next.js request it calls
+ * revalidateTag; outside one, in the Next server (the jobs queue) or in a worker that sets
+ * REVALIDATE_OVER_HTTP=true, it calls the app's revalidation route; elsewhere (seed, migrations,
+ * tests on the Local API) there is no cache to expire. `context.disableRevalidate` skips it;
+ * `context.deferredTags` (an array) collects the tags for the caller to expire after its commit.
  */
 export const revalidateTags = async (tags: string[], context?: RequestContext): Promise<void> => {
   if (context?.disableRevalidate || tags.length === 0) return
+  const unique = [...new Set(tags)]
   try {
     const { revalidateTag } = await import('next/cache')
-    for (const tag of new Set(tags)) revalidateTag(tag, { expire: 0 })
+    for (const tag of unique) revalidateTag(tag, { expire: 0 })
+    return
   } catch {
-    // Not inside a Next.js request (a script or a test): there is no cache to expire.
+    // Not inside a Next.js request.
+  }
+  // The caller expires them itself once its transaction has committed (see performTransition):
+  // expired before the commit, a reader's request could cache the old state again.
+  if (Array.isArray(context?.deferredTags)) {
+    ;(context.deferredTags as string[]).push(...unique)
+    return
+  }
+  if (process.env.NEXT_RUNTIME === 'nodejs' || process.env.REVALIDATE_OVER_HTTP === 'true') {
+    await revalidateOverHttp(unique).catch((error: Error) =>
+      console.error(`Could not expire cached pages (${unique.join(', ')}): ${error.message}`),
+    )
   }
 }
 

@@ -1,6 +1,7 @@
 import { sql } from '@payloadcms/db-postgres'
 import { commitTransaction, initTransaction, killTransaction, type PayloadRequest } from 'payload'
 
+import { revalidateTags } from '@/data/revalidate'
 import { drizzleFor } from '@/lib/db'
 import { latestArticle } from '@/lib/relations'
 import type { Article } from '@/payload-types'
@@ -72,6 +73,9 @@ export const performTransition = async (
     }
     if (req.user && (name === 'approve' || name === 'request_changes')) data.reviewer = req.user.id
 
+    // The scheduler acts outside any request: the tags its change expires are collected and
+    // expired after the commit, not before it.
+    if (system) req.context.deferredTags = []
     sanctionTransition(req, {
       id,
       name,
@@ -89,9 +93,15 @@ export const performTransition = async (
         overrideAccess: true,
       })
       if (shouldCommit) await commitTransaction(req)
+      if (system) {
+        const tags = req.context.deferredTags as string[]
+        delete req.context.deferredTags
+        await revalidateTags(tags, req.context)
+      }
       return doc
     } finally {
       clearSanctionedTransition(req)
+      delete req.context.deferredTags
     }
   } catch (error) {
     if (shouldCommit) await killTransaction(req)

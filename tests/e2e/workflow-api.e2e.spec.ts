@@ -274,7 +274,7 @@ describe('the workflow over REST', () => {
 })
 
 describe('the jobs queue inside the running app', () => {
-  it('emails the editors about a submission, and publishes a scheduled article at its time', async () => {
+  it('emails the editors about a submission, and publishes a scheduled article at its time, home page included', async () => {
     const title = `Queue check ${Date.now()}`
     const id = await authorDraft(title)
     const submit = await call(`/api/articles/${id}/transition`, {
@@ -308,9 +308,13 @@ describe('the jobs queue inside the running app', () => {
     })
     expect(scheduled.json.doc).toMatchObject({ stage: 'scheduled', _status: 'draft' })
     expect((await call(`/api/articles/${id}`)).status).toBe(404)
+    // The home page is cached without it before the scheduler fires.
+    expect(await (await fetch(`${baseURL}/en`)).text()).not.toContain(title)
     const live = await eventually(async () => (await call(`/api/articles/${id}`)).status === 200)
     expect(live).toBe(true)
     expect(await asEditor(id)).toMatchObject({ stage: 'published', _status: 'published' })
+    // The scheduler expired the public pages' caches too: the home page shows it at once.
+    expect(await (await fetch(`${baseURL}/en`)).text()).toContain(title)
   }, 60_000)
 })
 
