@@ -6,11 +6,12 @@ import type React from 'react'
 import type { Language } from '@/access/roles'
 import { getNavigation, getSiteSettings } from '@/data/site'
 import { FONT_SIZE_COOKIE, parseFontSize } from '@/lib/fontSize'
-import { urls } from '@/lib/urls'
+import { serverOrigin, urls } from '@/lib/urls'
 
 import { FontSizeControl } from './FontSizeControl'
 import { LanguageSwitcher, type Alternates } from './LanguageSwitcher'
 import { MenuToggle } from './MenuToggle'
+import { RefreshOnSave } from './RefreshOnSave'
 
 const SOCIAL_NAMES: Record<string, string> = {
   facebook: 'Facebook',
@@ -58,6 +59,7 @@ export async function SiteShell({
           {/* A plain link: a prefetching <Link> would leave draft mode by itself. */}
           {/* eslint-disable-next-line @next/next/no-html-link-for-pages */}
           <a href="/next/exit-preview">{t('preview.exit')}</a>
+          <RefreshOnSave serverURL={serverOrigin()} />
         </div>
       )}
       <header className="site-header">
