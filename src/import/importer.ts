@@ -20,6 +20,8 @@
  * half written. Validation (src/import/records.ts) and the checks against the database (known
  * sections and authors, existing language+slug, originals) happen before any write.
  */
+import { readFileSync } from 'node:fs'
+
 import type { PostgresAdapter } from '@payloadcms/db-postgres'
 import type { Payload } from 'payload'
 import type { PoolClient } from 'pg'
@@ -33,6 +35,12 @@ import { isInvalid, validateRecord, type Invalid, type ValidRecord } from './rec
 export type ImportOptions = {
   /** records per transaction (default 500) */
   batchSize?: number
+  /**
+   * batches written at the same time, each on its own connection (default 2: the database
+   * side costs more CPU than the reading, so two backends use both cores). A language version
+   * whose original is in a batch still being written waits for the end of the file.
+   */
+  concurrency?: number
   /** called after each batch with the running totals */
   onProgress?: (summary: ImportSummary) => void
 }
@@ -49,6 +57,23 @@ export type ImportSummary = {
   createdTags: string[]
   seconds: number
   articlesPerSecond: number
+  /**
+   * CPU time spent by this process and by the database backends that wrote the rows (read from
+   * /proc when the database runs on this machine, else null): what the import costs whatever
+   * else the machine is doing.
+   */
+  cpuSeconds: { importer: number; database: number | null }
+}
+
+/** CPU seconds (user + system) a process has used so far, from /proc; null when unreadable. */
+const processCpuSeconds = (pid: number): number | null => {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+    return (Number(fields[11]) + Number(fields[12])) / 100
+  } catch {
+    return null
+  }
 }
 
 type Shared = {
@@ -79,139 +104,102 @@ type Prepared = {
 
 const keyOf = (language: string, slug: string) => `${language}:${slug}`
 
-/** [column, SQL type] of `articles`, in the order `mainValues` gives them. */
-const ARTICLE_COLUMNS: [string, string][] = [
-  ['title', 'varchar'],
-  ['dek', 'varchar'],
-  ['body', 'jsonb'],
-  ['hero_image_id', 'integer'],
-  ['hero_caption', 'varchar'],
-  ['source_outlet', 'varchar'],
-  ['source_url', 'varchar'],
-  ['source_original_language', 'enum_articles_source_original_language'],
-  ['source_original_title', 'varchar'],
-  ['source_original_date', 'timestamptz'],
-  ['language', 'enum_articles_language'],
-  ['slug', 'varchar'],
-  ['translation_of_id', 'integer'],
-  ['category_id', 'integer'],
-  ['published_at', 'timestamptz'],
-  ['reading_time', 'numeric'],
-  ['updated_at', 'timestamptz'],
-  ['created_at', 'timestamptz'],
-  ['_status', 'enum_articles_status'],
-  ['stage', 'enum_articles_stage'],
-  ['needs_update', 'boolean'],
-  ['translated_from_title', 'varchar'],
-  ['translated_from_dek', 'varchar'],
-  ['translated_from_body_text', 'varchar'],
-  ['translated_from_at', 'timestamptz'],
-]
+/** The `articles` row Payload writes for this record (column → value). */
+const articleRow = (p: Prepared, now: string): Record<string, unknown> => ({
+  title: p.record.title,
+  dek: p.record.dek,
+  body: p.body,
+  hero_image_id: p.shared.heroImageId,
+  hero_caption: p.record.heroCaption,
+  source_outlet: p.shared.source.outlet,
+  source_url: p.shared.source.url,
+  source_original_language: p.shared.source.originalLanguage,
+  source_original_title: p.shared.source.originalTitle,
+  source_original_date: p.shared.source.originalDate,
+  language: p.record.language,
+  slug: p.record.slug,
+  translation_of_id: p.translationOfId,
+  category_id: p.shared.categoryId,
+  published_at: p.record.publishedAt,
+  reading_time: p.readingTime,
+  updated_at: now,
+  created_at: now,
+  _status: p.record.stage === 'published' ? 'published' : 'draft',
+  stage: p.record.stage,
+  needs_update: false,
+  translated_from_title: p.translatedFrom?.title ?? null,
+  translated_from_dek: p.translatedFrom?.dek ?? null,
+  translated_from_body_text: p.translatedFrom?.bodyText ?? null,
+  translated_from_at: p.translatedFrom?.at ?? null,
+})
 
-/** The same columns on `_articles_v` (`version_` prefixed, enums of their own). */
-const VERSION_COLUMNS: [string, string][] = ARTICLE_COLUMNS.map(([column, type]) => [
-  column === '_status' ? 'version__status' : `version_${column}`,
-  type.startsWith('enum_articles_')
-    ? type.replace('enum_articles_', 'enum__articles_v_version_')
-    : type,
-])
-
-const str = (value: unknown): string | null =>
-  value === null || value === undefined ? null : String(value)
-
-const mainValues = (p: Prepared, now: string): (string | null)[] => [
-  p.record.title,
-  p.record.dek,
-  JSON.stringify(p.body),
-  str(p.shared.heroImageId),
-  p.record.heroCaption,
-  p.shared.source.outlet,
-  p.shared.source.url,
-  p.shared.source.originalLanguage,
-  p.shared.source.originalTitle,
-  p.shared.source.originalDate,
-  p.record.language,
-  p.record.slug,
-  str(p.translationOfId),
-  str(p.shared.categoryId),
-  p.record.publishedAt,
-  String(p.readingTime),
-  now,
-  now,
-  p.record.stage === 'published' ? 'published' : 'draft',
-  p.record.stage,
-  'false',
-  p.translatedFrom?.title ?? null,
-  p.translatedFrom?.dek ?? null,
-  p.translatedFrom?.bodyText ?? null,
-  p.translatedFrom?.at ?? null,
-]
+/** The columns the importer writes; the rest keep their defaults (NULL). */
+const ARTICLE_COLUMNS = Object.keys(
+  articleRow(
+    {
+      record: { title: '', stage: 'draft' } as ValidRecord,
+      key: '',
+      body: {},
+      readingTime: 0,
+      translationOfId: null,
+      translatedFrom: null,
+      shared: { source: {} } as Shared,
+    },
+    '',
+  ),
+)
+/** Enum columns: the version table has its own enum types. */
+const VERSION_ENUMS: Record<string, string> = {
+  source_original_language: 'enum__articles_v_version_source_original_language',
+  language: 'enum__articles_v_version_language',
+  _status: 'enum__articles_v_version_status',
+  stage: 'enum__articles_v_version_stage',
+}
+const versionValue = (column: string) =>
+  VERSION_ENUMS[column] ? `"${column}"::text::"${VERSION_ENUMS[column]}"` : `"${column}"`
+const quoted = (columns: string[]) => columns.map((column) => `"${column}"`).join(', ')
 
 /**
- * `INSERT … SELECT FROM unnest(…)`: one statement and one parameter per column, whatever the
- * number of rows (no 65,535-parameter limit, one plan).
+ * `INSERT … SELECT FROM json_populate_recordset(…)`: all rows in one JSON parameter, typed by
+ * the table's own row type, whatever the number of rows (one statement, no parameter limit).
  */
 const insertRows = async (
   client: PoolClient,
   table: string,
-  columns: [string, string][],
-  rows: (string | null)[][],
+  rows: Record<string, unknown>[],
   returning = '',
 ) => {
   if (!rows.length) return []
-  const params = columns.map((_, c) => rows.map((row) => row[c]))
-  const names = columns.map(([name]) => `"${name}"`).join(', ')
-  const aliases = columns.map((_, c) => `c${c}`)
-  const select = columns.map(([, type], c) => `t.c${c}::${type}`).join(', ')
-  const unnest = columns.map((_, c) => `$${c + 1}::text[]`).join(', ')
+  const t0 = performance.now()
+  const columns = quoted(Object.keys(rows[0]))
   const { rows: result } = await client.query(
-    `INSERT INTO "${table}" (${names}) SELECT ${select} FROM unnest(${unnest}) AS t(${aliases.join(', ')})${returning ? ` RETURNING ${returning}` : ''}`,
-    params,
+    `INSERT INTO "${table}" (${columns}) SELECT ${columns}
+     FROM json_populate_recordset(NULL::"${table}", $1::json)${returning ? ` RETURNING ${returning}` : ''}`,
+    [JSON.stringify(rows)],
   )
+  if (process.env.IMPORT_PROFILE) {
+    console.log(table, rows.length, (performance.now() - t0).toFixed(0), 'ms')
+  }
   return result as Record<string, unknown>[]
 }
 
-const RELS_COLUMNS: [string, string][] = [
-  ['parent_id', 'integer'],
-  ['path', 'varchar'],
-  ['order', 'integer'],
-  ['categories_id', 'integer'],
-  ['tags_id', 'integer'],
-  ['authors_id', 'integer'],
-]
-
-/** Rows of the hasMany relationships; on a version their paths are `version.<field>`. */
-const relsRows = (parentId: number, shared: Shared, prefix = ''): (string | null)[][] => {
-  const row = (path: string, order: number, column: number, id: number) => {
-    const values: (string | null)[] = [
-      String(parentId),
-      `${prefix}${path}`,
-      String(order),
-      null,
-      null,
-      null,
-    ]
-    values[3 + column] = String(id)
-    return values
-  }
+/** Rows of the hasMany relationships, in order. */
+const relsRows = (parentId: number, shared: Shared) => {
+  const row = (path: string, order: number, column: string, id: number) => ({
+    parent_id: parentId,
+    path,
+    order,
+    categories_id: null,
+    tags_id: null,
+    authors_id: null,
+    [column]: id,
+  })
   return [
-    ...shared.categories.map((id, i) => row('categories', i + 1, 0, id)),
-    ...shared.tags.map((id, i) => row('tags', i + 1, 1, id)),
-    ...shared.authors.map((id, i) => row('authors', i + 1, 2, id)),
+    ...shared.categories.map((id, i) => row('categories', i + 1, 'categories_id', id)),
+    ...shared.tags.map((id, i) => row('tags', i + 1, 'tags_id', id)),
+    ...shared.authors.map((id, i) => row('authors', i + 1, 'authors_id', id)),
   ]
 }
-
-const EVENT_COLUMNS: [string, string][] = [
-  ['article_id', 'integer'],
-  ['kind', 'enum_editorial_events_kind'],
-  ['transition', 'enum_editorial_events_transition'],
-  ['from', 'enum_editorial_events_from'],
-  ['to', 'enum_editorial_events_to'],
-  ['language', 'enum_editorial_events_language'],
-  ['summary', 'varchar'],
-  ['updated_at', 'timestamptz'],
-  ['created_at', 'timestamptz'],
-]
 
 /** Writes the rows of these articles (in one transaction the caller holds). */
 const writeArticles = async (client: PoolClient, batch: Prepared[]): Promise<void> => {
@@ -220,61 +208,55 @@ const writeArticles = async (client: PoolClient, batch: Prepared[]): Promise<voi
   const inserted = await insertRows(
     client,
     'articles',
-    ARTICLE_COLUMNS,
-    batch.map((p) => mainValues(p, now)),
+    batch.map((p) => articleRow(p, now)),
     'id, language, slug',
   )
   const ids = new Map(
     inserted.map((row) => [keyOf(String(row.language), String(row.slug)), Number(row.id)]),
   )
-  const idOf = (p: Prepared) => ids.get(p.key)!
-
+  const idList = batch.map((p) => ids.get(p.key)!)
   await insertRows(
     client,
     'articles_rels',
-    RELS_COLUMNS,
-    batch.flatMap((p) => relsRows(idOf(p), p.shared)),
+    batch.flatMap((p) => relsRows(ids.get(p.key)!, p.shared)),
   )
 
-  const versions = await insertRows(
-    client,
-    '_articles_v',
-    [
-      ['parent_id', 'integer'],
-      ...VERSION_COLUMNS,
-      ['created_at', 'timestamptz'],
-      ['updated_at', 'timestamptz'],
-      ['latest', 'boolean'],
-    ],
-    batch.map((p) => [String(idOf(p)), ...mainValues(p, now), now, now, 'true']),
-    'id, parent_id',
+  // The version Payload keeps of each: a copy of the row just written (the body is sent once).
+  const t0 = performance.now()
+  await client.query(
+    `INSERT INTO "_articles_v" ("parent_id", ${quoted(ARTICLE_COLUMNS.map((c) => (c === '_status' ? 'version__status' : `version_${c}`)))}, "created_at", "updated_at", "latest")
+     SELECT "id", ${ARTICLE_COLUMNS.map(versionValue).join(', ')}, $2::timestamptz, $2::timestamptz, true
+     FROM "articles" WHERE "id" = ANY($1::int[]) ORDER BY "id"`,
+    [idList, now],
   )
-  const versionIds = new Map(versions.map((row) => [Number(row.parent_id), Number(row.id)]))
-  await insertRows(
-    client,
-    '_articles_v_rels',
-    RELS_COLUMNS,
-    batch.flatMap((p) => relsRows(versionIds.get(idOf(p))!, p.shared, 'version.')),
+  await client.query(
+    `INSERT INTO "_articles_v_rels" ("parent_id", "path", "order", "categories_id", "tags_id", "authors_id")
+     SELECT v."id", 'version.' || r."path", r."order", r."categories_id", r."tags_id", r."authors_id"
+     FROM "articles_rels" r JOIN "_articles_v" v ON v."parent_id" = r."parent_id"
+     WHERE r."parent_id" = ANY($1::int[]) ORDER BY v."id", r."id"`,
+    [idList],
   )
+  if (process.env.IMPORT_PROFILE) {
+    console.log('versions', batch.length, (performance.now() - t0).toFixed(0), 'ms')
+  }
 
   const publish = TRANSITIONS.publish
   await insertRows(
     client,
     'editorial_events',
-    EVENT_COLUMNS,
     batch
       .filter((p) => p.record.stage === 'published')
-      .map((p) => [
-        String(idOf(p)),
-        'transition',
-        'publish',
-        'draft',
-        publish.to,
-        p.record.language,
-        `${publish.label}: "${p.record.title}"`,
-        now,
-        now,
-      ]),
+      .map((p) => ({
+        article_id: ids.get(p.key)!,
+        kind: 'transition',
+        transition: 'publish',
+        from: 'draft',
+        to: publish.to,
+        language: p.record.language,
+        summary: `${publish.label}: "${p.record.title}"`,
+        updated_at: now,
+        created_at: now,
+      })),
   )
 }
 
@@ -365,8 +347,18 @@ export const importArticles = async (
   lines: AsyncIterable<string> | Iterable<string>,
   options: ImportOptions = {},
 ): Promise<ImportSummary> => {
+  // Take the iterator before the first await: a readline interface emits lines from the start
+  // and drops those that nobody is iterating yet.
+  const iterator =
+    Symbol.asyncIterator in lines
+      ? lines[Symbol.asyncIterator]()
+      : (lines as Iterable<string>)[Symbol.iterator]()
+  const input: AsyncIterable<string> = {
+    [Symbol.asyncIterator]: () => ({ next: async () => iterator.next() }),
+  }
   const started = performance.now()
   const batchSize = options.batchSize ?? 500
+  const concurrency = Math.max(1, options.concurrency ?? 2)
   const pool = (payload.db as unknown as PostgresAdapter).pool
   const summary: ImportSummary = {
     imported: 0,
@@ -377,6 +369,17 @@ export const importArticles = async (
     createdTags: [],
     seconds: 0,
     articlesPerSecond: 0,
+    cpuSeconds: { importer: 0, database: null },
+  }
+  const cpuAtStart = process.cpuUsage()
+  /** backend pid → its CPU seconds when this import first used it */
+  const backends = new Map<number, number | null>()
+  const clientPids = new WeakMap<PoolClient, number>()
+  const noteBackend = async (client: PoolClient) => {
+    if (clientPids.has(client)) return
+    const { rows } = await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')
+    clientPids.set(client, rows[0].pid)
+    if (!backends.has(rows[0].pid)) backends.set(rows[0].pid, processCpuSeconds(rows[0].pid))
   }
   const fail = (line: number, reason: string) => {
     summary.failed++
@@ -408,6 +411,17 @@ export const importArticles = async (
     }
   }
 
+  /**
+   * The Lexical body and reading time, made while reading the file (so that this work overlaps
+   * with the database writing the previous batch).
+   */
+  const bodies = new WeakMap<ValidRecord, { body: object; readingTime: number }>()
+  const build = (record: ValidRecord) => {
+    const body = blocksToLexical(record.body)
+    bodies.set(record, { body, readingTime: readingTimeOf(body) })
+  }
+  const built = (record: ValidRecord) => bodies.get(record)!
+
   /** Checks that need the database, then turns records into rows to write. */
   const prepareOriginals = (records: ValidRecord[]): Prepared[] => {
     const prepared: Prepared[] = []
@@ -422,12 +436,10 @@ export const importArticles = async (
         fail(record.line, `unknown author "${unknownAuthor}"`)
         continue
       }
-      const body = blocksToLexical(record.body)
       prepared.push({
         record,
         key: keyOf(record.language, record.slug),
-        body,
-        readingTime: readingTimeOf(body),
+        ...built(record),
         translationOfId: null,
         translatedFrom: null,
         shared: {
@@ -485,12 +497,10 @@ export const importArticles = async (
         continue
       }
       original.versions.add(record.language)
-      const body = blocksToLexical(record.body)
       prepared.push({
         record,
         key: keyOf(record.language, record.slug),
-        body,
-        readingTime: readingTimeOf(body),
+        ...built(record),
         translationOfId: original.row.id,
         shared: original.shared,
         translatedFrom: {
@@ -539,11 +549,11 @@ export const importArticles = async (
       summary.skippedLines.push(record.line)
       return false
     })
-    await ensureTags([...new Set(fresh.filter((r) => !r.translationOf).flatMap((r) => r.tags))])
     const originals = prepareOriginals(fresh.filter((r) => !r.translationOf))
     const versions = fresh.filter((r) => r.translationOf)
 
     const client = await pool.connect()
+    await noteBackend(client)
     try {
       try {
         const { prepared, deferred } = await transaction(client, originals, versions, final)
@@ -577,19 +587,25 @@ export const importArticles = async (
   let lineNumber = 0
   let batch: ValidRecord[] = []
   const deferred: ValidRecord[] = []
-  let pending: Promise<void> = Promise.resolve()
+  const inFlight = new Set<Promise<void>>()
   const flush = async () => {
     const records = batch
     batch = []
-    // Validation of the next batch overlaps with the database writing this one.
-    await pending
-    pending = writeBatch(records).then((later) => {
-      deferred.push(...later)
-      options.onProgress?.(summary)
-    })
+    if (!records.length) return
+    // Tags are shared by batches: created here, one batch at a time.
+    await ensureTags([...new Set(records.filter((r) => !r.translationOf).flatMap((r) => r.tags))])
+    // Reading and validating the next batch overlaps with the database writing these.
+    while (inFlight.size >= concurrency) await Promise.race(inFlight)
+    const writing: Promise<void> = writeBatch(records)
+      .then((later) => {
+        deferred.push(...later)
+        options.onProgress?.(summary)
+      })
+      .finally(() => inFlight.delete(writing))
+    inFlight.add(writing)
   }
 
-  for await (const text of lines) {
+  for await (const text of input) {
     lineNumber++
     if (!text.trim()) continue
     const result = validateRecord(text, lineNumber)
@@ -607,11 +623,12 @@ export const importArticles = async (
       continue
     }
     seen.set(key, result.line)
+    build(result)
     batch.push(result)
     if (batch.length >= batchSize) await flush()
   }
   await flush()
-  await pending
+  await Promise.all(inFlight)
   // Language versions that came before their originals in the file.
   while (deferred.length) {
     const records = deferred.splice(0, batchSize)
@@ -621,6 +638,13 @@ export const importArticles = async (
   summary.failures.sort((a, b) => a.line - b.line)
   summary.seconds = (performance.now() - started) / 1000
   summary.articlesPerSecond = summary.imported / Math.max(summary.seconds, 0.001)
+  const cpu = process.cpuUsage(cpuAtStart)
+  let database: number | null = 0
+  for (const [pid, start] of backends) {
+    const now = processCpuSeconds(pid)
+    database = database === null || now === null || start === null ? null : database + now - start
+  }
+  summary.cpuSeconds = { importer: (cpu.user + cpu.system) / 1e6, database }
   options.onProgress?.(summary)
   return summary
 }

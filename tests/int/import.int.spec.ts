@@ -285,6 +285,75 @@ describe('bulk import', () => {
     expect(again.skippedLines).toEqual([1, 9])
   })
 
+  it('a record the database refuses fails alone; the rest of its batch is written', async () => {
+    await query(
+      ctx.databaseUrl,
+      `CREATE FUNCTION refuse_import() RETURNS trigger LANGUAGE plpgsql AS $$
+       BEGIN
+         IF NEW.slug = 'refused-by-db' THEN RAISE EXCEPTION 'no thanks'; END IF;
+         RETURN NEW;
+       END $$;
+       CREATE TRIGGER refuse_import BEFORE INSERT ON articles
+         FOR EACH ROW EXECUTE FUNCTION refuse_import();`,
+    )
+    try {
+      const lines = ndjson([
+        story({ slug: 'batch-a' }),
+        story({ slug: 'refused-by-db' }),
+        story({ slug: 'batch-b', status: 'draft', publishedAt: undefined }),
+        story({
+          slug: 'batch-b-az',
+          language: 'az',
+          translationOf: { language: 'en', slug: 'batch-b' },
+        }),
+      ])
+      const summary = await importArticles(ctx.payload, lines, { batchSize: 10 })
+      expect(summary.imported).toBe(3)
+      expect(summary.failures).toEqual([
+        { line: 2, reason: expect.stringMatching(/database refused it: no thanks/) },
+      ])
+      expect(await idBySlug('en', 'refused-by-db')).toBeUndefined()
+      const refusedVersions = await query(
+        ctx.databaseUrl,
+        `SELECT id FROM _articles_v WHERE version_slug = 'refused-by-db'`,
+      )
+      expect(refusedVersions).toEqual([])
+      expect(await idBySlug('az', 'batch-b-az')).toBeDefined()
+    } finally {
+      await query(ctx.databaseUrl, 'DROP TRIGGER refuse_import ON articles')
+    }
+  })
+
+  it('language versions whose originals come later, or in a batch written alongside, are imported', async () => {
+    const lines = ndjson([
+      story({
+        slug: 'late-ru',
+        language: 'ru',
+        translationOf: { language: 'en', slug: 'late-en' },
+      }),
+      story({ slug: 'pad-1' }),
+      story({ slug: 'pad-2' }),
+      story({ slug: 'late-en' }),
+      story({
+        slug: 'late-az',
+        language: 'az',
+        translationOf: { language: 'en', slug: 'late-en' },
+      }),
+    ])
+    const summary = await importArticles(ctx.payload, lines, { batchSize: 1, concurrency: 2 })
+    expect(summary.failures).toEqual([])
+    expect(summary.imported).toBe(5)
+    const original = await idBySlug('en', 'late-en')
+    const versions = await query<{ slug: string; translation_of_id: number }>(
+      ctx.databaseUrl,
+      `SELECT slug, translation_of_id FROM articles WHERE slug IN ('late-ru', 'late-az') ORDER BY slug`,
+    )
+    expect(versions).toEqual([
+      { slug: 'late-az', translation_of_id: original },
+      { slug: 'late-ru', translation_of_id: original },
+    ])
+  })
+
   it('imported articles read, version and edit through the Local API like any other', async () => {
     const published = (await idBySlug('en', 'ferry-import'))!
     const draft = (await idBySlug('en', 'ferry-draft-import'))!
