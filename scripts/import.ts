@@ -72,9 +72,11 @@ console.log(
   `IMPORT_SUMMARY ${JSON.stringify({ ...summary, failures: undefined, skippedLines: undefined })}`,
 )
 if (summary.imported > 0) {
+  // The importer runs outside Next: it cannot expire a running server's data cache.
   console.log(
-    'A running server keeps cached pages until its article tags expire: publish or edit any ' +
-      'article, or restart it, to show the imported articles at once.',
+    "A running server's cached lists do not show the imported articles until the tag " +
+      '"articles" is revalidated: publish, unpublish or edit any published article in the admin ' +
+      '(its hook expires the tag), or stop the server, delete .next/cache/fetch-cache and start it.',
   )
 }
 process.exit(summary.failed ? 1 : 0)
