@@ -4,7 +4,8 @@
  *   tsx scripts/bench/generate.ts --articles 100000 --seed 1 --out .data/bench/articles.ndjson
  *
  * Three languages, every section, byline and tag of the demo newsroom, bodies of 400–1200 words
- * (paragraphs, headings, quotes, lists) made from word lists, about a fifth of the stories with
+ * (paragraphs, headings, quotes, lists) made from word lists with a realistic (Zipf) spread of
+ * word frequencies, about a fifth of the stories with
  * a language version, and some drafts in review stages. The same arguments always give the same
  * file. Nothing in it is real text: sentences are random strings of the words below.
  */
@@ -81,6 +82,86 @@ type Language = keyof typeof WORDS
 const LANGUAGES: Language[] = ['en', 'az', 'ru']
 const DRAFT_STAGES = ['draft', 'in_review', 'changes_requested', 'approved', 'archived'] as const
 
+/** Short frequent words: about two words in five of running text. */
+const FUNCTION_WORDS: Record<Language, string[]> = {
+  en: 'the a of to in and for on with by from at as that is was it were has have its this'.split(
+    ' ',
+  ),
+  az: 'və bu bir ilə üçün da də ki olan isə ən daha belə həm artıq'.split(' '),
+  ru: 'и в на с по для из о что как это не к а но же от'.split(' '),
+}
+const SYLLABLES: Record<Language, string[]> = {
+  en: 'ba ka lo mer tan vi sel dor ni ra pel shi ton gar lu mi sar ve zen ko del fin har jo'.split(
+    ' ',
+  ),
+  az: 'ba qa lı mər tan vi səl dor nə ra pəl şi ton gar lu mi sar və zən ko dəl fin xar cö'.split(
+    ' ',
+  ),
+  ru: 'ба ка ло мер тан ви сел дор ни ра пел ши тон гар лу ми сар ве зен ко дел фин хар жо'.split(
+    ' ',
+  ),
+}
+const VOCABULARY_SIZE = 20_000
+const TABLE_SIZE = 1 << 20
+
+/**
+ * Word frequencies like a real archive's: content words follow Zipf's law over a vocabulary of
+ * 20,000 (the listed words spread over ranks 10 to ~1,000, invented words from syllables for
+ * the rest), so a two-word query matches a few percent of the articles, not all of them. Built
+ * once per language, the same whatever the seed: a table of word indices filled in proportion
+ * to 1/rank, so a draw is one lookup.
+ */
+const vocabularies = new Map<Language, { words: string[]; table: Int32Array }>()
+const vocabularyOf = (language: Language) => {
+  const cached = vocabularies.get(language)
+  if (cached) return cached
+  const listed = [...new Set(WORDS[language].filter((w) => !FUNCTION_WORDS[language].includes(w)))]
+  const random = prng(LANGUAGES.indexOf(language) + 1000)
+  const taken = new Set(listed)
+  const invented: string[] = []
+  const syllables = SYLLABLES[language]
+  while (invented.length < VOCABULARY_SIZE) {
+    const n = 2 + Math.floor(random() * 3)
+    const word = Array.from(
+      { length: n },
+      () => syllables[Math.floor(random() * syllables.length)],
+    ).join('')
+    if (!taken.has(word)) {
+      taken.add(word)
+      invented.push(word)
+    }
+  }
+  // Rank r (0-based) of listed word i: 10 + 5i; invented words fill the other ranks.
+  const words: string[] = []
+  let next = 0
+  for (let rank = 0; rank < VOCABULARY_SIZE; rank++) {
+    const i = (rank - 10) / 5
+    words.push(
+      rank >= 10 && Number.isInteger(i) && i < listed.length ? listed[i] : invented[next++],
+    )
+  }
+  let harmonic = 0
+  for (let rank = 1; rank <= VOCABULARY_SIZE; rank++) harmonic += 1 / rank
+  const table = new Int32Array(TABLE_SIZE)
+  let filled = 0
+  let cumulative = 0
+  for (let rank = 1; rank <= VOCABULARY_SIZE && filled < TABLE_SIZE; rank++) {
+    cumulative += 1 / rank / harmonic
+    const until = Math.min(TABLE_SIZE, Math.round(cumulative * TABLE_SIZE))
+    table.fill(rank - 1, filled, until)
+    filled = Math.max(filled, until)
+  }
+  const vocabulary = { words, table }
+  vocabularies.set(language, vocabulary)
+  return vocabulary
+}
+
+/** English words of middle frequency (ranks about 100–400) for the benchmark's search queries. */
+export const searchWords = (): string[] =>
+  vocabularyOf('en')
+    .words.slice(100, 400)
+    .filter((word) => WORDS.en.includes(word))
+
 export type GenerateOptions = { articles: number; seed: number }
 
 /** The records, one at a time; language versions follow their originals. */
@@ -88,8 +169,13 @@ export function* generateRecords({ articles, seed }: GenerateOptions): Generator
   const random = prng(seed)
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]
   const between = (min: number, max: number) => min + Math.floor(random() * (max - min + 1))
+  const word = (language: Language) => {
+    if (random() < 0.4) return pick(FUNCTION_WORDS[language])
+    const { words, table } = vocabularyOf(language)
+    return words[table[Math.floor(random() * TABLE_SIZE)]]
+  }
   const sentence = (language: Language, min = 8, max = 20) => {
-    const words = Array.from({ length: between(min, max) }, () => pick(WORDS[language]))
+    const words = Array.from({ length: between(min, max) }, () => word(language))
     const text = words.join(' ')
     return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`
   }
