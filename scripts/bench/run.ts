@@ -81,8 +81,11 @@ const stopAll = async () => {
   // Next (and the proxy, the bare server) before PostgreSQL.
   for (const child of [...children].reverse()) await stopChild(child)
   await database?.stop().catch(() => undefined)
-  if (workDir && !args.keep) await rm(workDir, { recursive: true, force: true })
-  else if (workDir) log(`kept ${workDir}`)
+  if (workDir && !args.keep) {
+    await rm(workDir, { recursive: true, force: true, maxRetries: 5 }).catch((error: Error) =>
+      log(`could not remove ${workDir}: ${error.message}`),
+    )
+  } else if (workDir) log(`kept ${workDir}`)
 }
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
@@ -347,10 +350,19 @@ const main = async () => {
     DATABASE_URL: databaseUrl,
     PAYLOAD_SECRET: 'bench-secret',
     MEDIA_DIR: mediaDir,
-    NODE_OPTIONS: '--no-deprecation',
+    // Payload's CLI imports Lexical; plain Node 20 sometimes quits on its top-level await
+    // without this condition (shared STACK-NOTES).
+    NODE_OPTIONS: '--no-deprecation --conditions=development',
   }
   log(`PostgreSQL on 127.0.0.1:${database.port}; migrating and seeding the demo newsroom`)
   await run('migrate', bin('payload'), ['migrate'], env)
+  const probe = new pg.Client({ connectionString: databaseUrl })
+  await probe.connect()
+  const { rows: tables } = await probe.query<{ t: string | null }>(
+    `SELECT to_regclass('public.articles')::text AS t`,
+  )
+  await probe.end()
+  if (!tables[0]?.t) throw new Error('`payload migrate` exited without migrating (see migrate.log)')
   await run('seed', bin('payload'), ['run', 'scripts/seed.ts'], env)
   await generating
   log('importing')
@@ -409,7 +421,7 @@ const main = async () => {
   const next = `http://127.0.0.1:${nextPort}`
   const nextProc = spawn(bin('next'), ['start', '-H', '127.0.0.1', '-p', String(nextPort)], {
     cwd: root,
-    env: { ...env, NODE_ENV: 'production', SERVER_URL: next },
+    env: { ...env, NODE_ENV: 'production', SERVER_URL: next, NODE_OPTIONS: '--no-deprecation' },
     stdio: ['ignore', 'ignore', 'pipe'],
   })
   nextProc.stderr?.pipe(createWriteStream(path.join(workDir, 'next.log')))
