@@ -4,12 +4,19 @@ import {
   LinkJSXConverter,
 } from '@payloadcms/richtext-lexical/react'
 import Image from 'next/image'
+import type React from 'react'
 
 import { toImage } from '@/data/shapes'
+import { safeHref } from '@/lib/safeUrl'
 import { urls } from '@/lib/urls'
 import type { Article, Media } from '@/payload-types'
 
 type Data = NonNullable<Article['body']>
+
+type LinkArgs = {
+  node: { fields: { linkType?: string; url?: string }; children: unknown[] }
+  nodesToJSX: (args: { nodes: unknown[] }) => React.ReactNode
+}
 
 const hrefFor = (lang: string, relationTo: string, value: unknown): string => {
   const doc = value && typeof value === 'object' ? (value as Record<string, unknown>) : null
@@ -36,12 +43,27 @@ export function RichText({
   lang: string
   className?: string
 }) {
+  const links = LinkJSXConverter({
+    internalDocToHref: ({ linkNode }) =>
+      hrefFor(lang, linkNode.fields.doc?.relationTo ?? '', linkNode.fields.doc?.value),
+  })
+  /**
+   * A link to another site keeps only a safe target: a `javascript:` or `data:` link, however
+   * it is spelled, renders as its text alone (the editor validates links, the API does not).
+   */
+  const guarded = (convert: unknown) =>
+    function SafeLink(args: LinkArgs): React.ReactNode {
+      const call = convert as (a: LinkArgs) => React.ReactNode
+      const { node } = args
+      if (node.fields.linkType === 'internal') return call(args)
+      const href = safeHref(node.fields.url)
+      if (href === null) return <span>{args.nodesToJSX({ nodes: node.children })}</span>
+      return call({ ...args, node: { ...node, fields: { ...node.fields, url: href } } })
+    }
   const converters: JSXConvertersFunction = ({ defaultConverters }) => ({
     ...defaultConverters,
-    ...LinkJSXConverter({
-      internalDocToHref: ({ linkNode }) =>
-        hrefFor(lang, linkNode.fields.doc?.relationTo ?? '', linkNode.fields.doc?.value),
-    }),
+    link: guarded(links.link) as never,
+    autolink: guarded(links.autolink) as never,
     upload: ({ node }) => {
       if (node.relationTo !== 'media') return null
       const media = node.value as Media | number
