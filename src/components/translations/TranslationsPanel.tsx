@@ -31,10 +31,10 @@ import {
   type TranslationsState,
   type WordChange,
 } from './api'
+import { workflowLabels } from '../workflow/labels'
+
 import { translationsDictionary } from './strings'
 import './translations.css'
-
-type Dictionary = ReturnType<typeof translationsDictionary>
 
 type OriginalText = { title: string; dek: string; paragraphs: string[]; language: string }
 
@@ -45,9 +45,10 @@ type Loaded = {
   originalText: OriginalText | null
 }
 
-const StageBadge = ({ stage, dict }: { stage: Stage; dict: Dictionary }) => (
+/** A stage, named as the workflow panel names it (one set of stage labels for the admin). */
+const StageBadge = ({ stage, language }: { stage: Stage; language: string }) => (
   <span className={`tr-badge tr-badge--${stage}`} data-stage={stage}>
-    {dict.stages[stage] ?? stage}
+    {workflowLabels(language).stage(stage)}
   </span>
 )
 
@@ -277,7 +278,7 @@ export const TranslationsPanel: UIFieldClientComponent = () => {
               <span className="tr-muted"> · {words.original}</span>
             </span>
             <span className="tr-language__state">
-              <StageBadge stage={original.stage} dict={dict} />
+              <StageBadge stage={original.stage} language={i18n.language} />
             </span>
           </li>
         ) : null}
@@ -300,7 +301,7 @@ export const TranslationsPanel: UIFieldClientComponent = () => {
               <span className="tr-language__state">
                 {row.version ? (
                   <>
-                    <StageBadge stage={row.version.stage} dict={dict} />
+                    <StageBadge stage={row.version.stage} language={i18n.language} />
                     {row.version.needsUpdate ? (
                       <span className="tr-flag" data-testid="needs-update-flag">
                         {words.needsUpdate}

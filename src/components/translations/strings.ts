@@ -1,9 +1,8 @@
 /**
  * The Translations panel's words in the admin's languages (en, az, ru), picked by the language
- * the person chose for the admin (`useTranslation().i18n.language`). Stage names are keyed by the
- * workflow table's stages, so a stage added there without a label here is a type error.
+ * the person chose for the admin (`useTranslation().i18n.language`). Stage names come from the
+ * workflow's labels (src/components/workflow/labels.ts), the admin's one set of them.
  */
-import type { Stage } from '@/workflow/table'
 
 type Words = {
   translations: string
@@ -42,7 +41,6 @@ type Words = {
 
 type Dictionary = {
   words: Words
-  stages: Record<Stage, string>
   languages: Record<string, string>
 }
 
@@ -81,15 +79,6 @@ const en: Dictionary = {
     markUpdatedHint: 'Save your changes before marking the version updated.',
     markedUpdated: 'Marked as up to date with the original.',
     failed: 'The request failed. Try again.',
-  },
-  stages: {
-    draft: 'Draft',
-    in_review: 'In review',
-    changes_requested: 'Changes requested',
-    approved: 'Approved',
-    scheduled: 'Scheduled',
-    published: 'Published',
-    archived: 'Archived',
   },
   languages: { en: 'English', az: 'Azerbaijani', ru: 'Russian' },
 }
@@ -131,15 +120,6 @@ const az: Dictionary = {
     markedUpdated: 'Orijinala uyğun yenilənmiş kimi qeyd olundu.',
     failed: 'Sorğu alınmadı. Yenidən cəhd edin.',
   },
-  stages: {
-    draft: 'Qaralama',
-    in_review: 'Yoxlamada',
-    changes_requested: 'Düzəliş istənilib',
-    approved: 'Təsdiqlənib',
-    scheduled: 'Planlaşdırılıb',
-    published: 'Dərc olunub',
-    archived: 'Arxivdə',
-  },
   languages: { en: 'İngilis dili', az: 'Azərbaycan dili', ru: 'Rus dili' },
 }
 
@@ -178,15 +158,6 @@ const ru: Dictionary = {
     markUpdatedHint: 'Сохраните изменения, прежде чем отмечать версию обновлённой.',
     markedUpdated: 'Отмечено как соответствующее оригиналу.',
     failed: 'Запрос не удался. Попробуйте ещё раз.',
-  },
-  stages: {
-    draft: 'Черновик',
-    in_review: 'На проверке',
-    changes_requested: 'Нужны правки',
-    approved: 'Одобрено',
-    scheduled: 'Запланировано',
-    published: 'Опубликовано',
-    archived: 'В архиве',
   },
   languages: { en: 'Английский', az: 'Азербайджанский', ru: 'Русский' },
 }
