@@ -24,6 +24,7 @@ import { canDeleteArticle, canUpdateArticle } from './access'
 import { computeReadingTime } from './hooks/computeReadingTime'
 import { ensureUniqueSlug } from './hooks/ensureUniqueSlug'
 import { revalidateArticle, revalidateDeletedArticle } from './hooks/revalidateArticle'
+import { serializeSaves } from './hooks/serializeSaves'
 import { setCreatedBy } from './hooks/setCreatedBy'
 
 const never = () => false
@@ -84,7 +85,7 @@ export const Articles: CollectionConfig = {
     { fields: ['translationOf', 'language'], unique: true },
   ],
   hooks: {
-    beforeOperation: [rememberSaveMode],
+    beforeOperation: [serializeSaves, rememberSaveMode],
     beforeValidate: [ensureUniqueSlug],
     beforeChange: [applyWorkflow, followOriginal, setCreatedBy, computeReadingTime],
     afterChange: [recordWorkflow, updateLanguageVersions, revalidateArticle],
