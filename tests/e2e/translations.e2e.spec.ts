@@ -7,46 +7,10 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { blocksToLexical } from '@/lib/lexical'
 
 import { browserTestsEnabled, launchBrowser } from '../helpers/browser'
+import { call, login, messageOf, type Headers, type Json } from '../helpers/http'
 
 const baseURL = inject('baseURL')
 const artifacts = path.resolve(import.meta.dirname, '../../test-artifacts')
-
-type Json = Record<string, unknown>
-type Headers = Record<string, string>
-
-const call = async (
-  url: string,
-  {
-    method = 'GET',
-    headers = {},
-    body,
-  }: { method?: string; headers?: Headers; body?: unknown } = {},
-) => {
-  const response = await fetch(`${baseURL}${url}`, {
-    method,
-    headers: { 'content-type': 'application/json', ...headers },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  })
-  const text = await response.text()
-  let json: Json = {}
-  try {
-    json = JSON.parse(text) as Json
-  } catch {
-    // not JSON
-  }
-  return { status: response.status, json }
-}
-
-const login = async (email: string, password: string): Promise<Headers> => {
-  const { status, json } = await call('/api/users/login', {
-    method: 'POST',
-    body: { email, password },
-  })
-  expect(status).toBe(200)
-  return { authorization: `JWT ${json.token as string}` }
-}
-
-const messageOf = (json: Json) => (json.errors as { message: string }[] | undefined)?.[0]?.message
 
 let editor: Headers, translator: Headers, author: Headers
 

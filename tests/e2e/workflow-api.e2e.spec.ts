@@ -1,5 +1,7 @@
 import { beforeAll, describe, expect, inject, it } from 'vitest'
 
+import { call, login, messageOf, type Headers, type Json } from '../helpers/http'
+
 const baseURL = inject('baseURL')
 const outboxDir = inject('outboxDir')
 
@@ -14,45 +16,8 @@ const eventually = async <T>(check: () => Promise<T>, ms = 25_000): Promise<T> =
   return value
 }
 
-type Json = Record<string, unknown>
-type Headers = Record<string, string>
-
-const call = async (
-  path: string,
-  {
-    method = 'GET',
-    headers = {},
-    body,
-  }: { method?: string; headers?: Headers; body?: unknown } = {},
-) => {
-  const response = await fetch(`${baseURL}${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', ...headers },
-    body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
-  })
-  const text = await response.text()
-  let json: Json = {}
-  try {
-    json = JSON.parse(text) as Json
-  } catch {
-    // not JSON
-  }
-  return { status: response.status, json, text }
-}
-
-const login = async (email: string, password: string): Promise<Headers> => {
-  const { status, json } = await call('/api/users/login', {
-    method: 'POST',
-    body: { email, password },
-  })
-  expect(status).toBe(200)
-  return { authorization: `JWT ${json.token as string}` }
-}
-
 const graphql = (query: string, headers: Headers = {}) =>
   call('/api/graphql', { method: 'POST', headers, body: { query } })
-
-const messageOf = (json: Json) => (json.errors as { message: string }[] | undefined)?.[0]?.message
 
 let editor: Headers, author: Headers, admin: Headers, colleague: Headers
 

@@ -1,0 +1,46 @@
+import { expect, inject } from 'vitest'
+
+/** JSON as the API answers it. */
+export type Json = Record<string, unknown>
+export type Headers = Record<string, string>
+
+/**
+ * One request to the app under test (e2e project), JSON in and out: `body` is sent as JSON (a
+ * string is sent as it is, to test malformed bodies); the answer comes back parsed when it is JSON.
+ */
+export const call = async (
+  path: string,
+  {
+    method = 'GET',
+    headers = {},
+    body,
+  }: { method?: string; headers?: Headers; body?: unknown } = {},
+) => {
+  const response = await fetch(`${inject('baseURL')}${path}`, {
+    method,
+    headers: { 'content-type': 'application/json', ...headers },
+    body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+  })
+  const text = await response.text()
+  let json: Json = {}
+  try {
+    json = JSON.parse(text) as Json
+  } catch {
+    // not JSON
+  }
+  return { status: response.status, json, text }
+}
+
+/** Logs in over REST; returns the header that authenticates as that person. */
+export const login = async (email: string, password: string): Promise<Headers> => {
+  const { status, json } = await call('/api/users/login', {
+    method: 'POST',
+    body: { email, password },
+  })
+  expect(status).toBe(200)
+  return { authorization: `JWT ${json.token as string}` }
+}
+
+/** The first error message of a refusal (`{ errors: [{ message }] }`). */
+export const messageOf = (json: Json) =>
+  (json.errors as { message: string }[] | undefined)?.[0]?.message
