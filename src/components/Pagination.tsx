@@ -35,6 +35,16 @@ export function Pagination({
   )
 }
 
+type Translate = (key: string, values?: Record<string, number>) => string
+
+/** The pagination's words in the page's language, from the site's messages. */
+export const paginationLabels = (t: Translate, page: number, totalPages: number) => ({
+  label: t('pagination.label'),
+  previous: t('pagination.previous'),
+  next: t('pagination.next'),
+  page: t('pagination.page', { page, total: totalPages }),
+})
+
 /** The page number from `?page=`; anything but a positive integer is page 1. */
 export const pageParam = (value: string | string[] | undefined): number => {
   const n = Number(Array.isArray(value) ? value[0] : value)

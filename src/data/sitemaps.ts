@@ -150,10 +150,17 @@ export const loadSectionSitemap = async (payload: Payload): Promise<SitemapEntry
   )
 }
 
-/** Every author page, in each language. */
-export const loadAuthorSitemap = async (payload: Payload): Promise<SitemapEntry[]> => {
+/**
+ * One entry per language for every readable document of a collection with a public page
+ * (authors, tags, published static pages), dated by its last change.
+ */
+const everyDocInEveryLanguage = async (
+  payload: Payload,
+  collection: 'authors' | 'tags' | 'pages',
+  pathFor: (language: SiteLanguage, slug: string) => string,
+): Promise<SitemapEntry[]> => {
   const { docs } = await payload.find({
-    collection: 'authors',
+    collection,
     overrideAccess: false,
     draft: false,
     pagination: false,
@@ -161,43 +168,22 @@ export const loadAuthorSitemap = async (payload: Payload): Promise<SitemapEntry[
     sort: 'slug',
     select: { slug: true, updatedAt: true },
   })
-  return docs.flatMap((author) =>
-    inEveryLanguage((language) => urls.author(language, author.slug ?? ''), author.updatedAt),
+  return docs.flatMap((doc) =>
+    inEveryLanguage((language) => pathFor(language, doc.slug ?? ''), doc.updatedAt),
   )
 }
+
+/** Every author page, in each language. */
+export const loadAuthorSitemap = (payload: Payload) =>
+  everyDocInEveryLanguage(payload, 'authors', urls.author)
 
 /** Every tag page, in each language. */
-export const loadTagSitemap = async (payload: Payload): Promise<SitemapEntry[]> => {
-  const { docs } = await payload.find({
-    collection: 'tags',
-    overrideAccess: false,
-    draft: false,
-    pagination: false,
-    depth: 0,
-    sort: 'slug',
-    select: { slug: true, updatedAt: true },
-  })
-  return docs.flatMap((tag) =>
-    inEveryLanguage((language) => urls.tag(language, tag.slug ?? ''), tag.updatedAt),
-  )
-}
+export const loadTagSitemap = (payload: Payload) =>
+  everyDocInEveryLanguage(payload, 'tags', urls.tag)
 
-/** Every published static page, in each language. */
-export const loadPageSitemap = async (payload: Payload): Promise<SitemapEntry[]> => {
-  const { docs } = await payload.find({
-    collection: 'pages',
-    overrideAccess: false,
-    draft: false,
-    where: { _status: { equals: 'published' } },
-    pagination: false,
-    depth: 0,
-    sort: 'slug',
-    select: { slug: true, updatedAt: true },
-  })
-  return docs.flatMap((page) =>
-    inEveryLanguage((language) => urls.page(language, page.slug ?? ''), page.updatedAt),
-  )
-}
+/** Every published static page, in each language (readers' access admits published ones only). */
+export const loadPageSitemap = (payload: Payload) =>
+  everyDocInEveryLanguage(payload, 'pages', urls.page)
 
 /** Whether a News sitemap entry is still inside the 48-hour window at `now`. */
 export const isRecentNews = (entry: SitemapEntry, now: Date) =>

@@ -5,7 +5,7 @@ import { notFound } from 'next/navigation'
 import { connection } from 'next/server'
 
 import { ArticleCard } from '@/components/ArticleCard'
-import { Pagination, pageParam } from '@/components/Pagination'
+import { Pagination, pageParam, paginationLabels } from '@/components/Pagination'
 import { SiteShell } from '@/components/SiteShell'
 import { getAuthorArticles } from '@/data/articles'
 import { getAuthorBySlug } from '@/data/people'
@@ -97,12 +97,7 @@ export default async function AuthorPage({ params, searchParams }: Props) {
           basePath={urls.author(lang, author.slug)}
           page={page}
           totalPages={list.totalPages}
-          labels={{
-            label: t('pagination.label'),
-            previous: t('pagination.previous'),
-            next: t('pagination.next'),
-            page: t('pagination.page', { page, total: list.totalPages }),
-          }}
+          labels={paginationLabels(t, page, list.totalPages)}
         />
       </div>
     </SiteShell>

@@ -6,7 +6,7 @@ import { connection } from 'next/server'
 
 import { ArticleCard } from '@/components/ArticleCard'
 import { Breadcrumb } from '@/components/Breadcrumb'
-import { Pagination, pageParam } from '@/components/Pagination'
+import { Pagination, pageParam, paginationLabels } from '@/components/Pagination'
 import { SiteShell } from '@/components/SiteShell'
 import { getSectionArticles } from '@/data/articles'
 import { getSectionByPath } from '@/data/sections'
@@ -111,12 +111,7 @@ export default async function SectionPage({ params, searchParams }: Props) {
           basePath={urls.section(lang, section.path)}
           page={page}
           totalPages={list.totalPages}
-          labels={{
-            label: t('pagination.label'),
-            previous: t('pagination.previous'),
-            next: t('pagination.next'),
-            page: t('pagination.page', { page, total: list.totalPages }),
-          }}
+          labels={paginationLabels(t, page, list.totalPages)}
         />
       </div>
     </SiteShell>

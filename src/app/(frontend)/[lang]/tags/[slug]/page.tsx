@@ -4,7 +4,7 @@ import { notFound } from 'next/navigation'
 import { connection } from 'next/server'
 
 import { ArticleCard } from '@/components/ArticleCard'
-import { Pagination, pageParam } from '@/components/Pagination'
+import { Pagination, pageParam, paginationLabels } from '@/components/Pagination'
 import { SiteShell } from '@/components/SiteShell'
 import { getTagArticles } from '@/data/articles'
 import { getTagBySlug } from '@/data/people'
@@ -65,12 +65,7 @@ export default async function TagPage({ params, searchParams }: Props) {
           basePath={urls.tag(lang, tag.slug)}
           page={page}
           totalPages={list.totalPages}
-          labels={{
-            label: t('pagination.label'),
-            previous: t('pagination.previous'),
-            next: t('pagination.next'),
-            page: t('pagination.page', { page, total: list.totalPages }),
-          }}
+          labels={paginationLabels(t, page, list.totalPages)}
         />
       </div>
     </SiteShell>
