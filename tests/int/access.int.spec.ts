@@ -45,6 +45,55 @@ describe('access', () => {
       ).rejects.toMatchObject({ status: 404 })
     })
 
+    it('never get a draft populated through a published article’s relationships', async () => {
+      const draftRelated = await createArticle(ctx.payload, { title: 'Embargoed related story' })
+      const publishedRelated = await createArticle(ctx.payload, {
+        title: 'Public related story',
+        status: 'published',
+      })
+      const draftOriginal = await createArticle(ctx.payload, { title: 'Embargoed original' })
+      const version = await createArticle(ctx.payload, {
+        title: 'Published language version',
+        language: 'az',
+        translationOf: draftOriginal.id,
+        status: 'published',
+      })
+      const article = await createArticle(ctx.payload, {
+        title: 'Published story with picks',
+        status: 'published',
+        relatedArticles: [draftRelated.id, publishedRelated.id],
+      })
+
+      const read = (id: number, user?: User) =>
+        ctx.payload.findByID({
+          collection: 'articles',
+          id,
+          depth: 1,
+          overrideAccess: false,
+          ...(user ? { user } : {}),
+        })
+
+      const asReader = await read(article.id)
+      const populated = (asReader.relatedArticles ?? []).filter((item) => typeof item === 'object')
+      expect(populated.map((item) => item.title)).toEqual(['Public related story'])
+      expect(JSON.stringify(asReader)).not.toContain('Embargoed')
+      // The timeline join is staff-only: a reader gets no events through the article.
+      expect(asReader.timeline?.docs ?? []).toEqual([])
+
+      const versionAsReader = await read(version.id)
+      expect(typeof versionAsReader.translationOf).not.toBe('object')
+      expect(JSON.stringify(versionAsReader)).not.toContain('Embargoed')
+
+      // The other side: staff see the draft through the same relationships.
+      const asEditor = await read(article.id, editor)
+      const editorTitles = (asEditor.relatedArticles ?? []).map((item) =>
+        typeof item === 'object' ? item.title : item,
+      )
+      expect(editorTitles).toContain('Embargoed related story')
+      const versionAsEditor = await read(version.id, editor)
+      expect(versionAsEditor.translationOf).toMatchObject({ title: 'Embargoed original' })
+    })
+
     it('do not see the draft of a published article, only the published text', async () => {
       const article = await createArticle(ctx.payload, {
         title: 'Published headline',
