@@ -275,12 +275,6 @@ export const restoreNewsroom = async ({
     if (!manifest.media.included) {
       notes.push(`The archive has no media files (${manifest.media.note ?? 'not included'}).`)
     }
-    if (restoreMedia && !force && (await exists(mediaDir)) && (await listFiles(mediaDir)).length) {
-      throw new BackupError(
-        `The media folder ${mediaDir} is not empty. Restore into an empty one, or pass --force ` +
-          'to replace its files.',
-      )
-    }
 
     const transactionId = await payload.db.beginTransaction()
     if (transactionId === null) throw new Error('The database adapter has no transactions.')
@@ -294,6 +288,17 @@ export const restoreNewsroom = async ({
           `The target database is not empty (${content.length} tables have rows, e.g. ` +
             `${content.slice(0, 3).join(', ')}). Restore into an empty database, or pass --force ` +
             'to drop and recreate its schema.',
+        )
+      }
+      if (
+        restoreMedia &&
+        !force &&
+        (await exists(mediaDir)) &&
+        (await listFiles(mediaDir)).length
+      ) {
+        throw new BackupError(
+          `The media folder ${mediaDir} is not empty. Restore into an empty one, or pass ` +
+            '--force to replace its files.',
         )
       }
       if (await schemaHasObjects(client, schema)) {
@@ -426,7 +431,10 @@ export const restoreNewsroom = async ({
       notes,
     }
   } finally {
-    if (stagedMedia) await fs.rm(stagedMedia, { recursive: true, force: true })
-    await fs.rm(dir, { recursive: true, force: true })
+    // A failed extraction may still be closing files: retry, and never hide the first error.
+    const clean = (folder: string) =>
+      fs.rm(folder, { recursive: true, force: true, maxRetries: 5 }).catch(() => undefined)
+    if (stagedMedia) await clean(stagedMedia)
+    await clean(dir)
   }
 }

@@ -324,6 +324,44 @@ describe('backup and restore', () => {
     expect(await relationCount(empty.url)).toBe(0)
   })
 
+  it('restores an archive of older migrations, then applies the newer ones', async () => {
+    const older = await createTestDatabase('older')
+    const target = await createTestDatabase('newer')
+    const { payload: olderPayload, close: closeOlder } = await createPayloadOn(older.url, 'older')
+    const { payload: targetPayload, close: closeTarget } = await createPayloadOn(
+      target.url,
+      'newer',
+    )
+    try {
+      await olderPayload.db.migrate({ migrations: migrations.slice(0, -1) as never })
+      const out = path.join(work, 'older.tar.gz')
+      const { manifest: olderManifest } = await backupNewsroom({
+        databaseUrl: older.url,
+        out,
+        mediaDir: path.join(work, 'no-such-media'),
+      })
+      expect(olderManifest.migrations).toEqual(migrations.slice(0, -1).map((m) => m.name))
+      const result = await restoreNewsroom({
+        payload: targetPayload,
+        archive: out,
+        migrations: MIGRATIONS,
+        mediaDir: path.join(work, 'm5'),
+      })
+      expect(result.migratedAfter).toEqual([migrations.at(-1)!.name])
+      const applied = await query<{ name: string }>(
+        target.url,
+        'SELECT name FROM payload_migrations ORDER BY id',
+      )
+      expect(applied.map((m) => m.name)).toEqual(migrations.map((m) => m.name))
+      expect(Object.keys(await fingerprint(target.url))).toEqual(Object.keys(sourceFingerprint))
+    } finally {
+      await closeOlder()
+      await closeTarget()
+      await older.drop()
+      await target.drop()
+    }
+  })
+
   it('with --force replaces a database that has content', async () => {
     await source.payload.create({
       collection: 'tags',
