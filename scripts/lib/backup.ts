@@ -227,6 +227,8 @@ export type BackupOptions = {
   mediaNote?: string
   schema?: string
   log?: (message: string) => void
+  /** called after each table is written (a test writes to the database here) */
+  onTableDumped?: (table: string) => Promise<void> | void
 }
 
 /**
@@ -241,6 +243,7 @@ export const backupNewsroom = async ({
   mediaNote,
   schema = DEFAULT_SCHEMA,
   log = () => undefined,
+  onTableDumped,
 }: BackupOptions): Promise<{ file: string; manifest: Manifest }> => {
   if (await exists(out)) throw new BackupError(`${out} already exists; choose another --out.`)
   await fs.mkdir(path.dirname(out), { recursive: true })
@@ -291,6 +294,7 @@ export const backupNewsroom = async ({
         file,
       })
       log(`  ${table.name}: ${digest.rows} rows`)
+      await onTableDumped?.(table.name)
     }
 
     const sequences: SequenceEntry[] = []

@@ -379,4 +379,33 @@ describe('backup and restore', () => {
     expect(await fingerprint(source.databaseUrl)).toEqual(sourceFingerprint)
     expect(await listFiles(media)).toEqual(await listFiles(sourceMedia()))
   })
+
+  it('dumps one consistent snapshot while the newsroom keeps writing', async () => {
+    const tags = async () =>
+      (await query<{ n: number }>(source.databaseUrl, 'SELECT count(*)::int AS n FROM tags'))[0].n
+    const before = await tags()
+    let written: number | string | null = null
+    const { manifest: during } = await backupNewsroom({
+      databaseUrl: source.databaseUrl,
+      out: path.join(work, 'during-writes.tar.gz'),
+      mediaDir: sourceMedia(),
+      // the first table is dumped (the snapshot is taken); an editor then adds a tag
+      onTableDumped: async () => {
+        if (written !== null) return
+        written = (
+          await source.payload.create({
+            collection: 'tags',
+            data: { name: 'Added during the backup' } as never,
+          })
+        ).id
+      },
+    })
+    expect(written).not.toBeNull()
+    expect(await tags()).toBe(before + 1)
+    const entry = (name: string) => during.tables.find((t) => t.name === name)!
+    expect(entry('tags').rows).toBe(before)
+    expect(entry('tags_locales').rows).toBe(
+      manifest.tables.find((t) => t.name === 'tags_locales')!.rows,
+    )
+  })
 })
