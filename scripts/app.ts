@@ -7,6 +7,8 @@
  *   tsx scripts/app.ts seed      database → migrations → demo seed (if empty)
  *   tsx scripts/app.ts db        database only, until Ctrl-C (prints its URL for psql)
  *   tsx scripts/app.ts payload … database → any `payload` CLI command (migrate:create, …)
+ *   tsx scripts/app.ts backup …  database → scripts/backup.ts (database + media → one archive)
+ *   tsx scripts/app.ts restore … database → scripts/restore.ts (an archive → empty database)
  *
  * "database" is DATABASE_URL when set, otherwise PostgreSQL embedded from the npm package, with
  * its data in .data/postgres. Ctrl-C stops Next first, then PostgreSQL.
@@ -90,6 +92,12 @@ const payloadCli = (args: string[], env: NodeJS.ProcessEnv) =>
     ...env,
     NODE_OPTIONS: [env.NODE_OPTIONS, '--conditions=development'].filter(Boolean).join(' '),
   })
+/** A script of this repository under tsx, with the same Node options as the CLI. */
+const script = (file: string, args: string[], env: NodeJS.ProcessEnv) =>
+  run(bin('tsx'), [file, ...args], {
+    ...env,
+    NODE_OPTIONS: [env.NODE_OPTIONS, '--conditions=development'].filter(Boolean).join(' '),
+  })
 const migrate = (env: NodeJS.ProcessEnv) => payloadCli(['migrate'], env)
 const seed = (env: NodeJS.ProcessEnv, args: string[] = []) =>
   payloadCli(['run', 'scripts/seed.ts', ...args], env)
@@ -124,12 +132,20 @@ const main = async () => {
     case 'payload':
       await payloadCli(rest, env)
       return shutdown(0)
+    case 'backup':
+      await script('scripts/backup.ts', rest, env)
+      return shutdown(0)
+    case 'restore':
+      await script('scripts/restore.ts', rest, env)
+      return shutdown(0)
     case 'db':
       log(`DATABASE_URL=${env.DATABASE_URL}`)
       log('Ctrl-C stops it.')
       return
     default:
-      console.error(`Unknown command "${command}". Use dev, start, migrate, seed, db or payload.`)
+      console.error(
+        `Unknown command "${command}". Use dev, start, migrate, seed, backup, restore, db or payload.`,
+      )
       return shutdown(2)
   }
 }

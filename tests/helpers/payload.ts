@@ -16,6 +16,38 @@ export type TestPayload = {
 }
 
 /**
+ * payload.destroy() can wait forever on a pooled connection the adapter keeps; end the pool
+ * ourselves, bounded, and let DROP ... WITH (FORCE) close whatever is left.
+ */
+const closePayload = async (payload: Payload) => {
+  const pool = (
+    payload.db as unknown as {
+      pool?: { end: () => Promise<void>; on: (e: string, f: () => void) => void }
+    }
+  ).pool
+  pool?.on('error', () => undefined)
+  await Promise.race([pool?.end().catch(() => undefined), new Promise((r) => setTimeout(r, 2000))])
+}
+
+/**
+ * A second Payload instance, with the same config as createTestPayload's but on another
+ * database (not migrated: that is the caller's business). `key` names it in Payload's cache.
+ * Its media settings are the first instance's (the config is built once per file).
+ */
+export const createPayloadOn = async (databaseUrl: string, key: string) => {
+  const { default: configPromise } = await import('@payload-config')
+  const { postgresAdapter } = await import('@payloadcms/db-postgres')
+  const { getPayload } = await import('payload')
+  const base = await configPromise
+  const db = postgresAdapter({ pool: { connectionString: databaseUrl }, push: false })
+  const payload = await getPayload({
+    config: { ...base, db: { ...base.db, ...db, allowIDOnCreate: Boolean(db.allowIDOnCreate) } },
+    key,
+  })
+  return { payload, close: () => closePayload(payload) }
+}
+
+/**
  * A Payload instance on a fresh database of its own, with every committed migration applied
  * (the same migrations production runs; nothing is pushed). Media go to a temp folder.
  */
@@ -39,18 +71,7 @@ export const createTestPayload = async (): Promise<TestPayload> => {
     databaseUrl: database.url,
     outboxDir,
     teardown: async () => {
-      // payload.destroy() can wait forever on a pooled connection the adapter keeps; end the
-      // pool ourselves, bounded, and let DROP ... WITH (FORCE) close whatever is left.
-      const pool = (
-        payload.db as unknown as {
-          pool?: { end: () => Promise<void>; on: (e: string, f: () => void) => void }
-        }
-      ).pool
-      pool?.on('error', () => undefined)
-      await Promise.race([
-        pool?.end().catch(() => undefined),
-        new Promise((r) => setTimeout(r, 2000)),
-      ])
+      await closePayload(payload)
       await database.drop()
       await rm(mediaDir, { recursive: true, force: true })
       await rm(outboxDir, { recursive: true, force: true })
