@@ -53,11 +53,28 @@ describe('the public site over HTTP', () => {
     }
   })
 
-  it('answers 404 for the URL of a draft article', async () => {
+  it('answers 404 for the URL of a draft article, to readers and link-preview scrapers alike', async () => {
+    // What Facebook, Slack and Twitter send when someone pastes a link: the page's Open Graph
+    // tags must not describe an unpublished story to them either.
+    const agents = [
+      undefined,
+      'facebookexternalhit/1.1 (+http://www.facebook.com/externalhit_uatext.php)',
+      'Slackbot-LinkExpanding 1.0 (+https://api.slack.com/robots)',
+      'Twitterbot/1.0',
+    ]
     for (const draft of [DEMINERS_AZ_DRAFT, `/en/articles/${FERRIES_DRAFT_SLUG}`]) {
-      const response = await get(draft)
-      expect(response.status, draft).toBe(404)
+      for (const agent of agents) {
+        const response = await get(draft, agent ? { headers: { 'user-agent': agent } } : {})
+        expect(response.status, `${draft} ${agent}`).toBe(404)
+        const html = await response.text()
+        expect(html).not.toMatch(/ferries move to online booking|georadar/i)
+        expect(html).not.toContain('og:type" content="article')
+      }
     }
+    // The other side: the same scraper gets a published story's card.
+    const published = await get(RAIL_EN, { headers: { 'user-agent': agents[1]! } })
+    expect(published.status).toBe(200)
+    expect(await published.text()).toContain('og:type" content="article')
   })
 
   it('links published language versions with hreflang and leaves drafts out', async () => {
