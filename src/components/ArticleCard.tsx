@@ -1,5 +1,4 @@
-import Image from 'next/image'
-import Link from 'next/link'
+import { Img } from '@/components/Img'
 
 import type { ArticleSummary } from '@/data/shapes'
 import { formatDate } from '@/lib/format'
@@ -36,8 +35,8 @@ export function ArticleCard({
   return (
     <article className={`card card-${variant}`}>
       {withImage && article.image && (
-        <Link href={href} className="card-image" tabIndex={-1} aria-hidden="true">
-          <Image
+        <a href={href} className="card-image" tabIndex={-1} aria-hidden="true">
+          <Img
             src={article.image.url}
             width={article.image.width}
             height={article.image.height}
@@ -45,19 +44,16 @@ export function ArticleCard({
             sizes={SIZES[variant]}
             priority={priority}
           />
-        </Link>
+        </a>
       )}
       <div className="card-body">
         {showSection && article.section && (
-          <Link
-            className="section-label"
-            href={urls.section(article.language, article.section.path)}
-          >
+          <a className="section-label" href={urls.section(article.language, article.section.path)}>
             {article.section.name}
-          </Link>
+          </a>
         )}
         <Heading className="card-title">
-          <Link href={href}>{article.title}</Link>
+          <a href={href}>{article.title}</a>
         </Heading>
         {variant !== 'headline' && variant !== 'row' && article.dek && (
           <p className="dek">{article.dek}</p>

@@ -1,5 +1,3 @@
-import Link from 'next/link'
-
 export function Breadcrumb({
   items,
   label,
@@ -13,7 +11,7 @@ export function Breadcrumb({
         {items.map((item, i) => (
           <li key={`${item.label}-${i}`}>
             {item.href && i < items.length - 1 ? (
-              <Link href={item.href}>{item.label}</Link>
+              <a href={item.href}>{item.label}</a>
             ) : (
               <span aria-current="page">{item.label}</span>
             )}

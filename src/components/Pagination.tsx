@@ -1,5 +1,3 @@
-import Link from 'next/link'
-
 /** Previous / next links between the pages of a list (`?page=N`). */
 export function Pagination({
   basePath,
@@ -17,17 +15,17 @@ export function Pagination({
   return (
     <nav className="pagination" aria-label={labels.label}>
       {page > 1 ? (
-        <Link href={href(page - 1)} rel="prev">
+        <a href={href(page - 1)} rel="prev">
           ← {labels.previous}
-        </Link>
+        </a>
       ) : (
         <span />
       )}
       <span aria-current="page">{labels.page}</span>
       {page < totalPages ? (
-        <Link href={href(page + 1)} rel="next">
+        <a href={href(page + 1)} rel="next">
           {labels.next} →
-        </Link>
+        </a>
       ) : (
         <span />
       )}

@@ -3,7 +3,7 @@ import {
   type JSXConvertersFunction,
   LinkJSXConverter,
 } from '@payloadcms/richtext-lexical/react'
-import Image from 'next/image'
+import { Img } from '@/components/Img'
 import type React from 'react'
 
 import { toImage } from '@/data/shapes'
@@ -71,7 +71,7 @@ export function RichText({
       if (!image) return null
       return (
         <figure className="body-figure">
-          <Image
+          <Img
             src={image.url}
             width={image.width}
             height={image.height}

@@ -1,6 +1,5 @@
 import { getTranslations } from 'next-intl/server'
 import { cookies, draftMode } from 'next/headers'
-import Link from 'next/link'
 import type React from 'react'
 
 import type { Language } from '@/access/roles'
@@ -55,8 +54,7 @@ export async function SiteShell({
     <>
       {draft.isEnabled && (
         <div className="preview-banner" role="status">
-          {t('preview.banner')}{' '}
-          {/* A plain link: a prefetching <Link> would leave draft mode by itself. */}
+          {t('preview.banner')} {/* A route handler (leaves draft mode), not a page. */}
           {/* eslint-disable-next-line @next/next/no-html-link-for-pages */}
           <a href="/next/exit-preview">{t('preview.exit')}</a>
           <RefreshOnSave serverURL={serverOrigin()} />
@@ -65,7 +63,7 @@ export async function SiteShell({
       <header className="site-header">
         <div className="topbar container">
           <SiteName className="site-name">
-            <Link href={urls.home(lang)}>{settings.siteName}</Link>
+            <a href={urls.home(lang)}>{settings.siteName}</a>
           </SiteName>
           {settings.tagline && <p className="tagline">{settings.tagline}</p>}
           <div className="tools">
@@ -108,12 +106,12 @@ export async function SiteShell({
               <ul>
                 {nav.header.map((item) => (
                   <li key={item.href} className={item.children.length ? 'has-children' : undefined}>
-                    <Link href={item.href}>{item.label}</Link>
+                    <a href={item.href}>{item.label}</a>
                     {item.children.length > 0 && (
                       <ul className="submenu">
                         {item.children.map((child) => (
                           <li key={child.href}>
-                            <Link href={child.href}>{child.label}</Link>
+                            <a href={child.href}>{child.label}</a>
                           </li>
                         ))}
                       </ul>
@@ -143,11 +141,11 @@ export async function SiteShell({
             <ul>
               {nav.footer.map((link) => (
                 <li key={link.href}>
-                  <Link href={link.href}>{link.label}</Link>
+                  <a href={link.href}>{link.label}</a>
                 </li>
               ))}
               <li>
-                <Link href={urls.corrections(lang)}>{t('corrections.title')}</Link>
+                <a href={urls.corrections(lang)}>{t('corrections.title')}</a>
               </li>
             </ul>
           </nav>

@@ -341,6 +341,46 @@ describe.runIf(browserTestsEnabled)('the public site in a real browser', () => {
     }
   })
 
+  it('loads an article without prefetching the pages it links to, its hero image preloaded and every image loaded', async () => {
+    const page = await newPage(390)
+    const requests: string[] = []
+    page.on('request', (request) => {
+      const headers = request.headers()
+      if (headers.rsc || headers['next-router-prefetch'] || request.url().includes('_rsc=')) {
+        requests.push(request.url())
+      }
+    })
+    await page.goto(RAIL_EN, { waitUntil: 'networkidle' })
+    expect(await page.locator('main a[href^="/en/"]').count()).toBeGreaterThan(10)
+    // The hero (the page's largest paint) is preloaded from the head, at high priority.
+    const hero = page.locator('figure.hero img')
+    expect(await hero.getAttribute('fetchpriority')).toBe('high')
+    expect(await hero.getAttribute('loading')).toBeNull()
+    const preload = page.locator('head link[rel="preload"][as="image"]')
+    expect(await preload.count()).toBe(1)
+    expect(await preload.getAttribute('imagesrcset')).toBe(await hero.getAttribute('srcset'))
+    expect(await preload.getAttribute('fetchpriority')).toBe('high')
+    // Images are served by the image optimizer in the sizes they ask for, and they load.
+    await page.evaluate(async () => {
+      for (let y = 0; y < document.body.scrollHeight; y += 600) {
+        window.scrollTo(0, y)
+        await new Promise((r) => setTimeout(r, 60))
+      }
+    })
+    await page.waitForLoadState('networkidle')
+    // Plain links: no Server Component payloads fetched for the links scrolled past.
+    expect(requests).toEqual([])
+    const images = await page.$$eval('main img', (imgs: HTMLImageElement[]) =>
+      imgs.map((img) => ({ src: img.currentSrc, loaded: img.complete && img.naturalWidth > 0 })),
+    )
+    expect(images.length).toBeGreaterThan(1)
+    for (const image of images) {
+      expect(image.src, image.src).toContain('/_next/image?url=')
+      expect(image.loaded, image.src).toBe(true)
+    }
+    await page.context().close()
+  })
+
   it('lays out home and article without horizontal scrolling on a phone and on a desktop (screenshots in test-artifacts/)', async () => {
     for (const width of [390, 1280]) {
       for (const [name, p] of [

@@ -1,5 +1,4 @@
 import { getLocale, getTranslations } from 'next-intl/server'
-import Link from 'next/link'
 
 import type { Language } from '@/access/roles'
 import { SiteShell } from '@/components/SiteShell'
@@ -22,9 +21,9 @@ export default async function NotFound() {
         <h1>{t('notFound.title')}</h1>
         <p>{t('notFound.text')}</p>
         <p>
-          <Link className="button" href={urls.home(lang)}>
+          <a className="button" href={urls.home(lang)}>
             {t('notFound.home')}
-          </Link>
+          </a>
         </p>
       </div>
     </SiteShell>

@@ -1,6 +1,5 @@
 import type { Metadata } from 'next'
 import { getTranslations } from 'next-intl/server'
-import Link from 'next/link'
 import { connection } from 'next/server'
 
 import { ArticleCard } from '@/components/ArticleCard'
@@ -106,15 +105,15 @@ export default async function HomePage({ params }: Props) {
                   {newArticles.map((article) => (
                     <li key={article.id}>
                       {article.section && (
-                        <Link
+                        <a
                           className="section-label"
                           href={urls.section(lang, article.section.path)}
                         >
                           {article.section.name}
-                        </Link>
+                        </a>
                       )}
                       <h3>
-                        <Link href={urls.article(lang, article.slug)}>{article.title}</Link>
+                        <a href={urls.article(lang, article.slug)}>{article.title}</a>
                       </h3>
                       {article.publishedAt && (
                         <time className="meta" dateTime={article.publishedAt}>
@@ -135,7 +134,7 @@ export default async function HomePage({ params }: Props) {
                   aria-labelledby={`strip-${strip.section.slug}`}
                 >
                   <h2 id={`strip-${strip.section.slug}`} className="block-title">
-                    <Link href={urls.section(lang, strip.section.path)}>{strip.section.name}</Link>
+                    <a href={urls.section(lang, strip.section.path)}>{strip.section.name}</a>
                   </h2>
                   <div className="grid grid-4">
                     {strip.articles.map((article) => (
@@ -161,7 +160,7 @@ export default async function HomePage({ params }: Props) {
                   data-section={section.slug}
                 >
                   <h2 id={`block-${section.slug}`} className="block-title">
-                    <Link href={urls.section(lang, section.path)}>{section.name}</Link>
+                    <a href={urls.section(lang, section.path)}>{section.name}</a>
                   </h2>
                   <div className="grid grid-4">
                     {articles.map((article) => (
@@ -169,9 +168,9 @@ export default async function HomePage({ params }: Props) {
                     ))}
                   </div>
                   <p className="more">
-                    <Link href={urls.section(lang, section.path)}>
+                    <a href={urls.section(lang, section.path)}>
                       {t('home.more', { section: section.name })} →
-                    </Link>
+                    </a>
                   </p>
                 </section>
               ))}

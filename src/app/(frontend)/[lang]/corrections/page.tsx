@@ -1,6 +1,5 @@
 import type { Metadata } from 'next'
 import { getTranslations } from 'next-intl/server'
-import Link from 'next/link'
 import { connection } from 'next/server'
 
 import { SiteShell } from '@/components/SiteShell'
@@ -50,9 +49,9 @@ export default async function CorrectionsPage({ params }: Props) {
                 </p>
                 <h2>
                   <span className="visually-hidden">{t('corrections.on')} </span>
-                  <Link href={urls.article(entry.article.language, entry.article.slug)}>
+                  <a href={urls.article(entry.article.language, entry.article.slug)}>
                     {entry.article.title}
-                  </Link>
+                  </a>
                 </h2>
                 <p>{entry.text}</p>
               </li>

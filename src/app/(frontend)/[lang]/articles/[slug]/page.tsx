@@ -1,8 +1,7 @@
 import type { Metadata } from 'next'
 import { getTranslations } from 'next-intl/server'
 import { draftMode } from 'next/headers'
-import Image from 'next/image'
-import Link from 'next/link'
+import { Img } from '@/components/Img'
 import { notFound } from 'next/navigation'
 import { connection } from 'next/server'
 
@@ -145,9 +144,9 @@ export default async function ArticlePage({ params }: Props) {
         <article className="article" lang={lang}>
           <header className="article-header">
             {article.section && (
-              <Link className="section-label" href={urls.section(lang, article.section.path)}>
+              <a className="section-label" href={urls.section(lang, article.section.path)}>
                 {article.section.name}
-              </Link>
+              </a>
             )}
             <h1 className="article-title">{article.title}</h1>
             {article.dek && <p className="article-dek">{article.dek}</p>}
@@ -157,9 +156,9 @@ export default async function ArticlePage({ params }: Props) {
                 {article.authors.map((author, i) => (
                   <span key={author.id}>
                     {i > 0 && ', '}
-                    <Link href={urls.author(lang, author.slug)} rel="author">
+                    <a href={urls.author(lang, author.slug)} rel="author">
                       {author.name}
-                    </Link>
+                    </a>
                   </span>
                 ))}
               </p>
@@ -181,7 +180,7 @@ export default async function ArticlePage({ params }: Props) {
 
           {article.hero && (
             <figure className="hero">
-              <Image
+              <Img
                 src={article.hero.url}
                 width={article.hero.width}
                 height={article.hero.height}
@@ -221,12 +220,12 @@ export default async function ArticlePage({ params }: Props) {
               {article.translationOf ? (
                 <p>
                   {originalPath ? (
-                    <Link href={originalPath} hrefLang={article.translationOf.language}>
+                    <a href={originalPath} hrefLang={article.translationOf.language}>
                       {t('article.translatedFromOriginal', {
                         language: languageName(article.translationOf.language),
                         title: article.translationOf.title,
                       })}
-                    </Link>
+                    </a>
                   ) : (
                     t('article.translatedFrom', {
                       language: languageName(article.translationOf.language),
@@ -277,9 +276,9 @@ export default async function ArticlePage({ params }: Props) {
               <ul>
                 {article.tags.map((tag) => (
                   <li key={tag.id}>
-                    <Link href={urls.tag(lang, tag.slug)} rel="tag">
+                    <a href={urls.tag(lang, tag.slug)} rel="tag">
                       {tag.name}
-                    </Link>
+                    </a>
                   </li>
                 ))}
               </ul>
@@ -306,7 +305,7 @@ export default async function ArticlePage({ params }: Props) {
               <li key={a.id}>
                 {a.section && <span className="section-label">{a.section.name}</span>}
                 <h3>
-                  <Link href={urls.article(lang, a.slug)}>{a.title}</Link>
+                  <a href={urls.article(lang, a.slug)}>{a.title}</a>
                 </h3>
                 {a.publishedAt && (
                   <time className="meta" dateTime={a.publishedAt}>

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next'
 import { getTranslations } from 'next-intl/server'
-import Image from 'next/image'
+import { Img } from '@/components/Img'
 import { notFound } from 'next/navigation'
 import { connection } from 'next/server'
 
@@ -53,7 +53,7 @@ export default async function AuthorPage({ params, searchParams }: Props) {
       <div className="container">
         <header className="author-header">
           {author.photo && (
-            <Image
+            <Img
               className="author-photo"
               src={author.photo.url}
               width={author.photo.width}

@@ -1,6 +1,5 @@
 import type { Metadata } from 'next'
 import { getTranslations } from 'next-intl/server'
-import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { connection } from 'next/server'
 
@@ -73,7 +72,7 @@ export default async function SectionPage({ params, searchParams }: Props) {
               <ul>
                 {children.map((child) => (
                   <li key={child.id}>
-                    <Link href={urls.section(lang, child.path)}>{child.name}</Link>
+                    <a href={urls.section(lang, child.path)}>{child.name}</a>
                   </li>
                 ))}
               </ul>
