@@ -1,6 +1,6 @@
 /**
  * Which origins may send the session cookie (Payload's `csrf`) and read the API with it from a
- * browser (`cors`). Read once, when the config loads.
+ * browser (`cors`), and whether the session cookie is `Secure`. Read once, when the config loads.
  */
 
 type Env = Record<string, string | undefined>
@@ -40,3 +40,23 @@ export const trustedOrigins = (env: Env = process.env): string[] => [
       .map((value) => originOf(value, 'TRUSTED_ORIGINS')),
   ]),
 ]
+
+const isLoopback = (hostname: string) =>
+  hostname === 'localhost' ||
+  hostname.endsWith('.localhost') ||
+  hostname === '[::1]' ||
+  /^127(\.\d{1,3}){3}$/.test(hostname)
+
+/**
+ * The session cookie is `Secure` when the site is served over https (SERVER_URL), and in
+ * production on any host but the machine itself: a production site on plain http to the world
+ * is a mistake, and a cookie that its browsers drop says so at once. Plain http on loopback
+ * (`npm start`, the tests, docker compose on localhost) keeps working. INSECURE_COOKIES=true
+ * turns it off, only to try a production build over http on another host.
+ */
+export const sessionCookieSecure = (env: Env = process.env): boolean => {
+  if (env.INSECURE_COOKIES === 'true') return false
+  const url = new URL(siteOrigin(env))
+  if (url.protocol === 'https:') return true
+  return env.NODE_ENV === 'production' && !isLoopback(url.hostname)
+}

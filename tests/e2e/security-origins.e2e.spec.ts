@@ -1,6 +1,8 @@
-import { beforeAll, describe, expect, inject, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
+import { freePort } from '../helpers/globalSetup'
 import { call, login, sessionToken, type Headers } from '../helpers/http'
+import { startNextServer } from '../helpers/nextServer'
 
 const baseURL = inject('baseURL')
 const trustedOrigin = inject('trustedOrigin')
@@ -127,5 +129,63 @@ describe('CORS', () => {
       expect(response.headers.get('access-control-allow-origin'), origin).toBe(origin)
       expect(response.headers.get('access-control-allow-credentials'), origin).toBe('true')
     }
+  })
+})
+
+describe('the session cookie’s flags in a production build', () => {
+  const loginCookie = async (base: string) => {
+    const response = await fetch(`${base}/api/users/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'author@caspiandigest.example', password: 'demo-author' }),
+    })
+    expect(response.status).toBe(200)
+    const cookie = response.headers.getSetCookie().find((c) => c.startsWith('payload-token='))
+    // Attributes by name, as a browser reads them (it ignores a value after Secure or HttpOnly).
+    const attributes = new Map(
+      cookie!
+        .split(';')
+        .slice(1)
+        .map((part) => {
+          const [name, ...value] = part.trim().split('=')
+          return [name.toLowerCase(), value.join('=')] as const
+        }),
+    )
+    return attributes
+  }
+
+  let httpsSite: { stop: () => Promise<void> } | undefined
+  let httpsBase = ''
+  beforeAll(async () => {
+    // The same build and database, as a site served over https (TLS ends in front of Next).
+    const port = await freePort()
+    httpsBase = `http://127.0.0.1:${port}`
+    httpsSite = await startNextServer({
+      port,
+      ready: '/api/users/me',
+      env: {
+        ...process.env,
+        ...inject('appEnv'),
+        SERVER_URL: 'https://news.caspiandigest.example',
+        JOBS_AUTORUN: 'false',
+      },
+    })
+  })
+  afterAll(async () => {
+    await httpsSite?.stop()
+  })
+
+  it('is Secure, HttpOnly and SameSite=Lax when the site is served over https', async () => {
+    const cookie = await loginCookie(httpsBase)
+    expect(cookie.has('secure')).toBe(true)
+    expect(cookie.has('httponly')).toBe(true)
+    expect(cookie.get('samesite')).toBe('Lax')
+  })
+
+  it('is not Secure on plain http on this machine, so a local login keeps working', async () => {
+    const cookie = await loginCookie(baseURL)
+    expect(cookie.has('secure')).toBe(false)
+    expect(cookie.has('httponly')).toBe(true)
+    expect(cookie.get('samesite')).toBe('Lax')
   })
 })

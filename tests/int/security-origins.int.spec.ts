@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { siteOrigin, trustedOrigins } from '@/lib/origins'
+import { sessionCookieSecure, siteOrigin, trustedOrigins } from '@/lib/origins'
 
 describe('trusted origins (CSRF and CORS)', () => {
   it('trusts the site’s own origin, as a browser sends it', () => {
@@ -29,5 +29,51 @@ describe('trusted origins (CSRF and CORS)', () => {
       'TRUSTED_ORIGINS: "ftp://news.example" is not an http(s) URL',
     )
     expect(() => siteOrigin({ SERVER_URL: 'localhost:3000' })).toThrow('SERVER_URL')
+  })
+})
+
+describe('the session cookie’s Secure flag', () => {
+  it('is set for an https site, in development and production alike', () => {
+    expect(sessionCookieSecure({ SERVER_URL: 'https://news.example' })).toBe(true)
+    expect(
+      sessionCookieSecure({ SERVER_URL: 'https://news.example', NODE_ENV: 'production' }),
+    ).toBe(true)
+  })
+
+  it('is set in production on plain http to another host', () => {
+    expect(sessionCookieSecure({ SERVER_URL: 'http://news.example', NODE_ENV: 'production' })).toBe(
+      true,
+    )
+  })
+
+  it('is not set on plain http on this machine, so local login keeps working', () => {
+    for (const SERVER_URL of [
+      undefined,
+      'http://localhost:3000',
+      'http://127.0.0.1:41234',
+      'http://[::1]:3000',
+      'http://app.localhost',
+    ]) {
+      expect(sessionCookieSecure({ SERVER_URL, NODE_ENV: 'production' }), SERVER_URL).toBe(false)
+      expect(sessionCookieSecure({ SERVER_URL, NODE_ENV: 'development' }), SERVER_URL).toBe(false)
+    }
+    expect(sessionCookieSecure({ SERVER_URL: 'http://news.example' })).toBe(false)
+  })
+
+  it('is off with INSECURE_COOKIES=true, and only then', () => {
+    expect(
+      sessionCookieSecure({
+        SERVER_URL: 'http://news.example',
+        NODE_ENV: 'production',
+        INSECURE_COOKIES: 'true',
+      }),
+    ).toBe(false)
+    expect(
+      sessionCookieSecure({
+        SERVER_URL: 'https://news.example',
+        NODE_ENV: 'production',
+        INSECURE_COOKIES: 'false',
+      }),
+    ).toBe(true)
   })
 })
