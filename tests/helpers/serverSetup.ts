@@ -14,6 +14,8 @@ declare module 'vitest' {
     baseURL: string
     /** where the running app's email goes */
     outboxDir: string
+    /** the running app's PREVIEW_SECRET */
+    previewSecret: string
     /** an extra origin the running app trusts (TRUSTED_ORIGINS) */
     trustedOrigin: string
     /** the app's environment (database, secret, folders), to start a second server on it */
@@ -55,6 +57,7 @@ export default async function setup(project: TestProject) {
     DATABASE_URL: db.server.urlFor('e2e'),
     PAYLOAD_SECRET: 'e2e-secret',
     MEDIA_DIR: mediaDir,
+    PREVIEW_SECRET: 'e2e-preview-secret',
   }
   const trustedOrigin = 'https://proxy.newsroom.example'
   const env: NodeJS.ProcessEnv = {
@@ -69,6 +72,7 @@ export default async function setup(project: TestProject) {
   const server = await startNextServer({ port, env })
   project.provide('baseURL', baseURL)
   project.provide('outboxDir', outboxDir)
+  project.provide('previewSecret', appEnv.PREVIEW_SECRET)
   project.provide('trustedOrigin', trustedOrigin)
   project.provide('appEnv', appEnv)
 
