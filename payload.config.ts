@@ -27,6 +27,7 @@ import { SiteSettings } from './src/globals/SiteSettings'
 import { hasRole, isEditorUser } from './src/access/roles'
 import { emailAdapter } from './src/lib/email'
 import { withIdCheck } from './src/lib/ids'
+import { trustedOrigins } from './src/lib/origins'
 import { MAX_INPUT_PIXELS, MAX_UPLOAD_BYTES } from './src/lib/uploads'
 import { workflowTasks } from './src/workflow/jobs'
 import { WORKFLOW_QUEUE } from './src/workflow/queue'
@@ -127,8 +128,11 @@ export default buildConfig({
       }),
     ],
   },
-  cors: [serverURL],
-  csrf: [serverURL],
+  // The site's origin (SERVER_URL) and TRUSTED_ORIGINS: a browser request with the session
+  // cookie from any other origin is not authenticated, and gets no CORS answer (src/lib/origins.ts).
+  // Two arrays: Payload adds to `csrf` as it sanitizes the config.
+  cors: trustedOrigins(),
+  csrf: trustedOrigins(),
   typescript: { outputFile: path.resolve(dirname, 'src/payload-types.ts') },
   telemetry: false,
   plugins: [

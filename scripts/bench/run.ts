@@ -12,24 +12,33 @@
  * Everything it starts (PostgreSQL, next, nginx, the bare server) is stopped at the end, on
  * failure and on Ctrl-C. No test runs it and no test fails on a timing.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
-import { createWriteStream, existsSync, readFileSync, readdirSync } from 'node:fs'
-import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
-import { createServer } from 'node:net'
+import { existsSync } from 'node:fs'
+import { writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 
-import autocannon from 'autocannon'
 import pg from 'pg'
 
-import { startEmbeddedPostgres, type EmbeddedServer } from '../lib/embeddedPostgres'
 import { searchWords } from './generate'
 import { CHROMIUM_PATH, lighthouseMobile } from './lighthouse'
+import {
+  createSession,
+  fmt,
+  load as autocannonLoad,
+  machineInfo,
+  memorySampler,
+  prepareDatabase,
+  productionBuild,
+  startNext,
+  startProxy,
+  versionOf,
+  versionsOf,
+  waitFor,
+  freePort,
+  writeResults,
+} from './lib'
 import { pageWeight } from './weight'
-
-const root = path.resolve(import.meta.dirname, '../..')
-const bin = (name: string) => path.join(root, 'node_modules', '.bin', name)
 
 const { values: args } = parseArgs({
   options: {
@@ -52,119 +61,16 @@ const DURATION = Number(args.duration)
 const CONNECTIONS = Number(args.connections)
 const LATENCY_CONNECTIONS = Number(args['latency-connections'])
 
-const started = Date.now()
-const log = (message: string) =>
-  console.log(
-    `\x1b[35m[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s]\x1b[0m ${message}`,
-  )
-
-// ─── processes: everything started is stopped ────────────────────────────────────────────────
-
-const children: { name: string; proc: ChildProcess }[] = []
-let database: EmbeddedServer | null = null
-let workDir = ''
-let stopping = false
-
-const stopChild = async ({ proc }: { proc: ChildProcess }) => {
-  if (proc.exitCode !== null || proc.signalCode !== null) return
-  const exited = new Promise((resolve) => proc.once('exit', resolve))
-  proc.kill('SIGTERM')
-  const done = await Promise.race([
-    exited.then(() => true),
-    new Promise((resolve) => setTimeout(() => resolve(false), 5000)),
-  ])
-  if (!done) proc.kill('SIGKILL')
-}
-
-const stopAll = async () => {
-  if (stopping) return
-  stopping = true
-  // Next (and the proxy, the bare server) before PostgreSQL.
-  for (const child of [...children].reverse()) await stopChild(child)
-  await database?.stop().catch(() => undefined)
-  if (workDir && !args.keep) {
-    await rm(workDir, { recursive: true, force: true, maxRetries: 5 }).catch((error: Error) =>
-      log(`could not remove ${workDir}: ${error.message}`),
-    )
-  } else if (workDir) log(`kept ${workDir}`)
-}
-
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => {
-    log(`${signal}: stopping everything`)
-    void stopAll().then(() => process.exit(130))
-  })
-}
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const server = createServer()
-    server.unref()
-    server.on('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0))
-    })
-  })
-
-/** Runs a command to completion, its output to a log file; rejects with the log's tail. */
-const run = (name: string, cmd: string, cmdArgs: string[], env: NodeJS.ProcessEnv) =>
-  new Promise<string>((resolve, reject) => {
-    const logFile = path.join(workDir, `${name}.log`)
-    const out = createWriteStream(logFile)
-    const proc = spawn(cmd, cmdArgs, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] })
-    children.push({ name, proc })
-    let output = ''
-    const collect = (chunk: Buffer) => {
-      output += chunk.toString()
-      out.write(chunk)
-    }
-    proc.stdout?.on('data', collect)
-    proc.stderr?.on('data', collect)
-    proc.on('exit', (code) => {
-      out.end()
-      if (code === 0) resolve(output)
-      else
-        reject(
-          new Error(`${name} exited with ${code}:\n${output.split('\n').slice(-25).join('\n')}`),
-        )
-    })
-  })
-
-const waitFor = async (url: string, proc: ChildProcess, timeoutMs = 120_000) => {
-  const deadline = Date.now() + timeoutMs
-  while (Date.now() < deadline) {
-    if (proc.exitCode !== null) throw new Error(`${url}: the server exited with ${proc.exitCode}`)
-    try {
-      const response = await fetch(url)
-      if (response.ok) return
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200))
-  }
-  throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`)
-}
+const session = createSession({
+  name: 'bench',
+  keep: args.keep,
+  timeoutMinutes: Number(args.timeout),
+})
+const { log } = session
 
 // ─── measuring ───────────────────────────────────────────────────────────────────────────────
 
-type Load = {
-  requestsPerSecond: number
-  p50: number
-  p95: number
-  p99: number
-  requests: number
-  errors: number
-  non2xx: number
-}
-
-const percentile = (sorted: number[], p: number) =>
-  sorted.length
-    ? Math.round(
-        10 * sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)],
-      ) / 10
-    : NaN
-/** autocannon against one URL (or a path chosen per request), for DURATION seconds. */
+/** autocannon for DURATION seconds; errors include timeouts (as before the shared module). */
 const load = async (
   base: string,
   options: {
@@ -173,77 +79,13 @@ const load = async (
     connections?: number
     headers?: Record<string, string>
   },
-): Promise<Load> => {
-  const times: number[] = []
-  const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon(
-      {
-        url: `${base}${options.path ?? '/'}`,
-        connections: options.connections ?? CONNECTIONS,
-        duration: DURATION,
-        headers: options.headers,
-        ...(options.paths
-          ? { requests: [{ setupRequest: (request) => ({ ...request, path: options.paths!() }) }] }
-          : {}),
-      },
-      (error: unknown, done: autocannon.Result) => (error ? reject(error) : resolve(done)),
-    )
-    instance.on('response', (_client, _status, _bytes, responseTime) => times.push(responseTime))
+) => {
+  const result = await autocannonLoad(base, {
+    ...options,
+    connections: options.connections ?? CONNECTIONS,
+    duration: DURATION,
   })
-  times.sort((a, b) => a - b)
-  return {
-    requestsPerSecond: result.requests.average,
-    p50: percentile(times, 50),
-    p95: percentile(times, 95),
-    p99: percentile(times, 99),
-    requests: result.requests.total,
-    errors: result.errors + result.timeouts,
-    non2xx: result.non2xx,
-  }
-}
-
-/** Peak memory of a process and its descendants, sampled from /proc. */
-const memorySampler = (pid: number) => {
-  let peakRss = 0
-  let peakHwm = 0
-  const descendants = (p: number): number[] => {
-    try {
-      const kids = readdirSync(`/proc/${p}/task`).flatMap((task) =>
-        readFileSync(`/proc/${p}/task/${task}/children`, 'utf8')
-          .trim()
-          .split(/\s+/)
-          .filter(Boolean)
-          .map(Number),
-      )
-      return [p, ...kids.flatMap(descendants)]
-    } catch {
-      return []
-    }
-  }
-  const kb = (status: string, field: string) =>
-    Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0)
-  const sample = () => {
-    let rss = 0
-    for (const p of descendants(pid)) {
-      try {
-        const status = readFileSync(`/proc/${p}/status`, 'utf8')
-        rss += kb(status, 'VmRSS')
-        peakHwm = Math.max(peakHwm, kb(status, 'VmHWM'))
-      } catch {
-        // exited between listing and reading
-      }
-    }
-    peakRss = Math.max(peakRss, rss)
-  }
-  const timer = setInterval(sample, 250)
-  sample()
-  return {
-    stop: () => {
-      clearInterval(timer)
-      sample()
-      return { peakRssMb: peakRss / 1024, peakHwmMb: peakHwm / 1024 }
-    },
-  }
+  return { ...result, errors: result.errors + result.timeouts }
 }
 
 // ─── results ─────────────────────────────────────────────────────────────────────────────────
@@ -275,105 +117,19 @@ const attempt = async (figure: string, goal: string, fn: () => Promise<void>) =>
   }
 }
 
-const fmt = (value: number | null, unit: string) =>
-  value === null
-    ? 'not measured'
-    : `${value >= 100 ? Math.round(value).toLocaleString('en') : value.toFixed(value >= 10 ? 1 : 2)}${unit ? ` ${unit}` : ''}`
-
-const versionOf = (name: string) => {
-  try {
-    return JSON.parse(readFileSync(path.join(root, 'node_modules', name, 'package.json'), 'utf8'))
-      .version as string
-  } catch {
-    return 'unknown'
-  }
-}
-
 // ─── the run ─────────────────────────────────────────────────────────────────────────────────
 
 const main = async () => {
-  const watchdog = setTimeout(
-    () => {
-      log(`gave up after ${args.timeout} minutes`)
-      void stopAll().then(() => process.exit(1))
-    },
-    Number(args.timeout) * 60_000,
-  )
-  watchdog.unref()
-
   const loadAtStart = os.loadavg()
-  workDir = await mkdtemp(path.join(os.tmpdir(), 'newsroom-bench-'))
-  // World-readable: as root, PostgreSQL runs as the OS user `postgres`.
-  await chmod(workDir, 0o755)
-  const dataFile = path.join(workDir, 'articles.ndjson')
-  const mediaDir = path.join(workDir, 'media')
-  await mkdir(mediaDir)
+  const workDir = await session.makeWorkDir()
   log(`${ARTICLES} articles; working in ${workDir}`)
-
-  // The data file is written while the database starts, migrates and is seeded.
-  const generating = run(
-    'generate',
-    bin('tsx'),
-    [
-      'scripts/bench/generate.ts',
-      '--articles',
-      String(ARTICLES),
-      '--seed',
-      String(args.seed),
-      '--out',
-      dataFile,
-    ],
-    { ...process.env },
-  )
-
-  database = await startEmbeddedPostgres({
-    dataDir: path.join(workDir, 'postgres'),
-    port: Number(process.env.EMBEDDED_PG_PORT) || (await freePort()),
+  const { databaseUrl, env, imported } = await prepareDatabase(session, {
+    articles: ARTICLES,
+    seed: Number(args.seed),
   })
-  await database.createDatabase('bench')
-  const databaseUrl = database.urlFor('bench')
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    DATABASE_URL: databaseUrl,
-    PAYLOAD_SECRET: 'bench-secret',
-    MEDIA_DIR: mediaDir,
-    // Payload's CLI imports Lexical; plain Node 20 sometimes quits on its top-level await
-    // without this condition (shared STACK-NOTES).
-    NODE_OPTIONS: '--no-deprecation --conditions=development',
-  }
-  log(`PostgreSQL on 127.0.0.1:${database.port}; migrating and seeding the demo newsroom`)
-  await run('migrate', bin('payload'), ['migrate'], env)
-  const probe = new pg.Client({ connectionString: databaseUrl })
-  await probe.connect()
-  const { rows: tables } = await probe.query<{ t: string | null }>(
-    `SELECT to_regclass('public.articles')::text AS t`,
-  )
-  await probe.end()
-  if (!tables[0]?.t) throw new Error('`payload migrate` exited without migrating (see migrate.log)')
-  await run('seed', bin('payload'), ['run', 'scripts/seed.ts'], env)
-  await generating
-  log('importing')
-  const importOutput = await run(
-    'import',
-    bin('payload'),
-    ['run', 'scripts/import.ts', dataFile],
-    env,
-  ).catch((error: Error) => error.message)
-  const summaryLine = /IMPORT_SUMMARY (.+)/.exec(importOutput)?.[1]
-  if (!summaryLine) throw new Error(`the import printed no summary:\n${importOutput.slice(-2000)}`)
-  const imported = JSON.parse(summaryLine) as {
-    imported: number
-    failed: number
-    seconds: number
-    articlesPerSecond: number
-    cpuSeconds: { importer: number; database: number | null }
-  }
   const cpuMs =
     (1000 * (imported.cpuSeconds.importer + (imported.cpuSeconds.database ?? 0))) /
     Math.max(imported.imported, 1)
-  log(
-    `imported ${imported.imported} (${imported.failed} failed) in ${imported.seconds.toFixed(1)} s: ${Math.round(imported.articlesPerSecond)} articles/s`,
-  )
   add({
     figure: 'bulk import',
     value: imported.articlesPerSecond,
@@ -382,67 +138,16 @@ const main = async () => {
     ok: (v) => v >= 500,
     note: `${imported.imported} articles in ${imported.seconds.toFixed(1)} s, ${imported.failed} failed; CPU ${cpuMs.toFixed(2)} ms per article (importer ${imported.cpuSeconds.importer.toFixed(1)} s + database ${imported.cpuSeconds.database?.toFixed(1) ?? '?'} s)`,
   })
-  await rm(dataFile, { force: true })
 
-  // ── the production build ──
-  if (!existsSync(path.join(root, '.next', 'BUILD_ID'))) {
-    log('no production build: running `npm run build`')
-    await run('build', 'npm', ['run', 'build'], { ...process.env })
-  }
-  const routes = Object.values(
-    JSON.parse(
-      await readFile(path.join(root, '.next', 'app-path-routes-manifest.json'), 'utf8'),
-    ) as Record<string, string>,
-  )
-  const hasArticlePage = routes.includes('/[lang]/articles/[slug]')
-  const homePath = routes.includes('/[lang]') ? '/en' : '/'
-  const previewModeId = (
-    JSON.parse(await readFile(path.join(root, '.next', 'prerender-manifest.json'), 'utf8')) as {
-      preview: { previewModeId: string }
-    }
-  ).preview.previewModeId
-
-  // Entries of an earlier run (another database) must not answer this run's reads.
-  await rm(path.join(root, '.next', 'cache', 'fetch-cache'), { recursive: true, force: true })
-  const nextPort = await freePort()
-  const next = `http://127.0.0.1:${nextPort}`
-  const nextProc = spawn(bin('next'), ['start', '-H', '127.0.0.1', '-p', String(nextPort)], {
-    cwd: root,
-    env: { ...env, NODE_ENV: 'production', SERVER_URL: next, NODE_OPTIONS: '--no-deprecation' },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  })
-  nextProc.stderr?.pipe(createWriteStream(path.join(workDir, 'next.log')))
-  children.push({ name: 'next', proc: nextProc })
-  await waitFor(`${next}${homePath}`, nextProc)
+  // ── the production build under next start, nginx in front of it ──
+  const { hasArticlePage, homePath, previewModeId } = await productionBuild(session)
+  const { url: next, port: nextPort, proc: nextProc } = await startNext(session, env, homePath)
   const memory = memorySampler(nextProc.pid!)
-  log(`next start on ${next}`)
-
-  // ── nginx with the deployment's config ──
-  const proxyPort = await freePort()
-  const proxy = `http://127.0.0.1:${proxyPort}`
+  let proxy = ''
   let proxyUp = false
   await attempt('proxy', '', async () => {
-    const nginx = ['/usr/sbin/nginx', '/usr/bin/nginx'].find(existsSync)
-    if (!nginx) throw new Error('nginx is not installed (apt-get install -y nginx-light)')
-    const dir = path.join(workDir, 'nginx')
-    await mkdir(path.join(dir, 'cache'), { recursive: true })
-    const config = (await readFile(path.join(root, 'deploy', 'nginx.conf'), 'utf8'))
-      .replace(/^.*# bench: pid$/m, `pid ${dir}/nginx.pid;`)
-      .replace(/^.*# bench: error_log$/m, `error_log ${dir}/error.log warn;`)
-      .replace(/^(\s*)(\w+_temp_path) \S+; # bench: temp$/gm, `$1$2 ${dir}/$2;`)
-      .replace(/(proxy_cache_path )\S+( .*); # bench: cache$/m, `$1${dir}/cache$2;`)
-      .replace(/server app:3000; # bench: upstream/, `server 127.0.0.1:${nextPort};`)
-      .replace(/listen 80; # bench: listen/, `listen 127.0.0.1:${proxyPort};`)
-    const configFile = path.join(dir, 'nginx.conf')
-    await writeFile(configFile, config)
-    const proc = spawn(nginx, ['-c', configFile, '-p', dir, '-g', 'daemon off;'], {
-      stdio: ['ignore', 'ignore', 'pipe'],
-    })
-    proc.stderr?.pipe(createWriteStream(path.join(dir, 'stderr.log')))
-    children.push({ name: 'nginx', proc })
-    await waitFor(`${proxy}${homePath}`, proc, 15_000)
+    proxy = (await startProxy(session, nextPort, homePath)).url
     proxyUp = true
-    log(`nginx on ${proxy}`)
   })
 
   /** A bare Node server answering every request with these bytes, in its own process. */
@@ -450,26 +155,18 @@ const main = async () => {
     const file = path.join(workDir, `bare-${Date.now()}.html`)
     await writeFile(file, body)
     const port = await freePort()
-    const proc = spawn(
-      process.execPath,
-      [
-        '-e',
-        `const body = require('fs').readFileSync(process.argv[1]);
-         require('http').createServer((req, res) => {
-           res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-length': body.length });
-           res.end(body);
-         }).listen(Number(process.argv[2]), '127.0.0.1');`,
-        file,
-        String(port),
-      ],
-      { stdio: 'ignore' },
-    )
-    children.push({ name: 'bare', proc })
+    const { proc, stop } = session.service('bare', process.execPath, [
+      '-e',
+      `const body = require('fs').readFileSync(process.argv[1]);
+       require('http').createServer((req, res) => {
+         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-length': body.length });
+         res.end(body);
+       }).listen(Number(process.argv[2]), '127.0.0.1');`,
+      file,
+      String(port),
+    ])
     await waitFor(`http://127.0.0.1:${port}/`, proc, 10_000)
-    return {
-      url: `http://127.0.0.1:${port}`,
-      stop: () => stopChild({ proc }),
-    }
+    return { url: `http://127.0.0.1:${port}`, stop }
   }
 
   const draftCookie = { cookie: `__prerender_bypass=${previewModeId}` }
@@ -784,32 +481,8 @@ const main = async () => {
   })
 
   // ── report ──
-  const machine = {
-    cores: os.cpus().length,
-    cpu: os.cpus()[0]?.model ?? 'unknown',
-    memoryGb: Math.round(os.totalmem() / 2 ** 30),
-    node: process.version,
-    loadAverageAtStart: loadAtStart.map((n) => Number(n.toFixed(2))),
-    loadAverageAtEnd: os.loadavg().map((n) => Number(n.toFixed(2))),
-  }
-  const nginxVersion =
-    spawnSync('nginx', ['-v'], { encoding: 'utf8' })
-      .stderr?.trim()
-      .replace('nginx version: ', '') || 'not installed'
-  const versions = {
-    next: versionOf('next'),
-    payload: versionOf('payload'),
-    react: versionOf('react'),
-    autocannon: versionOf('autocannon'),
-    postgresql: await (async () => {
-      const client = new pg.Client({ connectionString: databaseUrl })
-      await client.connect()
-      const { rows } = await client.query<{ server_version: string }>('SHOW server_version')
-      await client.end()
-      return rows[0].server_version
-    })(),
-    nginx: nginxVersion,
-  }
+  const machine = machineInfo(loadAtStart)
+  const versions = await versionsOf(databaseUrl)
   const result = {
     date: new Date().toISOString(),
     machine,
@@ -852,22 +525,8 @@ write its entries: every request reads the database and renders.
 ${table}
 `
   console.log(`\n${table}\n`)
-  await mkdir(path.join(root, 'bench', 'results'), { recursive: true })
-  await writeFile(path.join(root, 'bench', 'results', 'latest.md'), markdown)
-  await writeFile(
-    path.join(root, 'bench', 'results', 'latest.json'),
-    `${JSON.stringify(result, null, 2)}\n`,
-  )
+  await writeResults('latest', markdown, result)
   log('wrote bench/results/latest.md and latest.json')
 }
 
-main()
-  .then(async () => {
-    await stopAll()
-    process.exit(0)
-  })
-  .catch(async (error: unknown) => {
-    console.error(error instanceof Error ? error.message : error)
-    await stopAll()
-    process.exit(1)
-  })
+session.finish(main)

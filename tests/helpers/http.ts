@@ -31,15 +31,20 @@ export const call = async (
   return { status: response.status, json, text }
 }
 
-/** Logs in over REST; returns the header that authenticates as that person. */
-export const login = async (email: string, password: string): Promise<Headers> => {
+/** Logs in over REST; returns the session token (what the `payload-token` cookie carries). */
+export const sessionToken = async (email: string, password: string): Promise<string> => {
   const { status, json } = await call('/api/users/login', {
     method: 'POST',
     body: { email, password },
   })
   expect(status).toBe(200)
-  return { authorization: `JWT ${json.token as string}` }
+  return json.token as string
 }
+
+/** Logs in over REST; returns the header that authenticates as that person. */
+export const login = async (email: string, password: string): Promise<Headers> => ({
+  authorization: `JWT ${await sessionToken(email, password)}`,
+})
 
 /** The first error message of a refusal (`{ errors: [{ message }] }`). */
 export const messageOf = (json: Json) =>

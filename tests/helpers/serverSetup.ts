@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process'
+import { spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import os from 'node:os'
@@ -7,12 +7,19 @@ import path from 'node:path'
 import type { TestProject } from 'vitest/node'
 
 import { freePort, startTestDatabaseServer } from './globalSetup'
+import { startNextServer } from './nextServer'
 
 declare module 'vitest' {
   export interface ProvidedContext {
     baseURL: string
     /** where the running app's email goes */
     outboxDir: string
+    /** the running app's PREVIEW_SECRET */
+    previewSecret: string
+    /** an extra origin the running app trusts (TRUSTED_ORIGINS) */
+    trustedOrigin: string
+    /** the app's environment (database, secret, folders), to start a second server on it */
+    appEnv: Record<string, string>
   }
 }
 
@@ -26,21 +33,6 @@ const run = (cmd: string, args: string[], env: NodeJS.ProcessEnv) =>
       code === 0 ? resolve() : reject(new Error(`${args.join(' ')} exited with ${code}`)),
     )
   })
-
-const waitForServer = async (url: string, server: ChildProcess, timeoutMs = 90_000) => {
-  const deadline = Date.now() + timeoutMs
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`next start exited with ${server.exitCode}`)
-    try {
-      const response = await fetch(url)
-      if (response.ok) return
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250))
-  }
-  throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`)
-}
 
 /**
  * The production build served by `next start` on 127.0.0.1, on a fresh database that the real
@@ -60,36 +52,33 @@ export default async function setup(project: TestProject) {
   const baseURL = `http://127.0.0.1:${port}`
   const mediaDir = await mkdtemp(path.join(os.tmpdir(), 'newsroom-e2e-media-'))
   const outboxDir = await mkdtemp(path.join(os.tmpdir(), 'newsroom-e2e-mail-'))
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
+  const appEnv = {
     MAIL_OUTBOX_DIR: outboxDir,
     DATABASE_URL: db.server.urlFor('e2e'),
     PAYLOAD_SECRET: 'e2e-secret',
-    SERVER_URL: baseURL,
     MEDIA_DIR: mediaDir,
+    PREVIEW_SECRET: 'e2e-preview-secret',
+  }
+  const trustedOrigin = 'https://proxy.newsroom.example'
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    ...appEnv,
+    SERVER_URL: baseURL,
+    TRUSTED_ORIGINS: trustedOrigin,
   }
   await run(bin('payload'), ['migrate'], env)
   await run(bin('payload'), ['run', 'scripts/seed.ts'], env)
 
-  const server = spawn(bin('next'), ['start', '-H', '127.0.0.1', '-p', String(port)], {
-    cwd: root,
-    env: {
-      ...env,
-      NODE_ENV: 'production',
-      // The Lexical workaround is for plain Node; the built server does not need it.
-      NODE_OPTIONS: '--no-deprecation',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  })
-  await waitForServer(`${baseURL}/`, server)
+  const server = await startNextServer({ port, env })
   project.provide('baseURL', baseURL)
   project.provide('outboxDir', outboxDir)
+  project.provide('previewSecret', appEnv.PREVIEW_SECRET)
+  project.provide('trustedOrigin', trustedOrigin)
+  project.provide('appEnv', appEnv)
 
   return async () => {
     // Next first, then PostgreSQL, or Next logs the database going away.
-    const exited = new Promise((resolve) => server.once('exit', resolve))
-    server.kill('SIGTERM')
-    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))])
+    await server.stop()
     await db.stop()
     await rm(mediaDir, { recursive: true, force: true })
     await rm(outboxDir, { recursive: true, force: true })

@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { isAdmin, isAdminField, isStaff, LANGUAGES, ROLES } from '@/access/roles'
+import { sessionCookieSecure } from '@/lib/origins'
 
 import { canUpdateUser } from './access'
 import { makeFirstUserAdmin } from './hooks/makeFirstUserAdmin'
@@ -20,7 +21,8 @@ export const Users: CollectionConfig = {
     lockTime: 15 * 60 * 1000,
     cookies: {
       sameSite: 'Lax',
-      secure: process.env.NODE_ENV === 'production' && process.env.INSECURE_COOKIES !== 'true',
+      // https, or production on a host other than this machine (src/lib/origins.ts).
+      secure: sessionCookieSecure(),
     },
   },
   access: {
