@@ -4,7 +4,6 @@ import { draftMode } from 'next/headers'
 import Image from 'next/image'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
-import { connection } from 'next/server'
 
 import type { Language } from '@/access/roles'
 import { ArticleCard } from '@/components/ArticleCard'
@@ -26,6 +25,14 @@ import { pageMetadata, SITE_NAME } from '@/lib/seo'
 import { absoluteUrl, urls } from '@/lib/urls'
 
 type Props = { params: Promise<{ lang: string; slug: string }> }
+
+/**
+ * Cached by Next (ISR): nothing is rendered at build time (no database needed), each URL is
+ * rendered on its first request and kept until a cache tag it read is expired by a change
+ * (`src/data/revalidate.ts`), or after an hour at most. Draft mode bypasses the cache.
+ */
+export const revalidate = 3600
+export const generateStaticParams = async () => []
 
 /** The article a reader sees; in draft mode, the newest draft as the logged-in editor sees it. */
 const loadArticle = async (lang: Language, slug: string) => {
@@ -79,7 +86,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ArticlePage({ params }: Props) {
   const lang = await pageLanguage(params)
   const { slug } = await params
-  await connection()
   const article = await loadArticle(lang, slug)
   if (!article) notFound()
 
