@@ -115,6 +115,10 @@ describe('public pages in Next’s full-route cache', () => {
       expect((await saveDraft(title)).status).toBe(200)
     }
   })
+
+  it('has no benchmark reference pages in a build made without BENCH_REFERENCE_PAGES', async () => {
+    expect((await get(baseURL, '/next/reference/64')).status).toBe(404)
+  })
 })
 
 describe.runIf(nginxBinary)('public pages through the caching proxy (deploy/nginx.conf)', () => {
