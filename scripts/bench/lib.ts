@@ -267,11 +267,44 @@ export const prepareDatabase = async (
   return { database, databaseUrl, env, imported }
 }
 
-/** The production build (built first when .next/BUILD_ID is missing) and what it has. */
-export const productionBuild = async (session: Session) => {
+/** Whether the build in .next has the force-static reference pages (BENCH_REFERENCE_PAGES). */
+const hasReferencePages = () => {
+  try {
+    return Boolean(
+      (
+        JSON.parse(readFileSync(path.join(root, '.next', 'prerender-manifest.json'), 'utf8')) as {
+          routes: Record<string, unknown>
+        }
+      ).routes['/next/reference/8'],
+    )
+  } catch {
+    return false
+  }
+}
+
+/**
+ * The production build (built first when .next/BUILD_ID is missing) and what it has. With
+ * `referencePages`, a build without the force-static reference pages is rebuilt with
+ * BENCH_REFERENCE_PAGES=true (a build for measuring, not for deploying).
+ */
+export const productionBuild = async (
+  session: Session,
+  { referencePages = false }: { referencePages?: boolean } = {},
+) => {
   if (!existsSync(path.join(root, '.next', 'BUILD_ID'))) {
     session.log('no production build: running `npm run build`')
-    await session.run('build', 'npm', ['run', 'build'], { ...process.env })
+    await session.run('build', 'npm', ['run', 'build'], {
+      ...process.env,
+      ...(referencePages ? { BENCH_REFERENCE_PAGES: 'true' } : {}),
+    })
+  } else if (referencePages && !hasReferencePages()) {
+    session.log(
+      'no production build with the reference pages: running `npm run build` with BENCH_REFERENCE_PAGES=true (deploy a build made by `npm run build` alone)',
+    )
+    await session.run('build', 'npm', ['run', 'build'], {
+      ...process.env,
+      BENCH_REFERENCE_PAGES: 'true',
+    })
   }
   const routes = Object.values(
     JSON.parse(
@@ -285,6 +318,7 @@ export const productionBuild = async (session: Session) => {
   ).preview.previewModeId
   return {
     hasArticlePage: routes.includes('/[lang]/articles/[slug]'),
+    hasReferencePages: hasReferencePages(),
     homePath: routes.includes('/[lang]') ? '/en' : '/',
     previewModeId,
   }

@@ -1,21 +1,24 @@
 'use client'
 
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 
-import { FONT_SIZE_COOKIE, FONT_SIZES, type FontSize } from '@/lib/fontSize'
+import { FONT_SIZE_COOKIE, FONT_SIZES, parseFontSize, type FontSize } from '@/lib/fontSize'
 
 /**
- * Text size buttons. The choice is kept in a cookie (read by the server, so the next page is
- * rendered at the right size with no shift) and in localStorage.
+ * Text size buttons. The choice is kept in a cookie, which the head script of the next page
+ * applies before it paints (`src/lib/readerPreferences.ts`), and in localStorage. The page itself
+ * is the same for every reader, so the buttons start from what that script set.
  */
 export function FontSizeControl({
-  initial,
   labels,
 }: {
-  initial: FontSize
   labels: { label: string; smaller: string; reset: string; larger: string }
 }) {
-  const [size, setSize] = useState<FontSize>(initial)
+  const [size, setSize] = useState<FontSize>('md')
+  useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- the size the head script applied
+    setSize(parseFontSize(document.documentElement.dataset.fontSize))
+  }, [])
   const apply = (next: FontSize) => {
     setSize(next)
     document.documentElement.dataset.fontSize = next

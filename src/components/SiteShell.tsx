@@ -1,10 +1,9 @@
 import { getTranslations } from 'next-intl/server'
-import { cookies, draftMode } from 'next/headers'
+import { draftMode } from 'next/headers'
 import type React from 'react'
 
 import type { Language } from '@/access/roles'
 import { getNavigation, getSiteSettings } from '@/data/site'
-import { FONT_SIZE_COOKIE, parseFontSize } from '@/lib/fontSize'
 import { serverOrigin, urls } from '@/lib/urls'
 
 import { FontSizeControl } from './FontSizeControl'
@@ -40,14 +39,13 @@ export async function SiteShell({
   /** the header's search box; off on the search page, which has its own form */
   showSearch?: boolean
 }) {
-  const [t, nav, settings, cookieStore, draft] = await Promise.all([
+  // draftMode() does not make the page dynamic: Next renders draft-mode requests apart, uncached.
+  const [t, nav, settings, draft] = await Promise.all([
     getTranslations({ locale: lang }),
     getNavigation(lang),
     getSiteSettings(lang),
-    cookies(),
     draftMode(),
   ])
-  const fontSize = parseFontSize(cookieStore.get(FONT_SIZE_COOKIE)?.value)
   const SiteName = isHome ? 'h1' : 'p'
 
   return (
@@ -88,7 +86,6 @@ export async function SiteShell({
               </form>
             )}
             <FontSizeControl
-              initial={fontSize}
               labels={{
                 label: t('fontSize.label'),
                 smaller: t('fontSize.smaller'),

@@ -1,4 +1,7 @@
-/** The reader's text size, kept in a cookie so the server renders pages at that size. */
+/**
+ * The reader's text size, kept in a cookie (and localStorage). Pages are shared by every reader and
+ * cached, so the server never reads it: `readerPreferencesScript` applies it before the first paint.
+ */
 export const FONT_SIZE_COOKIE = 'font-size'
 export const FONT_SIZES = ['sm', 'md', 'lg', 'xl'] as const
 export type FontSize = (typeof FONT_SIZES)[number]

@@ -307,7 +307,7 @@ describe.runIf(browserTestsEnabled)('the public site in a real browser', () => {
     expect(await page.locator('html').getAttribute('data-font-size')).toBe('lg')
     expect(parseFloat(await bodySize())).toBeGreaterThan(before)
     await page.reload()
-    // Rendered by the server at the chosen size: no flash of the default size.
+    // Applied by the page's head script before it paints (pages are cached, the same for all).
     expect(await page.locator('html').getAttribute('data-font-size')).toBe('lg')
     expect(parseFloat(await bodySize())).toBeGreaterThan(before)
     expect(await page.evaluate(() => localStorage.getItem('font-size'))).toBe('lg')

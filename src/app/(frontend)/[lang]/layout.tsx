@@ -1,10 +1,9 @@
 import type { Metadata, Viewport } from 'next'
 import { getTranslations } from 'next-intl/server'
-import { cookies } from 'next/headers'
 import type React from 'react'
 
-import { FONT_SIZE_COOKIE, parseFontSize } from '@/lib/fontSize'
 import { pageLanguage } from '@/lib/params'
+import { readerPreferencesScript } from '@/lib/readerPreferences'
 import { SITE_NAME } from '@/lib/seo'
 import { serverOrigin } from '@/lib/urls'
 
@@ -18,7 +17,10 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { width: 'device-width', initialScale: 1, themeColor: '#0b3d5c' }
 
-/** The public site's root layout, one per language (`/en`, `/az`, `/ru`). */
+/**
+ * The public site's root layout, one per language (`/en`, `/az`, `/ru`). The same for every
+ * reader (pages are cached): the reader's text size is applied in the browser by the head script.
+ */
 export default async function SiteLayout({
   children,
   params,
@@ -27,10 +29,13 @@ export default async function SiteLayout({
   params: Promise<{ lang: string }>
 }) {
   const lang = await pageLanguage(params)
-  const [t, cookieStore] = await Promise.all([getTranslations({ locale: lang }), cookies()])
-  const fontSize = parseFontSize(cookieStore.get(FONT_SIZE_COOKIE)?.value)
+  const t = await getTranslations({ locale: lang })
   return (
-    <html lang={lang} data-font-size={fontSize}>
+    // The head script may change data-font-size before React hydrates.
+    <html lang={lang} data-font-size="md" suppressHydrationWarning>
+      <head>
+        <script dangerouslySetInnerHTML={{ __html: readerPreferencesScript(lang) }} />
+      </head>
       <body>
         <a className="skip-link" href="#main">
           {t('site.skipToContent')}

@@ -1,6 +1,5 @@
 import type { Metadata } from 'next'
 import { getTranslations } from 'next-intl/server'
-import { connection } from 'next/server'
 
 import { ArticleCard } from '@/components/ArticleCard'
 import { SiteShell } from '@/components/SiteShell'
@@ -13,6 +12,14 @@ import { pageMetadata, sameInAllLanguages } from '@/lib/seo'
 import { urls } from '@/lib/urls'
 
 type Props = { params: Promise<{ lang: string }> }
+
+/**
+ * Cached by Next (ISR): nothing is rendered at build time (no database needed), each URL is
+ * rendered on its first request and kept until a cache tag it read is expired by a change
+ * (`src/data/revalidate.ts`), or after an hour at most. Draft mode bypasses the cache.
+ */
+export const revalidate = 3600
+export const generateStaticParams = async () => []
 
 /** Sections with a strip of their own instead of a block. */
 const STRIPS = ['opinion', 'interview']
@@ -34,8 +41,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function HomePage({ params }: Props) {
   const lang = await pageLanguage(params)
-  // Rendered per request from the tagged data cache, so a build needs no database.
-  await connection()
   const [t, latest, sections] = await Promise.all([
     getTranslations({ locale: lang }),
     getLatestArticles(lang, 30),

@@ -1,6 +1,5 @@
 import type { Metadata } from 'next'
 import { getTranslations } from 'next-intl/server'
-import { connection } from 'next/server'
 
 import { SiteShell } from '@/components/SiteShell'
 import { getCorrections } from '@/data/articles'
@@ -10,6 +9,14 @@ import { pageMetadata, sameInAllLanguages } from '@/lib/seo'
 import { urls } from '@/lib/urls'
 
 type Props = { params: Promise<{ lang: string }> }
+
+/**
+ * Cached by Next (ISR): nothing is rendered at build time (no database needed), each URL is
+ * rendered on its first request and kept until a cache tag it read is expired by a change
+ * (`src/data/revalidate.ts`), or after an hour at most. Draft mode bypasses the cache.
+ */
+export const revalidate = 3600
+export const generateStaticParams = async () => []
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const lang = await pageLanguage(params)
@@ -26,7 +33,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 /** Every correction made to a published article in this language, newest first. */
 export default async function CorrectionsPage({ params }: Props) {
   const lang = await pageLanguage(params)
-  await connection()
   const [t, corrections] = await Promise.all([
     getTranslations({ locale: lang }),
     getCorrections(lang),

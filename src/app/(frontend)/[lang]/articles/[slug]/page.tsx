@@ -3,7 +3,6 @@ import { getTranslations } from 'next-intl/server'
 import { draftMode } from 'next/headers'
 import { Img } from '@/components/Img'
 import { notFound } from 'next/navigation'
-import { connection } from 'next/server'
 
 import type { Language } from '@/access/roles'
 import { ArticleCard } from '@/components/ArticleCard'
@@ -25,6 +24,14 @@ import { pageMetadata, SITE_NAME } from '@/lib/seo'
 import { absoluteUrl, urls } from '@/lib/urls'
 
 type Props = { params: Promise<{ lang: string; slug: string }> }
+
+/**
+ * Cached by Next (ISR): nothing is rendered at build time (no database needed), each URL is
+ * rendered on its first request and kept until a cache tag it read is expired by a change
+ * (`src/data/revalidate.ts`), or after an hour at most. Draft mode bypasses the cache.
+ */
+export const revalidate = 3600
+export const generateStaticParams = async () => []
 
 /** The article a reader sees; in draft mode, the newest draft as the logged-in editor sees it. */
 const loadArticle = async (lang: Language, slug: string) => {
@@ -78,7 +85,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ArticlePage({ params }: Props) {
   const lang = await pageLanguage(params)
   const { slug } = await params
-  await connection()
   const article = await loadArticle(lang, slug)
   if (!article) notFound()
 

@@ -1,6 +1,5 @@
 import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
-import { connection } from 'next/server'
 
 import { RichText } from '@/components/RichText'
 import { SiteShell } from '@/components/SiteShell'
@@ -10,6 +9,14 @@ import { pageMetadata, sameInAllLanguages } from '@/lib/seo'
 import { urls } from '@/lib/urls'
 
 type Props = { params: Promise<{ lang: string; slug: string }> }
+
+/**
+ * Cached by Next (ISR): nothing is rendered at build time (no database needed), each URL is
+ * rendered on its first request and kept until a cache tag it read is expired by a change
+ * (`src/data/revalidate.ts`), or after an hour at most. Draft mode bypasses the cache.
+ */
+export const revalidate = 3600
+export const generateStaticParams = async () => []
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const lang = await pageLanguage(params)
@@ -26,7 +33,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 /** A static page (Who we are, Privacy Policy, ...), in the reader's language. */
 export default async function StaticPage({ params }: Props) {
   const lang = await pageLanguage(params)
-  await connection()
   const page = await getPageBySlug(lang, decodeURIComponent((await params).slug))
   if (!page) notFound()
   return (
