@@ -15,6 +15,7 @@ import autocannon from 'autocannon'
 import pg from 'pg'
 
 import { startEmbeddedPostgres, type EmbeddedServer } from '../lib/embeddedPostgres'
+import { localNginxConfig, nginxBinary } from '../lib/nginxConfig'
 
 export const root = path.resolve(import.meta.dirname, '../..')
 export const bin = (name: string) => path.join(root, 'node_modules', '.bin', name)
@@ -343,26 +344,32 @@ export const startNext = async (session: Session, env: NodeJS.ProcessEnv, ready:
   return { url, port, proc }
 }
 
-/** nginx with deploy/nginx.conf in front of Next; throws when nginx is missing or fails. */
-export const startProxy = async (session: Session, nextPort: number, ready: string) => {
-  const nginx = ['/usr/sbin/nginx', '/usr/bin/nginx'].find(existsSync)
-  if (!nginx) throw new Error('nginx is not installed (apt-get install -y nginx-light)')
+/**
+ * nginx with deploy/nginx.conf in front of Next; throws when nginx is missing or fails. Its
+ * refresh port is `refreshPort` (start Next with PROXY_REFRESH_URL pointing at it first).
+ */
+export const startProxy = async (
+  session: Session,
+  nextPort: number,
+  ready: string,
+  refreshPort?: number,
+) => {
+  if (!nginxBinary) throw new Error('nginx is not installed (apt-get install -y nginx-light)')
   const port = await freePort()
   const url = `http://127.0.0.1:${port}`
   const dir = path.join(session.state.workDir, 'nginx')
   await mkdir(path.join(dir, 'cache'), { recursive: true })
-  const config = (await readFile(path.join(root, 'deploy', 'nginx.conf'), 'utf8'))
-    .replace(/^.*# bench: pid$/m, `pid ${dir}/nginx.pid;`)
-    .replace(/^.*# bench: error_log$/m, `error_log ${dir}/error.log warn;`)
-    .replace(/^(\s*)(\w+_temp_path) \S+; # bench: temp$/gm, `$1$2 ${dir}/$2;`)
-    .replace(/(proxy_cache_path )\S+( .*); # bench: cache$/m, `$1${dir}/cache$2;`)
-    .replace(/server app:3000; # bench: upstream/, `server 127.0.0.1:${nextPort};`)
-    .replace(/listen 80; # bench: listen/, `listen 127.0.0.1:${port};`)
+  const config = await localNginxConfig({
+    dir,
+    upstream: `127.0.0.1:${nextPort}`,
+    port,
+    refreshPort: refreshPort ?? (await freePort()),
+  })
   const configFile = path.join(dir, 'nginx.conf')
   await writeFile(configFile, config)
   const { proc } = session.service(
     'nginx',
-    nginx,
+    nginxBinary,
     ['-c', configFile, '-p', dir, '-g', 'daemon off;'],
     {
       logFile: path.join(dir, 'stderr.log'),

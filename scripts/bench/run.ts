@@ -146,12 +146,22 @@ const main = async () => {
       referencePages: true,
     },
   )
-  const { url: next, port: nextPort, proc: nextProc } = await startNext(session, env, homePath)
+  // A publish asks nginx's refresh port for the changed pages (PROXY_REFRESH_URL).
+  const refreshPort = await freePort()
+  const {
+    url: next,
+    port: nextPort,
+    proc: nextProc,
+  } = await startNext(
+    session,
+    { ...env, PROXY_REFRESH_URL: `http://127.0.0.1:${refreshPort}` },
+    homePath,
+  )
   const memory = memorySampler(nextProc.pid!)
   let proxy = ''
   let proxyUp = false
   await attempt('proxy', '', async () => {
-    proxy = (await startProxy(session, nextPort, homePath)).url
+    proxy = (await startProxy(session, nextPort, homePath, refreshPort)).url
     proxyUp = true
   })
 

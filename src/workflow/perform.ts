@@ -75,7 +75,10 @@ export const performTransition = async (
 
     // The scheduler acts outside any request: the tags its change expires are collected and
     // expired after the commit, not before it.
-    if (system) req.context.deferredTags = []
+    if (system) {
+      req.context.deferredTags = []
+      req.context.deferredPaths = []
+    }
     sanctionTransition(req, {
       id,
       name,
@@ -95,13 +98,16 @@ export const performTransition = async (
       if (shouldCommit) await commitTransaction(req)
       if (system) {
         const tags = req.context.deferredTags as string[]
+        const paths = req.context.deferredPaths as string[]
         delete req.context.deferredTags
-        await revalidateTags(tags, req.context)
+        delete req.context.deferredPaths
+        await revalidateTags(tags, req.context, paths)
       }
       return doc
     } finally {
       clearSanctionedTransition(req)
       delete req.context.deferredTags
+      delete req.context.deferredPaths
     }
   } catch (error) {
     if (shouldCommit) await killTransaction(req)

@@ -67,7 +67,7 @@ describe('the public site over HTTP', () => {
         const response = await get(draft, agent ? { headers: { 'user-agent': agent } } : {})
         expect(response.status, `${draft} ${agent}`).toBe(404)
         const html = await response.text()
-        expect(html).not.toMatch(/ferries move to online booking|georadar/i)
+        expect(html).not.toMatch(/ferries move to online booking|georadarı sınaqdan/i)
         expect(html).not.toContain('og:type" content="article')
       }
     }

@@ -1,34 +1,27 @@
 import { spawn, type ChildProcess } from 'node:child_process'
-import { existsSync } from 'node:fs'
 import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 
+import { localNginxConfig, nginxBinary } from '../../scripts/lib/nginxConfig'
+
 import { freePort } from './globalSetup'
 
-const root = path.resolve(import.meta.dirname, '../..')
-
-/** Debian's nginx (nginx-light) or another one on the PATH's usual places; null when missing. */
-export const nginxBinary = ['/usr/sbin/nginx', '/usr/bin/nginx'].find(existsSync) ?? null
+export { nginxBinary }
 
 /**
  * The production proxy (`deploy/nginx.conf`, unchanged but for the lines marked "bench:", as
- * `npm run bench` rewrites them) in front of `upstream` (host:port), on a free loopback port.
+ * `npm run bench` rewrites them) in front of `upstream` (host:port), on a free loopback port; its
+ * refresh port is `refreshPort`, where the app under test sends its refreshes.
  */
-export const startProxy = async (upstream: string) => {
+export const startProxy = async (upstream: string, refreshPort: number) => {
   if (!nginxBinary) throw new Error('nginx is not installed (apt-get install -y nginx-light)')
   const dir = await mkdtemp(path.join(os.tmpdir(), 'newsroom-proxy-'))
   // Started as root, nginx's workers run as `nobody`: they must reach the cache and temp folders.
   await chmod(dir, 0o755)
   await mkdir(path.join(dir, 'cache'))
   const port = await freePort()
-  const config = (await readFile(path.join(root, 'deploy', 'nginx.conf'), 'utf8'))
-    .replace(/^.*# bench: pid$/m, `pid ${dir}/nginx.pid;`)
-    .replace(/^.*# bench: error_log$/m, `error_log ${dir}/error.log warn;`)
-    .replace(/^(\s*)(\w+_temp_path) \S+; # bench: temp$/gm, `$1$2 ${dir}/$2;`)
-    .replace(/(proxy_cache_path )\S+( .*); # bench: cache$/m, `$1${dir}/cache$2;`)
-    .replace(/server app:3000; # bench: upstream/, `server ${upstream};`)
-    .replace(/listen 80; # bench: listen/, `listen 127.0.0.1:${port};`)
+  const config = await localNginxConfig({ dir, upstream, port, refreshPort })
   await writeFile(path.join(dir, 'nginx.conf'), config)
   const proc: ChildProcess = spawn(
     nginxBinary,
@@ -49,6 +42,10 @@ export const startProxy = async (upstream: string) => {
   }
   return {
     url,
+    refreshUrl: `http://127.0.0.1:${refreshPort}`,
+    /** The lines nginx logged for requests on the refresh port so far. */
+    refreshLog: async () =>
+      (await readFile(path.join(dir, 'refresh.log'), 'utf8').catch(() => '')).split('\n'),
     stop: async () => {
       if (proc.exitCode === null) {
         const exited = new Promise((resolve) => proc.once('exit', resolve))

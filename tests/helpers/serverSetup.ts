@@ -18,6 +18,8 @@ declare module 'vitest' {
     previewSecret: string
     /** an extra origin the running app trusts (TRUSTED_ORIGINS) */
     trustedOrigin: string
+    /** the port where the app sends its proxy refreshes (PROXY_REFRESH_URL) */
+    proxyRefreshPort: number
     /** the app's environment (database, secret, folders), to start a second server on it */
     appEnv: Record<string, string>
   }
@@ -60,11 +62,14 @@ export default async function setup(project: TestProject) {
     PREVIEW_SECRET: 'e2e-preview-secret',
   }
   const trustedOrigin = 'https://proxy.newsroom.example'
+  const proxyRefreshPort = await freePort()
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     ...appEnv,
     SERVER_URL: baseURL,
     TRUSTED_ORIGINS: trustedOrigin,
+    // Tests that start nginx (cache.e2e) give it this refresh port; elsewhere nothing listens.
+    PROXY_REFRESH_URL: `http://127.0.0.1:${proxyRefreshPort}`,
   }
   await run(bin('payload'), ['migrate'], env)
   await run(bin('payload'), ['run', 'scripts/seed.ts'], env)
@@ -74,6 +79,7 @@ export default async function setup(project: TestProject) {
   project.provide('outboxDir', outboxDir)
   project.provide('previewSecret', appEnv.PREVIEW_SECRET)
   project.provide('trustedOrigin', trustedOrigin)
+  project.provide('proxyRefreshPort', proxyRefreshPort)
   project.provide('appEnv', appEnv)
 
   return async () => {

@@ -2,6 +2,7 @@ import type { CollectionAfterChangeHook, CollectionAfterDeleteHook } from 'paylo
 
 import { cacheTags } from '@/data/cacheTags'
 import { revalidateTags } from '@/data/revalidate'
+import { urls } from '@/lib/urls'
 import type { Article } from '@/payload-types'
 
 type Tagged = Pick<Article, 'id' | 'language' | 'slug' | 'translationOf'>
@@ -22,6 +23,12 @@ const tagsFor = (doc: Tagged) => [
   cacheTags.articleGroup(idOf(doc.translationOf) ?? doc.id),
 ]
 
+/** The pages the caching proxy fetches again at once: the article's own and its home page. */
+const pagesOf = (doc: Tagged) => [
+  urls.home(doc.language),
+  ...(doc.slug ? [urls.article(doc.language, doc.slug)] : []),
+]
+
 /**
  * Expires what readers see of an article when its published state changes: on publish, on
  * unpublish (the previous version was published), and on edits of a published article. The
@@ -39,6 +46,7 @@ export const revalidateArticle: CollectionAfterChangeHook<Article> = async ({
     await revalidateTags(
       [...tagsFor(doc), ...(previousDoc?.language ? tagsFor(previousDoc) : [])],
       context,
+      [...pagesOf(doc), ...(previousDoc?.language ? pagesOf(previousDoc) : [])],
     )
   }
   return doc
@@ -48,6 +56,6 @@ export const revalidateDeletedArticle: CollectionAfterDeleteHook<Article> = asyn
   doc,
   context,
 }) => {
-  await revalidateTags(tagsFor(doc), context)
+  await revalidateTags(tagsFor(doc), context, pagesOf(doc))
   return doc
 }

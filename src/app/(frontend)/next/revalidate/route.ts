@@ -1,27 +1,37 @@
 import { revalidateTag } from 'next/cache'
 import type { NextRequest } from 'next/server'
 
+import { refreshProxyAfterResponse } from '@/data/proxyRefresh'
 import { isRevalidateToken } from '@/data/revalidate'
 
 const MAX_TAGS = 200
 
+const isStringList = (value: unknown, max: number): value is string[] =>
+  Array.isArray(value) &&
+  value.length <= max &&
+  value.every((item) => typeof item === 'string' && item.length > 0 && item.length < 256)
+
 /**
  * Expires cache tags for work the app did outside a request (a scheduled publish fired by the
- * jobs queue). Only the app itself can call it: the token is derived from PAYLOAD_SECRET.
+ * jobs queue), and has the caching proxy fetch `paths` again. Only the app itself can call it: the token is derived from PAYLOAD_SECRET.
  */
 export async function POST(request: NextRequest) {
   if (!isRevalidateToken(request.headers.get('x-revalidate-token'))) {
     return Response.json({ errors: [{ message: 'Not allowed.' }] }, { status: 403 })
   }
-  const body = (await request.json().catch(() => null)) as { tags?: unknown } | null
+  const body = (await request.json().catch(() => null)) as {
+    tags?: unknown
+    paths?: unknown
+  } | null
   const tags = body?.tags
-  if (
-    !Array.isArray(tags) ||
-    tags.length > MAX_TAGS ||
-    !tags.every((tag) => typeof tag === 'string' && tag.length > 0 && tag.length < 256)
-  ) {
-    return Response.json({ errors: [{ message: 'Send { "tags": ["…"] }.' }] }, { status: 400 })
+  const paths = body?.paths ?? []
+  if (!isStringList(tags, MAX_TAGS) || !isStringList(paths, MAX_TAGS)) {
+    return Response.json(
+      { errors: [{ message: 'Send { "tags": ["…"], "paths": ["/…"] }.' }] },
+      { status: 400 },
+    )
   }
-  for (const tag of new Set(tags as string[])) revalidateTag(tag, { expire: 0 })
+  for (const tag of new Set(tags)) revalidateTag(tag, { expire: 0 })
+  await refreshProxyAfterResponse(paths)
   return Response.json({ revalidated: tags.length })
 }

@@ -1,0 +1,44 @@
+/**
+ * The caching proxy in front of the site keeps each public page for about a second
+ * (deploy/nginx.conf). After a publish the app asks the proxy's internal refresh port
+ * (`PROXY_REFRESH_URL`, e.g. http://nginx:8081) for the pages that changed: the proxy fetches
+ * each from Next at once and replaces the readers' copy. Without the variable (no proxy, local
+ * development) this does nothing. Failures are logged and never fail the publish: the copy then
+ * runs out by itself within two seconds.
+ */
+const MAX_PATHS = 20
+
+export const proxyRefreshEnabled = () => Boolean(process.env.PROXY_REFRESH_URL)
+
+/** Only site paths: `/` then no second slash or backslash, no scheme. */
+const isSitePath = (value: string) => /^\/(?![/\\])[^\s]*$/.test(value) && value.length < 1024
+
+export const refreshProxy = async (paths: string[]): Promise<void> => {
+  const base = process.env.PROXY_REFRESH_URL?.replace(/\/$/, '')
+  if (!base) return
+  const unique = [...new Set(paths.filter(isSitePath))].slice(0, MAX_PATHS)
+  await Promise.all(
+    unique.map(async (path) => {
+      try {
+        const response = await fetch(`${base}${path}`, { signal: AbortSignal.timeout(10_000) })
+        await response.arrayBuffer()
+      } catch (error) {
+        console.error(`Could not refresh ${path} in the proxy: ${(error as Error).message}`)
+      }
+    }),
+  )
+}
+
+/**
+ * Refreshes `paths` once the current request has answered (its transaction has committed by
+ * then, so the proxy reads the new state); outside a request, right away.
+ */
+export const refreshProxyAfterResponse = async (paths: string[]): Promise<void> => {
+  if (!proxyRefreshEnabled() || paths.length === 0) return
+  try {
+    const { after } = await import('next/server')
+    after(() => refreshProxy(paths))
+  } catch {
+    await refreshProxy(paths)
+  }
+}
