@@ -203,6 +203,8 @@ describe('the read layer of the public site', () => {
     expect(homeBlock.map((a) => a.id)).toEqual([alsoIn.id, inChild.id])
     expect(otherBlock.map((a) => a.id)).toEqual([newestOther.id, alsoIn.id])
     expect(emptyBlock).toEqual([])
+    const [longer] = await data.loadSectionBlocks('en', blocks, 3)
+    expect(longer.map((a) => a.id)).toEqual([alsoIn.id, inChild.id, inParent.id])
     // The same as each section's own first page.
     for (const [i, ids] of blocks.split(';').entries()) {
       const own = await data.loadSectionArticles('en', ids, 1, 2)
