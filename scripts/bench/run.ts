@@ -25,6 +25,7 @@ import autocannon from 'autocannon'
 import pg from 'pg'
 
 import { startEmbeddedPostgres, type EmbeddedServer } from '../lib/embeddedPostgres'
+import { withHeapLimit } from '../lib/serverMemory'
 import { searchWords } from './generate'
 
 const root = path.resolve(import.meta.dirname, '../..')
@@ -421,7 +422,13 @@ const main = async () => {
   const next = `http://127.0.0.1:${nextPort}`
   const nextProc = spawn(bin('next'), ['start', '-H', '127.0.0.1', '-p', String(nextPort)], {
     cwd: root,
-    env: { ...env, NODE_ENV: 'production', SERVER_URL: next, NODE_OPTIONS: '--no-deprecation' },
+    // Started as `npm start` and the Dockerfile start it: with the production heap limit.
+    env: {
+      ...env,
+      NODE_ENV: 'production',
+      SERVER_URL: next,
+      NODE_OPTIONS: withHeapLimit('--no-deprecation', env),
+    },
     stdio: ['ignore', 'ignore', 'pipe'],
   })
   nextProc.stderr?.pipe(createWriteStream(path.join(workDir, 'next.log')))
