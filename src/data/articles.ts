@@ -376,7 +376,9 @@ export const getArticleVersions = cachedQuery(
 /**
  * "You might also like": the editor's related articles first (in their order), then filled up
  * with the newest articles sharing a tag, then the same section. Only published articles in the
- * same language, never the article itself, no duplicates.
+ * same language, never the article itself, no duplicates. One SQL statement picks the
+ * candidates of the three tiers (published and not trashed, as the anonymous reader's access
+ * says); one Local API read as that reader loads the chosen ones.
  */
 export const loadRelatedArticles = async (
   language: Language,
@@ -386,33 +388,53 @@ export const loadRelatedArticles = async (
   tagIds: string,
   limit = 4,
 ): Promise<ArticleSummary[]> => {
-  const chosen: ArticleSummary[] = []
-  const seen = () => [articleId, ...chosen.map((a) => a.id)]
-
   const picked = ids(relatedIds).filter((id) => id !== articleId)
-  if (picked.length) {
-    const { docs } = await listArticles(language, { id: { in: picked } }, 1, picked.length, {
-      count: false,
-    })
-    for (const id of picked) {
-      const doc = docs.find((d) => d.id === id)
-      if (doc && chosen.length < limit) chosen.push(doc)
-    }
-  }
-  const fillFrom = async (where: Where) => {
-    if (chosen.length >= limit) return
-    const { docs } = await listArticles(
-      language,
-      { and: [where, { id: { not_in: seen() } }] },
-      1,
-      limit - chosen.length,
-      { count: false },
+  const tags = ids(tagIds)
+  // Enough candidates per tier to fill `limit` after the tiers above have taken theirs.
+  const room = limit * 2 + picked.length
+  const payload = await getPayloadClient()
+  const db = (payload.db as unknown as PostgresAdapter).drizzle
+  const { rows } = await db.execute<{ id: number; tier: number }>(sql`
+    WITH readable AS NOT MATERIALIZED (
+      SELECT a.id, a.published_at, a.created_at, a.category_id FROM articles a
+      WHERE a.language = ${language}
+        AND a._status = 'published'
+        AND a.deleted_at IS NULL
+        AND a.id <> ${articleId}
     )
-    chosen.push(...docs)
+    SELECT id, tier FROM (
+      SELECT r.id, 0 AS tier, p.ord::int AS ord, r.published_at, r.created_at
+      FROM jsonb_array_elements_text(${JSON.stringify(picked)}::jsonb) WITH ORDINALITY AS p(id, ord)
+      JOIN readable r ON r.id = p.id::int
+      UNION ALL
+      (SELECT r.id, 1, 0, r.published_at, r.created_at FROM readable r
+       WHERE EXISTS (
+         SELECT 1 FROM articles_rels t
+         WHERE t.parent_id = r.id AND t.path = 'tags'
+           AND t.tags_id = ANY(ARRAY(SELECT jsonb_array_elements_text(${JSON.stringify(tags)}::jsonb)::int))
+       )
+       ORDER BY r.published_at DESC, r.created_at DESC, r.id DESC
+       LIMIT ${room})
+      UNION ALL
+      (SELECT r.id, 2, 0, r.published_at, r.created_at FROM readable r
+       WHERE r.category_id = ${sectionId}
+       ORDER BY r.published_at DESC, r.created_at DESC, r.id DESC
+       LIMIT ${room})
+    ) AS candidates
+    ORDER BY tier, ord, published_at DESC, created_at DESC, id DESC
+  `)
+  const chosen: number[] = []
+  for (const row of rows) {
+    const id = Number(row.id)
+    if (chosen.length < limit && !chosen.includes(id)) chosen.push(id)
   }
-  if (ids(tagIds).length) await fillFrom({ tags: { in: ids(tagIds) } })
-  if (sectionId > 0) await fillFrom({ category: { equals: sectionId } })
+  if (!chosen.length) return []
+  const { docs } = await listArticles(language, { id: { in: chosen } }, 1, chosen.length, {
+    count: false,
+  })
   return chosen
+    .map((id) => docs.find((doc) => doc.id === id))
+    .filter((doc): doc is ArticleSummary => Boolean(doc))
 }
 
 export const getRelatedArticles = cachedQuery(

@@ -73,21 +73,52 @@ describe('the read layer of the public site', () => {
       relatedArticles: [draftPick.id, pick.id],
     })
 
-    const related = await data.loadRelatedArticles(
-      'en',
-      article.id,
-      [draftPick.id, article.id, pick.id].join(','),
-      energy.id,
-      String(wind.id),
-      10,
+    const trashed = await createArticle(payload, {
+      status: 'published',
+      category: energy.id,
+      tags: [wind.id],
+    })
+    await payload.update({
+      collection: 'articles',
+      id: trashed.id,
+      data: { deletedAt: new Date().toISOString() },
+    })
+
+    const { result: related, statements } = await countQueries(() =>
+      data.loadRelatedArticles(
+        'en',
+        article.id,
+        [draftPick.id, article.id, pick.id].join(','),
+        energy.id,
+        String(wind.id),
+        10,
+      ),
     )
     const ids = related.map((a) => a.id)
     expect(ids.slice(0, 2)).toEqual([pick.id, sameTag.id])
     expect(ids).toContain(sameSection.id)
-    for (const excluded of [article.id, draftPick.id, unpublished.id, otherLanguage.id]) {
+    // One statement picks the three tiers, one reads the articles, one per related collection.
+    expect(statements.length).toBeLessThanOrEqual(5)
+    for (const excluded of [
+      article.id,
+      draftPick.id,
+      unpublished.id,
+      otherLanguage.id,
+      trashed.id,
+    ]) {
       expect(ids).not.toContain(excluded)
     }
     expect(new Set(ids).size).toBe(ids.length)
+    // The newest article sharing the tag is in the trash: the next one takes the place.
+    const two = await data.loadRelatedArticles(
+      'en',
+      article.id,
+      String(pick.id),
+      energy.id,
+      String(wind.id),
+      2,
+    )
+    expect(two.map((a) => a.id)).toEqual([pick.id, sameTag.id])
 
     const capped = await data.loadRelatedArticles(
       'en',
