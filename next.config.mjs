@@ -41,6 +41,10 @@ const securityHeaders = [
 const nextConfig = {
   output: process.env.NEXT_OUTPUT === 'standalone' ? 'standalone' : undefined,
   poweredByHeader: false,
+  // The data cache and rendered pages kept in this server's memory (least recently used go
+  // first), in bytes: Next's default of 50 MB unless NEXT_CACHE_MAX_MEMORY_MB says otherwise.
+  // Part of the server's memory budget (README, "Memory").
+  cacheMaxMemorySize: (Number(process.env.NEXT_CACHE_MAX_MEMORY_MB) || 50) * 1024 * 1024,
   // Security headers on every response: public pages, the admin and the API.
   headers: async () => [{ source: '/:path*', headers: securityHeaders }],
   // `npm run typecheck` (tsc --noEmit) checks types once, in CI and before commits; the build

@@ -36,6 +36,13 @@ const dirname = path.dirname(fileURLToPath(import.meta.url))
 const isProduction = process.env.NODE_ENV === 'production'
 const serverURL = process.env.SERVER_URL || 'http://localhost:3000'
 
+// libvips keeps up to 50 MB of recent operations (and 20 open files) per process by default;
+// an upload or an image resize is rarely repeated, so on a small server that memory is better
+// left to the rest. One libvips thread per image: the requests themselves run in parallel.
+// (next/image uses the same sharp.) README, "Memory".
+sharp.cache(false)
+sharp.concurrency(Number(process.env.SHARP_CONCURRENCY) || 1)
+
 /** sharp with a pixel ceiling, so a decompression bomb fails fast instead of filling memory. */
 const boundedSharp = ((input: Parameters<typeof sharp>[0], options?: SharpOptions) =>
   sharp(input, { limitInputPixels: MAX_INPUT_PIXELS, ...options })) as unknown as SharpDependency

@@ -1,6 +1,7 @@
 import * as migration_20261123_113457_initial from './20261123_113457_initial';
 import * as migration_20261124_164252_search_vectors from './20261124_164252_search_vectors';
 import * as migration_20261124_164716_editorial_workflow from './20261124_164716_editorial_workflow';
+import * as migration_20261124_192346_list_and_search_indexes from './20261124_192346_list_and_search_indexes';
 
 export const migrations = [
   {
@@ -16,6 +17,11 @@ export const migrations = [
   {
     up: migration_20261124_164716_editorial_workflow.up,
     down: migration_20261124_164716_editorial_workflow.down,
-    name: '20261124_164716_editorial_workflow'
+    name: '20261124_164716_editorial_workflow',
+  },
+  {
+    up: migration_20261124_192346_list_and_search_indexes.up,
+    down: migration_20261124_192346_list_and_search_indexes.down,
+    name: '20261124_192346_list_and_search_indexes'
   },
 ];

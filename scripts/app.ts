@@ -19,6 +19,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 
 import { startEmbeddedPostgres, type EmbeddedServer } from './lib/embeddedPostgres'
+import { withHeapLimit } from './lib/serverMemory'
 
 const root = path.resolve(import.meta.dirname, '..')
 const dataRoot = path.resolve(root, process.env.DATA_DIR || '.data')
@@ -120,7 +121,11 @@ const main = async () => {
     case 'start':
       await migrate(env)
       if (env.EMBEDDED_DATABASE || env.SEED_DEMO === 'true') await seed(env)
-      serve(['start', ...rest], { ...env, NODE_ENV: 'production' })
+      serve(['start', ...rest], {
+        ...env,
+        NODE_ENV: 'production',
+        NODE_OPTIONS: withHeapLimit(env.NODE_OPTIONS, env),
+      })
       return
     case 'migrate':
       await migrate(env)

@@ -16,6 +16,7 @@ import pg from 'pg'
 
 import { startEmbeddedPostgres, type EmbeddedServer } from '../lib/embeddedPostgres'
 import { localNginxConfig, nginxBinary } from '../lib/nginxConfig'
+import { withHeapLimit } from '../lib/serverMemory'
 
 export const root = path.resolve(import.meta.dirname, '../..')
 export const bin = (name: string) => path.join(root, 'node_modules', '.bin', name)
@@ -336,7 +337,13 @@ export const startNext = async (session: Session, env: NodeJS.ProcessEnv, ready:
     bin('next'),
     ['start', '-H', '127.0.0.1', '-p', String(port)],
     {
-      env: { ...env, NODE_ENV: 'production', SERVER_URL: url, NODE_OPTIONS: '--no-deprecation' },
+      // As `npm start` and the Dockerfile start it: with the production heap limit.
+      env: {
+        ...env,
+        NODE_ENV: 'production',
+        SERVER_URL: url,
+        NODE_OPTIONS: withHeapLimit('--no-deprecation', env),
+      },
     },
   )
   await waitFor(`${url}${ready}`, proc)

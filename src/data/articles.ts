@@ -1,3 +1,4 @@
+import { sql, type PostgresAdapter } from '@payloadcms/db-postgres'
 import type { Where } from 'payload'
 
 import type { Language } from '@/access/roles'
@@ -35,11 +36,16 @@ const ids = (csv: string) =>
     .map(Number)
     .filter((n) => Number.isInteger(n) && n > 0)
 
+/**
+ * Published articles of one language, newest first. `count: false` for a list that shows no
+ * page numbers: Payload then skips its `count(*)` query (totals are those of the page read).
+ */
 const listArticles = async (
   language: Language,
   where: Where,
   page: number,
   limit: number,
+  { count = true }: { count?: boolean } = {},
 ): Promise<Paginated<ArticleSummary>> => {
   const payload = await getPayloadClient()
   const result = await payload.find({
@@ -49,6 +55,7 @@ const listArticles = async (
     sort: '-publishedAt',
     page,
     limit,
+    pagination: count,
     depth: 1,
     locale: language,
     fallbackLocale: 'en',
@@ -66,7 +73,7 @@ const listArticles = async (
 // ── Lists ──────────────────────────────────────────────────────────────────────────────────────
 
 export const loadLatestArticles = async (language: Language, limit = 20) =>
-  (await listArticles(language, {}, 1, limit)).docs
+  (await listArticles(language, {}, 1, limit, { count: false })).docs
 
 /** The latest published articles in one language, newest first. */
 export const getLatestArticles = cachedQuery(
@@ -91,6 +98,66 @@ export const getSectionArticles = cachedQuery(
   loadSectionArticles,
   (language) => [cacheTags.articles, cacheTags.articlesIn(language), cacheTags.categories],
 )
+
+/**
+ * The newest `perSection` published articles of several sections at once (the home page's
+ * blocks): `sectionIds` lists each block's section ids (a section and its sub-sections),
+ * comma-separated, blocks separated by `;`. Same articles and order as page 1 of
+ * `loadSectionArticles` for each block, in two reads instead of one list per block: one SQL
+ * statement picks the ids (per block, on the `language, _status, published_at` index; published
+ * and not trashed only, as the anonymous reader's access says), then one Local API read as that
+ * reader loads them all.
+ */
+export const loadSectionBlocks = async (
+  language: Language,
+  sectionIds: string,
+  perSection = 4,
+): Promise<ArticleSummary[][]> => {
+  const blocks = sectionIds.split(';').map(ids)
+  if (!blocks.some((block) => block.length)) return blocks.map(() => [])
+  const payload = await getPayloadClient()
+  const db = (payload.db as unknown as PostgresAdapter).drizzle
+  const { rows } = await db.execute<{ block: number; id: number }>(sql`
+    SELECT b.ord::int AS block, a.id
+    FROM jsonb_array_elements(${JSON.stringify(blocks)}::jsonb) WITH ORDINALITY AS b(ids, ord)
+    CROSS JOIN LATERAL (
+      SELECT ARRAY(SELECT jsonb_array_elements_text(b.ids)::int) AS ids
+    ) AS s
+    CROSS JOIN LATERAL (
+      SELECT a.id, a.published_at FROM articles a
+      WHERE a.language = ${language}
+        AND a._status = 'published'
+        AND a.deleted_at IS NULL
+        AND (
+          a.category_id = ANY(s.ids)
+          OR EXISTS (
+            SELECT 1 FROM articles_rels r
+            WHERE r.parent_id = a.id AND r.path = 'categories' AND r.categories_id = ANY(s.ids)
+          )
+        )
+      ORDER BY a.published_at DESC, a.id DESC
+      LIMIT ${perSection}
+    ) AS a
+    ORDER BY b.ord, a.published_at DESC, a.id DESC
+  `)
+  const wanted = [...new Set(rows.map((row) => Number(row.id)))]
+  const found = wanted.length
+    ? await listArticles(language, { id: { in: wanted } }, 1, wanted.length, { count: false })
+    : { docs: [] }
+  const byId = new Map(found.docs.map((doc) => [doc.id, doc]))
+  return blocks.map((_, i) =>
+    rows
+      .filter((row) => Number(row.block) === i + 1)
+      .map((row) => byId.get(Number(row.id)))
+      .filter((doc): doc is ArticleSummary => Boolean(doc)),
+  )
+}
+
+export const getSectionBlocks = cachedQuery('section-blocks', loadSectionBlocks, (language) => [
+  cacheTags.articles,
+  cacheTags.articlesIn(language),
+  cacheTags.categories,
+])
 
 export const loadAuthorArticles = (language: Language, authorId: number, page = 1, limit = 12) =>
   listArticles(language, { authors: { in: [authorId] } }, page, limit)
@@ -309,7 +376,9 @@ export const getArticleVersions = cachedQuery(
 /**
  * "You might also like": the editor's related articles first (in their order), then filled up
  * with the newest articles sharing a tag, then the same section. Only published articles in the
- * same language, never the article itself, no duplicates.
+ * same language, never the article itself, no duplicates. One SQL statement picks the
+ * candidates of the three tiers (published and not trashed, as the anonymous reader's access
+ * says); one Local API read as that reader loads the chosen ones.
  */
 export const loadRelatedArticles = async (
   language: Language,
@@ -319,30 +388,53 @@ export const loadRelatedArticles = async (
   tagIds: string,
   limit = 4,
 ): Promise<ArticleSummary[]> => {
-  const chosen: ArticleSummary[] = []
-  const seen = () => [articleId, ...chosen.map((a) => a.id)]
-
   const picked = ids(relatedIds).filter((id) => id !== articleId)
-  if (picked.length) {
-    const { docs } = await listArticles(language, { id: { in: picked } }, 1, picked.length)
-    for (const id of picked) {
-      const doc = docs.find((d) => d.id === id)
-      if (doc && chosen.length < limit) chosen.push(doc)
-    }
-  }
-  const fillFrom = async (where: Where) => {
-    if (chosen.length >= limit) return
-    const { docs } = await listArticles(
-      language,
-      { and: [where, { id: { not_in: seen() } }] },
-      1,
-      limit - chosen.length,
+  const tags = ids(tagIds)
+  // Enough candidates per tier to fill `limit` after the tiers above have taken theirs.
+  const room = limit * 2 + picked.length
+  const payload = await getPayloadClient()
+  const db = (payload.db as unknown as PostgresAdapter).drizzle
+  const { rows } = await db.execute<{ id: number; tier: number }>(sql`
+    WITH readable AS NOT MATERIALIZED (
+      SELECT a.id, a.published_at, a.created_at, a.category_id FROM articles a
+      WHERE a.language = ${language}
+        AND a._status = 'published'
+        AND a.deleted_at IS NULL
+        AND a.id <> ${articleId}
     )
-    chosen.push(...docs)
+    SELECT id, tier FROM (
+      SELECT r.id, 0 AS tier, p.ord::int AS ord, r.published_at, r.created_at
+      FROM jsonb_array_elements_text(${JSON.stringify(picked)}::jsonb) WITH ORDINALITY AS p(id, ord)
+      JOIN readable r ON r.id = p.id::int
+      UNION ALL
+      (SELECT r.id, 1, 0, r.published_at, r.created_at FROM readable r
+       WHERE EXISTS (
+         SELECT 1 FROM articles_rels t
+         WHERE t.parent_id = r.id AND t.path = 'tags'
+           AND t.tags_id = ANY(ARRAY(SELECT jsonb_array_elements_text(${JSON.stringify(tags)}::jsonb)::int))
+       )
+       ORDER BY r.published_at DESC, r.created_at DESC, r.id DESC
+       LIMIT ${room})
+      UNION ALL
+      (SELECT r.id, 2, 0, r.published_at, r.created_at FROM readable r
+       WHERE r.category_id = ${sectionId}
+       ORDER BY r.published_at DESC, r.created_at DESC, r.id DESC
+       LIMIT ${room})
+    ) AS candidates
+    ORDER BY tier, ord, published_at DESC, created_at DESC, id DESC
+  `)
+  const chosen: number[] = []
+  for (const row of rows) {
+    const id = Number(row.id)
+    if (chosen.length < limit && !chosen.includes(id)) chosen.push(id)
   }
-  if (ids(tagIds).length) await fillFrom({ tags: { in: ids(tagIds) } })
-  if (sectionId > 0) await fillFrom({ category: { equals: sectionId } })
+  if (!chosen.length) return []
+  const { docs } = await listArticles(language, { id: { in: chosen } }, 1, chosen.length, {
+    count: false,
+  })
   return chosen
+    .map((id) => docs.find((doc) => doc.id === id))
+    .filter((doc): doc is ArticleSummary => Boolean(doc))
 }
 
 export const getRelatedArticles = cachedQuery(

@@ -41,3 +41,23 @@ export const query = async <T extends Record<string, unknown>>(
     await client.end()
   }
 }
+
+/**
+ * Runs `fn` and returns its result with the SQL statements sent meanwhile by any client of the
+ * process (Payload's pool included): for tests of how many queries a read costs. Not for
+ * concurrent use.
+ */
+export const countQueries = async <T>(fn: () => Promise<T>) => {
+  const statements: string[] = []
+  const original = pg.Client.prototype.query
+  pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+    const [first] = args as [string | { text?: string }]
+    statements.push(typeof first === 'string' ? first : (first?.text ?? ''))
+    return (original as (...a: unknown[]) => unknown).apply(this, args)
+  } as typeof original
+  try {
+    return { result: await fn(), statements }
+  } finally {
+    pg.Client.prototype.query = original
+  }
+}

@@ -116,4 +116,43 @@ describe('articles', () => {
     })
     expect(typed.readingTime).toBe(5)
   })
+
+  it('populates a related article with what a link to it needs, not the whole document', async () => {
+    const original = await createArticle(ctx.payload, {
+      status: 'published',
+      title: 'Ferry timetable',
+      dek: 'Summer sailings.',
+      body: body(words(300)),
+    })
+    const version = await createArticle(ctx.payload, {
+      status: 'published',
+      language: 'az',
+      translationOf: original.id,
+      relatedArticles: [],
+    })
+    const read = await ctx.payload.findByID({
+      collection: 'articles',
+      id: version.id,
+      depth: 1,
+      overrideAccess: false,
+    })
+    const populated = read.translationOf as unknown as Record<string, unknown>
+    expect(populated).toMatchObject({
+      id: original.id,
+      title: 'Ferry timetable',
+      slug: original.slug,
+      language: 'en',
+      dek: 'Summer sailings.',
+    })
+    expect(populated.body).toBeUndefined()
+    // Asked for, the whole document is still there.
+    const full = await ctx.payload.findByID({
+      collection: 'articles',
+      id: version.id,
+      depth: 1,
+      overrideAccess: false,
+      populate: { articles: { body: true } },
+    })
+    expect((full.translationOf as unknown as Record<string, unknown>).body).toBeTruthy()
+  })
 })

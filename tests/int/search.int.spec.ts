@@ -184,6 +184,68 @@ describe('article search', () => {
     expect(await idsFor({ language: 'en', q: 'observatory' })).toEqual([])
   })
 
+  it('never returns an article in the trash', async () => {
+    const article = await createArticle(ctx.payload, {
+      status: 'published',
+      title: 'Funicular timetable changes',
+    })
+    expect(await idsFor({ language: 'en', q: 'funicular' })).toEqual([article.id])
+    await ctx.payload.update({
+      collection: 'articles',
+      id: article.id,
+      data: { deletedAt: new Date().toISOString() },
+    })
+    expect(await idsFor({ language: 'en', q: 'funicular' })).toEqual([])
+  })
+
+  it('ranks the newest matches and lists older ones after them, newest first, counting all', async () => {
+    const { runArticleSearch } = await data()
+    const at = (day: number) => new Date(Date.UTC(2026, 5, day)).toISOString()
+    const create = (title: string, day: number) =>
+      createArticle(ctx.payload, { status: 'published', title, publishedAt: at(day) })
+    // Oldest first: a title match among the old ones, body-only matches among the newest.
+    const oldTitle = await create('Dolma festival draws crowds', 1)
+    const oldest = await createArticle(ctx.payload, {
+      status: 'published',
+      title: 'A cookery evening',
+      body: body('A dolma stall.'),
+      publishedAt: at(2),
+    })
+    const newerTitle = await create('Dolma recipes from Ganja', 3)
+    const newBody = await createArticle(ctx.payload, {
+      status: 'published',
+      title: 'Market day',
+      body: body('Dolma again.'),
+      publishedAt: at(4),
+    })
+    const newestBody = await createArticle(ctx.payload, {
+      status: 'published',
+      title: 'Street food',
+      body: body('And dolma.'),
+      publishedAt: at(5),
+    })
+    const window = { rankWindow: 3 }
+    const pages = await Promise.all(
+      [1, 2, 3].map((page) =>
+        runArticleSearch(ctx.payload, { language: 'en', q: 'dolma', perPage: 2, page }, window),
+      ),
+    )
+    // The three newest ranked (the title match first), then the two older ones by date.
+    expect(pages.flatMap((p) => p.hits.map((hit) => hit.id))).toEqual([
+      newerTitle.id,
+      newestBody.id,
+      newBody.id,
+      oldest.id,
+      oldTitle.id,
+    ])
+    expect(pages.map((p) => p.total)).toEqual([5, 5, 5])
+    // With every match in the window, the old title match ranks above the body matches.
+    expect(await idsFor({ language: 'en', q: 'dolma', perPage: 2 })).toEqual([
+      newerTitle.id,
+      oldTitle.id,
+    ])
+  })
+
   it('finds text edited into a published article once it is published again', async () => {
     const article = await createArticle(ctx.payload, {
       status: 'published',

@@ -1,6 +1,7 @@
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { countQueries } from '../helpers/database'
 import { createArticle } from '../helpers/fixtures'
 import { createTestPayload, type TestPayload } from '../helpers/payload'
 
@@ -72,21 +73,52 @@ describe('the read layer of the public site', () => {
       relatedArticles: [draftPick.id, pick.id],
     })
 
-    const related = await data.loadRelatedArticles(
-      'en',
-      article.id,
-      [draftPick.id, article.id, pick.id].join(','),
-      energy.id,
-      String(wind.id),
-      10,
+    const trashed = await createArticle(payload, {
+      status: 'published',
+      category: energy.id,
+      tags: [wind.id],
+    })
+    await payload.update({
+      collection: 'articles',
+      id: trashed.id,
+      data: { deletedAt: new Date().toISOString() },
+    })
+
+    const { result: related, statements } = await countQueries(() =>
+      data.loadRelatedArticles(
+        'en',
+        article.id,
+        [draftPick.id, article.id, pick.id].join(','),
+        energy.id,
+        String(wind.id),
+        10,
+      ),
     )
     const ids = related.map((a) => a.id)
     expect(ids.slice(0, 2)).toEqual([pick.id, sameTag.id])
     expect(ids).toContain(sameSection.id)
-    for (const excluded of [article.id, draftPick.id, unpublished.id, otherLanguage.id]) {
+    // One statement picks the three tiers, one reads the articles, one per related collection.
+    expect(statements.length).toBeLessThanOrEqual(5)
+    for (const excluded of [
+      article.id,
+      draftPick.id,
+      unpublished.id,
+      otherLanguage.id,
+      trashed.id,
+    ]) {
       expect(ids).not.toContain(excluded)
     }
     expect(new Set(ids).size).toBe(ids.length)
+    // The newest article sharing the tag is in the trash: the next one takes the place.
+    const two = await data.loadRelatedArticles(
+      'en',
+      article.id,
+      String(pick.id),
+      energy.id,
+      String(wind.id),
+      2,
+    )
+    expect(two.map((a) => a.id)).toEqual([pick.id, sameTag.id])
 
     const capped = await data.loadRelatedArticles(
       'en',
@@ -152,6 +184,73 @@ describe('the read layer of the public site', () => {
     expect(list.docs.map((a) => a.id)).toContain(inChild.id)
     const onlyParent = await data.loadSectionArticles('en', String(news.id), 1, 10)
     expect(onlyParent.docs.map((a) => a.id)).not.toContain(inChild.id)
+  })
+
+  it('lists every home block at once with the same articles as each section’s own list: sub-sections and "also in" sections, never drafts, trashed or other languages', async () => {
+    const home = await section('home-blocks')
+    const homeChild = await section('home-blocks-child', home.id)
+    const other = await section('home-blocks-other')
+    const empty = await section('home-blocks-empty')
+    const at = (day: number) => new Date(Date.UTC(2026, 7, day)).toISOString()
+    const inParent = await createArticle(payload, {
+      status: 'published',
+      category: home.id,
+      publishedAt: at(1),
+    })
+    const inChild = await createArticle(payload, {
+      status: 'published',
+      category: homeChild.id,
+      publishedAt: at(2),
+    })
+    const alsoIn = await createArticle(payload, {
+      status: 'published',
+      category: other.id,
+      categories: [home.id],
+      publishedAt: at(3),
+    })
+    const newestOther = await createArticle(payload, {
+      status: 'published',
+      category: other.id,
+      publishedAt: at(4),
+    })
+    await createArticle(payload, { category: home.id }) // a draft
+    await createArticle(payload, { status: 'published', language: 'az', category: home.id })
+    const trashed = await createArticle(payload, {
+      status: 'published',
+      category: home.id,
+      publishedAt: at(5),
+    })
+    await payload.update({
+      collection: 'articles',
+      id: trashed.id,
+      data: { deletedAt: new Date().toISOString() },
+    })
+
+    const blocks = `${home.id},${homeChild.id};${other.id};${empty.id}`
+    const { result: lists, statements } = await countQueries(() =>
+      data.loadSectionBlocks('en', blocks, 2),
+    )
+    const [homeBlock, otherBlock, emptyBlock] = lists
+    expect(homeBlock.map((a) => a.id)).toEqual([alsoIn.id, inChild.id])
+    expect(otherBlock.map((a) => a.id)).toEqual([newestOther.id, alsoIn.id])
+    expect(emptyBlock).toEqual([])
+    const [longer] = await data.loadSectionBlocks('en', blocks, 3)
+    expect(longer.map((a) => a.id)).toEqual([alsoIn.id, inChild.id, inParent.id])
+    // The same as each section's own first page.
+    for (const [i, ids] of blocks.split(';').entries()) {
+      const own = await data.loadSectionArticles('en', ids, 1, 2)
+      expect(lists[i].map((a) => a.id)).toEqual(own.docs.map((a) => a.id))
+    }
+    // Summaries as the lists show them, with their section.
+    expect(homeBlock[0].section?.slug).toBe('home-blocks-other')
+    // One statement for the ids, one read of the articles, one per related collection.
+    expect(statements.length).toBeLessThanOrEqual(5)
+  })
+
+  it('reads the latest articles without counting all articles', async () => {
+    await createArticle(payload, { status: 'published' })
+    const { statements } = await countQueries(() => data.loadLatestArticles('en', 5))
+    expect(statements.filter((text) => /count\(/i.test(text))).toEqual([])
   })
 
   it('lists corrections of published articles only, newest first, and moves the article’s updated date', async () => {

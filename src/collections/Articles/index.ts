@@ -63,6 +63,19 @@ export const Articles: CollectionConfig = {
     },
   },
   defaultSort: '-publishedAt',
+  // What a relationship to an article (related articles, the original of a language version)
+  // carries when populated, unless the read asks for more (`populate`): enough for a link, not
+  // the body. A REST list at depth 1 no longer drags whole related documents along.
+  defaultPopulate: {
+    title: true,
+    slug: true,
+    language: true,
+    dek: true,
+    publishedAt: true,
+    heroImage: true,
+    category: true,
+    translationOf: true,
+  },
   access: {
     read: publishedOrStaff,
     readVersions: isStaff,

@@ -3,7 +3,7 @@ import { getTranslations } from 'next-intl/server'
 
 import { ArticleCard } from '@/components/ArticleCard'
 import { SiteShell } from '@/components/SiteShell'
-import { getLatestArticles, getSectionArticles } from '@/data/articles'
+import { getLatestArticles, getSectionBlocks } from '@/data/articles'
 import { getSections } from '@/data/sections'
 import { getSiteSettings } from '@/data/site'
 import { formatDate } from '@/lib/format'
@@ -51,24 +51,15 @@ export default async function HomePage({ params }: Props) {
   const blockSections = topSections.filter((s) => !STRIPS.includes(s.slug))
   const sectionIds = (id: number) =>
     [id, ...sections.filter((s) => s.parentId === id).map((s) => s.id)].join(',')
-  const [blocks, strips] = await Promise.all([
-    Promise.all(
-      blockSections.map(async (section) => ({
-        section,
-        articles: (await getSectionArticles(lang, sectionIds(section.id), 1, 4)).docs,
-      })),
-    ),
-    Promise.all(
-      STRIPS.map(async (slug) => {
-        const section = topSections.find((s) => s.slug === slug)
-        if (!section) return null
-        return {
-          section,
-          articles: (await getSectionArticles(lang, sectionIds(section.id), 1, 4)).docs,
-        }
-      }),
-    ),
-  ])
+  const stripSections = STRIPS.map((slug) => topSections.find((s) => s.slug === slug) ?? null)
+  const listed = [...blockSections, ...stripSections.filter((s) => s !== null)]
+  // Every block's articles in one read (src/data/articles.ts, loadSectionBlocks).
+  const lists = await getSectionBlocks(lang, listed.map((s) => sectionIds(s.id)).join(';'), 4)
+  const articlesOf = (id: number) => lists[listed.findIndex((s) => s.id === id)] ?? []
+  const blocks = blockSections.map((section) => ({ section, articles: articlesOf(section.id) }))
+  const strips = stripSections.map((section) =>
+    section ? { section, articles: articlesOf(section.id) } : null,
+  )
 
   const [lead, ...rest] = latest
   const topStories = rest.slice(0, 4)
