@@ -15,7 +15,7 @@ FROM node:20-bookworm-slim AS app
 WORKDIR /app
 # The V8 heap limit of the server (README, "Memory"; scripts/lib/serverMemory.ts).
 ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 PORT=3000 HOSTNAME=0.0.0.0 MEDIA_DIR=/app/media \
-    NODE_OPTIONS=--max-old-space-size=384
+    NODE_OPTIONS=--max-old-space-size=512
 COPY --from=build --chown=node:node /app/.next/standalone ./
 COPY --from=build --chown=node:node /app/.next/static ./.next/static
 RUN mkdir -p /app/media && chown node:node /app/media

@@ -17,7 +17,9 @@
  *    server's peak RSS under `--rss-limit`. Printed, and written to bench/results/load.md and
  *    load.json; the exit code is 1 when a check fails.
  */
+import { readFile } from 'node:fs/promises'
 import os from 'node:os'
+import path from 'node:path'
 import { parseArgs } from 'node:util'
 
 import pg from 'pg'
@@ -413,6 +415,17 @@ const main = async () => {
   log(`load done after ${runSeconds.toFixed(1)} s; letting the server settle for 10 s`)
   await sleep(10_000)
   const rssSettled = memory.now()
+  // A server that died under the load (e.g. out of heap) fails the run with its last words.
+  if (nextProc.exitCode !== null || nextProc.signalCode !== null) {
+    const last = (await readFile(path.join(workDir, 'next.log'), 'utf8').catch(() => ''))
+      .split('\n')
+      .filter((line) => /FATAL|Error/.test(line))
+      .slice(-3)
+      .join(' | ')
+    throw new Error(
+      `next start exited during the load (${nextProc.exitCode ?? nextProc.signalCode}): ${last}`,
+    )
+  }
 
   // Optionally, the same article mix through nginx, after the run (the proxy serves cached pages;
   // 5xx would come from Next, which the run above measured directly).
