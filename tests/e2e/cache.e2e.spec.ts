@@ -171,6 +171,24 @@ describe.runIf(nginxBinary)('public pages through the caching proxy (deploy/ngin
     expect(new URL(chosen.headers.get('location')!, proxy.url).pathname).toBe('/az')
   })
 
+  it('answers one client’s flood of searches with 429 and keeps serving everyone’s pages', async () => {
+    const stamp = Date.now()
+    // A different query each time, as a scraper would send: none is in the cache.
+    const floods = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => get(proxy.url, `/en/search?q=flood+${stamp}+${i}`)),
+    )
+    const statuses = floods.map((response) => response.status)
+    expect(statuses.filter((status) => status === 429).length).toBeGreaterThan(0)
+    expect(statuses.filter((status) => status === 200).length).toBeGreaterThan(0)
+    expect(statuses.every((status) => status === 200 || status === 429)).toBe(true)
+    // Pages other than search are not limited.
+    const pages = await Promise.all(Array.from({ length: 40 }, () => get(proxy.url, '/en')))
+    expect(pages.every((response) => response.status === 200)).toBe(true)
+    // The limit is per second: a reader's search a moment later goes through.
+    await new Promise((resolve) => setTimeout(resolve, 5_000))
+    expect((await get(proxy.url, `/en/search?q=rail+${stamp}`)).status).toBe(200)
+  })
+
   it('keeps Next’s navigation requests (RSC) out of the readers’ copies', async () => {
     const fresh = `/en/corrections?rsc=${Date.now()}`
     const rsc = await get(proxy.url, fresh, { rsc: '1' })
