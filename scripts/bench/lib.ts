@@ -7,7 +7,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { createWriteStream, existsSync, readFileSync, readdirSync } from 'node:fs'
 import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
-import { createServer } from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 
@@ -17,20 +16,12 @@ import pg from 'pg'
 import { startEmbeddedPostgres, type EmbeddedServer } from '../lib/embeddedPostgres'
 import { localNginxConfig, nginxBinary } from '../lib/nginxConfig'
 import { withHeapLimit } from '../lib/serverMemory'
+import { freePort } from '../lib/ports'
 
 export const root = path.resolve(import.meta.dirname, '../..')
 export const bin = (name: string) => path.join(root, 'node_modules', '.bin', name)
 
-export const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const server = createServer()
-    server.unref()
-    server.on('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0))
-    })
-  })
+export { freePort }
 
 export const waitFor = async (url: string, proc: ChildProcess, timeoutMs = 120_000) => {
   const deadline = Date.now() + timeoutMs

@@ -24,6 +24,8 @@ import { parseArgs } from 'node:util'
 
 import pg from 'pg'
 
+import { blocksToLexical } from '@/lib/lexical'
+
 import { searchWords } from './generate'
 import {
   createSession,
@@ -107,29 +109,7 @@ const observations: Observation[] = []
 const editorStatuses: Record<string, number> = {}
 let editorErrors = 0
 
-const lexical = (text: string) => ({
-  root: {
-    type: 'root',
-    format: '',
-    indent: 0,
-    version: 1,
-    direction: 'ltr',
-    children: [
-      {
-        type: 'paragraph',
-        format: '',
-        indent: 0,
-        version: 1,
-        direction: 'ltr',
-        textFormat: 0,
-        textStyle: '',
-        children: [
-          { type: 'text', text, format: 0, style: '', mode: 'normal', detail: 0, version: 1 },
-        ],
-      },
-    ],
-  },
-})
+const lexical = (text: string) => blocksToLexical([text])
 
 type Json = Record<string, unknown>
 

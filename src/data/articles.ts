@@ -2,7 +2,7 @@ import { sql, type PostgresAdapter } from '@payloadcms/db-postgres'
 import type { Where } from 'payload'
 
 import type { Language } from '@/access/roles'
-import type { Article } from '@/payload-types'
+import type { Article, User } from '@/payload-types'
 
 import { cacheTags } from './cacheTags'
 import { cachedQuery } from './cached'
@@ -230,7 +230,7 @@ export const updatedDate = (
   return candidates.sort((a, b) => Date.parse(b) - Date.parse(a))[0] ?? null
 }
 
-export const detailSelect = {
+const detailSelect = {
   title: true,
   slug: true,
   dek: true,
@@ -252,7 +252,7 @@ export const detailSelect = {
   corrections: true,
 } as const
 
-export const detailPopulate = {
+const detailPopulate = {
   categories: { name: true, slug: true, breadcrumbs: true },
   authors: { name: true, slug: true, jobTitle: true },
   tags: { name: true, slug: true },
@@ -260,7 +260,7 @@ export const detailPopulate = {
   articles: { title: true, slug: true, language: true },
 } as const
 
-export const toDetail = (doc: Article): ArticleDetail => {
+const toDetail = (doc: Article): ArticleDetail => {
   const original =
     doc.translationOf && typeof doc.translationOf === 'object' ? doc.translationOf : null
   const source = doc.source?.outlet || doc.source?.originalLanguage ? doc.source : null
@@ -309,14 +309,19 @@ export const toDetail = (doc: Article): ArticleDetail => {
   }
 }
 
-export const loadArticleBySlug = async (
+/**
+ * One article's page data by language and slug, read with `access`: the anonymous reader's
+ * (published only) by default, or a staff user's newest version for draft preview.
+ */
+export const findArticleDetail = async (
   language: Language,
   slug: string,
+  access: { overrideAccess: false; draft: boolean; user?: User } = asReader,
 ): Promise<ArticleDetail | null> => {
   const payload = await getPayloadClient()
   const { docs } = await payload.find({
     collection: 'articles',
-    ...asReader,
+    ...access,
     where: { and: [{ language: { equals: language } }, { slug: { equals: slug } }] },
     limit: 1,
     pagination: false,
@@ -328,6 +333,9 @@ export const loadArticleBySlug = async (
   })
   return docs[0] ? toDetail(docs[0] as Article) : null
 }
+
+export const loadArticleBySlug = (language: Language, slug: string) =>
+  findArticleDetail(language, slug)
 
 /** A published article by language and slug; null for drafts and unknown slugs. */
 export const getArticleBySlug = cachedQuery(

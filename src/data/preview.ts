@@ -2,9 +2,9 @@ import { headers } from 'next/headers'
 
 import type { Language } from '@/access/roles'
 import { isStaffUser } from '@/access/roles'
-import type { Article, User } from '@/payload-types'
+import type { User } from '@/payload-types'
 
-import { detailPopulate, detailSelect, toDetail, type ArticleDetail } from './articles'
+import { findArticleDetail, type ArticleDetail } from './articles'
 import { getPayloadClient } from './payload'
 
 /** The logged-in newsroom user of this request (Payload session cookie), or null. */
@@ -24,20 +24,5 @@ export const getDraftArticleBySlug = async (
 ): Promise<ArticleDetail | null> => {
   const user = await getPreviewUser()
   if (!user) return null
-  const payload = await getPayloadClient()
-  const { docs } = await payload.find({
-    collection: 'articles',
-    draft: true,
-    overrideAccess: false,
-    user,
-    where: { and: [{ language: { equals: language } }, { slug: { equals: slug } }] },
-    limit: 1,
-    pagination: false,
-    depth: 1,
-    locale: language,
-    fallbackLocale: 'en',
-    select: detailSelect,
-    populate: detailPopulate,
-  })
-  return docs[0] ? toDetail(docs[0] as Article) : null
+  return findArticleDetail(language, slug, { draft: true, overrideAccess: false, user })
 }

@@ -1,11 +1,11 @@
 import { chmod, mkdtemp, rm } from 'node:fs/promises'
-import { createServer } from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 
 import type { TestProject } from 'vitest/node'
 
 import { startEmbeddedPostgres } from '../../scripts/lib/embeddedPostgres'
+import { freePort } from '../../scripts/lib/ports'
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -13,16 +13,7 @@ declare module 'vitest' {
   }
 }
 
-export const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const server = createServer()
-    server.unref()
-    server.on('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0))
-    })
-  })
+export { freePort }
 
 /**
  * Starts a throw-away PostgreSQL (embedded, in a temp folder, fsync off) for the whole run.
