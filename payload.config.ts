@@ -2,7 +2,6 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth'
-import { postgresAdapter } from '@payloadcms/db-postgres'
 import { nestedDocsPlugin } from '@payloadcms/plugin-nested-docs'
 import { seoPlugin } from '@payloadcms/plugin-seo'
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
@@ -24,7 +23,10 @@ import { Tags } from './src/collections/Tags'
 import { Users } from './src/collections/Users'
 import { Navigation } from './src/globals/Navigation'
 import { SiteSettings } from './src/globals/SiteSettings'
+import { withDocumentLocks } from './src/access/documentLocks'
 import { hasRole, isEditorUser } from './src/access/roles'
+import { databaseAdapter } from './src/db/adapter'
+import { answerDatabaseRefusals } from './src/db/errors'
 import { emailAdapter } from './src/lib/email'
 import { withIdCheck } from './src/lib/ids'
 import { trustedOrigins } from './src/lib/origins'
@@ -62,9 +64,9 @@ export default buildConfig({
       },
     },
   },
-  collections: [Articles, Categories, Tags, Authors, Media, Pages, Users, EditorialEvents].map(
-    withIdCheck,
-  ),
+  collections: [Articles, Categories, Tags, Authors, Media, Pages, Users, EditorialEvents]
+    .map(withIdCheck)
+    .map(withDocumentLocks),
   globals: [SiteSettings, Navigation],
   editor: lexicalEditor(),
   localization: {
@@ -80,8 +82,10 @@ export default buildConfig({
     supportedLanguages: { en, az, ru },
     fallbackLanguage: 'en',
   },
-  db: postgresAdapter({
-    pool: { connectionString: process.env.DATABASE_URL },
+  // A bounded pool with PostgreSQL's lock, statement and idle timeouts, and a bound on open
+  // transactions (src/db/adapter.ts; the knobs in src/db/limits.ts and the README).
+  db: databaseAdapter({
+    connectionString: process.env.DATABASE_URL,
     // Schema changes go through committed migrations only (npm run migrate:create).
     push: false,
     migrationDir: path.resolve(dirname, 'migrations'),
@@ -89,6 +93,9 @@ export default buildConfig({
     prodMigrations: migrations,
   }),
   sharp: boundedSharp,
+  hooks: {
+    afterError: [answerDatabaseRefusals],
+  },
   email: emailAdapter(dirname),
   jobs: {
     tasks: workflowTasks,

@@ -1,0 +1,65 @@
+import type { CollectionBeforeOperationHook, CollectionConfig } from 'payload'
+
+import { refusal } from '@/lib/errors'
+
+/** How long an editor's lock lasts after their last keystroke, as Payload's admin counts it. */
+const DEFAULT_LOCK_SECONDS = 300
+
+export const LOCKED_MESSAGE =
+  'Someone else is editing this document in the admin. Ask them to close it, or take it over in the admin, then save again.'
+
+/**
+ * Payload's document locks (the admin's "currently editing") hold on every way in: a person's
+ * update or delete through REST, GraphQL or the Local API (`user`, `overrideAccess: false`) of a
+ * document another person has open is refused with 423. Payload itself checks only REST, and
+ * only on a second pool connection while the write's transaction holds the first (the pool
+ * deadlock of ten concurrent saves); here the check runs on the write's own transaction, after
+ * any row lock a hook before it took, and Payload's own check is switched off (`overrideLock`).
+ * The system's writes (the workflow's jobs, the seed, the importer) pass, as in Payload.
+ */
+export const holdDocumentLocks: CollectionBeforeOperationHook = async ({
+  args,
+  collection,
+  operation,
+  overrideAccess,
+  req,
+}) => {
+  if (operation !== 'update' && operation !== 'delete') return args
+  const id = (args as { id?: number | string }).id
+  // A bulk write (by `where`) keeps Payload's own check, document by document.
+  if (id === undefined || collection.lockDocuments === false) return args
+  if (req.user && !overrideAccess) {
+    const { docs } = await req.payload.db.find<{ user?: { value?: unknown }; updatedAt: string }>({
+      collection: 'payload-locked-documents',
+      where: {
+        and: [
+          { 'document.relationTo': { equals: collection.slug } },
+          { 'document.value': { equals: id } },
+        ],
+      },
+      sort: '-updatedAt',
+      limit: 1,
+      pagination: false,
+      req,
+    })
+    const lock = docs[0]
+    const seconds =
+      typeof collection.lockDocuments === 'object'
+        ? collection.lockDocuments.duration
+        : DEFAULT_LOCK_SECONDS
+    const fresh = lock && Date.now() - new Date(lock.updatedAt).getTime() <= seconds * 1000
+    if (fresh && String(lock.user?.value) !== String(req.user.id)) {
+      throw refusal(LOCKED_MESSAGE, 423)
+    }
+  }
+  return { ...args, overrideLock: true }
+}
+
+/** The collection with the document-lock check last among its beforeOperation hooks. */
+export const withDocumentLocks = (collection: CollectionConfig): CollectionConfig => ({
+  ...collection,
+  hooks: {
+    ...collection.hooks,
+    beforeOperation: [...(collection.hooks?.beforeOperation ?? []), holdDocumentLocks],
+  },
+})

@@ -1,0 +1,85 @@
+import { postgresAdapter, type PostgresAdapterArgs } from '@payloadcms/db-postgres'
+import type { PostgresAdapter } from '@payloadcms/db-postgres'
+import type { DatabaseAdapterObj } from 'payload'
+
+import { databaseBusy } from './errors'
+import { databaseLimits, poolConfig, type DatabaseLimits } from './limits'
+import { Slots } from './slots'
+
+/**
+ * Payload's PostgreSQL adapter with the limits of src/db/limits.ts: a bounded pool whose
+ * connections carry PostgreSQL's lock, statement and idle-in-transaction timeouts, and a bound
+ * on the transactions open at once.
+ *
+ * Why the second bound: a write holds one connection for its whole transaction, and some of the
+ * work Payload does for it (the document-lock check of a REST update, for one) asks the pool for
+ * another. With every connection held by a transaction waiting for one more, nothing moves. At
+ * most `transactionsMax` transactions are open; the rest of the pool always serves reads and
+ * such side queries, and a write that cannot start in time answers 503.
+ */
+export const databaseAdapter = (
+  args: Omit<PostgresAdapterArgs, 'pool'> & { connectionString: string | undefined },
+  limits: DatabaseLimits = databaseLimits(),
+): DatabaseAdapterObj<PostgresAdapter> => {
+  const { connectionString, ...rest } = args
+  const adapter = postgresAdapter({ ...rest, pool: poolConfig(connectionString, limits) })
+  return { ...adapter, init: (options) => limitTransactions(adapter.init(options), limits) }
+}
+
+/** A transaction slot is given back at the latest after this long, even if its end is missed. */
+const leaseMs = (limits: DatabaseLimits) =>
+  Math.max(60_000, 2 * (limits.statementTimeoutMs + limits.idleInTransactionTimeoutMs))
+
+const limitTransactions = (db: PostgresAdapter, limits: DatabaseLimits): PostgresAdapter => {
+  const slots = new Slots(limits.transactionsMax, limits.acquireTimeoutMs, databaseBusy)
+  const held = new Map<number | string, () => void>()
+  const begin = db.beginTransaction
+  const commit = db.commitTransaction
+  const rollback = db.rollbackTransaction
+
+  const release = (id: number | string) => {
+    held.get(id)?.()
+    held.delete(id)
+  }
+
+  db.beginTransaction = async function (this: PostgresAdapter, options) {
+    const give = await slots.acquire()
+    const lease = setTimeout(() => {
+      db.payload?.logger.error(
+        `A database transaction was open for over ${leaseMs(limits) / 1000} s; its slot is released.`,
+      )
+      give()
+    }, leaseMs(limits))
+    lease.unref()
+    const giveBack = () => {
+      clearTimeout(lease)
+      give()
+    }
+    try {
+      const id = await begin.call(this, options)
+      if (id === null) giveBack()
+      else held.set(id, giveBack)
+      return id
+    } catch (error) {
+      giveBack()
+      throw error
+    }
+  }
+  db.commitTransaction = async function (this: PostgresAdapter, incoming) {
+    const id = await incoming
+    try {
+      await commit.call(this, id)
+    } finally {
+      release(id)
+    }
+  }
+  db.rollbackTransaction = async function (this: PostgresAdapter, incoming) {
+    const id = await incoming
+    try {
+      await rollback.call(this, id)
+    } finally {
+      release(id)
+    }
+  }
+  return db
+}
