@@ -17,6 +17,7 @@ import { startEmbeddedPostgres, type EmbeddedServer } from '../lib/embeddedPostg
 import { localNginxConfig, nginxBinary } from '../lib/nginxConfig'
 import { withHeapLimit } from '../lib/serverMemory'
 import { freePort } from '../lib/ports'
+import { percentile } from '../lib/stats'
 
 export const root = path.resolve(import.meta.dirname, '../..')
 export const bin = (name: string) => path.join(root, 'node_modules', '.bin', name)
@@ -394,12 +395,7 @@ export type Load = {
   statuses: Record<string, number>
 }
 
-export const percentile = (sorted: number[], p: number) =>
-  sorted.length
-    ? Math.round(
-        10 * sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)],
-      ) / 10
-    : NaN
+export { percentile }
 
 /** autocannon against one URL (or a path chosen per request) for `duration` seconds. */
 export const load = async (

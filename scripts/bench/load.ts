@@ -10,9 +10,10 @@
  *    search pages with a different query each time) straight against Next; editors over REST
  *    saving drafts (`PATCH /api/articles/:id?draft=true`) and publishing/unpublishing through
  *    `POST /api/articles/:id/transition`, several of them saving the same article at the same
- *    moment; an anonymous observer reading the live text of every touched article;
- * 4. the checks: no 5xx and no unintended 4xx for readers, no connection errors, no 5xx for
- *    editors, no lost save (every acknowledged save is in the article's versions and the final
+ *    moment, half of the saves over GraphQL (`updateArticle`); 32 editors at once by default;
+ *    an anonymous observer reading the live text of every touched article;
+ * 4. the checks: no 5xx and no unintended 4xx for readers, no connection errors; every editor
+ *    request answered within 30 s with a save or a clean refusal (409/423/503), no other 5xx; no lost save (every acknowledged save is in the article's versions and the final
  *    draft is the last acknowledged save), the live text changed only across a publish, and the
  *    server's peak RSS under `--rss-limit`. Printed, and written to bench/results/load.md and
  *    load.json; the exit code is 1 when a check fails.
@@ -33,6 +34,7 @@ import {
   load,
   machineInfo,
   memorySampler,
+  percentile,
   prepareDatabase,
   productionBuild,
   sleep,
@@ -52,9 +54,9 @@ const { values: args } = parseArgs({
     /** concurrent reader connections, split 60/20/20 over articles, home pages and search */
     connections: { type: 'string', default: '100' },
     /** editors each saving and publishing their own articles */
-    editors: { type: 'string', default: '4' },
+    editors: { type: 'string', default: '24' },
     /** editors saving the same article at the same moment */
-    'shared-editors': { type: 'string', default: '3' },
+    'shared-editors': { type: 'string', default: '8' },
     /** fail when the server's peak RSS (next start and its children) passes this many MB */
     'rss-limit': { type: 'string', default: '1536' },
     /** also run the article readers through nginx (deploy/nginx.conf) for the same time */
@@ -74,6 +76,10 @@ const OWN_ARTICLES = 4
 const SHARED_ARTICLES = 2
 /** Payload keeps this many versions per article (src/collections/Articles: maxPerDoc) */
 const MAX_VERSIONS = 100
+/** An editor's request unanswered after this long counts as hung. */
+const EDITOR_BOUND_MS = 30_000
+/** What a save or a transition may answer besides success when the database is at a limit. */
+const CLEAN_REFUSALS = [409, 423, 503]
 
 const session = createSession({
   name: 'load',
@@ -87,6 +93,7 @@ const { log } = session
 type Save = {
   editor: string
   article: number
+  via: 'rest' | 'graphql'
   marker: string
   sentAt: number
   ackAt: number
@@ -108,6 +115,7 @@ const transitions: Transition[] = []
 const observations: Observation[] = []
 const editorStatuses: Record<string, number> = {}
 let editorErrors = 0
+let editorTimeouts = 0
 
 const lexical = (text: string) => blocksToLexical([text])
 
@@ -127,7 +135,12 @@ const main = async () => {
 
   const api = async (
     path: string,
-    { method = 'GET', token, body }: { method?: string; token?: string; body?: unknown } = {},
+    {
+      method = 'GET',
+      token,
+      body,
+      timeoutMs = 60_000,
+    }: { method?: string; token?: string; body?: unknown; timeoutMs?: number } = {},
   ) => {
     const response = await fetch(`${next}${path}`, {
       method,
@@ -136,6 +149,7 @@ const main = async () => {
         ...(token ? { authorization: `JWT ${token}` } : {}),
       },
       body: body === undefined ? undefined : JSON.stringify(body),
+      signal: AbortSignal.timeout(timeoutMs),
     })
     const text = await response.text()
     let json: Json = {}
@@ -274,11 +288,25 @@ const main = async () => {
   let marker = 0
   const now = () => Date.now() - t0
 
+  /** A GraphQL answer as a status: 200 with data, or the refusal's status (500 when unknown). */
+  const graphqlStatus = ({ status, json }: { status: number; json: Json }) => {
+    const errors = json.errors as { extensions?: { statusCode?: number } }[] | undefined
+    if (status !== 200 || !errors?.length) return status
+    return errors[0].extensions?.statusCode ?? 500
+  }
+  const failed = (error: unknown) => {
+    if ((error as Error).name === 'TimeoutError') editorTimeouts++
+    else editorErrors++
+  }
+  /** A draft save of dek and body: every other one over GraphQL, the rest over REST. */
   const save = async (editor: { name: string; token: string }, article: number) => {
-    const text = `Load save ${editor.name}-${++marker} at ${now()} ms`
+    const n = ++marker
+    const text = `Load save ${editor.name}-${n} at ${now()} ms`
+    const via = n % 2 ? 'graphql' : 'rest'
     const entry: Save = {
       editor: editor.name,
       article,
+      via,
       marker: text,
       sentAt: now(),
       ackAt: -1,
@@ -286,15 +314,32 @@ const main = async () => {
     }
     saves.push(entry)
     try {
-      const { status } = await api(`/api/articles/${article}?draft=true&depth=0`, {
-        method: 'PATCH',
-        token: editor.token,
-        body: { dek: text, body: lexical(text) },
-      })
+      const status =
+        via === 'rest'
+          ? (
+              await api(`/api/articles/${article}?draft=true&depth=0`, {
+                method: 'PATCH',
+                token: editor.token,
+                body: { dek: text, body: lexical(text) },
+                timeoutMs: EDITOR_BOUND_MS,
+              })
+            ).status
+          : graphqlStatus(
+              await api('/api/graphql', {
+                method: 'POST',
+                token: editor.token,
+                body: {
+                  query:
+                    'mutation($id: Int!, $dek: String, $body: JSON) { updateArticle(id: $id, draft: true, data: { dek: $dek, body: $body }) { id } }',
+                  variables: { id: article, dek: text, body: lexical(text) },
+                },
+                timeoutMs: EDITOR_BOUND_MS,
+              }),
+            )
       entry.status = status
       editorStatuses[status] = (editorStatuses[status] ?? 0) + 1
-    } catch {
-      editorErrors++
+    } catch (error) {
+      failed(error)
     }
     entry.ackAt = now()
   }
@@ -314,6 +359,7 @@ const main = async () => {
         method: 'POST',
         token: editor.token,
         body: { transition },
+        timeoutMs: EDITOR_BOUND_MS,
       })
       entry.status = status
       editorStatuses[status] = (editorStatuses[status] ?? 0) + 1
@@ -321,8 +367,8 @@ const main = async () => {
         if (transition === 'publish') published.add(article)
         else published.delete(article)
       }
-    } catch {
-      editorErrors++
+    } catch (error) {
+      failed(error)
     }
     entry.ackAt = now()
   }
@@ -456,11 +502,16 @@ const main = async () => {
     readerErrors === 0,
     `${readerErrors} errors; ${readerTimeouts} timeouts (10 s; reported, not failed: the cores are shared)`,
   )
-  const editor5xx = countWhere(editorStatuses, (s) => s >= 500)
+  const editorOther5xx = countWhere(editorStatuses, (s) => s >= 500 && !CLEAN_REFUSALS.includes(s))
   const acked = saves.filter((s) => s.status === 200)
   check(
-    'editors: no 5xx, no connection errors',
-    editor5xx === 0 && editorErrors === 0,
+    `editors: every request answered within ${EDITOR_BOUND_MS / 1000} s`,
+    editorTimeouts === 0,
+    `${editorTimeouts} requests unanswered after ${EDITOR_BOUND_MS / 1000} s`,
+  )
+  check(
+    `editors: a save or a clean refusal (${CLEAN_REFUSALS.join('/')}), no other 5xx, no connection errors`,
+    editorOther5xx === 0 && editorErrors === 0,
     `responses by status: ${describe(editorStatuses)}; ${editorErrors} errors`,
   )
 
@@ -587,12 +638,33 @@ const main = async () => {
   ].join('\n')
   const refused = saves.filter((s) => s.status !== 200 && s.status !== 0).length
   const sharedSaves = saves.filter((s) => shared.includes(s.article))
+  type Sent = { status: number; sentAt: number; ackAt: number }
+  const isRefusal = (s: Sent) =>
+    (s.status >= 400 && s.status < 500) || CLEAN_REFUSALS.includes(s.status)
+  /** attempted | acknowledged | refused | unanswered or other | p50 / p95 / max ms */
+  const editorRow = (what: string, sent: Sent[]) => {
+    const ms = sent
+      .filter((s) => s.ackAt >= 0)
+      .map((s) => s.ackAt - s.sentAt)
+      .sort((a, b) => a - b)
+    const ok = sent.filter((s) => s.status === 200).length
+    const no = sent.filter(isRefusal).length
+    return `| ${what} | ${sent.length} | ${ok} | ${no} | ${sent.length - ok - no} | ${percentile(ms, 50)} / ${percentile(ms, 95)} / ${ms.length ? Math.max(...ms) : 0} |`
+  }
   const editorsTable = [
-    '| editors | attempted | acknowledged (200) | refused (4xx) | other |',
-    '| --- | --- | --- | --- | --- |',
-    `| draft saves | ${saves.length} | ${acked.length} | ${refused} | ${saves.length - acked.length - refused} |`,
-    `| of which on the shared articles (${SHARED_EDITORS} editors at once) | ${sharedSaves.length} | ${sharedSaves.filter((s) => s.status === 200).length} | ${sharedSaves.filter((s) => s.status >= 400 && s.status < 500).length} | ${sharedSaves.filter((s) => s.status !== 200 && (s.status < 400 || s.status >= 500)).length} |`,
-    `| publish / unpublish | ${transitions.length} | ${transitions.filter((t) => t.status === 200).length} | ${transitions.filter((t) => t.status >= 400 && t.status < 500).length} | ${transitions.filter((t) => t.status !== 200 && (t.status < 400 || t.status >= 500)).length} |`,
+    '| editors | attempted | acknowledged (200) | refused (4xx, 409/423/503) | unanswered or other | p50 / p95 / max ms |',
+    '| --- | --- | --- | --- | --- | --- |',
+    editorRow('draft saves', saves),
+    editorRow(
+      'of which over REST',
+      saves.filter((s) => s.via === 'rest'),
+    ),
+    editorRow(
+      'of which over GraphQL',
+      saves.filter((s) => s.via === 'graphql'),
+    ),
+    editorRow(`of which on the shared articles (${SHARED_EDITORS} editors at once)`, sharedSaves),
+    editorRow('publish / unpublish', transitions),
   ].join('\n')
   const checksTable = [
     '| check | result | detail |',
@@ -631,6 +703,7 @@ const main = async () => {
       },
       statuses: editorStatuses,
       errors: editorErrors,
+      timeouts: editorTimeouts,
     },
     memory: {
       rssAtStartMb: Math.round(rssAtStart),
@@ -656,7 +729,8 @@ Run: ${SECONDS} s on 127.0.0.1, the production build under \`next start\`, reade
 ${CONNECTIONS} connections (${articleConnections} on article pages, half on the 40 newest and half across the archive, ${homeConnections} on /en, /az and /ru, ${searchConnections} on search with a different
 two-word query each time), while ${EDITORS} editors saved drafts of their own ${OWN_ARTICLES} articles each and published or
 unpublished them through the workflow endpoint, and ${SHARED_EDITORS} editors saved the same article at the same moment every
-two seconds (${SHARED_ARTICLES} articles in turn, with a publish or unpublish in every fourth round).
+two seconds (${SHARED_ARTICLES} articles in turn, with a publish or unpublish in every fourth round): ${EDITORS + SHARED_EDITORS}
+editors at once, every other save over GraphQL, the others over REST. An editor's request unanswered after ${EDITOR_BOUND_MS / 1000} s is hung.
 Latencies are those of answered requests; a request with no answer within 10 s is a timeout.
 
 ${readersTable}

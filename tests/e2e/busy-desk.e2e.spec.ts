@@ -1,3 +1,4 @@
+import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
 import { DATABASE_MESSAGES } from '@/db/errors'
@@ -20,24 +21,36 @@ const EDITORS = 5
 const BOUND_MS = 30_000
 
 let base = ''
-let stopServer: () => Promise<void> = async () => {}
+const servers: Array<() => Promise<void>> = []
 let editors: Headers[] = []
 
-beforeAll(async () => {
+/** Another `next start` of the build on the suite's database, with these settings. */
+const startServer = async (env: Record<string, string>) => {
   const port = await freePort()
-  base = `http://127.0.0.1:${port}`
+  const origin = `http://127.0.0.1:${port}`
   const server = await startNextServer({
     port,
     ready: '/api/health',
-    env: {
-      ...process.env,
-      ...inject('appEnv'),
-      SERVER_URL: base,
-      JOBS_AUTORUN: 'false',
-      DATABASE_POOL_MAX: '10',
-    },
+    env: { ...process.env, ...inject('appEnv'), SERVER_URL: origin, JOBS_AUTORUN: 'false', ...env },
   })
-  stopServer = server.stop
+  servers.push(server.stop)
+  return origin
+}
+
+/** Holds the row lock of article `id` from outside the app, as a long save would, until released. */
+const holdRowLock = async (id: number) => {
+  const client = new pg.Client({ connectionString: inject('appEnv').DATABASE_URL })
+  await client.connect()
+  await client.query('BEGIN')
+  await client.query('SELECT id FROM articles WHERE id = $1 FOR UPDATE', [id])
+  return async () => {
+    await client.query('ROLLBACK')
+    await client.end()
+  }
+}
+
+beforeAll(async () => {
+  base = await startServer({ DATABASE_POOL_MAX: '10' })
 
   const admin = await login('admin@caspiandigest.example', 'demo-admin')
   const stamp = Date.now()
@@ -56,7 +69,7 @@ beforeAll(async () => {
 }, 120_000)
 
 afterAll(async () => {
-  await stopServer()
+  await Promise.all(servers.map((stop) => stop()))
 })
 
 /** What a publishable article needs, borrowed from a published one. */
@@ -240,5 +253,99 @@ describe('a busy desk over HTTP', () => {
     expect((await bounded(base, '/en')).status).toBe(200)
     const id = await createArticle(editors[2], `After the rush ${Date.now()}`)
     expect((await saveDraft(0, id, 'After the rush, saved')).status).toBe(200)
+  })
+})
+
+describe('limits reached over HTTP', () => {
+  it('answers a save that waits on another save’s row lock past the lock timeout with 409 and a message', async () => {
+    const id = await createArticle(editors[0], `Held row ${Date.now()}`)
+    const release = await holdRowLock(id)
+    try {
+      const save = await saveDraft(0, id, 'Waited too long')
+      expect(save.status).toBe(409)
+      expect(messageOf(save.json)).toBe(DATABASE_MESSAGES.locked)
+      const viaGraphql = await saveDraft(1, id, 'Waited too long, GraphQL')
+      expect(viaGraphql.saved).toBe(false)
+      expect(messageOf(viaGraphql.json)).toBe(DATABASE_MESSAGES.locked)
+    } finally {
+      await release()
+    }
+    expect(
+      (await call(`/api/articles/${id}?draft=true`, { headers: editors[0] })).json.title,
+    ).toMatch(/^Held row/)
+  }, 30_000)
+
+  it('answers a save that finds no transaction slot in time with 503 and Retry-After, while reads go on', async () => {
+    const narrow = await startServer({
+      DATABASE_POOL_MAX: '4',
+      DATABASE_TRANSACTIONS_MAX: '1',
+      DATABASE_POOL_TIMEOUT_MS: '300',
+    })
+    const held = await createArticle(editors[0], `Slot holder ${Date.now()}`)
+    const other = await createArticle(editors[0], `Slot seeker ${Date.now()}`)
+    const release = await holdRowLock(held)
+    try {
+      // The first save takes the only slot and waits on the row lock; the second finds no slot.
+      const first = bounded(narrow, `/api/articles/${held}?draft=true`, {
+        method: 'PATCH',
+        headers: editors[0],
+        body: { title: 'Takes the slot' },
+      })
+      await new Promise((resolve) => setTimeout(resolve, 500))
+      const response = await fetch(`${narrow}/api/articles/${other}?draft=true`, {
+        method: 'PATCH',
+        headers: { 'content-type': 'application/json', ...editors[1] },
+        body: JSON.stringify({ title: 'Finds no slot' }),
+      })
+      expect(response.status).toBe(503)
+      expect(response.headers.get('retry-after')).toBe('2')
+      expect(messageOf((await response.json()) as Json)).toBe(DATABASE_MESSAGES.busy)
+      expect((await bounded(narrow, '/api/articles?limit=1&depth=0')).status).toBe(200)
+      await release()
+      expect((await first).status).toBe(200)
+    } finally {
+      await release().catch(() => undefined)
+    }
+  }, 60_000)
+})
+
+describe('document locks on every way in', () => {
+  it('refuses another editor’s save of an article someone has open, over REST and GraphQL, and lets the holder save', async () => {
+    const id = await createArticle(editors[0], `Open in the admin ${Date.now()}`)
+    const me = (await bounded(base, '/api/users/me', { headers: editors[0] })).json.user as Json
+    const lock = await bounded(base, '/api/payload-locked-documents', {
+      method: 'POST',
+      headers: editors[0],
+      body: {
+        document: { relationTo: 'articles', value: id },
+        user: { relationTo: 'users', value: me.id },
+        globalSlug: null,
+      },
+    })
+    expect(lock.status, JSON.stringify(lock.json)).toBe(201)
+
+    for (const query of ['?draft=true', '?draft=true&overrideLock=true']) {
+      const rest = await bounded(base, `/api/articles/${id}${query}`, {
+        method: 'PATCH',
+        headers: editors[1],
+        body: { title: 'Saved over someone' },
+      })
+      expect(rest.status, query).toBe(423)
+      expect(messageOf(rest.json)).toBe(LOCKED_MESSAGE)
+    }
+    const viaGraphql = await saveDraft(1, id, 'Saved over someone, GraphQL')
+    expect(viaGraphql.saved).toBe(false)
+    expect(messageOf(viaGraphql.json)).toBe(LOCKED_MESSAGE)
+    const remove = await bounded(base, '/api/graphql', {
+      method: 'POST',
+      headers: editors[1],
+      body: { query: `mutation { deleteArticle(id: ${id}) { id } }` },
+    })
+    expect(messageOf(remove.json)).toBe(LOCKED_MESSAGE)
+
+    const mine = await saveDraft(0, id, 'Saved by the person editing')
+    expect(mine.status).toBe(200)
+    // Saving releases the lock, as in the admin: the colleague may save now.
+    expect((await saveDraft(3, id, 'Saved by a colleague afterwards')).saved).toBe(true)
   })
 })

@@ -1,3 +1,5 @@
+export { percentile } from '../../scripts/lib/stats'
+
 /** One bounded request of a load test: what came back, and how long it took. */
 export type Answer = {
   status: number
@@ -65,11 +67,4 @@ export const keepReading = (base: string, paths: string[], everyMs = 100, timeou
       return answers
     },
   }
-}
-
-/** The p-th percentile (0–100) of `values`. */
-export const percentile = (values: number[], p: number) => {
-  if (values.length === 0) return 0
-  const sorted = [...values].sort((a, b) => a - b)
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]
 }
