@@ -23,7 +23,7 @@ import { Tags } from './src/collections/Tags'
 import { Users } from './src/collections/Users'
 import { Navigation } from './src/globals/Navigation'
 import { SiteSettings } from './src/globals/SiteSettings'
-import { withDocumentLocks } from './src/access/documentLocks'
+import { withDocumentLocks, withGlobalLocks } from './src/access/documentLocks'
 import { hasRole, isEditorUser } from './src/access/roles'
 import { databaseAdapter } from './src/db/adapter'
 import { answerDatabaseRefusals } from './src/db/errors'
@@ -67,7 +67,7 @@ export default buildConfig({
   collections: [Articles, Categories, Tags, Authors, Media, Pages, Users, EditorialEvents]
     .map(withIdCheck)
     .map(withDocumentLocks),
-  globals: [SiteSettings, Navigation],
+  globals: [SiteSettings, Navigation].map(withGlobalLocks),
   editor: lexicalEditor(),
   localization: {
     locales: [

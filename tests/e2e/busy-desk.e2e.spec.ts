@@ -348,4 +348,29 @@ describe('document locks on every way in', () => {
     // Saving releases the lock, as in the admin: the colleague may save now.
     expect((await saveDraft(3, id, 'Saved by a colleague afterwards')).saved).toBe(true)
   })
+
+  it('refuses another editor’s change of the site settings someone has open, over REST', async () => {
+    const me = (await bounded(base, '/api/users/me', { headers: editors[2] })).json.user as Json
+    const lock = await bounded(base, '/api/payload-locked-documents', {
+      method: 'POST',
+      headers: editors[2],
+      body: { globalSlug: 'site-settings', user: { relationTo: 'users', value: me.id } },
+    })
+    expect(lock.status, JSON.stringify(lock.json)).toBe(201)
+    const before = (await bounded(base, '/api/globals/site-settings')).json.tagline
+    const other = await bounded(base, '/api/globals/site-settings', {
+      method: 'POST',
+      headers: editors[3],
+      body: { tagline: 'Changed over someone' },
+    })
+    expect(other.status).toBe(423)
+    expect(messageOf(other.json)).toBe(LOCKED_MESSAGE)
+    expect((await bounded(base, '/api/globals/site-settings')).json.tagline).toBe(before)
+    const holder = await bounded(base, '/api/globals/site-settings', {
+      method: 'POST',
+      headers: editors[2],
+      body: { tagline: before },
+    })
+    expect(holder.status).toBe(200)
+  })
 })

@@ -179,4 +179,23 @@ describe('document locks through the Local API on behalf of a person', () => {
     })
     expect(saved.title).toBe('Picked up the next day')
   })
+
+  it('holds a lock on a global (site settings) the same way', async () => {
+    await ctx.payload.create({
+      collection: 'payload-locked-documents',
+      data: { globalSlug: 'site-settings', user: { relationTo: 'users', value: editor.id } },
+    })
+    const update = (user: User, tagline: string) =>
+      ctx.payload.updateGlobal({
+        slug: 'site-settings',
+        data: { tagline },
+        user,
+        overrideAccess: false,
+      })
+    await expect(update(colleague, 'Taken over')).rejects.toMatchObject({
+      status: 423,
+      message: LOCKED_MESSAGE,
+    })
+    expect((await update(editor, 'Kept by the holder')).tagline).toBe('Kept by the holder')
+  })
 })
