@@ -4,6 +4,7 @@ import type React from 'react'
 
 import type { Language } from '@/access/roles'
 import { getNavigation, getSiteSettings } from '@/data/site'
+import { safeHref } from '@/lib/safeUrl'
 import { serverOrigin, urls } from '@/lib/urls'
 
 import { FontSizeControl } from './FontSizeControl'
@@ -161,7 +162,8 @@ export async function SiteShell({
                 <ul className="social">
                   {settings.social.map((link) => (
                     <li key={link.url}>
-                      <a href={link.url} rel="noopener">
+                      {/* A stored target that is not a safe link shows as the name alone. */}
+                      <a href={safeHref(link.url)} rel="noopener">
                         {SOCIAL_NAMES[link.platform] ?? link.platform}
                       </a>
                     </li>

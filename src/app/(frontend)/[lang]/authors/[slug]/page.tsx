@@ -10,6 +10,7 @@ import { SiteShell } from '@/components/SiteShell'
 import { getAuthorArticles } from '@/data/articles'
 import { getAuthorBySlug } from '@/data/people'
 import { pageLanguage } from '@/lib/params'
+import { safeHref } from '@/lib/safeUrl'
 import { pageMetadata, sameInAllLanguages } from '@/lib/seo'
 import { urls } from '@/lib/urls'
 
@@ -70,7 +71,8 @@ export default async function AuthorPage({ params, searchParams }: Props) {
               <ul className="author-links">
                 {author.links.map((link) => (
                   <li key={link.url}>
-                    <a href={link.url} rel="noopener me">
+                    {/* A stored target that is not a safe link shows as its label alone. */}
+                    <a href={safeHref(link.url)} rel="noopener me">
                       {link.label}
                     </a>
                   </li>
