@@ -160,8 +160,8 @@ export async function SiteShell({
               <>
                 <h3 className="footer-subtitle">{t('site.follow')}</h3>
                 <ul className="social">
-                  {settings.social.map((link) => (
-                    <li key={link.url}>
+                  {settings.social.map((link, i) => (
+                    <li key={i}>
                       {/* A stored target that is not a safe link shows as the name alone. */}
                       <a href={safeHref(link.url)} rel="noopener">
                         {SOCIAL_NAMES[link.platform] ?? link.platform}

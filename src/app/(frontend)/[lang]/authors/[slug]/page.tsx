@@ -69,8 +69,8 @@ export default async function AuthorPage({ params, searchParams }: Props) {
             {author.bio && <p className="page-intro">{author.bio}</p>}
             {author.links.length > 0 && (
               <ul className="author-links">
-                {author.links.map((link) => (
-                  <li key={link.url}>
+                {author.links.map((link, i) => (
+                  <li key={i}>
                     {/* A stored target that is not a safe link shows as its label alone. */}
                     <a href={safeHref(link.url)} rel="noopener me">
                       {link.label}
