@@ -117,6 +117,15 @@ describe('redirects never leave the site', () => {
     }
   })
 
+  it("the admin's login redirect for a signed-in editor stays on this site", async () => {
+    for (const target of HOSTILE_TARGETS) {
+      const from = `/admin/login?${new URLSearchParams({ redirect: target })}`
+      const response = await rawGet(from, browser([session]))
+      expect(response.status, target).toBeLessThan(500)
+      staysOnSite(response, from, target)
+    }
+  })
+
   it('the language redirect keeps any unprefixed path on this site', async () => {
     // Sent as written: what a hand-made request or a lax client puts on the wire.
     for (const path of [
