@@ -57,7 +57,7 @@ export function RichText({
       const { node } = args
       if (node.fields.linkType === 'internal') return call(args)
       const href = safeHref(node.fields.url)
-      if (href === null) return <span>{args.nodesToJSX({ nodes: node.children })}</span>
+      if (href === undefined) return <span>{args.nodesToJSX({ nodes: node.children })}</span>
       return call({ ...args, node: { ...node, fields: { ...node.fields, url: href } } })
     }
   const converters: JSXConvertersFunction = ({ defaultConverters }) => ({

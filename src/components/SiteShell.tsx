@@ -4,6 +4,7 @@ import type React from 'react'
 
 import type { Language } from '@/access/roles'
 import { getNavigation, getSiteSettings } from '@/data/site'
+import { safeHref } from '@/lib/safeUrl'
 import { serverOrigin, urls } from '@/lib/urls'
 
 import { FontSizeControl } from './FontSizeControl'
@@ -159,9 +160,10 @@ export async function SiteShell({
               <>
                 <h3 className="footer-subtitle">{t('site.follow')}</h3>
                 <ul className="social">
-                  {settings.social.map((link) => (
-                    <li key={link.url}>
-                      <a href={link.url} rel="noopener">
+                  {settings.social.map((link, i) => (
+                    <li key={i}>
+                      {/* A stored target that is not a safe link shows as the name alone. */}
+                      <a href={safeHref(link.url)} rel="noopener">
                         {SOCIAL_NAMES[link.platform] ?? link.platform}
                       </a>
                     </li>

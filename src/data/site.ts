@@ -1,4 +1,5 @@
 import type { Language } from '@/access/roles'
+import { safeHref } from '@/lib/safeUrl'
 import { urls } from '@/lib/urls'
 import type { Category, Navigation, Page } from '@/payload-types'
 
@@ -23,7 +24,11 @@ const toLink = (language: Language, link: LinkData): Omit<MenuLink, 'children'> 
     const page = link.page as Page
     return { label: link.label || page.title, href: urls.page(language, page.slug ?? '') }
   }
-  if (link.type === 'url' && link.url) return { label: link.label || link.url, href: link.url }
+  if (link.type === 'url') {
+    // A menu entry whose stored URL is not a safe link is left out of the menu.
+    const href = safeHref(link.url)
+    return href ? { label: link.label || href, href } : null
+  }
   return null
 }
 

@@ -3,6 +3,7 @@ import type { Field, GlobalConfig } from 'payload'
 import { anyone, isEditor } from '@/access/roles'
 import { cacheTags } from '@/data/cacheTags'
 import { revalidateTags } from '@/data/revalidate'
+import { validateMenuUrl } from '@/lib/safeUrl'
 
 /** A menu entry: a section, a static page, or any URL; the label falls back to the target's name. */
 const linkFields: Field[] = [
@@ -38,6 +39,7 @@ const linkFields: Field[] = [
   {
     name: 'url',
     type: 'text',
+    validate: validateMenuUrl,
     admin: { condition: (_, sibling) => sibling?.type === 'url' },
   },
 ]

@@ -3,6 +3,7 @@ import type { GlobalConfig } from 'payload'
 import { anyone, isEditor } from '@/access/roles'
 import { cacheTags } from '@/data/cacheTags'
 import { revalidateTags } from '@/data/revalidate'
+import { validateUrl } from '@/lib/safeUrl'
 
 export const SiteSettings: GlobalConfig = {
   slug: 'site-settings',
@@ -39,7 +40,7 @@ export const SiteSettings: GlobalConfig = {
             value: p,
           })),
         },
-        { name: 'url', type: 'text', required: true },
+        { name: 'url', type: 'text', required: true, validate: validateUrl },
       ],
     },
   ],

@@ -3,6 +3,7 @@
  * validation. Pure: no database. The README documents the format.
  */
 import type { TextBlock } from '@/lib/lexical'
+import { checkUrl } from '@/lib/safeUrl'
 import { slugify } from '@/lib/slug'
 import type { Stage } from '@/workflow/table'
 
@@ -237,6 +238,8 @@ export const validateRecord = (text: string, line: number): ValidRecord | Invali
         return invalid(`source.${key} must be text`)
       }
     }
+    const url = checkUrl(s.url)
+    if (url !== true) return invalid(`source.url: ${url}`)
     if (
       s.originalLanguage !== undefined &&
       s.originalLanguage !== null &&

@@ -11,21 +11,8 @@ export const isPreviewSecret = (given: string | null): boolean => {
   return a.length === b.length && timingSafeEqual(a, b)
 }
 
-/**
- * A path on this site to send the editor to: one leading slash, no scheme, host or backslash,
- * so a preview link can never redirect elsewhere. Anything else is null.
- */
-export const safeSitePath = (value: string | null): string | null => {
-  if (!value || !value.startsWith('/') || value.startsWith('//') || value.includes('\\')) {
-    return null
-  }
-  try {
-    const url = new URL(value, 'http://site.invalid')
-    return url.origin === 'http://site.invalid' ? `${url.pathname}${url.search}` : null
-  } catch {
-    return null
-  }
-}
+/** Where a preview may send the editor: a path on this site only (the one rule in `safeUrl`). */
+export { safeSitePath } from './safeUrl'
 
 /** The preview link for an article, as Payload's live preview and the admin open it. */
 export const articlePreviewPath = (language: string, slug: string) =>

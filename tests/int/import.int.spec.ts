@@ -254,11 +254,14 @@ describe('bulk import', () => {
         }),
       ),
       JSON.stringify(story({ slug: 'no-body', body: [] })),
+      JSON.stringify(
+        story({ slug: 'bad-url', source: { outlet: 'X', url: ' javascript:alert(1)' } }),
+      ),
     ]
     const summary = await importArticles(ctx.payload, lines, { batchSize: 3 })
     expect(summary.imported).toBe(2)
     expect(summary.createdTags).toEqual(['brand-new-topic'])
-    expect(summary.failures.map((f) => f.line)).toEqual([2, 3, 4, 5, 6, 8, 10, 11, 12, 13])
+    expect(summary.failures.map((f) => f.line)).toEqual([2, 3, 4, 5, 6, 8, 10, 11, 12, 13, 14])
     const reasons = Object.fromEntries(summary.failures.map((f) => [f.line, f.reason]))
     expect(reasons[2]).toMatch(/JSON/)
     expect(reasons[3]).toMatch(/language/)
@@ -268,7 +271,8 @@ describe('bulk import', () => {
     expect(reasons[8]).toMatch(/line 1/)
     expect(reasons[10]).toMatch(/original en\/missing not found/)
     expect(reasons[12]).toMatch(/already has a version in Russian/)
-    for (const slug of ['bad-section', 'bad-author', 'orphan', 'second-ru', 'no-body']) {
+    expect(reasons[14]).toMatch(/source\.url/)
+    for (const slug of ['bad-section', 'bad-author', 'orphan', 'second-ru', 'no-body', 'bad-url']) {
       expect(await idBySlug(slug === 'orphan' ? 'az' : 'en', slug)).toBeUndefined()
     }
     expect(await idBySlug('ru', 'second-ru')).toBeUndefined()

@@ -13,6 +13,7 @@ import { slugField } from '@/fields/slug'
 import { translationsPanelField } from '@/fields/translationsPanel'
 import { workflowPanelField } from '@/fields/workflowPanel'
 import { articlePreviewPath } from '@/lib/preview'
+import { refuseUnsafeUrl, validateUrl } from '@/lib/safeUrl'
 import { translationEndpoints } from '@/translations/endpoints'
 import { followOriginal, updateLanguageVersions } from '@/translations/hooks'
 import { notOnLanguageVersions } from '@/translations/shared'
@@ -142,7 +143,14 @@ export const Articles: CollectionConfig = {
               access: followsOriginal,
               fields: [
                 { name: 'outlet', type: 'text' },
-                { name: 'url', type: 'text', label: 'URL' },
+                {
+                  name: 'url',
+                  type: 'text',
+                  label: 'URL',
+                  validate: validateUrl,
+                  // Drafts skip `validate`; the same rule, for them.
+                  hooks: { beforeChange: [refuseUnsafeUrl] },
+                },
                 {
                   name: 'originalLanguage',
                   type: 'select',

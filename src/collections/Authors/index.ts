@@ -4,6 +4,7 @@ import { anyone, isEditor } from '@/access/roles'
 import { cacheTags } from '@/data/cacheTags'
 import { revalidateOnChange } from '@/data/revalidate'
 import { slugField } from '@/fields/slug'
+import { validateUrl } from '@/lib/safeUrl'
 
 export const Authors: CollectionConfig = {
   slug: 'authors',
@@ -34,7 +35,7 @@ export const Authors: CollectionConfig = {
       type: 'array',
       fields: [
         { name: 'label', type: 'text', required: true },
-        { name: 'url', type: 'text', required: true },
+        { name: 'url', type: 'text', required: true, validate: validateUrl },
       ],
     },
   ],

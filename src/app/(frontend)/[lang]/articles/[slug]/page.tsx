@@ -20,6 +20,7 @@ import {
 import { getDraftArticleBySlug } from '@/data/preview'
 import { formatDate } from '@/lib/format'
 import { pageLanguage } from '@/lib/params'
+import { safeHref } from '@/lib/safeUrl'
 import { pageMetadata, SITE_NAME } from '@/lib/seo'
 import { absoluteUrl, urls } from '@/lib/urls'
 
@@ -107,6 +108,7 @@ export default async function ArticlePage({ params }: Props) {
   const newArticles = latest.filter((a) => a.id !== article.id).slice(0, 6)
   const languageName = (code: string) => (tLang.has(code) ? tLang(code) : code)
   const source = article.source
+  const sourceHref = safeHref(source?.url)
   const modified = article.updatedAt ?? article.publishedAt
 
   const jsonLd: Record<string, unknown> = {
@@ -140,7 +142,7 @@ export default async function ArticlePage({ params }: Props) {
           },
         }
       : {}),
-    ...(source?.url ? { isBasedOn: source.url } : {}),
+    ...(sourceHref ? { isBasedOn: sourceHref } : {}),
   }
 
   return (
@@ -213,10 +215,10 @@ export default async function ArticlePage({ params }: Props) {
               {source?.outlet && (
                 <p>
                   <strong>{t('article.reports', { outlet: source.outlet })}</strong>
-                  {source.url && (
+                  {sourceHref && (
                     <>
                       {' · '}
-                      <a href={source.url} rel="noopener">
+                      <a href={sourceHref} rel="noopener">
                         {t('article.originalStory')}
                       </a>
                     </>

@@ -10,6 +10,7 @@ import { SiteShell } from '@/components/SiteShell'
 import { getAuthorArticles } from '@/data/articles'
 import { getAuthorBySlug } from '@/data/people'
 import { pageLanguage } from '@/lib/params'
+import { safeHref } from '@/lib/safeUrl'
 import { pageMetadata, sameInAllLanguages } from '@/lib/seo'
 import { urls } from '@/lib/urls'
 
@@ -68,9 +69,10 @@ export default async function AuthorPage({ params, searchParams }: Props) {
             {author.bio && <p className="page-intro">{author.bio}</p>}
             {author.links.length > 0 && (
               <ul className="author-links">
-                {author.links.map((link) => (
-                  <li key={link.url}>
-                    <a href={link.url} rel="noopener me">
+                {author.links.map((link, i) => (
+                  <li key={i}>
+                    {/* A stored target that is not a safe link shows as its label alone. */}
+                    <a href={safeHref(link.url)} rel="noopener me">
                       {link.label}
                     </a>
                   </li>
