@@ -519,54 +519,60 @@ const main = async () => {
   const lost: string[] = []
   const notes: string[] = []
   for (const id of touched) {
-    const versions = await must(
-      `versions of ${id}`,
-      api(
-        `/api/articles/versions?where[parent][equals]=${id}&limit=${MAX_VERSIONS + 10}&depth=0&sort=-updatedAt`,
-        {
-          token: admin,
-        },
-      ),
-    )
-    const docs = versions.docs as { version: { dek: string; body: unknown; _status: string } }[]
-    if ((versions.totalDocs as number) >= MAX_VERSIONS) {
-      lost.push(
-        `article ${id}: ${versions.totalDocs} versions, older ones pruned: cannot verify (lower --seconds)`,
+    // A server that stopped answering (it hung under the load) fails the check, not the run.
+    try {
+      const versions = await must(
+        `versions of ${id}`,
+        api(
+          `/api/articles/versions?where[parent][equals]=${id}&limit=${MAX_VERSIONS + 10}&depth=0&sort=-updatedAt`,
+          {
+            token: admin,
+          },
+        ),
       )
-      continue
-    }
-    const inVersions = new Set(
-      docs
-        .filter(
-          (d) => d.version.dek && JSON.stringify(d.version.body ?? '').includes(d.version.dek),
+      const docs = versions.docs as { version: { dek: string; body: unknown; _status: string } }[]
+      if ((versions.totalDocs as number) >= MAX_VERSIONS) {
+        lost.push(
+          `article ${id}: ${versions.totalDocs} versions, older ones pruned: cannot verify (lower --seconds)`,
         )
-        .map((d) => d.version.dek),
-    )
-    const mine = acked.filter((s) => s.article === id)
-    for (const s of mine)
-      if (!inVersions.has(s.marker)) lost.push(`article ${id}: "${s.marker}" not in its versions`)
-    const draft = await must(
-      `draft of ${id}`,
-      api(`/api/articles/${id}?draft=true&depth=0`, { token: admin }),
-    )
-    // The last acknowledged save: one that no acknowledged save began after.
-    const lastOnes = mine.filter((s) => !mine.some((other) => other.sentAt > s.ackAt))
-    const finalDek = draft.dek as string
-    if (mine.length && !lastOnes.some((s) => s.marker === finalDek)) {
-      lost.push(
-        `article ${id}: final draft "${finalDek}", last acknowledged ${lastOnes.map((s) => `"${s.marker}"`).join(' or ')}`,
+        continue
+      }
+      const inVersions = new Set(
+        docs
+          .filter(
+            (d) => d.version.dek && JSON.stringify(d.version.body ?? '').includes(d.version.dek),
+          )
+          .map((d) => d.version.dek),
       )
-    }
-    if (!JSON.stringify(draft.body).includes(finalDek)) {
-      lost.push(`article ${id}: the final draft's body and dek are from different saves`)
-    }
-    // Published text: the live row is the newest published version.
-    const live = await api(`/api/articles/${id}?depth=0`)
-    const newestPublished = docs.find((d) => d.version._status === 'published')
-    if (live.status === 200 && newestPublished && live.json.dek !== newestPublished.version.dek) {
-      notes.push(
-        `article ${id}: live "${live.json.dek as string}" is not the newest published version`,
+      const mine = acked.filter((s) => s.article === id)
+      for (const s of mine)
+        if (!inVersions.has(s.marker)) lost.push(`article ${id}: "${s.marker}" not in its versions`)
+      const draft = await must(
+        `draft of ${id}`,
+        api(`/api/articles/${id}?draft=true&depth=0`, { token: admin }),
       )
+      // The last acknowledged save: one that no acknowledged save began after.
+      const lastOnes = mine.filter((s) => !mine.some((other) => other.sentAt > s.ackAt))
+      const finalDek = draft.dek as string
+      if (mine.length && !lastOnes.some((s) => s.marker === finalDek)) {
+        lost.push(
+          `article ${id}: final draft "${finalDek}", last acknowledged ${lastOnes.map((s) => `"${s.marker}"`).join(' or ')}`,
+        )
+      }
+      if (!JSON.stringify(draft.body).includes(finalDek)) {
+        lost.push(`article ${id}: the final draft's body and dek are from different saves`)
+      }
+      // Published text: the live row is the newest published version.
+      const live = await api(`/api/articles/${id}?depth=0`)
+      const newestPublished = docs.find((d) => d.version._status === 'published')
+      if (live.status === 200 && newestPublished && live.json.dek !== newestPublished.version.dek) {
+        notes.push(
+          `article ${id}: live "${live.json.dek as string}" is not the newest published version`,
+        )
+      }
+    } catch (error) {
+      lost.push(`cannot verify: the server did not answer (${(error as Error).message})`)
+      break
     }
   }
   check(
