@@ -23,6 +23,7 @@ import { STAGES, STAGE_LABELS } from '@/workflow/table'
 import { canDeleteArticle, canUpdateArticle } from './access'
 import { computeReadingTime } from './hooks/computeReadingTime'
 import { ensureUniqueSlug } from './hooks/ensureUniqueSlug'
+import { keepInScope } from './hooks/keepInScope'
 import { revalidateArticle, revalidateDeletedArticle } from './hooks/revalidateArticle'
 import { serializeSaves } from './hooks/serializeSaves'
 import { setCreatedBy } from './hooks/setCreatedBy'
@@ -100,7 +101,7 @@ export const Articles: CollectionConfig = {
   hooks: {
     beforeOperation: [serializeSaves, rememberSaveMode],
     beforeValidate: [ensureUniqueSlug],
-    beforeChange: [applyWorkflow, followOriginal, setCreatedBy, computeReadingTime],
+    beforeChange: [applyWorkflow, followOriginal, setCreatedBy, keepInScope, computeReadingTime],
     afterChange: [recordWorkflow, updateLanguageVersions, revalidateArticle],
     afterDelete: [revalidateDeletedArticle],
   },
