@@ -24,6 +24,7 @@ import { Tags } from './src/collections/Tags'
 import { Users } from './src/collections/Users'
 import { Navigation } from './src/globals/Navigation'
 import { SiteSettings } from './src/globals/SiteSettings'
+import { withQueryGuard } from './src/access/queryGuard'
 import { hasRole, isEditorUser } from './src/access/roles'
 import { emailAdapter } from './src/lib/email'
 import { withIdCheck } from './src/lib/ids'
@@ -62,9 +63,10 @@ export default buildConfig({
       },
     },
   },
-  collections: [Articles, Categories, Tags, Authors, Media, Pages, Users, EditorialEvents].map(
-    withIdCheck,
-  ),
+  collections: [Articles, Categories, Tags, Authors, Media, Pages, Users, EditorialEvents]
+    .map(withIdCheck)
+    // No sorting or filtering by what the caller cannot read (src/access/queryGuard.ts).
+    .map(withQueryGuard),
   globals: [SiteSettings, Navigation],
   editor: lexicalEditor(),
   localization: {

@@ -30,6 +30,8 @@ import { setCreatedBy } from './hooks/setCreatedBy'
 
 const never = () => false
 const editorsOnly = { create: isEditorField, update: isEditorField }
+/** Who works on a story: staff business, never shown or queryable outside the newsroom. */
+const staffOnlyEditorsSet = { read: isStaffField, ...editorsOnly }
 /** Story fields: set on the original, copied to its language versions (src/translations). */
 const followsOriginal = { create: notOnLanguageVersions, update: notOnLanguageVersions }
 
@@ -262,14 +264,14 @@ export const Articles: CollectionConfig = {
       type: 'relationship',
       relationTo: 'users',
       index: true,
-      access: editorsOnly,
+      access: staffOnlyEditorsSet,
       admin: { position: 'sidebar', description: 'Who works on it now.' },
     },
     {
       name: 'reviewer',
       type: 'relationship',
       relationTo: 'users',
-      access: editorsOnly,
+      access: staffOnlyEditorsSet,
       admin: { position: 'sidebar', description: 'The editor who reviewed it last.' },
     },
     {
