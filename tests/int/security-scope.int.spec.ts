@@ -38,8 +38,8 @@ const storyWithVersion = async () => {
 }
 
 describe('a write ends inside the writer’s scope', () => {
-  it('lets a translator edit their own az version', async () => {
-    const { version } = await storyWithVersion()
+  it('lets a translator edit their own az version, resending its original as a form would', async () => {
+    const { version, original } = await storyWithVersion()
     const saved = await ctx.payload.update({
       collection: 'articles',
       id: version.id,
@@ -48,6 +48,16 @@ describe('a write ends inside the writer’s scope', () => {
       ...as(translator),
     })
     expect(saved).toMatchObject({ title: 'Yeni başlıq', language: 'az' })
+    for (const translationOf of [original.id, String(original.id), { id: original.id }]) {
+      const again = await ctx.payload.update({
+        collection: 'articles',
+        id: version.id,
+        draft: true,
+        data: { title: 'Yenə', translationOf } as Partial<Article>,
+        ...as(translator),
+      })
+      expect(again.translationOf).toMatchObject({ id: original.id })
+    }
   })
 
   it('refuses a translator moving their version into a language they do not hold', async () => {

@@ -2,10 +2,15 @@ import type { CollectionBeforeChangeHook } from 'payload'
 
 import { hasRole, isEditorUser } from '@/access/roles'
 import { refusal } from '@/lib/errors'
-import { idOf } from '@/lib/relations'
 import type { Article } from '@/payload-types'
 import { LANGUAGE_NAMES } from '@/translations/shared'
 import { actsOn } from '@/workflow/rules'
+
+/** A relationship value as a comparable key: populated or not, number or string; '' when empty. */
+const key = (value: unknown): string => {
+  if (value && typeof value === 'object' && 'id' in value) return String(value.id)
+  return value === null || value === undefined ? '' : String(value)
+}
 
 const languageName = (code: string | null | undefined) => LANGUAGE_NAMES[code ?? ''] ?? code
 const listOf = (codes: readonly string[] | null | undefined) =>
@@ -38,7 +43,7 @@ export const keepInScope: CollectionBeforeChangeHook<Article> = ({
   const before = operation === 'update' ? originalDoc : undefined
 
   if (before) {
-    const relinked = idOf(result.translationOf) !== idOf(before.translationOf)
+    const relinked = key(result.translationOf) !== key(before.translationOf)
     if (relinked) {
       throw refusal(
         result.translationOf
@@ -48,15 +53,15 @@ export const keepInScope: CollectionBeforeChangeHook<Article> = ({
       )
     }
     const sameLanguage = (result.language ?? 'en') === (before.language ?? 'en')
-    const sameOwner = idOf(result.createdBy) === idOf(before.createdBy)
+    const sameOwner = key(result.createdBy) === key(before.createdBy)
     if (sameLanguage && sameOwner) return data
   }
 
   const facts = {
     stage: result.stage ?? 'draft',
     language: result.language ?? 'en',
-    translationOf: idOf(result.translationOf),
-    createdBy: idOf(result.createdBy),
+    translationOf: key(result.translationOf) || null,
+    createdBy: key(result.createdBy) || null,
   }
   if (actsOn(user, facts)) return data
 
