@@ -170,6 +170,44 @@ describe('a write ends inside the writer’s scope', () => {
     ).rejects.toMatchObject({ status: 403 })
   })
 
+  it('checks a version whose original is named by a string id like any other', async () => {
+    const { original, version } = await storyWithVersion()
+    const create = (user: User, data: Partial<Article>) =>
+      ctx.payload.create({ collection: 'articles', draft: true, data, ...as(user) })
+    await expect(
+      create(author, {
+        title: 'An author’s version',
+        language: 'ru',
+        translationOf: String(original.id),
+      } as unknown as Partial<Article>),
+    ).rejects.toMatchObject({
+      status: 403,
+      message: 'Only editors, and translators working in Russian, can add a version in Russian.',
+    })
+    await expect(
+      create(translator, {
+        title: 'A version of a version',
+        language: 'az',
+        translationOf: String(version.id),
+      } as unknown as Partial<Article>),
+    ).rejects.toMatchObject({ status: 400 })
+    await expect(
+      create(translator, {
+        title: 'Not an id',
+        language: 'az',
+        translationOf: 'first',
+      } as unknown as Partial<Article>),
+    ).rejects.toMatchObject({ status: 400, message: 'translationOf must be the id of an article.' })
+    const fresh = await createArticle(ctx.payload, { ...basics.fields, status: 'published' })
+    const made = await create(translator, {
+      title: 'Versiya',
+      language: 'az',
+      translationOf: String(fresh.id),
+    } as unknown as Partial<Article>)
+    const stored = await latest(ctx.payload, made.id)
+    expect(stored).toMatchObject({ translationOf: fresh.id, category: basics.category.id })
+  })
+
   it('refuses an author attaching their article to a story as a version', async () => {
     const own = await createArticle(ctx.payload, { createdBy: author.id, language: 'ru' })
     const story = await createArticle(ctx.payload, { ...basics.fields, status: 'published' })
