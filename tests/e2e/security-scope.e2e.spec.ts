@@ -128,6 +128,26 @@ describe('a write ends inside the writer’s scope, on every way in', () => {
     })
   })
 
+  it('refuses an author adding a language version, however the original’s id is written', async () => {
+    const original = await create(editor, { title: `String id ${run}`, language: 'en' })
+    for (const translationOf of [original.id, String(original.id)]) {
+      const { status, json } = await call('/api/articles?draft=true', {
+        method: 'POST',
+        headers: author,
+        body: { title: `Author’s version ${run}`, language: 'ru', translationOf },
+      })
+      expect(status, String(typeof translationOf)).toBe(403)
+      expect(messageOf(json)).toBe(
+        'Only editors, and translators working in Russian, can add a version in Russian.',
+      )
+    }
+    const versions = await call(
+      `/api/articles?draft=true&where[translationOf][equals]=${original.id}`,
+      { headers: editor },
+    )
+    expect(versions.json.totalDocs).toBe(0)
+  })
+
   it('refuses a translator creating an original over REST and GraphQL', async () => {
     const title = `Translator original ${run}`
     const rest = await call('/api/articles?draft=true', {
