@@ -124,26 +124,31 @@ const walk = async (
   return NO
 }
 
-/** The fields a query on this collection may name: its own, or those of its versions. */
-const fieldSets = (req: PayloadRequest, collection: SanitizedCollectionConfig) =>
-  collection.versions
-    ? [
-        collection.flattenedFields,
-        buildVersionCollectionFields(req.payload.config, collection, true) as FlattenedField[],
-      ]
-    : [collection.flattenedFields]
+const versionFieldsCache = new WeakMap<SanitizedCollectionConfig, FlattenedField[]>()
 
+/** The fields of a collection's versions (`parent`, `version.*`, `latest`…), built once. */
+const versionFieldsOf = (req: PayloadRequest, collection: SanitizedCollectionConfig) => {
+  let fields = versionFieldsCache.get(collection)
+  if (!fields) {
+    fields = buildVersionCollectionFields(req.payload.config, collection, true) as FlattenedField[]
+    versionFieldsCache.set(collection, fields)
+  }
+  return fields
+}
+
+/**
+ * Walks a path through the collection's fields or, failing that, its versions' fields (the
+ * versions list takes the same hook).
+ */
 const walkAny = async (
   req: PayloadRequest,
-  sets: FlattenedField[][],
+  collection: SanitizedCollectionConfig,
   path: string,
   use: Use,
 ): Promise<Walk> => {
-  for (const fields of sets) {
-    const result = await walk(req, fields, path, use)
-    if (result.ok) return result
-  }
-  return NO
+  const result = await walk(req, collection.flattenedFields, path, use)
+  if (result.ok || !collection.versions) return result
+  return walk(req, versionFieldsOf(req, collection), path, use)
 }
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
@@ -152,26 +157,25 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> =>
 /** Every path a `where` names, `and`/`or` and nested relationship queries (`contains: {…}`) included. */
 const checkWhere = async (
   req: PayloadRequest,
-  sets: FlattenedField[][],
+  collection: SanitizedCollectionConfig,
   where: unknown,
 ): Promise<void> => {
   if (!isPlainObject(where)) return
   for (const [key, constraint] of Object.entries(where)) {
     if (['and', 'or'].includes(key.toLowerCase()) && Array.isArray(constraint)) {
-      for (const item of constraint) await checkWhere(req, sets, item)
+      for (const item of constraint) await checkWhere(req, collection, item)
       continue
     }
-    const result = await walkAny(req, sets, key, 'filter')
+    const result = await walkAny(req, collection, key, 'filter')
     if (!result.ok) throw refuse('filter', key)
     if (!isPlainObject(constraint)) continue
+    const target = result.target
+    if (!target) continue
     for (const value of Object.values(constraint)) {
       if (!isPlainObject(value)) continue
       // A query on the related documents themselves: checked against their collection.
-      const target = result.target
-      if (!target || (await collectionReadable(req, target)) === 'none') {
-        throw refuse('filter', key)
-      }
-      await checkWhere(req, fieldSets(req, collectionConfigOf(req, target)), value)
+      if ((await collectionReadable(req, target)) === 'none') throw refuse('filter', key)
+      await checkWhere(req, collectionConfigOf(req, target), value)
     }
   }
 }
@@ -187,9 +191,13 @@ export const sortPaths = (sort: unknown): string[] =>
     .map((item) => item.trim().replace(/^[-+]/, ''))
     .filter(Boolean)
 
-const checkSort = async (req: PayloadRequest, sets: FlattenedField[][], sort: unknown) => {
+const checkSort = async (
+  req: PayloadRequest,
+  collection: SanitizedCollectionConfig,
+  sort: unknown,
+) => {
   for (const path of sortPaths(sort)) {
-    if (!(await walkAny(req, sets, path, 'sort')).ok) throw refuse('sort', path)
+    if (!(await walkAny(req, collection, path, 'sort')).ok) throw refuse('sort', path)
   }
 }
 
@@ -214,17 +222,16 @@ export const guardQueries: CollectionBeforeOperationHook = async ({
 }) => {
   if (overrideAccess || operation === 'create') return args
   const query = args as QueryArgs
-  const sets = fieldSets(req, collection)
-  await checkSort(req, sets, query.sort)
-  await checkWhere(req, sets, query.where)
+  await checkSort(req, collection, query.sort)
+  await checkWhere(req, collection, query.where)
   if (operation === 'readDistinct' && typeof query.field === 'string') {
-    if (!(await walkAny(req, sets, query.field, 'sort')).ok) throw refuse('sort', query.field)
+    if (!(await walkAny(req, collection, query.field, 'sort')).ok) throw refuse('sort', query.field)
   }
   for (const [path, join] of Object.entries(query.joins ?? {})) {
     if (!join) continue
-    const result = await walkAny(req, sets, path, 'filter')
+    const result = await walkAny(req, collection, path, 'filter')
     if (!result.ok || !result.target) throw refuse('filter', path)
-    const joined = fieldSets(req, collectionConfigOf(req, result.target))
+    const joined = collectionConfigOf(req, result.target)
     await checkSort(req, joined, join.sort)
     await checkWhere(req, joined, join.where)
   }
