@@ -24,6 +24,7 @@ import { Users } from './src/collections/Users'
 import { Navigation } from './src/globals/Navigation'
 import { SiteSettings } from './src/globals/SiteSettings'
 import { withDocumentLocks, withGlobalLocks } from './src/access/documentLocks'
+import { withQueryGuard } from './src/access/queryGuard'
 import { hasRole, isEditorUser } from './src/access/roles'
 import { databaseAdapter } from './src/db/adapter'
 import { answerDatabaseRefusals } from './src/db/errors'
@@ -66,7 +67,9 @@ export default buildConfig({
   },
   collections: [Articles, Categories, Tags, Authors, Media, Pages, Users, EditorialEvents]
     .map(withIdCheck)
-    .map(withDocumentLocks),
+    .map(withDocumentLocks)
+    // No sorting or filtering by what the caller cannot read (src/access/queryGuard.ts).
+    .map(withQueryGuard),
   globals: [SiteSettings, Navigation].map(withGlobalLocks),
   editor: lexicalEditor(),
   localization: {

@@ -28,10 +28,18 @@ export const followOriginal: CollectionBeforeChangeHook<Article> = async ({
   operation,
   req,
 }) => {
-  const originalId = idOf(
-    data.translationOf !== undefined ? data.translationOf : originalDoc?.translationOf,
-  )
-  if (!originalId) return data
+  const linked: unknown =
+    data.translationOf !== undefined ? data.translationOf : originalDoc?.translationOf
+  // REST and GraphQL clients may send the id as a string ("12"), which Payload stores as it is:
+  // it names the original all the same, and is checked as one.
+  const originalId =
+    typeof linked === 'string' && /^\d+$/.test(linked) ? Number(linked) : idOf(linked)
+  if (!originalId) {
+    if (linked !== null && linked !== undefined && linked !== '') {
+      throw refusal('translationOf must be the id of an article.', 400)
+    }
+    return data
+  }
   const language = data.language ?? originalDoc?.language ?? 'en'
   const selfId = originalDoc?.id
 
@@ -100,6 +108,7 @@ export const followOriginal: CollectionBeforeChangeHook<Article> = async ({
 
   return {
     ...data,
+    ...(data.translationOf !== undefined ? { translationOf: originalId } : {}),
     ...sharedFieldsOf(original),
     ...(relinked
       ? {

@@ -306,13 +306,19 @@ describe('access', () => {
   })
 
   describe('translator scope', () => {
-    it('does not let a translator edit an original, even one they created', async () => {
-      const original = await ctx.payload.create({
-        collection: 'articles',
-        overrideAccess: false,
-        user: translator,
-        draft: true,
-        data: { title: 'Original by a translator', language: 'en' },
+    it('does not let a translator create an original, or edit one they created', async () => {
+      await expect(
+        ctx.payload.create({
+          collection: 'articles',
+          overrideAccess: false,
+          user: translator,
+          draft: true,
+          data: { title: 'Original by a translator', language: 'az' },
+        }),
+      ).rejects.toMatchObject({ status: 403 })
+      const original = await createArticle(ctx.payload, {
+        title: 'Original by a translator',
+        createdBy: translator.id,
       })
       await expect(
         ctx.payload.update({

@@ -22,14 +22,18 @@ import { applyWorkflow, recordWorkflow, rememberSaveMode } from '@/workflow/hook
 import { STAGES, STAGE_LABELS } from '@/workflow/table'
 
 import { canDeleteArticle, canUpdateArticle } from './access'
+import { copySlug, notCopied, notCopiedFlag } from './duplicate'
 import { computeReadingTime } from './hooks/computeReadingTime'
 import { ensureUniqueSlug } from './hooks/ensureUniqueSlug'
+import { keepInScope } from './hooks/keepInScope'
 import { revalidateArticle, revalidateDeletedArticle } from './hooks/revalidateArticle'
 import { serializeSaves } from './hooks/serializeSaves'
 import { setCreatedBy } from './hooks/setCreatedBy'
 
 const never = () => false
 const editorsOnly = { create: isEditorField, update: isEditorField }
+/** Who works on a story: staff business, never shown or queryable outside the newsroom. */
+const staffOnlyEditorsSet = { read: isStaffField, ...editorsOnly }
 /** Story fields: set on the original, copied to its language versions (src/translations). */
 const followsOriginal = { create: notOnLanguageVersions, update: notOnLanguageVersions }
 
@@ -101,7 +105,7 @@ export const Articles: CollectionConfig = {
   hooks: {
     beforeOperation: [serializeSaves, rememberSaveMode],
     beforeValidate: [ensureUniqueSlug],
-    beforeChange: [applyWorkflow, followOriginal, setCreatedBy, computeReadingTime],
+    beforeChange: [applyWorkflow, followOriginal, setCreatedBy, keepInScope, computeReadingTime],
     afterChange: [recordWorkflow, updateLanguageVersions, revalidateArticle],
     afterDelete: [revalidateDeletedArticle],
   },
@@ -197,6 +201,8 @@ export const Articles: CollectionConfig = {
               name: 'corrections',
               type: 'array',
               access: editorsOnly,
+              // Corrections belong to the published article, not to a copy of its text.
+              hooks: { beforeDuplicate: [() => []] },
               labels: { singular: 'Correction', plural: 'Corrections' },
               fields: [
                 {
@@ -269,14 +275,16 @@ export const Articles: CollectionConfig = {
       type: 'relationship',
       relationTo: 'users',
       index: true,
-      access: editorsOnly,
+      access: staffOnlyEditorsSet,
+      hooks: { beforeDuplicate: [notCopied] },
       admin: { position: 'sidebar', description: 'Who works on it now.' },
     },
     {
       name: 'reviewer',
       type: 'relationship',
       relationTo: 'users',
-      access: editorsOnly,
+      access: staffOnlyEditorsSet,
+      hooks: { beforeDuplicate: [notCopied] },
       admin: { position: 'sidebar', description: 'The editor who reviewed it last.' },
     },
     {
@@ -284,6 +292,7 @@ export const Articles: CollectionConfig = {
       type: 'date',
       label: 'Publishes at',
       access: { create: never, update: never },
+      hooks: { beforeDuplicate: [notCopied] },
       admin: {
         position: 'sidebar',
         readOnly: true,
@@ -296,6 +305,7 @@ export const Articles: CollectionConfig = {
       type: 'date',
       label: 'Unpublish at',
       access: editorsOnly,
+      hooks: { beforeDuplicate: [notCopied] },
       admin: {
         position: 'sidebar',
         date: { pickerAppearance: 'dayAndTime' },
@@ -311,12 +321,22 @@ export const Articles: CollectionConfig = {
       options: LANGUAGE_OPTIONS,
       admin: { position: 'sidebar' },
     },
-    slugField('title'),
+    // A copy gets a free `<slug>-copy…` slug (src/collections/Articles/duplicate.ts).
+    (() => {
+      const field = slugField('title')
+      return { ...field, hooks: { ...field.hooks, beforeDuplicate: [copySlug] } }
+    })(),
     {
       name: 'translationOf',
       type: 'relationship',
       relationTo: 'articles',
       index: true,
+      // A copy of a language version is a new original in the same language: the story already
+      // has its version in that language (one per language, a unique index), and a copy is for
+      // starting another story from this text, not a second translation of the same one. Only
+      // editors may then attach it to a story (keepInScope); a translator's copy, an original,
+      // would be out of their reach and is refused.
+      hooks: { beforeDuplicate: [notCopied] },
       filterOptions: ({ id }): Where => ({
         and: [{ id: { not_equals: id ?? 0 } }, { translationOf: { exists: false } }],
       }),
@@ -332,6 +352,7 @@ export const Articles: CollectionConfig = {
       index: true,
       // Set when the original is published again with other text; cleared by "mark updated".
       access: { create: never, update: never },
+      hooks: { beforeDuplicate: [notCopiedFlag] },
       admin: {
         position: 'sidebar',
         readOnly: true,
@@ -345,6 +366,7 @@ export const Articles: CollectionConfig = {
       type: 'group',
       label: 'Made from the original text',
       access: { read: isStaffField, create: never, update: never },
+      hooks: { beforeDuplicate: [() => ({})] },
       admin: {
         condition: (data) => Boolean(data?.translationOf),
         readOnly: true,
@@ -403,6 +425,7 @@ export const Articles: CollectionConfig = {
         description: 'Set on first publication.',
       },
       hooks: {
+        beforeDuplicate: [notCopied],
         beforeChange: [
           ({ siblingData, value }) =>
             siblingData._status === 'published' && !value ? new Date().toISOString() : value,

@@ -1,0 +1,82 @@
+import type { CollectionBeforeChangeHook } from 'payload'
+
+import { hasRole, isEditorUser } from '@/access/roles'
+import { refusal } from '@/lib/errors'
+import type { Article } from '@/payload-types'
+import { LANGUAGE_NAMES } from '@/translations/shared'
+import { actsOn } from '@/workflow/rules'
+
+/** A relationship value as a comparable key: populated or not, number or string; '' when empty. */
+const key = (value: unknown): string => {
+  if (value && typeof value === 'object' && 'id' in value) return String(value.id)
+  return value === null || value === undefined ? '' : String(value)
+}
+
+const languageName = (code: string | null | undefined) => LANGUAGE_NAMES[code ?? ''] ?? code
+const listOf = (codes: readonly string[] | null | undefined) =>
+  codes?.length ? codes.map(languageName).join(', ') : 'no language'
+
+/**
+ * beforeChange, after the other hooks: a write by a writer (author, translator) must END with an
+ * article inside their scope (`actsOn`), not only start from one. The update access rule
+ * (`canEditWhere`) checks the stored row; this checks the result, the stored article with the
+ * write applied, so that nobody can move an article out of their own reach:
+ * - a translator cannot put a language version into a language they do not hold, and a writer
+ *   cannot create an article they could not then edit (a translator's original, say);
+ * - only editors attach a version to another story or make it an original (`translationOf`);
+ * - ownership (`createdBy`) is set by `setCreatedBy` and stays; an owner other than the writer
+ *   is refused here as well.
+ * Writes by the system (no user: seed, import, scheduler) and by editors are not limited. Hooks
+ * that write on a person's behalf (story fields copied to versions, transitions) never change
+ * the language, the original or the owner, so they pass.
+ */
+export const keepInScope: CollectionBeforeChangeHook<Article> = ({
+  data,
+  originalDoc,
+  operation,
+  req,
+}) => {
+  const user = req.user
+  if (!user || isEditorUser(user)) return data
+  // On create, `originalDoc` is empty, or the article being duplicated (src/collections/Articles/duplicate.ts).
+  const result = { ...originalDoc, ...data } as Partial<Article>
+  const before = operation === 'update' ? originalDoc : undefined
+
+  if (before) {
+    const relinked = key(result.translationOf) !== key(before.translationOf)
+    if (relinked) {
+      throw refusal(
+        result.translationOf
+          ? 'Only editors can attach a language version to another story.'
+          : 'Only editors can make a language version an original.',
+        403,
+      )
+    }
+    const sameLanguage = (result.language ?? 'en') === (before.language ?? 'en')
+    const sameOwner = key(result.createdBy) === key(before.createdBy)
+    if (sameLanguage && sameOwner) return data
+  }
+
+  const facts = {
+    stage: result.stage ?? 'draft',
+    language: result.language ?? 'en',
+    translationOf: key(result.translationOf) || null,
+    createdBy: key(result.createdBy) || null,
+  }
+  if (actsOn(user, facts)) return data
+
+  const languages = (user.languages as string[] | null | undefined) ?? []
+  if (hasRole(user, 'translator') && facts.translationOf) {
+    throw refusal(
+      `You work in ${listOf(languages)}: a language version cannot be put in ${languageName(facts.language)} by you.`,
+      403,
+    )
+  }
+  if (hasRole(user, 'translator') && !hasRole(user, 'author')) {
+    throw refusal(
+      'Translators work on language versions: add this as a version of its original, in one of your languages.',
+      403,
+    )
+  }
+  throw refusal('Writers work on their own articles: this one would belong to someone else.', 403)
+}
