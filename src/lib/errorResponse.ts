@@ -61,6 +61,9 @@ export const loggingLevels = {
   // The project's refusals (src/lib/errors.ts) and a malformed JSON parameter or body.
   Refusal: 'info',
   SyntaxError: 'info',
+  // Every error of a GraphQL operation comes wrapped under this name, refusals and real errors
+  // alike: the real ones are logged at error level, with their stack, by `answerErrors`.
+  GraphQLError: 'info',
 } as NonNullable<Config['loggingLevels']>
 
 /** Errors thrown while reading the request itself (before any operation), and their status. */
@@ -87,7 +90,17 @@ const requestIdOf = (req: PayloadRequest) => {
   return context.requestId
 }
 
-const logServerError = (req: PayloadRequest, error: Error, status: number, requestId: string) => {
+/**
+ * The error line of a server error. Over REST Payload has just logged the error with its stack;
+ * over GraphQL it logged only the message (`GraphQLError` above), so this line carries the stack.
+ */
+const logServerError = (
+  req: PayloadRequest,
+  error: Error,
+  status: number,
+  requestId: string,
+  withStack: boolean,
+) => {
   let path = ''
   try {
     path = new URL(req.url ?? '', 'http://localhost').pathname
@@ -95,7 +108,14 @@ const logServerError = (req: PayloadRequest, error: Error, status: number, reque
     // no URL (a Local API call)
   }
   req.payload.logger.error(
-    { requestId, status, method: req.method, path, error: `${error.name}: ${error.message}` },
+    {
+      requestId,
+      status,
+      method: req.method,
+      path,
+      error: `${error.name}: ${error.message}`,
+      ...(withStack ? { stack: error.stack } : {}),
+    },
     errorMessages.logLine,
   )
 }
@@ -122,7 +142,7 @@ export const answerErrors: AfterErrorHook = ({ error, graphqlResult, req, result
     }
     if (status < 500) return
     const requestId = requestIdOf(req)
-    logServerError(req, original, status, requestId)
+    logServerError(req, original, status, requestId, true)
     return {
       graphqlResult: {
         ...graphqlResult,
@@ -136,7 +156,7 @@ export const answerErrors: AfterErrorHook = ({ error, graphqlResult, req, result
   }
   if (status < 500) return
   const requestId = requestIdOf(req)
-  logServerError(req, original, status, requestId)
+  logServerError(req, original, status, requestId, false)
   return {
     response: {
       errors: result?.errors?.length ? result.errors : [{ message: errorMessages.serverError }],

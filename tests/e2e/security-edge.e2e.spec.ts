@@ -261,9 +261,18 @@ describe('the production log', () => {
       expect(response.status, path).toBeGreaterThanOrEqual(400)
       expect(response.status, path).toBeLessThan(500)
     }
+    const graphql = await fetch(`${base}/api/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        query: '{ Articles(where: { body: { contains: "x" } }) { docs { id } } }',
+      }),
+    })
+    expect(graphql.status).toBe(200)
     await settle()
     const lines = written(from)
     expect(lines).toMatch(/INFO: .*rich-text field/)
+    expect(lines).toMatch(/INFO: .*"contains" cannot be used on "body"/)
     expect(lines).toMatch(/INFO: Not Found/)
     expect(lines).toMatch(/INFO: You are not allowed/)
     expect(lines).not.toMatch(/ERROR|WARN/)
@@ -301,6 +310,9 @@ describe('the production log', () => {
         expect(at, id).toBeGreaterThan(0)
         expect(lines.slice(0, at).lastIndexOf('ERROR: Request failed')).toBeGreaterThan(-1)
       }
+      // The GraphQL error's line carries its stack (Payload logged only its message).
+      const graphqlLine = lines.slice(lines.indexOf(`requestId: "${graphqlId}"`))
+      expect(graphqlLine).toMatch(/stack: /)
     })
     expect((await fetch(`${base}/api/tags?depth=0`)).status).toBe(200)
   })
