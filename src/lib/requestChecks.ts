@@ -51,7 +51,23 @@ const OPERATORS = new Set([
 const LIST_OPERATORS = new Set(['in', 'not_in', 'all'])
 const GEO_OPERATORS = new Set(['near', 'within', 'intersects'])
 const TEXT_MATCH_OPERATORS = new Set(['like', 'not_like', 'contains'])
-const STRUCTURED_TYPES = new Set(['richText', 'json', 'blocks', 'array', 'group', 'tab', 'join'])
+/** Fields `like` and `contains` cannot search: structured ones, and choices (PostgreSQL enums). */
+const UNMATCHABLE_TYPES = new Set([
+  'richText',
+  'json',
+  'blocks',
+  'array',
+  'group',
+  'tab',
+  'join',
+  'select',
+  'radio',
+])
+const TYPE_NAMES: Record<string, string> = {
+  richText: 'rich-text',
+  select: 'choice',
+  radio: 'choice',
+}
 
 export const requestMessages = {
   idNotFound: (name: string, id: string) => `There is no ${name} with the id "${id}".`,
@@ -72,8 +88,10 @@ export const requestMessages = {
   notAnId: (path: string, value: string) =>
     `"${value}" is not an id (on "${path}"): ids are whole numbers from 1 to ${MAX_ID}.`,
   notANumber: (path: string, value: string) => `"${value}" is not a number (on "${path}").`,
+  notAChoice: (path: string, value: string, choices: string[]) =>
+    `"${value}" is not one of the choices of "${path}": ${choices.join(', ')}.`,
   textMatchOnStructured: (path: string, operator: string, type: string) =>
-    `"${operator}" cannot be used on "${path}", a ${type === 'richText' ? 'rich-text' : type} field.`,
+    `"${operator}" cannot be used on "${path}", a ${TYPE_NAMES[type] ?? type} field.`,
   geoOnNonPoint: (path: string, operator: string) =>
     `"${operator}" works only on point fields, and "${path}" is not one.`,
   nulCharacter: (where: string) => `The ${where} must not contain a NUL character.`,
@@ -174,6 +192,18 @@ const checkValue = (
       throw badRequest(requestMessages.notAnId(path, String(value)))
     }
   }
+  if (
+    resolved?.kind === 'field' &&
+    (resolved.field.type === 'select' || resolved.field.type === 'radio')
+  ) {
+    // A choice is a PostgreSQL enum: any other value is a type error in the database.
+    const choices = resolved.field.options.map((option) =>
+      typeof option === 'string' ? option : option.value,
+    )
+    if (!choices.includes(String(value))) {
+      throw badRequest(requestMessages.notAChoice(path, String(value), choices))
+    }
+  }
   if (resolved?.kind === 'field' && resolved.field.type === 'number') {
     if (value === '' || !Number.isFinite(Number(value))) {
       throw badRequest(requestMessages.notANumber(path, String(value)))
@@ -212,7 +242,7 @@ const checkCondition = (
       if (type !== 'point') throw badRequest(requestMessages.geoOnNonPoint(path, operator))
       continue
     }
-    if (type && STRUCTURED_TYPES.has(type) && TEXT_MATCH_OPERATORS.has(operator)) {
+    if (type && UNMATCHABLE_TYPES.has(type) && TEXT_MATCH_OPERATORS.has(operator)) {
       throw badRequest(requestMessages.textMatchOnStructured(path, operator, type))
     }
     if (LIST_OPERATORS.has(operator)) {

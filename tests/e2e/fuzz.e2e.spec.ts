@@ -80,6 +80,9 @@ const hostileValue = fc.oneof(
     '1e400',
     'NaN',
     'Infinity',
+    'bogus',
+    'draft',
+    'published',
     '-0',
     '0x10',
     'a,b',
@@ -110,7 +113,17 @@ const wherePart = fc
   .tuple(
     fc.constantFrom(...fields),
     fc.constantFrom(...operators),
-    fc.array(fc.constantFrom('foo', '0', '25', '', 'equals', 'and', '%00'), { maxLength: 3 }),
+    // Mostly well-shaped conditions, so that a bad value is not masked by a bad shape.
+    fc.oneof(
+      { arbitrary: fc.constant([] as string[]), weight: 3 },
+      {
+        arbitrary: fc.array(fc.constantFrom('foo', '0', '25', '', 'equals', 'and', '%00'), {
+          minLength: 1,
+          maxLength: 3,
+        }),
+        weight: 1,
+      },
+    ),
     hostileValue,
     fc.boolean(),
   )
@@ -135,7 +148,8 @@ const paramPart = fc.oneof(
 
 const restRequest = fc.oneof(
   fc
-    .tuple(fc.constantFrom(...collections), fc.array(paramPart, { minLength: 1, maxLength: 4 }))
+    // One or two parameters: any refused one answers for the request and would mask the others.
+    .tuple(fc.constantFrom(...collections), fc.array(paramPart, { minLength: 1, maxLength: 2 }))
     .map(([collection, params]) => `/api/${collection}?${params.join('&')}`),
   fc
     .tuple(fc.constantFrom(...collections), hostileValue, fc.array(paramPart, { maxLength: 2 }))
@@ -191,22 +205,32 @@ let draftIds = new Set<number>()
 let draftTitles: string[] = []
 
 beforeAll(async () => {
+  // The articles whose latest version is a draft (as an editor sees them), less what readers may
+  // see: a published article with a pending draft is public by its id and its published title.
   const headers = await login('editor@caspiandigest.example', 'demo-editor')
-  const { status, json } = await call(
-    '/api/articles?where[_status][equals]=draft&draft=true&limit=500&depth=0&select[title]=true',
+  const latest = await call(
+    '/api/articles?where[_status][equals]=draft&draft=true&limit=1000&depth=0&select[title]=true',
     { headers },
   )
-  expect(status).toBe(200)
-  const drafts = json.docs as { id: number; title: string }[]
-  expect(drafts.length).toBeGreaterThan(0)
-  draftIds = new Set(drafts.map((draft) => draft.id))
-  draftTitles = drafts.map((draft) => draft.title).filter((title) => title.length > 8)
+  const published = await call('/api/articles?limit=1000&depth=0&select[title]=true')
+  expect(latest.status).toBe(200)
+  expect(published.status).toBe(200)
+  const drafts = latest.json.docs as { id: number; title: string }[]
+  const live = published.json.docs as { id: number; title: string }[]
+  const liveIds = new Set(live.map((doc) => doc.id))
+  const liveTitles = new Set(live.map((doc) => doc.title))
+  const unpublished = drafts.filter((draft) => !liveIds.has(draft.id))
+  expect(unpublished.length).toBeGreaterThan(0)
+  draftIds = new Set(unpublished.map((draft) => draft.id))
+  draftTitles = drafts
+    .map((draft) => draft.title)
+    .filter((title) => title.length > 8 && !liveTitles.has(title))
   // The check below must see a draft when there is one: the editor's own answer has them.
   const asEditor = await fetch(`${baseURL}/api/articles?draft=true&depth=0&limit=100`, { headers })
   const editorText = await asEditor.text()
   expect(() => expectNoDraft('self-check', '/api/articles', editorText)).toThrow()
   expect(() =>
-    expectNoDraft('self-check', '{ Article }', JSON.stringify({ id: drafts[0].id })),
+    expectNoDraft('self-check', '{ Article }', JSON.stringify({ id: unpublished[0].id })),
   ).toThrow()
 })
 
@@ -235,7 +259,7 @@ const parameters = <T extends unknown[]>(runs: number): fc.Parameters<T> => ({
     if (details.failed) {
       throw new Error(
         `fuzz failed with seed ${details.seed} (FUZZ_SEED=${details.seed}), path ${details.counterexamplePath}:\n` +
-          fc.defaultReportMessage(details),
+          `${String(details.errorInstance)}\n${fc.defaultReportMessage(details)}`,
       )
     }
   },

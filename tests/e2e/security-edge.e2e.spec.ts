@@ -49,6 +49,13 @@ describe('malformed REST requests answer a 4xx with a message', () => {
     ['/api/articles?where[title][bogus]=x', 400, /"bogus" is not an operator/],
     ['/api/articles?where[title][equals]=a%00b', 400, /NUL character/],
     ['/api/articles?where[readingTime][equals]=abc', 400, /"abc" is not a number/],
+    [
+      '/api/articles?where[stage][equals]=bogus',
+      400,
+      /"bogus" is not one of the choices of "stage"/,
+    ],
+    ['/api/articles?where[_status][in]=x,y', 400, /"x" is not one of the choices of "_status"/],
+    ['/api/articles?where[language][like]=x', 400, /"like" cannot be used on "language", a choice/],
     ['/api/articles?where[or]=x', 400, /"or" in "where" must be a list/],
     ['/api/articles?where=x', 400, /not valid JSON/],
     ['/api/articles?limit=99999999999999999999', 400, /"limit" parameter must be a whole number/],
