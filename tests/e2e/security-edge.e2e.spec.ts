@@ -142,6 +142,28 @@ describe('malformed REST requests answer a 4xx with a message', () => {
     expect(after.json.totalDocs).toBe(before.json.totalDocs)
   })
 
+  it('refuses a bulk update or delete with a malformed where before it writes anything', async () => {
+    const headers = await login('editor@caspiandigest.example', 'demo-editor')
+    const before = await call('/api/tags?limit=1000&depth=0', { headers })
+    const update = await call('/api/articles?where[id][in]=1,99999999999999', {
+      method: 'PATCH',
+      headers,
+      body: { dek: 'Written by a malformed bulk update' },
+    })
+    expect(update.status).toBe(400)
+    expect(messageOf(update.json)).toMatch(/not an id/)
+    const remove = await call('/api/tags?where[name][equals][foo]=bar', {
+      method: 'DELETE',
+      headers,
+    })
+    expect(remove.status).toBe(400)
+    expect(messageOf(remove.json)).toMatch(/must be a value, not an object/)
+    const after = await call('/api/tags?limit=1000&depth=0', { headers })
+    expect(after.json.totalDocs).toBe(before.json.totalDocs)
+    const first = await call('/api/articles/1?depth=0&draft=true', { headers })
+    expect(first.json.dek).not.toBe('Written by a malformed bulk update')
+  })
+
   it('answers a GraphQL body that is not JSON with a 400 and a message', async () => {
     const response = await fetch(`${baseURL}/api/graphql`, {
       method: 'POST',
