@@ -49,13 +49,17 @@ const callerFaultClasses = [
   ValidationError,
 ]
 
-/** Keyed by run-time error name; Payload's type lists only its own names. */
+/**
+ * Keyed by run-time error name; Payload's type lists only its own names. `APIError` is both a
+ * refusal (4xx) and a server error (5xx), so it goes to info too: every 5xx, whatever its name, is
+ * logged at error level with its stack by `answerErrors`.
+ */
 export const loggingLevels = {
   ...Object.fromEntries(
-    callerFaultClasses
+    [...callerFaultClasses, APIError]
       .map((errorClass) => errorClass.name)
-      // A minified name shared with the generic classes would hide real errors.
-      .filter((name) => name !== APIError.name && name !== 'Error')
+      // Not a minified name that plain errors (database failures, bugs) also carry.
+      .filter((name) => name !== 'Error')
       .map((name) => [name, 'info']),
   ),
   // The project's refusals (src/lib/errors.ts) and a malformed JSON parameter or body.
@@ -91,9 +95,15 @@ const requestIdOf = (req: PayloadRequest) => {
 }
 
 /**
- * The error line of a server error. Over REST Payload has just logged the error with its stack;
- * over GraphQL it logged only the message (`GraphQLError` above), so this line carries the stack.
+ * Whether Payload has just logged this error with its stack (`logError`: any level but info;
+ * none when the level is false). If not, the request-id line carries the stack.
  */
+const loggedWithStack = (req: PayloadRequest, error: Error) => {
+  const level = (req.payload.config.loggingLevels as Record<string, unknown>)[error.name]
+  return level === undefined || (Boolean(level) && level !== 'info')
+}
+
+/** The error line of a server error, with the request id its answer carries. */
 const logServerError = (
   req: PayloadRequest,
   error: Error,
@@ -142,7 +152,7 @@ export const answerErrors: AfterErrorHook = ({ error, graphqlResult, req, result
     }
     if (status < 500) return
     const requestId = requestIdOf(req)
-    logServerError(req, original, status, requestId, true)
+    logServerError(req, original, status, requestId, !loggedWithStack(req, error))
     return {
       graphqlResult: {
         ...graphqlResult,
@@ -154,9 +164,22 @@ export const answerErrors: AfterErrorHook = ({ error, graphqlResult, req, result
   if (malformed) {
     return { response: { errors: [{ message: malformed.message }] }, status }
   }
-  if (status < 500) return
+  if (status < 500) {
+    // Payload formats an error whose class name was minified away as "An unknown error
+    // occurred."; a public refusal keeps its own message.
+    const { isPublic, data } = original as { isPublic?: boolean; data?: unknown }
+    if (
+      isPublic &&
+      !data &&
+      original.message &&
+      result?.errors?.[0]?.message !== original.message
+    ) {
+      return { response: { errors: [{ message: original.message }] }, status }
+    }
+    return
+  }
   const requestId = requestIdOf(req)
-  logServerError(req, original, status, requestId, false)
+  logServerError(req, original, status, requestId, !loggedWithStack(req, error))
   return {
     response: {
       errors: result?.errors?.length ? result.errors : [{ message: errorMessages.serverError }],

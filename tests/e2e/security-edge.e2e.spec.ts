@@ -290,6 +290,17 @@ describe('the production log', () => {
       expect(response.status, path).toBeGreaterThanOrEqual(400)
       expect(response.status, path).toBeLessThan(500)
     }
+    // A body that is not JSON: Payload's own refusal, whose class name the bundle minified away.
+    const editor = await login('editor@caspiandigest.example', 'demo-editor')
+    const notJson = await fetch(`${base}/api/tags`, {
+      method: 'POST',
+      headers: { ...editor, 'content-type': 'application/json' },
+      body: 'garbage',
+    })
+    expect(notJson.status).toBe(400)
+    expect(((await notJson.json()) as { errors: { message: string }[] }).errors[0].message).toBe(
+      'Invalid JSON',
+    )
     const graphql = await fetch(`${base}/api/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -304,6 +315,7 @@ describe('the production log', () => {
     expect(lines).toMatch(/INFO: .*"contains" cannot be used on "body"/)
     expect(lines).toMatch(/INFO: Not Found/)
     expect(lines).toMatch(/INFO: You are not allowed/)
+    expect(lines).toMatch(/INFO: Invalid JSON/)
     expect(lines).not.toMatch(/ERROR|WARN/)
     expect(lines).not.toMatch(/\bat \S+ \(|stack/)
   })
