@@ -1,6 +1,7 @@
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
+import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases'
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth'
 import { nestedDocsPlugin } from '@payloadcms/plugin-nested-docs'
 import { seoPlugin } from '@payloadcms/plugin-seo'
@@ -29,6 +30,8 @@ import { hasRole, isEditorUser } from './src/access/roles'
 import { databaseAdapter } from './src/db/adapter'
 import { answerDatabaseRefusals } from './src/db/errors'
 import { emailAdapter } from './src/lib/email'
+import { answerErrors, loggingLevels } from './src/lib/errorResponse'
+import { MAX_QUERY_ALIASES, queryCostRule } from './src/lib/graphqlCost'
 import { withIdCheck } from './src/lib/ids'
 import { trustedOrigins } from './src/lib/origins'
 import { MAX_INPUT_PIXELS, MAX_UPLOAD_BYTES } from './src/lib/uploads'
@@ -137,14 +140,26 @@ export default buildConfig({
     // that measure and expensive to run. Depth is limited on its own.
     // The rule reports the refusal as a validation error (a 400 with the message) rather than
     // throwing it, which the GraphQL handler would answer with an empty 500.
-    validationRules: () => [
+    // Aliases and lists multiply the work of one query: the aliases are counted, and the cost
+    // rule sums the documents every list may load (src/lib/graphqlCost.ts).
+    validationRules: (args) => [
       maxDepthRule({
         n: 10,
         propagateOnRejection: false,
         onReject: [(context, error) => context?.reportError(error)],
       }),
+      maxAliasesRule({
+        n: MAX_QUERY_ALIASES,
+        propagateOnRejection: false,
+        onReject: [(context, error) => context?.reportError(error)],
+      }),
+      queryCostRule(args?.variableValues ?? {}),
     ],
   },
+  // Refusals are the caller's fault: logged at info level without a stack. Server errors answer
+  // with a request id that their log line carries (src/lib/errorResponse.ts).
+  loggingLevels,
+  hooks: { afterError: [answerErrors] },
   // The site's origin (SERVER_URL) and TRUSTED_ORIGINS: a browser request with the session
   // cookie from any other origin is not authenticated, and gets no CORS answer (src/lib/origins.ts).
   // Two arrays: Payload adds to `csrf` as it sanitizes the config.

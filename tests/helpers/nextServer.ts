@@ -20,16 +20,19 @@ const waitForServer = async (url: string, server: ChildProcess, timeoutMs = 90_0
 
 /**
  * The production build under `next start` on 127.0.0.1:`port` with `env`, answered once `ready`
- * (a path) answers 200. Returns the function that stops it.
+ * (a path) answers 200. `onOutput` receives what it prints on stdout (its log), which is otherwise
+ * dropped. Returns the function that stops it.
  */
 export const startNextServer = async ({
   port,
   env,
   ready = '/',
+  onOutput,
 }: {
   port: number
   env: NodeJS.ProcessEnv
   ready?: string
+  onOutput?: (text: string) => void
 }): Promise<{ stop: () => Promise<void> }> => {
   const server = spawn(
     path.join(root, 'node_modules', '.bin', 'next'),
@@ -42,9 +45,10 @@ export const startNextServer = async ({
         // The Lexical workaround is for plain Node; the built server does not need it.
         NODE_OPTIONS: '--no-deprecation',
       },
-      stdio: ['ignore', 'ignore', 'inherit'],
+      stdio: ['ignore', onOutput ? 'pipe' : 'ignore', 'inherit'],
     },
   )
+  server.stdout?.on('data', (chunk: Buffer) => onOutput?.(chunk.toString('utf8')))
   const stop = async () => {
     if (server.exitCode !== null || server.signalCode !== null) return
     const exited = new Promise((resolve) => server.once('exit', resolve))

@@ -1,0 +1,232 @@
+import { randomUUID } from 'node:crypto'
+
+import {
+  APIError,
+  AuthenticationError,
+  Forbidden,
+  Locked,
+  LockedAuth,
+  MissingFile,
+  NotFound,
+  QueryError,
+  UnauthorizedError,
+  UnverifiedEmail,
+  ValidationError,
+  type AfterErrorHook,
+  type Config,
+  type PayloadRequest,
+} from 'payload'
+
+/**
+ * How errors answer and how they are logged. A refusal is the caller's fault: it answers with
+ * its 4xx and message, and is logged at info level, one line without a stack. Anything else is a
+ * real error: the answer says only that something went wrong, with a request id that the error
+ * log line carries too (and the `X-Request-Id` header), so a report of a failure finds its log.
+ */
+
+export const errorMessages = {
+  serverError: 'Something went wrong.',
+  malformedJson: 'The request is not valid JSON (its body, or its "where" or "data" parameter).',
+  malformedForm: 'The request body is not a well-formed form (multipart or urlencoded).',
+  logLine: 'Request failed',
+}
+
+/**
+ * Payload's own refusals, by the name they carry at run time. In the production bundle the
+ * classes are minified and `name` is the minified one, so the names are read from the classes
+ * rather than written out.
+ */
+const callerFaultClasses = [
+  AuthenticationError,
+  Forbidden,
+  Locked,
+  LockedAuth,
+  MissingFile,
+  NotFound,
+  QueryError,
+  UnauthorizedError,
+  UnverifiedEmail,
+  ValidationError,
+]
+
+/**
+ * Keyed by run-time error name; Payload's type lists only its own names. `APIError` is both a
+ * refusal (4xx) and a server error (5xx), so it goes to info too: every 5xx, whatever its name, is
+ * logged at error level with its stack by `answerErrors`.
+ */
+export const loggingLevels = {
+  ...Object.fromEntries(
+    [...callerFaultClasses, APIError]
+      .map((errorClass) => errorClass.name)
+      // Not a minified name that plain errors (database failures, bugs) also carry.
+      .filter((name) => name !== 'Error')
+      .map((name) => [name, 'info']),
+  ),
+  // The project's refusals (src/lib/errors.ts) and a malformed JSON parameter or body.
+  Refusal: 'info',
+  SyntaxError: 'info',
+  // Every error of a GraphQL operation comes wrapped under this name, refusals and real errors
+  // alike: the real ones are logged at error level, with their stack, by `answerErrors`.
+  GraphQLError: 'info',
+} as NonNullable<Config['loggingLevels']>
+
+/** Errors thrown while reading the request itself (before any operation), and their status. */
+const malformedRequest = (error: unknown): { status: number; message: string } | null => {
+  if (error instanceof SyntaxError) return { status: 400, message: errorMessages.malformedJson }
+  if (
+    error instanceof Error &&
+    /^(Malformed part header|Malformed urlencoded form|Unexpected end of form|Multipart: Boundary not found|Unsupported content type)/.test(
+      error.message,
+    )
+  ) {
+    return { status: 400, message: errorMessages.malformedForm }
+  }
+  return null
+}
+
+/** One id per request, however many errors it has (GraphQL may report several). */
+const requestIdOf = (req: PayloadRequest) => {
+  const context = req.context as { requestId?: string }
+  context.requestId ??= randomUUID()
+  const headers = new Headers(req.responseHeaders)
+  headers.set('X-Request-Id', context.requestId)
+  req.responseHeaders = headers
+  return context.requestId
+}
+
+/**
+ * Whether Payload has just logged this error with its stack (`logError`: any level but info;
+ * none when the level is false). If not, the request-id line carries the stack.
+ */
+const loggedWithStack = (req: PayloadRequest, error: Error) => {
+  const level = (req.payload.config.loggingLevels as Record<string, unknown>)[error.name]
+  return level === undefined || (Boolean(level) && level !== 'info')
+}
+
+/** The error line of a server error, with the request id its answer carries. */
+const logServerError = (
+  req: PayloadRequest,
+  error: Error,
+  status: number,
+  requestId: string,
+  withStack: boolean,
+) => {
+  let path = ''
+  try {
+    path = new URL(req.url ?? '', 'http://localhost').pathname
+  } catch {
+    // no URL (a Local API call)
+  }
+  req.payload.logger.error(
+    {
+      requestId,
+      status,
+      method: req.method,
+      path,
+      error: `${error.name}: ${error.message}`,
+      ...(withStack ? { stack: error.stack } : {}),
+    },
+    errorMessages.logLine,
+  )
+}
+
+/**
+ * `hooks.afterError` (REST and GraphQL): malformed requests become a 400 with a message; a
+ * server error answers `{ errors: [{ message: 'Something went wrong.' }], requestId }` with the
+ * same id in `X-Request-Id` and in an error log line.
+ */
+export const answerErrors: AfterErrorHook = ({ error, graphqlResult, req, result }) => {
+  const { originalError } = error as { originalError?: unknown }
+  const original = originalError instanceof Error ? originalError : error
+  const malformed = malformedRequest(original)
+  const status = malformed?.status ?? (original as { status?: number }).status ?? 500
+  if (graphqlResult) {
+    if (malformed) {
+      return {
+        graphqlResult: {
+          ...graphqlResult,
+          message: malformed.message,
+          extensions: { ...graphqlResult.extensions, statusCode: status },
+        },
+      }
+    }
+    if (status < 500) return
+    const requestId = requestIdOf(req)
+    logServerError(req, original, status, requestId, !loggedWithStack(req, error))
+    return {
+      graphqlResult: {
+        ...graphqlResult,
+        message: errorMessages.serverError,
+        extensions: { ...graphqlResult.extensions, requestId },
+      },
+    }
+  }
+  if (malformed) {
+    return { response: { errors: [{ message: malformed.message }] }, status }
+  }
+  if (status < 500) {
+    // Payload formats an error whose class name was minified away as "An unknown error
+    // occurred."; a public refusal keeps its own message.
+    const { isPublic, data } = original as { isPublic?: boolean; data?: unknown }
+    if (
+      isPublic &&
+      !data &&
+      original.message &&
+      result?.errors?.[0]?.message !== original.message
+    ) {
+      return { response: { errors: [{ message: original.message }] }, status }
+    }
+    return
+  }
+  const requestId = requestIdOf(req)
+  logServerError(req, original, status, requestId, !loggedWithStack(req, error))
+  return {
+    response: {
+      errors: result?.errors?.length ? result.errors : [{ message: errorMessages.serverError }],
+      requestId,
+    },
+    status,
+  }
+}
+
+/**
+ * Wraps the GraphQL route, which reads the request body itself: a body that is not JSON or not a
+ * form is a 400 with a message instead of an empty 500, and a query refused before it runs
+ * (syntax, validation, depth, aliases, cost: errors and no `data`) is a 400 rather than a 200,
+ * as the GraphQL-over-HTTP spec answers it.
+ */
+export const answerMalformedBodies =
+  <Args extends unknown[]>(handler: (request: Request, ...args: Args) => Promise<Response>) =>
+  async (request: Request, ...args: Args): Promise<Response> => {
+    let response: Response
+    try {
+      response = await handler(request, ...args)
+    } catch (error) {
+      const malformed = malformedRequest(error)
+      const { status, isPublic } = error as { status?: number; isPublic?: boolean }
+      if (malformed) {
+        return Response.json(
+          { errors: [{ message: malformed.message }] },
+          { status: malformed.status },
+        )
+      }
+      if (typeof status === 'number' && status >= 400 && status < 500 && isPublic) {
+        return Response.json({ errors: [{ message: (error as Error).message }] }, { status })
+      }
+      throw error
+    }
+    if (response.status !== 200) return response
+    const text = await response.text()
+    let refusedBeforeRunning = false
+    try {
+      const json = JSON.parse(text) as { data?: unknown; errors?: unknown[] }
+      refusedBeforeRunning =
+        !('data' in json) && Array.isArray(json.errors) && json.errors.length > 0
+    } catch {
+      // not JSON: passed on as it is
+    }
+    return new Response(text, {
+      headers: response.headers,
+      status: refusedBeforeRunning ? 400 : response.status,
+    })
+  }
