@@ -99,9 +99,6 @@ export default buildConfig({
     prodMigrations: migrations,
   }),
   sharp: boundedSharp,
-  hooks: {
-    afterError: [answerDatabaseRefusals],
-  },
   email: emailAdapter(dirname),
   jobs: {
     tasks: workflowTasks,
@@ -159,7 +156,9 @@ export default buildConfig({
   // Refusals are the caller's fault: logged at info level without a stack. Server errors answer
   // with a request id that their log line carries (src/lib/errorResponse.ts).
   loggingLevels,
-  hooks: { afterError: [answerErrors] },
+  // A database limit reached is a 409/503 with its message (src/db/errors.ts); everything else:
+  // caller faults keep their 4xx message, server errors get a request id (src/lib/errorResponse.ts).
+  hooks: { afterError: [(args) => answerDatabaseRefusals(args) ?? answerErrors(args)] },
   // The site's origin (SERVER_URL) and TRUSTED_ORIGINS: a browser request with the session
   // cookie from any other origin is not authenticated, and gets no CORS answer (src/lib/origins.ts).
   // Two arrays: Payload adds to `csrf` as it sanitizes the config.
