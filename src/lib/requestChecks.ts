@@ -242,7 +242,13 @@ const checkCondition = (
       if (type !== 'point') throw badRequest(requestMessages.geoOnNonPoint(path, operator))
       continue
     }
-    if (type && UNMATCHABLE_TYPES.has(type) && TEXT_MATCH_OPERATORS.has(operator)) {
+    // `contains` on a multiple choice (a user's roles) asks whether the list holds a value.
+    const membership =
+      operator === 'contains' &&
+      resolved?.kind === 'field' &&
+      resolved.field.type === 'select' &&
+      Boolean(resolved.field.hasMany)
+    if (type && UNMATCHABLE_TYPES.has(type) && TEXT_MATCH_OPERATORS.has(operator) && !membership) {
       throw badRequest(requestMessages.textMatchOnStructured(path, operator, type))
     }
     if (LIST_OPERATORS.has(operator)) {
