@@ -69,10 +69,11 @@ export default buildConfig({
     },
   },
   collections: [Articles, Categories, Tags, Authors, Media, Pages, Users, EditorialEvents]
+    // No sorting or filtering by what the caller cannot read (src/access/queryGuard.ts), checked
+    // after the request's shape (withIdCheck puts its checks first).
+    .map(withQueryGuard)
     .map(withIdCheck)
-    .map(withDocumentLocks)
-    // No sorting or filtering by what the caller cannot read (src/access/queryGuard.ts).
-    .map(withQueryGuard),
+    .map(withDocumentLocks),
   globals: [SiteSettings, Navigation].map(withGlobalLocks),
   editor: lexicalEditor(),
   localization: {

@@ -53,7 +53,7 @@ const publishedArticles = async (language: string) => {
 const seededDrafts = async () => {
   const headers = await login('editor@caspiandigest.example', 'demo-editor')
   const response = await get(
-    '/api/articles?where[_status][equals]=draft&draft=true&limit=100&depth=0',
+    '/api/articles?where[_status][equals]=draft&draft=true&limit=1000&depth=0',
     { headers },
   )
   const { docs } = (await response.json()) as { docs: ApiArticle[] }
