@@ -32,6 +32,7 @@ import { answerDatabaseRefusals } from './src/db/errors'
 import { emailAdapter } from './src/lib/email'
 import { answerErrors, loggingLevels } from './src/lib/errorResponse'
 import { MAX_QUERY_ALIASES, queryCostRule } from './src/lib/graphqlCost'
+import { DEFAULT_LANGUAGE, LANGUAGE_OPTIONS } from './src/lib/languages'
 import { withIdCheck } from './src/lib/ids'
 import { trustedOrigins } from './src/lib/origins'
 import { MAX_INPUT_PIXELS, MAX_UPLOAD_BYTES } from './src/lib/uploads'
@@ -77,17 +78,13 @@ export default buildConfig({
   globals: [SiteSettings, Navigation].map(withGlobalLocks),
   editor: lexicalEditor(),
   localization: {
-    locales: [
-      { code: 'en', label: 'English' },
-      { code: 'az', label: 'Azərbaycanca' },
-      { code: 'ru', label: 'Русский' },
-    ],
-    defaultLocale: 'en',
+    locales: LANGUAGE_OPTIONS.map(({ label, value }) => ({ code: value, label })),
+    defaultLocale: DEFAULT_LANGUAGE,
     fallback: true,
   },
   i18n: {
     supportedLanguages: { en, az, ru },
-    fallbackLanguage: 'en',
+    fallbackLanguage: DEFAULT_LANGUAGE,
   },
   // A bounded pool with PostgreSQL's lock, statement and idle timeouts, and a bound on open
   // transactions (src/db/adapter.ts; the knobs in src/db/limits.ts and the README).

@@ -16,6 +16,7 @@ import { parseArgs } from 'node:util'
 
 import type { ImportRecord } from '@/import/records'
 import type { TextBlock } from '@/lib/lexical'
+import { LANGUAGES, type Language } from '@/lib/languages'
 import { slugify } from '@/lib/slug'
 import { authors, categories, tags } from '@/seed/data'
 
@@ -31,7 +32,7 @@ const prng = (seed: number) => {
   }
 }
 
-const WORDS: Record<'en' | 'az' | 'ru', string[]> = {
+const WORDS: Record<Language, string[]> = {
   en: `the a of to in and for on with by from at as new said would could year years government
     ministry minister officials city region country port rail railway road bridge ferry corridor
     energy oil gas power grid solar wind water river sea caspian coast harbour trade exports imports
@@ -78,8 +79,6 @@ const WORDS: Record<'en' | 'az' | 'ru', string[]> = {
   ),
 }
 
-type Language = keyof typeof WORDS
-const LANGUAGES: Language[] = ['en', 'az', 'ru']
 const DRAFT_STAGES = ['draft', 'in_review', 'changes_requested', 'approved', 'archived'] as const
 
 /** Short frequent words: about two words in five of running text. */

@@ -3,9 +3,6 @@ import type { Access, FieldAccess, PayloadRequest } from 'payload'
 export const ROLES = ['admin', 'editor', 'author', 'translator'] as const
 export type Role = (typeof ROLES)[number]
 
-export const LANGUAGES = ['en', 'az', 'ru'] as const
-export type Language = (typeof LANGUAGES)[number]
-
 type MaybeUser = { roles?: (Role | string)[] | null } | null | undefined
 
 /** The one predicate every access rule is built from. */

@@ -1,5 +1,5 @@
 import { LANGUAGE_NAMES } from '@/lib/format'
-import { SITE_LANGUAGES } from '@/lib/urls'
+import { LANGUAGES } from '@/lib/languages'
 
 export type Alternates = Partial<Record<string, string>>
 
@@ -19,7 +19,7 @@ export function LanguageSwitcher({
   return (
     <nav className="lang-switcher" aria-label={label}>
       <ul>
-        {SITE_LANGUAGES.map((code) => {
+        {LANGUAGES.map((code) => {
           const names = LANGUAGE_NAMES[code]
           if (code === lang) {
             return (

@@ -2,10 +2,10 @@ import { getTranslations } from 'next-intl/server'
 import { draftMode } from 'next/headers'
 import type React from 'react'
 
-import type { Language } from '@/access/roles'
 import { getNavigation, getSiteSettings } from '@/data/site'
 import { safeHref } from '@/lib/safeUrl'
 import { serverOrigin, urls } from '@/lib/urls'
+import type { Language } from '@/lib/languages'
 
 import { FontSizeControl } from './FontSizeControl'
 import { LanguageSwitcher, type Alternates } from './LanguageSwitcher'

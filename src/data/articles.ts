@@ -1,7 +1,7 @@
 import { sql, type PostgresAdapter } from '@payloadcms/db-postgres'
 import type { Where } from 'payload'
 
-import type { Language } from '@/access/roles'
+import type { Language } from '@/lib/languages'
 import type { Article, User } from '@/payload-types'
 
 import { cacheTags } from './cacheTags'

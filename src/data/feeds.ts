@@ -2,7 +2,8 @@ import { Feed } from 'feed'
 import { unstable_cache } from 'next/cache'
 import type { Payload, Where } from 'payload'
 
-import { absoluteUrl, urls, type SiteLanguage } from '@/lib/urls'
+import { absoluteUrl, urls } from '@/lib/urls'
+import type { Language } from '@/lib/languages'
 
 import { cacheTags } from './cacheTags'
 import { getPayloadClient } from './payload'
@@ -20,7 +21,7 @@ export type FeedItem = {
 }
 
 export type FeedData = {
-  language: SiteLanguage
+  language: Language
   title: string
   description: string
   /** The HTML page the feed follows (a path). */
@@ -41,7 +42,7 @@ export type SectionNode = { id: number; name: string; slug: string; parent: numb
  */
 export const loadSections = async (
   payload: Payload,
-  language: SiteLanguage,
+  language: Language,
 ): Promise<SectionNode[]> => {
   const { docs } = await payload.find({
     collection: 'categories',
@@ -89,7 +90,7 @@ export const sectionWithDescendants = (sections: SectionNode[], section: Section
   return [...ids]
 }
 
-const siteIdentity = async (payload: Payload, language: SiteLanguage) => {
+const siteIdentity = async (payload: Payload, language: Language) => {
   const settings = await payload.findGlobal({
     slug: 'site-settings',
     overrideAccess: false,
@@ -104,7 +105,7 @@ const siteIdentity = async (payload: Payload, language: SiteLanguage) => {
 /** The newest published articles in `language` that match `where`, as feed items. */
 const publishedItems = async (
   payload: Payload,
-  language: SiteLanguage,
+  language: Language,
   where?: Where,
 ): Promise<FeedItem[]> => {
   const { docs } = await payload.find({
@@ -144,10 +145,7 @@ const publishedItems = async (
 }
 
 /** The latest published articles in one language. */
-export const loadLatestFeed = async (
-  payload: Payload,
-  language: SiteLanguage,
-): Promise<FeedData> => {
+export const loadLatestFeed = async (payload: Payload, language: Language): Promise<FeedData> => {
   const site = await siteIdentity(payload, language)
   return {
     language,
@@ -165,7 +163,7 @@ export const loadLatestFeed = async (
  */
 export const loadSectionFeed = async (
   payload: Payload,
-  language: SiteLanguage,
+  language: Language,
   slug: string,
 ): Promise<FeedData | null> => {
   const sections = await loadSections(payload, language)
@@ -188,7 +186,7 @@ export const loadSectionFeed = async (
 /** The latest published articles with an author's byline, or null for an unknown author. */
 export const loadAuthorFeed = async (
   payload: Payload,
-  language: SiteLanguage,
+  language: Language,
   slug: string,
 ): Promise<FeedData | null> => {
   const { docs } = await payload.find({
@@ -243,7 +241,7 @@ export const renderRss = (data: FeedData): string => {
   return feed.rss2()
 }
 
-const feedTags = (language: SiteLanguage, ...more: string[]) => [
+const feedTags = (language: Language, ...more: string[]) => [
   cacheTags.feeds,
   cacheTags.articles,
   cacheTags.articlesIn(language),
@@ -252,7 +250,7 @@ const feedTags = (language: SiteLanguage, ...more: string[]) => [
 ]
 
 /** The latest-articles feed of a language, cached until an article in it changes. */
-export const getLatestFeed = (language: SiteLanguage): Promise<FeedData> =>
+export const getLatestFeed = (language: Language): Promise<FeedData> =>
   unstable_cache(
     async () => loadLatestFeed(await getPayloadClient(), language),
     ['feed-latest', language],
@@ -260,7 +258,7 @@ export const getLatestFeed = (language: SiteLanguage): Promise<FeedData> =>
   )()
 
 /** A section's feed (with its sub-sections), cached; null for an unknown section. */
-export const getSectionFeed = (language: SiteLanguage, slug: string): Promise<FeedData | null> =>
+export const getSectionFeed = (language: Language, slug: string): Promise<FeedData | null> =>
   unstable_cache(
     async () => loadSectionFeed(await getPayloadClient(), language, slug),
     ['feed-section', language, slug],
@@ -268,7 +266,7 @@ export const getSectionFeed = (language: SiteLanguage, slug: string): Promise<Fe
   )()
 
 /** An author's feed, cached; null for an unknown author. */
-export const getAuthorFeed = (language: SiteLanguage, slug: string): Promise<FeedData | null> =>
+export const getAuthorFeed = (language: Language, slug: string): Promise<FeedData | null> =>
   unstable_cache(
     async () => loadAuthorFeed(await getPayloadClient(), language, slug),
     ['feed-author', language, slug],

@@ -1,4 +1,4 @@
-import type { Language } from '@/access/roles'
+import type { Language } from '@/lib/languages'
 
 import { cacheTags } from './cacheTags'
 import { cachedQuery } from './cached'

@@ -1,6 +1,6 @@
 import { headers } from 'next/headers'
 
-import type { Language } from '@/access/roles'
+import type { Language } from '@/lib/languages'
 import { isStaffUser } from '@/access/roles'
 import type { User } from '@/payload-types'
 

@@ -2,7 +2,7 @@ import { sql, type PostgresAdapter } from '@payloadcms/db-postgres'
 import { unstable_cache } from 'next/cache'
 import type { Payload } from 'payload'
 
-import type { SiteLanguage } from '@/lib/urls'
+import type { Language } from '@/lib/languages'
 
 import { cacheTags } from './cacheTags'
 import { getPayloadClient } from './payload'
@@ -12,7 +12,7 @@ import { getPayloadClient } from './payload'
  * `articles.search_vector`: PostgreSQL has no Azerbaijani stemmer, so `az` uses `simple`
  * (lower-cased words, no stemming, no stop words).
  */
-export const SEARCH_CONFIG: Record<SiteLanguage, 'english' | 'russian' | 'simple'> = {
+export const SEARCH_CONFIG: Record<Language, 'english' | 'russian' | 'simple'> = {
   en: 'english',
   ru: 'russian',
   az: 'simple',
@@ -23,7 +23,7 @@ const MAX_PER_PAGE = 50
 const MAX_QUERY_LENGTH = 200
 
 export type SearchParams = {
-  language: SiteLanguage
+  language: Language
   q: string | null | undefined
   page?: number
   perPage?: number
@@ -40,7 +40,7 @@ export type SearchHit = {
 }
 
 export type SearchResults = {
-  language: SiteLanguage
+  language: Language
   /** The query as searched (trimmed, spaces collapsed); empty when there was nothing to search. */
   q: string
   page: number

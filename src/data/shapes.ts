@@ -1,4 +1,4 @@
-import type { Language } from '@/access/roles'
+import type { Language } from '@/lib/languages'
 import type { Article, Author, Category, Media, Tag } from '@/payload-types'
 
 /** What the site shows of an image: one rendition, with its real size (no layout shift). */

@@ -1,4 +1,4 @@
-import type { Language } from '@/access/roles'
+import type { Language } from '@/lib/languages'
 import { safeHref } from '@/lib/safeUrl'
 import { urls } from '@/lib/urls'
 import type { Category, Navigation, Page } from '@/payload-types'

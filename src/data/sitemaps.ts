@@ -4,7 +4,8 @@ import { unstable_cache } from 'next/cache'
 import type { Payload, Where } from 'payload'
 import { SitemapIndexStream, SitemapStream, streamToPromise, type SitemapItemLoose } from 'sitemap'
 
-import { absoluteUrl, serverOrigin, SITE_LANGUAGES, urls, type SiteLanguage } from '@/lib/urls'
+import { absoluteUrl, serverOrigin, urls } from '@/lib/urls'
+import { LANGUAGES, type Language } from '@/lib/languages'
 
 import { cacheTags } from './cacheTags'
 import { loadSections, sectionPath } from './feeds'
@@ -18,7 +19,7 @@ const NEWS_LIMIT = 1000
 
 /** The child sitemaps under /sitemaps/, by file name. */
 export type SitemapName =
-  | { kind: 'articles'; language: SiteLanguage; page: number }
+  | { kind: 'articles'; language: Language; page: number }
   | { kind: 'sections' | 'authors' | 'tags' | 'pages' | 'news' }
 
 export const sitemapPath = (name: SitemapName): string =>
@@ -31,8 +32,8 @@ export const parseSitemapName = (file: string): SitemapName | null => {
   const articles = /^articles-([a-z]{2})(?:-([1-9][0-9]{0,5}))?\.xml$/.exec(file)
   if (articles) {
     const language = articles[1]
-    if (!(SITE_LANGUAGES as readonly string[]).includes(language)) return null
-    return { kind: 'articles', language: language as SiteLanguage, page: Number(articles[2] ?? 1) }
+    if (!(LANGUAGES as readonly string[]).includes(language)) return null
+    return { kind: 'articles', language: language as Language, page: Number(articles[2] ?? 1) }
   }
   const other = /^(sections|authors|tags|pages|news)\.xml$/.exec(file)
   return other ? { kind: other[1] as 'sections' | 'authors' | 'tags' | 'pages' | 'news' } : null
@@ -42,13 +43,13 @@ export type SitemapEntry = {
   path: string
   lastmod?: string
   /** The same page in each site language (hreflang alternates). */
-  alternates?: { language: SiteLanguage | 'x-default'; path: string }[]
-  news?: { title: string; language: SiteLanguage; publishedAt: string }
+  alternates?: { language: Language | 'x-default'; path: string }[]
+  news?: { title: string; language: Language; publishedAt: string }
 }
 
 export type SitemapRef = { path: string; lastmod?: string }
 
-const publishedArticles = (language: SiteLanguage | null, extra?: Where): Where => ({
+const publishedArticles = (language: Language | null, extra?: Where): Where => ({
   and: [
     { _status: { equals: 'published' } },
     ...(language ? [{ language: { equals: language } }] : []),
@@ -56,24 +57,24 @@ const publishedArticles = (language: SiteLanguage | null, extra?: Where): Where 
   ],
 })
 
-const alternatesFor = (pathIn: (language: SiteLanguage) => string) => [
-  ...SITE_LANGUAGES.map((language) => ({ language, path: pathIn(language) })),
+const alternatesFor = (pathIn: (language: Language) => string) => [
+  ...LANGUAGES.map((language) => ({ language, path: pathIn(language) })),
   { language: 'x-default' as const, path: pathIn('en') },
 ]
 
 /** One entry per site language for a page that exists in all of them. */
 const inEveryLanguage = (
-  pathIn: (language: SiteLanguage) => string,
+  pathIn: (language: Language) => string,
   lastmod?: string,
 ): SitemapEntry[] => {
   const alternates = alternatesFor(pathIn)
-  return SITE_LANGUAGES.map((language) => ({ path: pathIn(language), lastmod, alternates }))
+  return LANGUAGES.map((language) => ({ path: pathIn(language), lastmod, alternates }))
 }
 
 /** How many article sitemaps a language has (at least one, possibly empty). */
 const articleSitemapCount = async (
   payload: Payload,
-  language: SiteLanguage,
+  language: Language,
   perSitemap = ARTICLES_PER_SITEMAP,
 ) => {
   const { totalDocs } = await payload.count({
@@ -104,7 +105,7 @@ export const loadSitemapIndex = async (
   perSitemap = ARTICLES_PER_SITEMAP,
 ): Promise<SitemapRef[]> => {
   const refs: SitemapRef[] = []
-  for (const language of SITE_LANGUAGES) {
+  for (const language of LANGUAGES) {
     const pages = await articleSitemapCount(payload, language, perSitemap)
     const lastmod = await lastUpdated(payload, publishedArticles(language))
     for (let page = 1; page <= pages; page++) {
@@ -120,7 +121,7 @@ export const loadSitemapIndex = async (
 /** One page of a language's published articles, oldest first so pages stay stable. */
 export const loadArticleSitemap = async (
   payload: Payload,
-  language: SiteLanguage,
+  language: Language,
   page: number,
   perSitemap = ARTICLES_PER_SITEMAP,
 ): Promise<SitemapEntry[] | null> => {
@@ -157,7 +158,7 @@ export const loadSectionSitemap = async (payload: Payload): Promise<SitemapEntry
 const everyDocInEveryLanguage = async (
   payload: Payload,
   collection: 'authors' | 'tags' | 'pages',
-  pathFor: (language: SiteLanguage, slug: string) => string,
+  pathFor: (language: Language, slug: string) => string,
 ): Promise<SitemapEntry[]> => {
   const { docs } = await payload.find({
     collection,
@@ -273,7 +274,7 @@ export const renderSitemapIndex = async (refs: SitemapRef[]): Promise<string> =>
 const ALL_ARTICLE_TAGS = [
   cacheTags.sitemaps,
   cacheTags.articles,
-  ...SITE_LANGUAGES.map((language) => cacheTags.articlesIn(language)),
+  ...LANGUAGES.map((language) => cacheTags.articlesIn(language)),
 ]
 
 /** The sitemap index, cached until an article is published or unpublished. */

@@ -1,7 +1,7 @@
 import { defineRouting } from 'next-intl/routing'
 
 import { LOCALE_COOKIE } from '@/lib/readerPreferences'
-import { DEFAULT_LANGUAGE, SITE_LANGUAGES } from '@/lib/urls'
+import { DEFAULT_LANGUAGE, LANGUAGES } from '@/lib/languages'
 
 /**
  * Language routing for the public site (next-intl). Every language is prefixed (`/en`, `/az`,
@@ -12,7 +12,7 @@ import { DEFAULT_LANGUAGE, SITE_LANGUAGES } from '@/lib/urls'
  * page response, so pages can be cached (`src/proxy.ts`).
  */
 export const routing = defineRouting({
-  locales: SITE_LANGUAGES,
+  locales: LANGUAGES,
   defaultLocale: DEFAULT_LANGUAGE,
   localePrefix: 'always',
   alternateLinks: false,

@@ -3,21 +3,18 @@
  * validation. Pure: no database. The README documents the format.
  */
 import type { TextBlock } from '@/lib/lexical'
+import { LANGUAGES, type Language, SOURCE_LANGUAGES, type SourceLanguage } from '@/lib/languages'
 import { checkUrl } from '@/lib/safeUrl'
 import { slugify } from '@/lib/slug'
 import type { Stage } from '@/workflow/table'
 
-export const IMPORT_LANGUAGES = ['en', 'az', 'ru'] as const
-export type ImportLanguage = (typeof IMPORT_LANGUAGES)[number]
-
-const SOURCE_LANGUAGES = ['en', 'az', 'ru', 'tr', 'fr', 'de', 'other'] as const
 /** Stages an imported draft may be placed in; `scheduled` needs a job and is not importable. */
 const DRAFT_STAGES = ['draft', 'in_review', 'changes_requested', 'approved', 'archived'] as const
 
 export type ImportSource = {
   outlet?: string | null
   url?: string | null
-  originalLanguage?: (typeof SOURCE_LANGUAGES)[number] | null
+  originalLanguage?: SourceLanguage | null
   originalTitle?: string | null
   originalDate?: string | null
 }
@@ -26,7 +23,7 @@ export type ImportSource = {
 export type ImportRecord = {
   title: string
   slug?: string
-  language: ImportLanguage
+  language: Language
   dek?: string
   body: TextBlock[]
   section?: string
@@ -37,7 +34,7 @@ export type ImportRecord = {
   status: 'published' | 'draft'
   stage?: Stage
   source?: ImportSource
-  translationOf?: { language: ImportLanguage; slug: string }
+  translationOf?: { language: Language; slug: string }
 }
 
 /** A record that passed validation, with its slug and stage decided. */
@@ -45,7 +42,7 @@ export type ValidRecord = {
   line: number
   title: string
   slug: string
-  language: ImportLanguage
+  language: Language
   dek: string | null
   body: TextBlock[]
   section: string | null
@@ -56,7 +53,7 @@ export type ValidRecord = {
   status: 'published' | 'draft'
   stage: Stage
   source: ImportSource | null
-  translationOf: { language: ImportLanguage; slug: string } | null
+  translationOf: { language: Language; slug: string } | null
 }
 
 export type Invalid = { line: number; reason: string }
@@ -140,10 +137,10 @@ export const validateRecord = (text: string, line: number): ValidRecord | Invali
 
   if (!isString(raw.title) || !raw.title.trim()) return invalid('title is required')
   const title = raw.title.trim()
-  if (!IMPORT_LANGUAGES.includes(raw.language as ImportLanguage)) {
-    return invalid(`language must be one of ${IMPORT_LANGUAGES.join(', ')}`)
+  if (!LANGUAGES.includes(raw.language as Language)) {
+    return invalid(`language must be one of ${LANGUAGES.join(', ')}`)
   }
-  const language = raw.language as ImportLanguage
+  const language = raw.language as Language
 
   let slug: string
   if (raw.slug !== undefined && raw.slug !== null) {
@@ -198,7 +195,7 @@ export const validateRecord = (text: string, line: number): ValidRecord | Invali
     const of = raw.translationOf
     if (
       !isObject(of) ||
-      !IMPORT_LANGUAGES.includes(of.language as ImportLanguage) ||
+      !LANGUAGES.includes(of.language as Language) ||
       !isString(of.slug) ||
       !of.slug.trim()
     ) {
@@ -207,7 +204,7 @@ export const validateRecord = (text: string, line: number): ValidRecord | Invali
     if (of.language === language) {
       return invalid('translationOf must name an original in another language')
     }
-    translationOf = { language: of.language as ImportLanguage, slug: slugify(of.slug) }
+    translationOf = { language: of.language as Language, slug: slugify(of.slug) }
   }
 
   const tags = slugList(raw.tags, 'tags')

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next'
 
-import { absoluteUrl, DEFAULT_LANGUAGE } from './urls'
+import { absoluteUrl } from './urls'
+import { DEFAULT_LANGUAGE } from '@/lib/languages'
 
 export const SITE_NAME = 'Caspian Digest'
 

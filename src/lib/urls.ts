@@ -16,13 +16,6 @@
  *   /{lang}/feed/author/{slug}            RSS, one author
  *   /sitemap.xml, /sitemaps/…, /robots.txt
  */
-export const SITE_LANGUAGES = ['en', 'az', 'ru'] as const
-export type SiteLanguage = (typeof SITE_LANGUAGES)[number]
-export const DEFAULT_LANGUAGE: SiteLanguage = 'en'
-
-export const isSiteLanguage = (value: unknown): value is SiteLanguage =>
-  typeof value === 'string' && (SITE_LANGUAGES as readonly string[]).includes(value)
-
 const enc = encodeURIComponent
 
 export const urls = {

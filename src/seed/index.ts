@@ -1,6 +1,7 @@
 import type { Payload, RequestContext } from 'payload'
 
 import { blocksToLexical } from '@/lib/lexical'
+import { DEFAULT_LANGUAGE, LANGUAGES } from '@/lib/languages'
 import type { Article, Category, Media } from '@/payload-types'
 
 import { articles, authors, categories, pages, settings, tags } from './data'
@@ -42,7 +43,7 @@ export const DEMO_USERS = [
 export type SeedResult = { created: Record<string, number>; skipped: Record<string, number> }
 
 const context: RequestContext = { disableRevalidate: true, seeding: true }
-const OTHER_LOCALES = ['az', 'ru'] as const
+const OTHER_LOCALES = LANGUAGES.filter((language) => language !== DEFAULT_LANGUAGE)
 
 /**
  * Loads the demo newsroom. Every record is looked up by its natural key (email, slug,

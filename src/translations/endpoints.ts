@@ -1,6 +1,7 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
-import { hasRole, isEditorUser, LANGUAGES } from '@/access/roles'
+import { hasRole, isEditorUser } from '@/access/roles'
+import { LANGUAGES } from '@/lib/languages'
 import { forStaff, readArticle, readBody } from '@/lib/endpoints'
 import { refusal } from '@/lib/errors'
 import { idOf, latestArticle } from '@/lib/relations'

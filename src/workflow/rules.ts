@@ -5,7 +5,8 @@
  */
 import type { Where } from 'payload'
 
-import { hasRole, isEditorUser, type Language, type Role } from '@/access/roles'
+import { hasRole, isEditorUser, type Role } from '@/access/roles'
+import type { Language } from '@/lib/languages'
 
 import {
   STAGE_LABELS,

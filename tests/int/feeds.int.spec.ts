@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import type { SiteLanguage } from '@/lib/urls'
+import type { Language } from '@/lib/languages'
 import type { Article } from '@/payload-types'
 
 import { createArticle } from '../helpers/fixtures'
@@ -16,7 +16,7 @@ describe('RSS feeds', () => {
   let ctx: TestPayload
   const rss = async (
     load: 'loadLatestFeed' | 'loadSectionFeed' | 'loadAuthorFeed',
-    language: SiteLanguage,
+    language: Language,
     slug = '',
   ) => {
     const feeds = await data()

@@ -20,6 +20,7 @@ import { notOnLanguageVersions } from '@/translations/shared'
 import { workflowEndpoints } from '@/workflow/endpoints'
 import { applyWorkflow, recordWorkflow, rememberSaveMode } from '@/workflow/hooks'
 import { STAGES, STAGE_LABELS } from '@/workflow/table'
+import { LANGUAGE_OPTIONS } from '@/lib/languages'
 
 import { canDeleteArticle, canUpdateArticle } from './access'
 import { copySlug, notCopied, notCopiedFlag } from './duplicate'
@@ -36,12 +37,6 @@ const editorsOnly = { create: isEditorField, update: isEditorField }
 const staffOnlyEditorsSet = { read: isStaffField, ...editorsOnly }
 /** Story fields: set on the original, copied to its language versions (src/translations). */
 const followsOriginal = { create: notOnLanguageVersions, update: notOnLanguageVersions }
-
-export const LANGUAGE_OPTIONS = [
-  { label: 'English', value: 'en' },
-  { label: 'Azərbaycanca', value: 'az' },
-  { label: 'Русский', value: 'ru' },
-]
 
 /**
  * One language version of a story. Versions of the same story are separate documents linked by

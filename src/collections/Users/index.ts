@@ -1,7 +1,8 @@
 import type { CollectionConfig } from 'payload'
 
-import { isAdmin, isAdminField, isStaff, LANGUAGES, ROLES } from '@/access/roles'
+import { isAdmin, isAdminField, isStaff, ROLES } from '@/access/roles'
 import { sessionCookieSecure } from '@/lib/origins'
+import { LANGUAGES } from '@/lib/languages'
 
 import { canUpdateUser } from './access'
 import { makeFirstUserAdmin } from './hooks/makeFirstUserAdmin'

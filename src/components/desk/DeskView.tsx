@@ -5,9 +5,9 @@ import { redirect } from 'next/navigation'
 import type { AdminViewServerProps, TypedLocale, Where } from 'payload'
 
 import { isStaffUser } from '@/access/roles'
-import { LANGUAGE_OPTIONS } from '@/collections/Articles'
 import type { Article } from '@/payload-types'
 import { allowedTransitions, STAGES, type Stage } from '@/workflow'
+import { LANGUAGE_OPTIONS } from '@/lib/languages'
 
 import { StageBadge } from '../workflow/StageBadge'
 import { workflowLabels } from '../workflow/labels'

@@ -1,10 +1,11 @@
-import { urls, type SiteLanguage } from '@/lib/urls'
+import { urls } from '@/lib/urls'
+import type { Language } from '@/lib/languages'
 
 import styles from './search.module.css'
 import { searchStrings } from './strings'
 
 /** A plain GET form: works without JavaScript and gives every search a shareable URL. */
-export function SearchForm({ lang, q }: { lang: SiteLanguage; q: string }) {
+export function SearchForm({ lang, q }: { lang: Language; q: string }) {
   const t = searchStrings[lang]
   return (
     <form role="search" action={urls.search(lang)} method="get" className={styles.form}>

@@ -1,10 +1,11 @@
 import type { SearchResults as Results } from '@/data/search'
-import { urls, type SiteLanguage } from '@/lib/urls'
+import { urls } from '@/lib/urls'
+import type { Language } from '@/lib/languages'
 
 import styles from './search.module.css'
 import { dateLocale, searchStrings } from './strings'
 
-const pageUrl = (lang: SiteLanguage, q: string, page: number) =>
+const pageUrl = (lang: Language, q: string, page: number) =>
   `${urls.search(lang, q)}${page > 1 ? `&page=${page}` : ''}`
 
 /** The pages to link: the first, the last, and two either side of the current one. */

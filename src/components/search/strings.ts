@@ -1,4 +1,4 @@
-import type { SiteLanguage } from '@/lib/urls'
+import type { Language } from '@/lib/languages'
 
 /** The search page's words in each site language. */
 export type SearchStrings = {
@@ -23,7 +23,7 @@ const ruWord = (n: number) =>
     ruArticles.select(n) as 'one' | 'few' | 'many' | 'other'
   ] ?? 'статей'
 
-export const searchStrings: Record<SiteLanguage, SearchStrings> = {
+export const searchStrings: Record<Language, SearchStrings> = {
   en: {
     heading: 'Search',
     label: 'Search articles',
@@ -71,4 +71,4 @@ export const searchStrings: Record<SiteLanguage, SearchStrings> = {
   },
 }
 
-export const dateLocale: Record<SiteLanguage, string> = { en: 'en-GB', az: 'az-AZ', ru: 'ru-RU' }
+export const dateLocale: Record<Language, string> = { en: 'en-GB', az: 'az-AZ', ru: 'ru-RU' }

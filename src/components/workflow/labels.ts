@@ -4,6 +4,7 @@
  * table's names, so a stage or transition added to the table without a translation is a type
  * error here, never a second list of rules.
  */
+import type { Language } from '@/lib/languages'
 import { STAGE_LABELS, TRANSITIONS, type Stage, type TransitionName } from '@/workflow/table'
 
 const en = {
@@ -70,7 +71,7 @@ type Translations = {
   transitions: Record<TransitionName, string>
 }
 
-const DICTIONARIES: Record<'en' | 'az' | 'ru', Translations> = {
+const DICTIONARIES: Record<Language, Translations> = {
   en: {
     words: en,
     stages: STAGE_LABELS,
@@ -237,7 +238,7 @@ const DICTIONARIES: Record<'en' | 'az' | 'ru', Translations> = {
 }
 
 export type WorkflowLabels = {
-  language: 'en' | 'az' | 'ru'
+  language: Language
   /** a phrase, with `{name}` placeholders filled from `values` */
   t: (key: keyof WorkflowDictionary, values?: Record<string, string | number>) => string
   stage: (stage: string | null | undefined) => string

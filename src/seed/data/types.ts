@@ -2,7 +2,9 @@
  * Shapes of the demo newsroom's sample content. The seed (`src/seed/index.ts`) turns these into
  * Payload documents; the content itself lives in the sibling files and is original sample text.
  */
-export type Locale = 'en' | 'az' | 'ru'
+import type { Language } from '@/lib/languages'
+
+export type Locale = Language
 
 /** A text in the three site languages; `en` is required, the others fall back to it. */
 export type Localized = { en: string; az?: string; ru?: string }

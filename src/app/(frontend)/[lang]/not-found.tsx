@@ -1,13 +1,13 @@
 import { getLocale, getTranslations } from 'next-intl/server'
 
-import type { Language } from '@/access/roles'
 import { SiteShell } from '@/components/SiteShell'
-import { isSiteLanguage, urls } from '@/lib/urls'
+import { urls } from '@/lib/urls'
+import { type Language, isLanguage } from '@/lib/languages'
 
 /** The site's 404, in the reader's language, inside the usual header and footer. */
 export default async function NotFound() {
   const locale = await getLocale()
-  const lang: Language = isSiteLanguage(locale) ? locale : 'en'
+  const lang: Language = isLanguage(locale) ? locale : 'en'
   const t = await getTranslations({ locale: lang })
   return (
     <SiteShell

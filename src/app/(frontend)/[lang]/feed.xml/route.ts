@@ -1,8 +1,8 @@
 import { getLatestFeed, rssResponse } from '@/data/feeds'
-import { isSiteLanguage } from '@/lib/urls'
+import { isLanguage } from '@/lib/languages'
 
 /** RSS 2.0: the latest published articles in one language. */
 export async function GET(_request: Request, { params }: { params: Promise<{ lang: string }> }) {
   const { lang } = await params
-  return rssResponse(isSiteLanguage(lang) ? await getLatestFeed(lang) : null)
+  return rssResponse(isLanguage(lang) ? await getLatestFeed(lang) : null)
 }

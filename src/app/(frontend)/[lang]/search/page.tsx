@@ -8,7 +8,8 @@ import { SiteShell } from '@/components/SiteShell'
 import { searchArticles } from '@/data/search'
 import { pageLanguage } from '@/lib/params'
 import { sameInAllLanguages } from '@/lib/seo'
-import { isSiteLanguage, urls } from '@/lib/urls'
+import { urls } from '@/lib/urls'
+import { isLanguage } from '@/lib/languages'
 
 type Props = {
   params: Promise<{ lang: string }>
@@ -19,7 +20,7 @@ const first = (value: string | string[] | undefined) => (Array.isArray(value) ? 
 
 export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
   const { lang } = await params
-  if (!isSiteLanguage(lang)) notFound()
+  if (!isLanguage(lang)) notFound()
   const q = first((await searchParams).q)?.trim()
   const t = searchStrings[lang]
   return {

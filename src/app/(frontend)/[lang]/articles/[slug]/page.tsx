@@ -4,7 +4,6 @@ import { draftMode } from 'next/headers'
 import { Img } from '@/components/Img'
 import { notFound } from 'next/navigation'
 
-import type { Language } from '@/access/roles'
 import { ArticleCard } from '@/components/ArticleCard'
 import { JsonLd } from '@/components/JsonLd'
 import { RichText } from '@/components/RichText'
@@ -23,6 +22,7 @@ import { pageLanguage } from '@/lib/params'
 import { safeHref } from '@/lib/safeUrl'
 import { pageMetadata, SITE_NAME } from '@/lib/seo'
 import { absoluteUrl, urls } from '@/lib/urls'
+import type { Language } from '@/lib/languages'
 
 type Props = { params: Promise<{ lang: string; slug: string }> }
 

@@ -1,5 +1,5 @@
 import { getSectionFeed, rssResponse } from '@/data/feeds'
-import { isSiteLanguage } from '@/lib/urls'
+import { isLanguage } from '@/lib/languages'
 
 /** RSS 2.0: the latest published articles of a section and its sub-sections. */
 export async function GET(
@@ -7,5 +7,5 @@ export async function GET(
   { params }: { params: Promise<{ lang: string; slug: string }> },
 ) {
   const { lang, slug } = await params
-  return rssResponse(isSiteLanguage(lang) ? await getSectionFeed(lang, slug) : null)
+  return rssResponse(isLanguage(lang) ? await getSectionFeed(lang, slug) : null)
 }

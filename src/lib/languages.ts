@@ -1,0 +1,27 @@
+/**
+ * The languages of the newsroom, in one place: the public site's prefixes (`/en`, `/az`, `/ru`),
+ * an article's `language`, the admin's content locales, a translator's languages, the importer's
+ * and the feeds' all read this list. Adding a language starts here.
+ */
+export const LANGUAGES = ['en', 'az', 'ru'] as const
+export type Language = (typeof LANGUAGES)[number]
+
+/** The site's language when the reader has not chosen one, and the admin's fallback. */
+export const DEFAULT_LANGUAGE: Language = 'en'
+
+export const isLanguage = (value: unknown): value is Language =>
+  typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value)
+
+/** Each language's name in that language: how a reader or translator looks for their own. */
+export const LANGUAGE_NAMES: Record<Language, string> = {
+  en: 'English',
+  az: 'Azərbaycanca',
+  ru: 'Русский',
+}
+
+/** The languages as select options (admin fields, the desk's filter). */
+export const LANGUAGE_OPTIONS = LANGUAGES.map((value) => ({ label: LANGUAGE_NAMES[value], value }))
+
+/** What a story may have been written in first (an article's `source.originalLanguage`). */
+export const SOURCE_LANGUAGES = [...LANGUAGES, 'tr', 'fr', 'de', 'other'] as const
+export type SourceLanguage = (typeof SOURCE_LANGUAGES)[number]
