@@ -20,6 +20,8 @@ import { from as copyFrom } from 'pg-copy-streams'
 import { createLocalReq, type Payload } from 'payload'
 import * as tar from 'tar'
 
+import { drizzleOfTransaction } from '@/db/client'
+
 import {
   BACKUP_FORMAT,
   BACKUP_FORMAT_VERSION,
@@ -157,10 +159,11 @@ const checkMedia = async (dir: string, manifest: Manifest) => {
 
 /** The pg client under a Payload transaction (Drizzle's node-postgres session holds it). */
 const clientOf = (payload: Payload, transactionId: string | number): pg.PoolClient => {
-  const sessions = (payload.db as unknown as { sessions?: Record<string, { db?: unknown }> })
-    .sessions
-  const client = (sessions?.[String(transactionId)]?.db as { session?: { client?: unknown } })
-    ?.session?.client as pg.PoolClient | undefined
+  const client = (
+    drizzleOfTransaction(payload, transactionId) as unknown as {
+      session?: { client?: unknown }
+    }
+  ).session?.client as pg.PoolClient | undefined
   if (!client || typeof client.query !== 'function') {
     throw new Error('Could not reach the database connection of the Payload transaction.')
   }
@@ -309,9 +312,7 @@ export const restoreNewsroom = async ({
       log(`Running the archive's ${toRun.length} migrations`)
       const req = await createLocalReq({}, payload)
       req.transactionID = transactionId
-      const db = (payload.db as unknown as { sessions: Record<string, { db: unknown }> }).sessions[
-        String(transactionId)
-      ].db
+      const db = drizzleOfTransaction(payload, transactionId)
       for (const migration of toRun) await migration.up({ db, payload, req })
 
       const target = await describeTables(client, schema)

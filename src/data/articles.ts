@@ -1,6 +1,7 @@
-import { sql, type PostgresAdapter } from '@payloadcms/db-postgres'
+import { sql } from '@payloadcms/db-postgres'
 import type { Where } from 'payload'
 
+import { drizzleOf } from '@/db/client'
 import type { Language } from '@/lib/languages'
 import type { Article, User } from '@/payload-types'
 
@@ -116,7 +117,7 @@ export const loadSectionBlocks = async (
   const blocks = sectionIds.split(';').map(ids)
   if (!blocks.some((block) => block.length)) return blocks.map(() => [])
   const payload = await getPayloadClient()
-  const db = (payload.db as unknown as PostgresAdapter).drizzle
+  const db = drizzleOf(payload)
   const { rows } = await db.execute<{ block: number; id: number }>(sql`
     SELECT b.ord::int AS block, a.id
     FROM jsonb_array_elements(${JSON.stringify(blocks)}::jsonb) WITH ORDINALITY AS b(ids, ord)
@@ -409,7 +410,7 @@ export const loadRelatedArticles = async (
   // Enough candidates per tier to fill `limit` after the tiers above have taken theirs.
   const room = limit * 2 + picked.length
   const payload = await getPayloadClient()
-  const db = (payload.db as unknown as PostgresAdapter).drizzle
+  const db = drizzleOf(payload)
   const { rows } = await db.execute<{ id: number; tier: number }>(sql`
     WITH readable AS NOT MATERIALIZED (
       SELECT a.id, a.published_at, a.created_at, a.category_id FROM articles a

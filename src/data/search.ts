@@ -1,7 +1,8 @@
-import { sql, type PostgresAdapter } from '@payloadcms/db-postgres'
+import { sql } from '@payloadcms/db-postgres'
 import { unstable_cache } from 'next/cache'
 import type { Payload } from 'payload'
 
+import { drizzleOf } from '@/db/client'
 import type { Language } from '@/lib/languages'
 
 import { cacheTags } from './cacheTags'
@@ -131,7 +132,7 @@ export const runArticleSearch = async (
   if (!q) return noResults(search)
 
   const config = SEARCH_CONFIG[language]
-  const db = (payload.db as unknown as PostgresAdapter).drizzle
+  const db = drizzleOf(payload)
   const offset = (page - 1) * perPage
   const strip = `${START}${STOP}`
 

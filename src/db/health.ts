@@ -1,7 +1,8 @@
-import type { PostgresAdapter } from '@payloadcms/db-postgres'
 import type { Payload } from 'payload'
 
 import { migrations } from '../../migrations'
+
+import { poolOf } from './client'
 
 /** How long the readiness check waits for the database before it says "not ready". */
 const READY_TIMEOUT_MS = 2_000
@@ -23,7 +24,7 @@ let migrationsSeen = false
  * pool held by stuck work is not ready), and every migration this build ships is applied.
  */
 export const readiness = async (payload: Payload): Promise<Readiness> => {
-  const pool = (payload.db as unknown as PostgresAdapter).pool
+  const pool = poolOf(payload)
   try {
     const { rows } = await within(
       pool.query<{ name: string }>(

@@ -22,10 +22,10 @@
  */
 import { readFileSync } from 'node:fs'
 
-import type { PostgresAdapter } from '@payloadcms/db-postgres'
 import type { Payload } from 'payload'
 import type { PoolClient } from 'pg'
 
+import { poolOf } from '@/db/client'
 import { blocksToLexical, lexicalToPlainText, type LexicalState } from '@/lib/lexical'
 import { readingTimeOf } from '@/lib/readingTime'
 import { TRANSITIONS } from '@/workflow/table'
@@ -363,7 +363,7 @@ export const importArticles = async (
   const started = performance.now()
   const batchSize = options.batchSize ?? 500
   const concurrency = Math.max(1, options.concurrency ?? 2)
-  const pool = (payload.db as unknown as PostgresAdapter).pool
+  const pool = poolOf(payload)
   const summary: ImportSummary = {
     imported: 0,
     skipped: 0,

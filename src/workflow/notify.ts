@@ -1,7 +1,7 @@
 import { sql } from '@payloadcms/db-postgres'
 import type { PayloadRequest, Where } from 'payload'
 
-import { drizzleFor } from '@/lib/db'
+import { drizzleFor } from '@/db/client'
 import { idOf, latestArticle } from '@/lib/relations'
 import type { Article, EditorialEvent } from '@/payload-types'
 

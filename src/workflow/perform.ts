@@ -2,7 +2,7 @@ import { sql } from '@payloadcms/db-postgres'
 import { commitTransaction, initTransaction, killTransaction, type PayloadRequest } from 'payload'
 
 import { revalidateTags } from '@/data/revalidate'
-import { drizzleFor } from '@/lib/db'
+import { drizzleFor } from '@/db/client'
 import { latestArticle } from '@/lib/relations'
 import type { Article } from '@/payload-types'
 

@@ -4,6 +4,8 @@ import path from 'node:path'
 
 import type { Payload } from 'payload'
 
+import { poolOf } from '@/db/client'
+
 import { createTestDatabase } from './database'
 
 export type TestPayload = {
@@ -20,11 +22,8 @@ export type TestPayload = {
  * ourselves, bounded, and let DROP ... WITH (FORCE) close whatever is left.
  */
 const closePayload = async (payload: Payload) => {
-  const pool = (
-    payload.db as unknown as {
-      pool?: { end: () => Promise<void>; on: (e: string, f: () => void) => void }
-    }
-  ).pool
+  // Undefined when the adapter never connected.
+  const pool = poolOf(payload) as ReturnType<typeof poolOf> | undefined
   pool?.on('error', () => undefined)
   await Promise.race([pool?.end().catch(() => undefined), new Promise((r) => setTimeout(r, 2000))])
 }

@@ -1,7 +1,7 @@
 import { sql } from '@payloadcms/db-postgres'
 import type { CollectionBeforeOperationHook } from 'payload'
 
-import { drizzleFor } from '@/lib/db'
+import { drizzleFor } from '@/db/client'
 
 /**
  * Saves of one article take turns. Each save marks the article's other versions as no longer
