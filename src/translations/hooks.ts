@@ -12,8 +12,6 @@ import type { Article } from '@/payload-types'
 
 import { LANGUAGE_NAMES, sameSharedFields, sameText, sharedFieldsOf, textOf } from './shared'
 
-const FOLLOWING = 'followingOriginal'
-
 const languageName = (code: string | null | undefined) => LANGUAGE_NAMES[code ?? ''] ?? code
 
 /**
@@ -125,7 +123,7 @@ const updateVersion = async (
   version: Article,
   data: Partial<Article>,
 ): Promise<void> => {
-  const context = { ...req.context, [FOLLOWING]: true }
+  const context = { ...req.context, followingOriginal: true }
   const pendingDraftOverLive = version.stage === 'published' && version._status === 'draft'
   if (pendingDraftOverLive) {
     // The live row takes the change directly; the pending draft takes it as a draft.
@@ -154,7 +152,7 @@ export const updateLanguageVersions: CollectionAfterChangeHook<Article> = async 
   operation,
   req,
 }) => {
-  if (doc.translationOf || operation === 'create' || req.context[FOLLOWING]) return doc
+  if (doc.translationOf || operation === 'create' || req.context.followingOriginal) return doc
   const sharedChanged = !sameSharedFields(doc, previousDoc ?? {})
   const published = doc._status === 'published'
   if (!sharedChanged && !published) return doc
