@@ -6,6 +6,7 @@
 import type { CollectionAfterChangeHook, CollectionBeforeChangeHook, PayloadRequest } from 'payload'
 
 import { hasRole, isEditorUser } from '@/access/roles'
+import { writeLiveRowOnly } from '@/db/languageVersions'
 import { refusal } from '@/lib/errors'
 import { idOf, latestArticle } from '@/lib/relations'
 import type { Article } from '@/payload-types'
@@ -127,7 +128,7 @@ const updateVersion = async (
   const pendingDraftOverLive = version.stage === 'published' && version._status === 'draft'
   if (pendingDraftOverLive) {
     // The live row takes the change directly; the pending draft takes it as a draft.
-    await req.payload.db.updateOne({ collection: 'articles', id: version.id, data, req })
+    await writeLiveRowOnly(req, version.id, data)
   }
   await req.payload.update({
     collection: 'articles',
