@@ -80,7 +80,10 @@ export const articleHookOrder: Plugin = (config) =>
         )
       }
     }
-    return { ...articles, hooks: ARTICLE_HOOKS }
+    const hooks = Object.fromEntries(
+      Object.entries(ARTICLE_HOOKS).map(([kind, list]) => [kind, [...(list ?? [])]]),
+    )
+    return { ...articles, hooks }
   })
 
 /**
