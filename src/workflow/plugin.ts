@@ -8,7 +8,7 @@
  * Its hooks are appended to the collection's; where they must run among the collection's own
  * and the translations' hooks is stated once, in src/plugins.ts.
  */
-import type { Config, Field, Plugin, Tab } from 'payload'
+import type { Config, Field, Plugin } from 'payload'
 
 import { appendHooks, changeCollection, inSidebar, insertFields } from '@/lib/plugins'
 
@@ -38,11 +38,11 @@ export const workflowHooks = {
 /** The edit view's first tabs field with the history tab added. */
 const withHistoryTab = (fields: Field[], before?: string): Field[] => {
   const index = fields.findIndex((field) => field.type === 'tabs')
-  if (index === -1)
-    throw new Error('The workflow plugin puts its history in a tab: articles have none.')
   const field = fields[index]
-  if (field.type !== 'tabs') return fields
-  const at = field.tabs.findIndex((tab: Tab) => tab.label === before)
+  if (field?.type !== 'tabs') {
+    throw new Error('The workflow plugin puts its history in a tab: articles have none.')
+  }
+  const at = field.tabs.findIndex((tab) => tab.label === before)
   const tabs =
     at === -1
       ? [...field.tabs, workflowHistoryTab]
