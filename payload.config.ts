@@ -3,10 +3,7 @@ import { fileURLToPath } from 'node:url'
 
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases'
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth'
-import { nestedDocsPlugin } from '@payloadcms/plugin-nested-docs'
-import { seoPlugin } from '@payloadcms/plugin-seo'
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
-import { s3Storage } from '@payloadcms/storage-s3'
 import { az } from '@payloadcms/translations/languages/az'
 import { en } from '@payloadcms/translations/languages/en'
 import { ru } from '@payloadcms/translations/languages/ru'
@@ -24,8 +21,6 @@ import { Tags } from './src/collections/Tags'
 import { Users } from './src/collections/Users'
 import { Navigation } from './src/globals/Navigation'
 import { SiteSettings } from './src/globals/SiteSettings'
-import { withDocumentLocks, withGlobalLocks } from './src/access/documentLocks'
-import { withQueryGuard } from './src/access/queryGuard'
 import { hasRole, isEditorUser } from './src/access/roles'
 import { databaseAdapter } from './src/db/adapter'
 import { answerDatabaseRefusals } from './src/db/errors'
@@ -33,11 +28,9 @@ import { emailAdapter } from './src/lib/email'
 import { answerErrors, loggingLevels } from './src/lib/errorResponse'
 import { MAX_QUERY_ALIASES, queryCostRule } from './src/lib/graphqlCost'
 import { DEFAULT_LANGUAGE, LANGUAGE_OPTIONS } from './src/lib/languages'
-import { withIdCheck } from './src/lib/ids'
 import { trustedOrigins } from './src/lib/origins'
 import { MAX_INPUT_PIXELS, MAX_UPLOAD_BYTES } from './src/lib/uploads'
-import { workflowTasks } from './src/workflow/jobs'
-import { WORKFLOW_QUEUE } from './src/workflow/queue'
+import { plugins } from './src/plugins'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 const isProduction = process.env.NODE_ENV === 'production'
@@ -69,13 +62,10 @@ export default buildConfig({
       },
     },
   },
-  collections: [Articles, Categories, Tags, Authors, Media, Pages, Users, EditorialEvents]
-    // No sorting or filtering by what the caller cannot read (src/access/queryGuard.ts), checked
-    // after the request's shape (withIdCheck puts its checks first).
-    .map(withQueryGuard)
-    .map(withIdCheck)
-    .map(withDocumentLocks),
-  globals: [SiteSettings, Navigation].map(withGlobalLocks),
+  // Every collection and global gets the edge checks (ids and query shapes, the query guard,
+  // document locks) from the last plugin, `edgeChecks` (src/plugins.ts).
+  collections: [Articles, Categories, Tags, Authors, Media, Pages, Users, EditorialEvents],
+  globals: [SiteSettings, Navigation],
   editor: lexicalEditor(),
   localization: {
     locales: LANGUAGE_OPTIONS.map(({ label, value }) => ({ code: value, label })),
@@ -98,16 +88,8 @@ export default buildConfig({
   }),
   sharp: boundedSharp,
   email: emailAdapter(dirname),
+  // The workflow's tasks and the run of its queue come with its plugin (src/plugins.ts).
   jobs: {
-    tasks: workflowTasks,
-    // The app runs its own queue every ten seconds (started by src/instrumentation.ts), so no
-    // external cron is needed. With several instances, or to run the queue in a separate worker
-    // (`npx payload jobs:run --queue workflow --cron "*/10 * * * * *"`), set JOBS_AUTORUN=false
-    // on the web instances. The tasks are idempotent, so two runners never publish twice.
-    autoRun:
-      process.env.JOBS_AUTORUN === 'false'
-        ? []
-        : [{ cron: '*/10 * * * * *', queue: WORKFLOW_QUEUE, limit: 50, silent: true }],
     // Jobs are the system acting; people do not queue, run or cancel them over the API.
     access: {
       queue: ({ req }) => hasRole(req.user, 'admin'),
@@ -164,33 +146,6 @@ export default buildConfig({
   csrf: trustedOrigins(),
   typescript: { outputFile: path.resolve(dirname, 'src/payload-types.ts') },
   telemetry: false,
-  plugins: [
-    nestedDocsPlugin({
-      collections: ['categories'],
-      generateLabel: (_, doc) => String(doc.name ?? ''),
-      generateURL: (docs) => docs.reduce((url, doc) => `${url}/${doc.slug}`, ''),
-    }),
-    seoPlugin({
-      collections: ['pages'],
-      uploadsCollection: 'media',
-      // Articles carry the same fields unlocalized (src/collections/Articles); these generators
-      // serve both.
-      generateTitle: ({ doc }) => `${doc?.title ?? ''} · Caspian Digest`,
-      generateDescription: ({ doc }) => String(doc?.dek ?? ''),
-    }),
-    s3Storage({
-      enabled: Boolean(process.env.S3_BUCKET),
-      collections: { media: true },
-      bucket: process.env.S3_BUCKET || '',
-      config: {
-        endpoint: process.env.S3_ENDPOINT || undefined,
-        region: process.env.S3_REGION || 'us-east-1',
-        forcePathStyle: true,
-        credentials: {
-          accessKeyId: process.env.S3_ACCESS_KEY_ID || '',
-          secretAccessKey: process.env.S3_SECRET_ACCESS_KEY || '',
-        },
-      },
-    }),
-  ],
+  // The plugins, in order, and the order of the articles' hooks among them: src/plugins.ts.
+  plugins,
 })

@@ -40,13 +40,38 @@ const revalidateOverHttp = async (tags: string[], paths: string[]) => {
 }
 
 /**
+ * Expires `tags` through Next's `revalidateTag` if this code runs inside a Next.js request
+ * (a route handler, a server action, Payload's REST/GraphQL/admin routes), and says whether it
+ * did.
+ *
+ * Next has no public API that answers "is there a request here?": its request stores
+ * (`workAsyncStorage`, `workUnitAsyncStorage`) are internal, and `revalidateTag` itself throws
+ * where it cannot work (no request store: a jobs queue run by the server, a worker, the seed,
+ * migrations, tests on the Local API; or during a render or inside a cached function). So the
+ * call is the check: this is the one place that makes it, and the only thing it catches is
+ * that refusal (Next checks the same store for every tag, so it refuses the first or none).
+ */
+const expiredInThisRequest = async (tags: string[]): Promise<boolean> => {
+  try {
+    const { revalidateTag } = await import('next/cache')
+    for (const tag of tags) revalidateTag(tag, { expire: 0 })
+    return true
+  } catch {
+    return false
+  }
+}
+
+/**
  * Expire cached reads by tag, and have the caching proxy fetch `paths` again (src/data/
- * proxyRefresh.ts). Hooks call this after a change. Inside a Next.js request it calls
- * revalidateTag (and refreshes the proxy once the request has answered); outside one, in the
- * Next server (the jobs queue) or in a worker that sets REVALIDATE_OVER_HTTP=true, it calls the
- * app's revalidation route; elsewhere (seed, migrations, tests on the Local API) there is no
- * cache to expire. `context.disableRevalidate` skips it; `context.deferredTags` and
- * `context.deferredPaths` (arrays) collect them for the caller to expire after its commit.
+ * proxyRefresh.ts). Hooks call this after a change; in this order:
+ * 1. `context.disableRevalidate` (seed, importer): nothing to do;
+ * 2. inside a Next.js request (`expiredInThisRequest`): revalidateTag, and the proxy is
+ *    refreshed once the request has answered;
+ * 3. `context.deferredTags` / `deferredPaths` present: collected there for the caller to expire
+ *    after its commit (the scheduler, src/workflow/perform.ts);
+ * 4. in the Next server without a request (the jobs queue), or in a worker that sets
+ *    REVALIDATE_OVER_HTTP=true: the app's revalidation route (`REVALIDATE_PATH`);
+ * 5. elsewhere (seed, migrations, tests on the Local API): there is no cache to expire.
  */
 export const revalidateTags = async (
   tags: string[],
@@ -55,23 +80,15 @@ export const revalidateTags = async (
 ): Promise<void> => {
   if (context?.disableRevalidate || tags.length === 0) return
   const unique = [...new Set(tags)]
-  let inRequest = false
-  try {
-    const { revalidateTag } = await import('next/cache')
-    for (const tag of unique) revalidateTag(tag, { expire: 0 })
-    inRequest = true
-  } catch {
-    // Not inside a Next.js request.
-  }
-  if (inRequest) {
+  if (await expiredInThisRequest(unique)) {
     await refreshProxyAfterResponse(paths)
     return
   }
   // The caller expires them itself once its transaction has committed (see performTransition):
   // expired before the commit, a reader's request could cache the old state again.
-  if (Array.isArray(context?.deferredTags)) {
-    ;(context.deferredTags as string[]).push(...unique)
-    if (Array.isArray(context.deferredPaths)) (context.deferredPaths as string[]).push(...paths)
+  if (context?.deferredTags) {
+    context.deferredTags.push(...unique)
+    context.deferredPaths?.push(...paths)
     return
   }
   if (process.env.NEXT_RUNTIME === 'nodejs' || process.env.REVALIDATE_OVER_HTTP === 'true') {

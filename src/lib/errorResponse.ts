@@ -86,12 +86,11 @@ const malformedRequest = (error: unknown): { status: number; message: string } |
 
 /** One id per request, however many errors it has (GraphQL may report several). */
 const requestIdOf = (req: PayloadRequest) => {
-  const context = req.context as { requestId?: string }
-  context.requestId ??= randomUUID()
+  const requestId = (req.context.requestId ??= randomUUID())
   const headers = new Headers(req.responseHeaders)
-  headers.set('X-Request-Id', context.requestId)
+  headers.set('X-Request-Id', requestId)
   req.responseHeaders = headers
-  return context.requestId
+  return requestId
 }
 
 /**

@@ -10,6 +10,15 @@ export const idOf = (value: unknown): number | null => {
 }
 
 /**
+ * A relationship value as a comparable key, populated (`{ id }`) or not, number or string (REST
+ * and GraphQL clients may send "12"); '' when empty.
+ */
+export const keyOf = (value: unknown): string => {
+  if (value && typeof value === 'object' && 'id' in value) return String(value.id)
+  return value === null || value === undefined ? '' : String(value)
+}
+
+/**
  * An article's latest version (its pending draft, if any), read by the system inside the
  * request's transaction: what the workflow and the translation hooks reason about. Null when
  * there is no such article.

@@ -6,13 +6,12 @@
 import type { CollectionAfterChangeHook, CollectionBeforeChangeHook, PayloadRequest } from 'payload'
 
 import { hasRole, isEditorUser } from '@/access/roles'
+import { writeLiveRowOnly } from '@/db/languageVersions'
 import { refusal } from '@/lib/errors'
 import { idOf, latestArticle } from '@/lib/relations'
 import type { Article } from '@/payload-types'
 
 import { LANGUAGE_NAMES, sameSharedFields, sameText, sharedFieldsOf, textOf } from './shared'
-
-const FOLLOWING = 'followingOriginal'
 
 const languageName = (code: string | null | undefined) => LANGUAGE_NAMES[code ?? ''] ?? code
 
@@ -125,11 +124,11 @@ const updateVersion = async (
   version: Article,
   data: Partial<Article>,
 ): Promise<void> => {
-  const context = { ...req.context, [FOLLOWING]: true }
+  const context = { ...req.context, followingOriginal: true }
   const pendingDraftOverLive = version.stage === 'published' && version._status === 'draft'
   if (pendingDraftOverLive) {
     // The live row takes the change directly; the pending draft takes it as a draft.
-    await req.payload.db.updateOne({ collection: 'articles', id: version.id, data, req })
+    await writeLiveRowOnly(req, version.id, data)
   }
   await req.payload.update({
     collection: 'articles',
@@ -154,7 +153,7 @@ export const updateLanguageVersions: CollectionAfterChangeHook<Article> = async 
   operation,
   req,
 }) => {
-  if (doc.translationOf || operation === 'create' || req.context[FOLLOWING]) return doc
+  if (doc.translationOf || operation === 'create' || req.context.followingOriginal) return doc
   const sharedChanged = !sameSharedFields(doc, previousDoc ?? {})
   const published = doc._status === 'published'
   if (!sharedChanged && !published) return doc

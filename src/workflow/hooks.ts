@@ -28,18 +28,15 @@ export type SanctionedTransition = {
   userId: number | null
 }
 
-const DRAFT_SAVE = 'workflowDraftSave'
-const SANCTIONED = 'workflowTransition'
-
 export const sanctionTransition = (req: PayloadRequest, transition: SanctionedTransition) => {
-  req.context[SANCTIONED] = transition
+  req.context.workflowTransition = transition
 }
 export const clearSanctionedTransition = (req: PayloadRequest) => {
-  delete req.context[SANCTIONED]
+  delete req.context.workflowTransition
 }
 
 const sanctionedFor = (req: PayloadRequest, id: unknown): SanctionedTransition | undefined => {
-  const sanctioned = req.context[SANCTIONED] as SanctionedTransition | undefined
+  const sanctioned = req.context.workflowTransition
   return sanctioned && String(sanctioned.id) === String(id) ? sanctioned : undefined
 }
 
@@ -51,7 +48,7 @@ const sanctionedFor = (req: PayloadRequest, id: unknown): SanctionedTransition |
  */
 export const rememberSaveMode: CollectionBeforeOperationHook = ({ args, operation, req }) => {
   if (operation === 'create' || operation === 'update' || operation === 'restoreVersion') {
-    req.context[DRAFT_SAVE] =
+    req.context.workflowDraftSave =
       Boolean(args.draft) &&
       ('data' in args ? (args.data as Partial<Article> | undefined) : undefined)?._status !==
         'published'
@@ -94,7 +91,7 @@ export const applyWorkflow: CollectionBeforeChangeHook<Article> = async ({
   req,
 }) => {
   const current: Stage = (operation === 'create' ? null : originalDoc?.stage) ?? 'draft'
-  const draftSave = Boolean(req.context[DRAFT_SAVE])
+  const draftSave = Boolean(req.context.workflowDraftSave)
 
   if (req.context.isRestoringVersion && originalDoc) {
     if (current === 'published' && !draftSave) {

@@ -97,8 +97,7 @@ export const performTransition = async (
       })
       if (shouldCommit) await commitTransaction(req)
       if (system) {
-        const tags = req.context.deferredTags as string[]
-        const paths = req.context.deferredPaths as string[]
+        const { deferredTags: tags = [], deferredPaths: paths = [] } = req.context
         delete req.context.deferredTags
         delete req.context.deferredPaths
         await revalidateTags(tags, req.context, paths)

@@ -7,6 +7,7 @@ import type { Where } from 'payload'
 
 import { hasRole, isEditorUser, type Role } from '@/access/roles'
 import type { Language } from '@/lib/languages'
+import { keyOf } from '@/lib/relations'
 
 import {
   STAGE_LABELS,
@@ -45,9 +46,6 @@ export type ChecklistFacts = {
 /** An article's stage; one written before the workflow existed counts as a draft. */
 export const stageOf = (article: { stage?: Stage | null }): Stage => article.stage ?? 'draft'
 
-const idOf = (value: ArticleFacts['createdBy']) =>
-  value && typeof value === 'object' ? value.id : value
-
 /**
  * Whether the person's role reaches this article at all. Editors and admins: every article.
  * Translators: language versions in the languages of their profile. Authors: what they created.
@@ -61,7 +59,7 @@ export const actsOn = (user: Actor, article: ArticleFacts): boolean => {
   ) {
     return true
   }
-  return hasRole(user, 'author') && String(idOf(article.createdBy)) === String(user.id)
+  return hasRole(user, 'author') && keyOf(article.createdBy) === String(user.id)
 }
 
 /**

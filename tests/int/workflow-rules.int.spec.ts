@@ -1,3 +1,4 @@
+import type { Config } from 'payload'
 import { describe, expect, it } from 'vitest'
 
 import {
@@ -165,5 +166,33 @@ describe('workflow rules', () => {
   it('names every transition in the table exactly once', () => {
     expect(new Set(TRANSITION_NAMES).size).toBe(TRANSITION_NAMES.length)
     expect(TRANSITION_NAMES).toEqual(ALL_TRANSITIONS)
+  })
+})
+
+describe('the order of the articles’ hooks (src/plugins.ts)', () => {
+  it('runs the collection’s, the workflow’s and the translations’ hooks in the one stated order, inside the edge checks', async () => {
+    const { ARTICLE_HOOKS } = await import('@/plugins')
+    const config = await (await import('@payload-config')).default
+    const hooks = config.collections.find(({ slug }) => slug === 'articles')?.hooks
+    expect(hooks?.beforeChange).toEqual(ARTICLE_HOOKS.beforeChange)
+    expect(hooks?.afterChange).toEqual(ARTICLE_HOOKS.afterChange)
+    expect(hooks?.beforeOperation?.map((hook) => hook.name)).toEqual([
+      'rejectMalformedIds',
+      'rejectMalformedQueries',
+      'guardQueries',
+      ...(ARTICLE_HOOKS.beforeOperation ?? []).map((hook) => hook.name),
+      'holdDocumentLocks',
+    ])
+  })
+
+  it('stops the start-up when a hook is added without a place in the table', async () => {
+    const { ARTICLE_HOOKS, articleHookOrder } = await import('@/plugins')
+    // Only the collections matter to the step; the rest of a config is not looked at.
+    const withStray = {
+      collections: [
+        { slug: 'articles', fields: [], hooks: { ...ARTICLE_HOOKS, afterRead: [() => null] } },
+      ],
+    } as Pick<Config, 'collections'> as Config
+    expect(() => articleHookOrder(withStray)).toThrow(/afterRead hooks differ from the table/)
   })
 })

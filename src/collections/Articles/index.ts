@@ -10,20 +10,12 @@ import type { CollectionConfig, Where } from 'payload'
 import { publishedOrStaff } from '@/access/publishedOrStaff'
 import { isEditorField, isStaff, isStaffField } from '@/access/roles'
 import { slugField } from '@/fields/slug'
-import { translationsPanelField } from '@/fields/translationsPanel'
-import { workflowPanelField } from '@/fields/workflowPanel'
 import { articlePreviewPath } from '@/lib/preview'
 import { refuseUnsafeUrl, validateUrl } from '@/lib/safeUrl'
-import { translationEndpoints } from '@/translations/endpoints'
-import { followOriginal, updateLanguageVersions } from '@/translations/hooks'
-import { notOnLanguageVersions } from '@/translations/shared'
-import { workflowEndpoints } from '@/workflow/endpoints'
-import { applyWorkflow, recordWorkflow, rememberSaveMode } from '@/workflow/hooks'
-import { STAGES, STAGE_LABELS } from '@/workflow/table'
 import { LANGUAGE_OPTIONS } from '@/lib/languages'
 
 import { canDeleteArticle, canUpdateArticle } from './access'
-import { copySlug, notCopied, notCopiedFlag } from './duplicate'
+import { copySlug, notCopied } from './duplicate'
 import { computeReadingTime } from './hooks/computeReadingTime'
 import { ensureUniqueSlug } from './hooks/ensureUniqueSlug'
 import { keepInScope } from './hooks/keepInScope'
@@ -31,28 +23,24 @@ import { revalidateArticle, revalidateDeletedArticle } from './hooks/revalidateA
 import { serializeSaves } from './hooks/serializeSaves'
 import { setCreatedBy } from './hooks/setCreatedBy'
 
-const never = () => false
 const editorsOnly = { create: isEditorField, update: isEditorField }
-/** Who works on a story: staff business, never shown or queryable outside the newsroom. */
-const staffOnlyEditorsSet = { read: isStaffField, ...editorsOnly }
-/** Story fields: set on the original, copied to its language versions (src/translations). */
-const followsOriginal = { create: notOnLanguageVersions, update: notOnLanguageVersions }
 
 /**
- * One language version of a story. Versions of the same story are separate documents linked by
- * `translationOf`, each with its own slug, workflow and history (see docs/architecture.md).
+ * One language version of a story: its content and the collection's own rules (unique slug,
+ * reading time, ownership, the writer's scope, saves taking turns, revalidation, duplicates).
+ * The workflow (src/workflow/plugin.ts) and the language versions (src/translations/plugin.ts)
+ * add their fields, hooks and endpoints as plugins; the order of all the hooks is set in
+ * src/plugins.ts. Versions of the same story are separate documents linked by `translationOf`,
+ * each with its own slug, workflow and history (see docs/architecture.md).
  */
 export const Articles: CollectionConfig = {
   slug: 'articles',
   admin: {
     useAsTitle: 'title',
+    // `stage` and `assignee` are the workflow's (src/workflow/plugin.ts).
     defaultColumns: ['title', 'stage', 'language', 'category', 'assignee', 'updatedAt'],
     listSearchableFields: ['title', 'slug', 'dek'],
     group: 'Content',
-    components: {
-      // Payload's Publish button, for the roles that may publish only (the workflow table's).
-      edit: { PublishButton: '@/components/workflow/EditorPublishButton#EditorPublishButton' },
-    },
     // The article page in draft mode, entered through /next/preview (secret + session).
     livePreview: {
       url: ({ data }) =>
@@ -74,7 +62,6 @@ export const Articles: CollectionConfig = {
     publishedAt: true,
     heroImage: true,
     category: true,
-    translationOf: true,
   },
   access: {
     read: publishedOrStaff,
@@ -89,19 +76,16 @@ export const Articles: CollectionConfig = {
     drafts: true,
     maxPerDoc: 100,
   },
-  endpoints: [...workflowEndpoints, ...translationEndpoints],
   indexes: [
     { fields: ['language', 'slug'], unique: true },
     { fields: ['language', '_status', 'publishedAt'] },
-    { fields: ['stage', 'scheduledAt'] },
-    // One version per language of a story (the hook says so first, in words).
-    { fields: ['translationOf', 'language'], unique: true },
   ],
+  // Where each runs among the workflow's and the translations' hooks: src/plugins.ts.
   hooks: {
-    beforeOperation: [serializeSaves, rememberSaveMode],
+    beforeOperation: [serializeSaves],
     beforeValidate: [ensureUniqueSlug],
-    beforeChange: [applyWorkflow, followOriginal, setCreatedBy, keepInScope, computeReadingTime],
-    afterChange: [recordWorkflow, updateLanguageVersions, revalidateArticle],
+    beforeChange: [setCreatedBy, keepInScope, computeReadingTime],
+    afterChange: [revalidateArticle],
     afterDelete: [revalidateDeletedArticle],
   },
   fields: [
@@ -122,7 +106,7 @@ export const Articles: CollectionConfig = {
             {
               type: 'row',
               fields: [
-                { name: 'heroImage', type: 'upload', relationTo: 'media', access: followsOriginal },
+                { name: 'heroImage', type: 'upload', relationTo: 'media' },
                 {
                   name: 'heroCaption',
                   type: 'text',
@@ -139,7 +123,6 @@ export const Articles: CollectionConfig = {
             {
               name: 'source',
               type: 'group',
-              access: followsOriginal,
               fields: [
                 { name: 'outlet', type: 'text' },
                 {
@@ -213,23 +196,6 @@ export const Articles: CollectionConfig = {
           ],
         },
         {
-          label: 'Workflow history',
-          fields: [
-            {
-              name: 'timeline',
-              type: 'join',
-              collection: 'editorial-events',
-              on: 'article',
-              defaultSort: '-createdAt',
-              defaultLimit: 50,
-              admin: {
-                defaultColumns: ['createdAt', 'kind', 'from', 'to', 'user', 'note'],
-                allowCreate: false,
-              },
-            },
-          ],
-        },
-        {
           label: 'Related',
           fields: [
             {
@@ -248,65 +214,7 @@ export const Articles: CollectionConfig = {
         },
       ],
     },
-    // Sidebar: the workflow first, then where the story lives and who wrote it.
-    workflowPanelField,
-    {
-      name: 'stage',
-      type: 'select',
-      // Always set by the workflow hooks (a new article starts as a draft); neither required nor
-      // defaulted in the schema, so that no client ever has to send it.
-      index: true,
-      options: STAGES.map((stage) => ({ label: STAGE_LABELS[stage], value: stage })),
-      // Only the workflow moves it (src/workflow/): a client sending it directly is ignored.
-      access: { create: never, update: never },
-      admin: {
-        position: 'sidebar',
-        readOnly: true,
-        components: { Cell: '@/components/workflow/StageCell#StageCell' },
-      },
-    },
-    {
-      name: 'assignee',
-      type: 'relationship',
-      relationTo: 'users',
-      index: true,
-      access: staffOnlyEditorsSet,
-      hooks: { beforeDuplicate: [notCopied] },
-      admin: { position: 'sidebar', description: 'Who works on it now.' },
-    },
-    {
-      name: 'reviewer',
-      type: 'relationship',
-      relationTo: 'users',
-      access: staffOnlyEditorsSet,
-      hooks: { beforeDuplicate: [notCopied] },
-      admin: { position: 'sidebar', description: 'The editor who reviewed it last.' },
-    },
-    {
-      name: 'scheduledAt',
-      type: 'date',
-      label: 'Publishes at',
-      access: { create: never, update: never },
-      hooks: { beforeDuplicate: [notCopied] },
-      admin: {
-        position: 'sidebar',
-        readOnly: true,
-        date: { pickerAppearance: 'dayAndTime' },
-        condition: (data) => data?.stage === 'scheduled',
-      },
-    },
-    {
-      name: 'expiresAt',
-      type: 'date',
-      label: 'Unpublish at',
-      access: editorsOnly,
-      hooks: { beforeDuplicate: [notCopied] },
-      admin: {
-        position: 'sidebar',
-        date: { pickerAppearance: 'dayAndTime' },
-        description: 'Optional: the article is unpublished automatically at this time.',
-      },
-    },
+    // Sidebar: where the story lives and who wrote it (the workflow's fields go first).
     {
       name: 'language',
       type: 'select',
@@ -321,63 +229,12 @@ export const Articles: CollectionConfig = {
       const field = slugField('title')
       return { ...field, hooks: { ...field.hooks, beforeDuplicate: [copySlug] } }
     })(),
-    {
-      name: 'translationOf',
-      type: 'relationship',
-      relationTo: 'articles',
-      index: true,
-      // A copy of a language version is a new original in the same language: the story already
-      // has its version in that language (one per language, a unique index), and a copy is for
-      // starting another story from this text, not a second translation of the same one. Only
-      // editors may then attach it to a story (keepInScope); a translator's copy, an original,
-      // would be out of their reach and is refused.
-      hooks: { beforeDuplicate: [notCopied] },
-      filterOptions: ({ id }): Where => ({
-        and: [{ id: { not_equals: id ?? 0 } }, { translationOf: { exists: false } }],
-      }),
-      admin: { position: 'sidebar', description: 'The original this is a language version of.' },
-    },
-    // The Translations panel (src/components/translations/): versions, add, diff, original text.
-    translationsPanelField,
-    {
-      name: 'needsUpdate',
-      type: 'checkbox',
-      label: 'Needs update',
-      defaultValue: false,
-      index: true,
-      // Set when the original is published again with other text; cleared by "mark updated".
-      access: { create: never, update: never },
-      hooks: { beforeDuplicate: [notCopiedFlag] },
-      admin: {
-        position: 'sidebar',
-        readOnly: true,
-        condition: (data) => Boolean(data?.translationOf),
-        description: 'The original changed after this version was made from it.',
-        components: { Cell: '@/components/translations/NeedsUpdateCell#NeedsUpdateCell' },
-      },
-    },
-    {
-      name: 'translatedFrom',
-      type: 'group',
-      label: 'Made from the original text',
-      access: { read: isStaffField, create: never, update: never },
-      hooks: { beforeDuplicate: [() => ({})] },
-      admin: {
-        condition: (data) => Boolean(data?.translationOf),
-        readOnly: true,
-        description: 'The original’s text when this version was made or last marked updated.',
-      },
-      fields: [
-        { name: 'title', type: 'text' },
-        { name: 'dek', type: 'textarea' },
-        { name: 'bodyText', type: 'textarea' },
-        { name: 'at', type: 'date', admin: { date: { pickerAppearance: 'dayAndTime' } } },
-      ],
-    },
+    // The translations' fields follow the slug. The story fields (section, extra sections, tags,
+    // bylines, hero image, source) are read-only on a language version, which takes them from
+    // its original (src/translations/plugin.ts).
     {
       name: 'category',
       type: 'relationship',
-      access: followsOriginal,
       relationTo: 'categories',
       index: true,
       label: 'Section',
@@ -386,7 +243,6 @@ export const Articles: CollectionConfig = {
     {
       name: 'categories',
       type: 'relationship',
-      access: followsOriginal,
       relationTo: 'categories',
       hasMany: true,
       label: 'Also in sections',
@@ -395,7 +251,6 @@ export const Articles: CollectionConfig = {
     {
       name: 'tags',
       type: 'relationship',
-      access: followsOriginal,
       relationTo: 'tags',
       hasMany: true,
       admin: { position: 'sidebar' },
@@ -403,7 +258,6 @@ export const Articles: CollectionConfig = {
     {
       name: 'authors',
       type: 'relationship',
-      access: followsOriginal,
       relationTo: 'authors',
       hasMany: true,
       admin: { position: 'sidebar' },

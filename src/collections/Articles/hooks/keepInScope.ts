@@ -2,15 +2,10 @@ import type { CollectionBeforeChangeHook } from 'payload'
 
 import { hasRole, isEditorUser } from '@/access/roles'
 import { refusal } from '@/lib/errors'
+import { keyOf } from '@/lib/relations'
 import type { Article } from '@/payload-types'
 import { LANGUAGE_NAMES } from '@/translations/shared'
 import { actsOn } from '@/workflow/rules'
-
-/** A relationship value as a comparable key: populated or not, number or string; '' when empty. */
-const key = (value: unknown): string => {
-  if (value && typeof value === 'object' && 'id' in value) return String(value.id)
-  return value === null || value === undefined ? '' : String(value)
-}
 
 const languageName = (code: string | null | undefined) => LANGUAGE_NAMES[code ?? ''] ?? code
 const listOf = (codes: readonly string[] | null | undefined) =>
@@ -43,7 +38,7 @@ export const keepInScope: CollectionBeforeChangeHook<Article> = ({
   const before = operation === 'update' ? originalDoc : undefined
 
   if (before) {
-    const relinked = key(result.translationOf) !== key(before.translationOf)
+    const relinked = keyOf(result.translationOf) !== keyOf(before.translationOf)
     if (relinked) {
       throw refusal(
         result.translationOf
@@ -53,15 +48,15 @@ export const keepInScope: CollectionBeforeChangeHook<Article> = ({
       )
     }
     const sameLanguage = (result.language ?? 'en') === (before.language ?? 'en')
-    const sameOwner = key(result.createdBy) === key(before.createdBy)
+    const sameOwner = keyOf(result.createdBy) === keyOf(before.createdBy)
     if (sameLanguage && sameOwner) return data
   }
 
   const facts = {
     stage: result.stage ?? 'draft',
     language: result.language ?? 'en',
-    translationOf: key(result.translationOf) || null,
-    createdBy: key(result.createdBy) || null,
+    translationOf: keyOf(result.translationOf) || null,
+    createdBy: keyOf(result.createdBy) || null,
   }
   if (actsOn(user, facts)) return data
 

@@ -2,13 +2,11 @@ import type { CollectionAfterChangeHook, CollectionAfterDeleteHook } from 'paylo
 
 import { cacheTags } from '@/data/cacheTags'
 import { revalidateTags } from '@/data/revalidate'
+import { idOf } from '@/lib/relations'
 import { urls } from '@/lib/urls'
 import type { Article } from '@/payload-types'
 
 type Tagged = Pick<Article, 'id' | 'language' | 'slug' | 'translationOf'>
-
-const idOf = (value: Article['translationOf']) =>
-  value && typeof value === 'object' ? value.id : value
 
 /**
  * Everything a reader may see of this article: the lists (all, and in its language), its page
