@@ -9,7 +9,7 @@ import type { ReactNode } from 'react'
 import { LanguageList } from './LanguageList'
 import { OriginalChanges } from './OriginalChanges'
 import { OriginalText } from './OriginalText'
-import { translationsDictionary } from './strings'
+import { translationsDictionary, type Dictionary } from './strings'
 import { useTranslations } from './useTranslations'
 import './translations.css'
 
@@ -26,6 +26,33 @@ const Panel = ({
     <h3 className="tr-panel__title">{title}</h3>
     {children}
   </section>
+)
+
+/** On a language version: its language, and the original it was made from. */
+const VersionOf = ({
+  language,
+  original,
+  href,
+  dict,
+}: {
+  language: string
+  original: { title: string; language: string }
+  href: string
+  dict: Dictionary
+}) => (
+  <div className="tr-version-of">
+    <p className="tr-version-of__language">
+      <span className="tr-code">{language.toUpperCase()}</span>{' '}
+      {dict.words.versionIn(dict.languages[language] ?? language)}
+    </p>
+    <p className="tr-version-of__original">
+      <span className="tr-muted">{dict.words.versionOf}:</span>{' '}
+      <Link href={href} data-testid="translations-original-link">
+        {original.title}
+      </Link>{' '}
+      <span className="tr-code tr-code--small">{original.language.toUpperCase()}</span>
+    </p>
+  </div>
 )
 
 /**
@@ -77,24 +104,16 @@ export const TranslationsPanel: UIFieldClientComponent = () => {
 
   const { translations, changes, originalText } = loaded
   const { original } = translations
-  const languageName = (code: string) => dict.languages[code] ?? code
 
   return (
     <Panel title={words.translations} kind={isVersion ? 'version' : 'original'}>
       {isVersion ? (
-        <div className="tr-version-of">
-          <p className="tr-version-of__language">
-            <span className="tr-code">{thisLanguage.toUpperCase()}</span>{' '}
-            {words.versionIn(languageName(thisLanguage))}
-          </p>
-          <p className="tr-version-of__original">
-            <span className="tr-muted">{words.versionOf}:</span>{' '}
-            <Link href={articleURL(original.id)} data-testid="translations-original-link">
-              {original.title}
-            </Link>{' '}
-            <span className="tr-code tr-code--small">{original.language.toUpperCase()}</span>
-          </p>
-        </div>
+        <VersionOf
+          language={thisLanguage}
+          original={original}
+          href={articleURL(original.id)}
+          dict={dict}
+        />
       ) : null}
 
       <LanguageList

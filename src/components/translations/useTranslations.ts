@@ -73,38 +73,17 @@ const load = async (apiRoute: string, id: number | string): Promise<Loaded> => {
   }
 }
 
-/**
- * The Translations panel's state and calls: the story's language versions (loaded on open,
- * after every save and after every action), on a version what changed in the original and its
- * text, the translators an editor may choose, which action is running; and the two actions,
- * adding a version and marking this version updated.
- */
-export const useTranslations = (words: Dictionary['words']) => {
-  const { id, lastUpdateTime, savedDocumentData } = useDocumentInfo()
-  const { user } = useAuth<User>()
-  const {
-    config: {
-      routes: { admin: adminRoute, api: apiRoute },
-    },
-  } = useConfig()
-  const router = useRouter()
-  const { startRouteTransition } = useRouteTransition()
-
+/** The translation endpoints' answers: loaded on open, after every save and every action. */
+const useLoaded = (
+  apiRoute: string,
+  id: number | string | undefined,
+  lastUpdateTime: number | undefined,
+  failed: string,
+) => {
   const [loaded, setLoaded] = useState<Loaded | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [loads, setLoads] = useState(0)
-  const [busy, setBusy] = useState<string | null>(null)
-  const [translators, setTranslators] = useState<Translator[]>([])
-  const [chosen, setChosen] = useState<Record<string, string>>({})
-
   const reload = useCallback(() => setLoads((count) => count + 1), [])
-  const articleURL = useCallback(
-    (articleId: number | string) => `${adminRoute}/collections/articles/${articleId}`,
-    [adminRoute],
-  )
-  const editor = isEditorUser(user)
-  const failed = words.failed
-
   useEffect(() => {
     if (id === undefined || id === null) return
     let cancelled = false
@@ -121,8 +100,12 @@ export const useTranslations = (words: Dictionary['words']) => {
       cancelled = true
     }
   }, [id, apiRoute, lastUpdateTime, loads, failed])
+  return { loaded, error, reload }
+}
 
-  // Editors choose who translates; everyone else adds versions for themselves.
+/** Editors choose who translates; everyone else adds versions for themselves. */
+const useTranslators = (editor: boolean, id: number | string | undefined, apiRoute: string) => {
+  const [translators, setTranslators] = useState<Translator[]>([])
   useEffect(() => {
     if (!editor || id === undefined || id === null) return
     let cancelled = false
@@ -133,7 +116,63 @@ export const useTranslations = (words: Dictionary['words']) => {
       cancelled = true
     }
   }, [editor, id, apiRoute])
+  return translators
+}
 
+/**
+ * What this document is: an original or a language version (and in which language), and
+ * whether this person may mark it updated (the workflow's `actsOn`).
+ */
+const documentKind = (
+  loaded: Loaded | null,
+  id: number | string | undefined,
+  saved: Record<string, unknown> | undefined,
+  user: User | null | undefined,
+) => {
+  const original = loaded?.translations.original
+  if (!original) return { isVersion: false, thisLanguage: '', mayMarkUpdated: false }
+  const isVersion = String(original.id) !== String(id)
+  const thisLanguage = isVersion
+    ? (loaded.translations.languages.find((row) => String(row.version?.id) === String(id))
+        ?.language ?? String(saved?.language ?? ''))
+    : original.language
+  const mayMarkUpdated = Boolean(
+    user &&
+    actsOn(user, {
+      stage: (saved?.stage as Stage) ?? 'draft',
+      language: thisLanguage,
+      translationOf: original.id,
+      createdBy: saved?.createdBy as number | null | undefined,
+    }),
+  )
+  return { isVersion, thisLanguage, mayMarkUpdated }
+}
+
+/**
+ * The Translations panel's state and calls: the story's language versions, on a version what
+ * changed in the original and its text, the translators an editor may choose, which action is
+ * running; and the two actions, adding a version and marking this version updated.
+ */
+export const useTranslations = (words: Dictionary['words']) => {
+  const { id, lastUpdateTime, savedDocumentData } = useDocumentInfo()
+  const { user } = useAuth<User>()
+  const {
+    config: {
+      routes: { admin: adminRoute, api: apiRoute },
+    },
+  } = useConfig()
+  const router = useRouter()
+  const { startRouteTransition } = useRouteTransition()
+  const { loaded, error, reload } = useLoaded(apiRoute, id, lastUpdateTime, words.failed)
+  const editor = isEditorUser(user)
+  const translators = useTranslators(editor, id, apiRoute)
+  const [busy, setBusy] = useState<string | null>(null)
+  const [chosen, setChosen] = useState<Record<string, string>>({})
+
+  const articleURL = useCallback(
+    (articleId: number | string) => `${adminRoute}/collections/articles/${articleId}`,
+    [adminRoute],
+  )
   const choose = (language: string, translator: string) =>
     setChosen((all) => ({ ...all, [language]: translator }))
 
@@ -170,26 +209,6 @@ export const useTranslations = (words: Dictionary['words']) => {
     }
   }
 
-  // What this document is: an original, or a language version (and in which language).
-  const original = loaded?.translations.original
-  const isVersion = Boolean(original) && String(original?.id) !== String(id)
-  const thisLanguage = !original
-    ? ''
-    : isVersion
-      ? (loaded?.translations.languages.find((row) => String(row.version?.id) === String(id))
-          ?.language ?? String(savedDocumentData?.language ?? ''))
-      : original.language
-  const mayMarkUpdated = Boolean(
-    user &&
-    original &&
-    actsOn(user, {
-      stage: (savedDocumentData?.stage as Stage) ?? 'draft',
-      language: thisLanguage,
-      translationOf: original.id,
-      createdBy: savedDocumentData?.createdBy as number | null | undefined,
-    }),
-  )
-
   return {
     id,
     loaded,
@@ -201,11 +220,9 @@ export const useTranslations = (words: Dictionary['words']) => {
     chosen,
     choose,
     articleURL,
-    isVersion,
-    thisLanguage,
-    mayMarkUpdated,
     addTranslation,
     markUpdated,
+    ...documentKind(loaded, id, savedDocumentData, user),
   }
 }
 

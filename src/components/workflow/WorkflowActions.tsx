@@ -14,22 +14,52 @@ const toLocalInput = (date: Date) => {
   return local.toISOString().slice(0, 16)
 }
 
-/**
- * The panel's actions: the note (required by some transitions), the date (for those that need
- * one), a button per transition this person may fire, "Add note", and the last refusal.
- */
-export const WorkflowActions = ({
-  panel,
-  modified,
-  l,
-}: {
+type Props = {
   panel: WorkflowPanelState & { state: NonNullable<WorkflowPanelState['state']> }
   /** the form has unsaved changes: transitions wait for a save */
   modified: boolean
   l: WorkflowLabels
-}) => {
-  const { state, note, setNote, noteRef, date, setDate, dateRef, busy, error, run, sendNote } =
-    panel
+}
+
+/** A button per transition this person may fire, and "Add note" for those who act on it. */
+const ActionButtons = ({ panel: { state, busy, run, sendNote }, modified, l }: Props) => (
+  <div className="wf-actions__buttons">
+    {state.transitions.map((transition) => (
+      <Button
+        key={transition.name}
+        buttonStyle="secondary"
+        size="small"
+        margin={false}
+        className="wf-actions__button"
+        id={`workflow-transition-${transition.name}`}
+        disabled={Boolean(busy) || modified}
+        onClick={() => void run(transition)}
+      >
+        {busy === transition.name ? '…' : l.transition(transition.name, transition.label)}
+      </Button>
+    ))}
+    {state.canAddNote === false ? null : (
+      <Button
+        buttonStyle="subtle"
+        size="small"
+        margin={false}
+        className="wf-actions__button"
+        id="workflow-add-note"
+        disabled={Boolean(busy)}
+        onClick={() => void sendNote()}
+      >
+        {busy === 'note' ? '…' : l.t('addNote')}
+      </Button>
+    )}
+  </div>
+)
+
+/**
+ * The panel's actions: the note (required by some transitions), the date (for those that need
+ * one), a button per transition this person may fire, "Add note", and the last refusal.
+ */
+export const WorkflowActions = ({ panel, modified, l }: Props) => {
+  const { state, note, setNote, noteRef, date, setDate, dateRef, error } = panel
   const fieldId = useId()
   const labelsOf = (which: (transition: AvailableTransition) => boolean) =>
     state.transitions
@@ -80,35 +110,7 @@ export const WorkflowActions = ({
       {modified && state.transitions.length > 0 ? (
         <p className="wf-panel__hint wf-panel__hint--warn">{l.t('saveChangesFirst')}</p>
       ) : null}
-      <div className="wf-actions__buttons">
-        {state.transitions.map((transition) => (
-          <Button
-            key={transition.name}
-            buttonStyle="secondary"
-            size="small"
-            margin={false}
-            className="wf-actions__button"
-            id={`workflow-transition-${transition.name}`}
-            disabled={Boolean(busy) || modified}
-            onClick={() => void run(transition)}
-          >
-            {busy === transition.name ? '…' : l.transition(transition.name, transition.label)}
-          </Button>
-        ))}
-        {state.canAddNote === false ? null : (
-          <Button
-            buttonStyle="subtle"
-            size="small"
-            margin={false}
-            className="wf-actions__button"
-            id="workflow-add-note"
-            disabled={Boolean(busy)}
-            onClick={() => void sendNote()}
-          >
-            {busy === 'note' ? '…' : l.t('addNote')}
-          </Button>
-        )}
-      </div>
+      <ActionButtons panel={panel} modified={modified} l={l} />
       {error ? (
         <p className="wf-panel__error" role="alert">
           {error}
