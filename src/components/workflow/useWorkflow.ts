@@ -100,11 +100,7 @@ const transitionInput = (
  * adding a note. The server decides; this only asks.
  */
 export const useWorkflow = (l: WorkflowLabels) => {
-  const {
-    config: {
-      routes: { api: apiRoute },
-    },
-  } = useConfig()
+  const apiRoute = useConfig().config.routes.api
   const { id, savedDocumentData } = useDocumentInfo()
   const savedAt = savedDocumentData?.updatedAt as string | undefined
   const { state, loadError, reload } = useWorkflowState(apiRoute, id, savedAt, l.t('loadFailed'))
