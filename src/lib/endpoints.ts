@@ -12,13 +12,20 @@ import { refusal } from './errors'
 
 /**
  * Building blocks of the newsroom's custom endpoints (workflow, translations): staff only, a
- * JSON body, the article as the caller may read it, and refusals as `{ errors: [{ message }] }`
+ * JSON body, the article as the caller may read it, answers typed by the endpoint's contract
+ * (`src/workflow/api.ts`, `src/translations/api.ts`) and refusals as `{ errors: [{ message }] }`
  * with their 4xx status.
  */
 export const MAX_TEXT = 4000
 
+/** What every refusal answers (Payload's own error answers have the same shape). */
+export type ErrorBody = { errors: { message: string }[] }
+
+/** A JSON answer checked against the endpoint's contract: `reply<WorkflowStateResponse>({ … })`. */
+export const reply = <T>(body: T, init?: ResponseInit): Response => Response.json(body, init)
+
 export const errorResponse = (message: string, status: number) =>
-  Response.json({ errors: [{ message }] }, { status })
+  reply<ErrorBody>({ errors: [{ message }] }, { status })
 
 /** Runs a handler for a logged-in newsroom member; errors become `{ errors: [{ message }] }`. */
 export const forStaff =
@@ -53,13 +60,19 @@ export const readArticle = async (req: PayloadRequest, id: string): Promise<Arti
   return article
 }
 
-export const readBody = async (req: PayloadRequest): Promise<Record<string, unknown>> => {
+/**
+ * The JSON body, keyed by the fields of the endpoint's request type; every value is still
+ * `unknown` (it comes from the client) until the handler has checked it.
+ */
+export const readBody = async <T extends object = Record<string, unknown>>(
+  req: PayloadRequest,
+): Promise<{ [K in keyof T]?: unknown }> => {
   try {
     await addDataAndFileToRequest(req)
   } catch {
     throw refusal('The request body must be JSON.', 400)
   }
-  return (req.data ?? {}) as Record<string, unknown>
+  return (req.data ?? {}) as { [K in keyof T]?: unknown }
 }
 
 export const optionalText = (value: unknown, field: string): string | null => {

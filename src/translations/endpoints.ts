@@ -2,13 +2,20 @@ import type { Endpoint, PayloadRequest } from 'payload'
 
 import { hasRole, isEditorUser } from '@/access/roles'
 import { LANGUAGES } from '@/lib/languages'
-import { forStaff, readArticle, readBody } from '@/lib/endpoints'
+import { forStaff, readArticle, readBody, reply } from '@/lib/endpoints'
 import { refusal } from '@/lib/errors'
 import { idOf, latestArticle } from '@/lib/relations'
 import type { Article } from '@/payload-types'
 import { workflowFacts } from '@/workflow/facts'
 import { actsOn, stageOf } from '@/workflow/rules'
 
+import type {
+  AddTranslationRequest,
+  AddTranslationResponse,
+  MarkUpdatedResponse,
+  OriginalChangesResponse,
+  TranslationsResponse,
+} from './api'
 import { originalChanges } from './diff'
 import { markVersionUpdated } from './hooks'
 import { LANGUAGE_NAMES, sharedFieldsOf, textOf } from './shared'
@@ -44,7 +51,7 @@ const listTranslations = forStaff(async (req, id) => {
   const original = originalId === article.id ? article : await latestArticle(req, originalId)
   if (!original) throw refusal(`The original of this version (article ${originalId}) is gone.`, 404)
   const versions = await versionsOf(req, originalId)
-  return Response.json({
+  return reply<TranslationsResponse>({
     original: {
       id: original.id,
       title: original.title,
@@ -72,7 +79,7 @@ const listTranslations = forStaff(async (req, id) => {
 })
 
 /**
- * POST /api/articles/:id/translations `{ language, translator? }` — adds a language version of
+ * POST /api/articles/:id/translations `AddTranslationRequest` — adds a language version of
  * an original: a draft pre-filled with the original's text and shared fields, assigned to the
  * translator who asked, or to the one an editor chose.
  */
@@ -84,7 +91,7 @@ const addTranslation = forStaff(async (req, id) => {
       400,
     )
   }
-  const body = await readBody(req)
+  const body = await readBody<AddTranslationRequest>(req)
   const language = String(body.language ?? '')
   if (!(LANGUAGES as readonly string[]).includes(language)) {
     throw refusal(`Say which language to add: one of ${LANGUAGES.join(', ')}.`, 400)
@@ -128,7 +135,7 @@ const addTranslation = forStaff(async (req, id) => {
       _status: 'draft',
     },
   })
-  return Response.json(
+  return reply<AddTranslationResponse>(
     {
       message: `${LANGUAGE_NAMES[language]} version created.`,
       doc: { id: version.id, language: version.language, stage: stageOf(version) },
@@ -157,7 +164,7 @@ const showOriginalChanges = forStaff(async (req, id) => {
     dek: version.translatedFrom?.dek ?? '',
     bodyText: version.translatedFrom?.bodyText ?? '',
   }
-  return Response.json({
+  return reply<OriginalChangesResponse>({
     needsUpdate: Boolean(version.needsUpdate),
     since: version.translatedFrom?.at ?? null,
     original: { id: original.id, title: original.title, language: original.language },
@@ -172,7 +179,7 @@ const markUpdated = forStaff(async (req, id) => {
     throw refusal('Only the translators of this language and editors can mark it updated.', 403)
   }
   await markVersionUpdated(req, version)
-  return Response.json({ message: 'Marked as up to date with the original.' })
+  return reply<MarkUpdatedResponse>({ message: 'Marked as up to date with the original.' })
 })
 
 export const translationEndpoints: Endpoint[] = [

@@ -1,14 +1,23 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
-import { forStaff, optionalText, readArticle, readBody } from '@/lib/endpoints'
+import { forStaff, optionalText, readArticle, readBody, reply } from '@/lib/endpoints'
 import { refusal } from '@/lib/errors'
+import { idOf } from '@/lib/relations'
 
+import type {
+  NoteRequest,
+  NoteResponse,
+  PersonRef,
+  TransitionRequest,
+  TransitionResponse,
+  WorkflowStateResponse,
+} from './api'
 import { workflowFacts } from './facts'
 import { performTransition } from './perform'
 import { actsOn, allowedTransitions, canEdit, checklistProblems, stageOf } from './rules'
 import { STAGE_LABELS, TRANSITIONS, transitionOf } from './table'
 
-const personOf = async (req: PayloadRequest, value: unknown) => {
+const personOf = async (req: PayloadRequest, value: unknown): Promise<PersonRef> => {
   const id = value && typeof value === 'object' ? (value as { id: number }).id : value
   if (typeof id !== 'number') return null
   const user = await req.payload.findByID({
@@ -26,7 +35,7 @@ const personOf = async (req: PayloadRequest, value: unknown) => {
 /**
  * GET /api/articles/:id/workflow — what the admin's workflow panel shows: the stage, the
  * transitions this person may fire now (from the table), the pre-publish checklist, the
- * assignee and reviewer, and the timeline.
+ * assignee and reviewer, and the timeline. Answers `WorkflowStateResponse`.
  */
 const workflowState = forStaff(async (req, id) => {
   const article = await readArticle(req, id)
@@ -44,17 +53,14 @@ const workflowState = forStaff(async (req, id) => {
     populate: { users: { name: true } },
   })
   const missing = checklistProblems(facts)
-  return Response.json({
+  return reply<WorkflowStateResponse>({
     id: article.id,
     title: article.title,
     stage: stageOf(article),
     stageLabel: STAGE_LABELS[stageOf(article)],
     status: article._status,
     language: article.language,
-    translationOf:
-      typeof article.translationOf === 'object'
-        ? (article.translationOf?.id ?? null)
-        : (article.translationOf ?? null),
+    translationOf: idOf(article.translationOf),
     scheduledAt: article.scheduledAt ?? null,
     expiresAt: article.expiresAt ?? null,
     assignee: await personOf(req, article.assignee),
@@ -90,13 +96,13 @@ const workflowState = forStaff(async (req, id) => {
 })
 
 /**
- * POST /api/articles/:id/transition `{ transition, note?, date? }` — fires one transition of
- * the workflow table. 200 with the article's new stage, or 4xx with a message saying why not
- * and what is allowed from here.
+ * POST /api/articles/:id/transition `TransitionRequest` — fires one transition of the workflow
+ * table. 200 with the article's new stage (`TransitionResponse`), or 4xx with a message saying
+ * why not and what is allowed from here.
  */
 const transition = forStaff(async (req, id) => {
   await readArticle(req, id)
-  const body = await readBody(req)
+  const body = await readBody<TransitionRequest>(req)
   if (typeof body.transition !== 'string' || !body.transition) {
     throw refusal('Say which transition to fire: { "transition": "submit" }.', 400)
   }
@@ -106,7 +112,7 @@ const transition = forStaff(async (req, id) => {
     note: optionalText(body.note, 'note'),
     date: optionalText(body.date, 'date'),
   })
-  return Response.json({
+  return reply<TransitionResponse>({
     message: `${TRANSITIONS[body.transition as keyof typeof TRANSITIONS].label}: done.`,
     doc: doc && {
       id: doc.id,
@@ -117,14 +123,14 @@ const transition = forStaff(async (req, id) => {
   })
 })
 
-/** POST /api/articles/:id/notes `{ note }` — an editorial note on the timeline, no transition. */
+/** POST /api/articles/:id/notes `NoteRequest` — an editorial note on the timeline, no transition. */
 const addNote = forStaff(async (req, id) => {
   const article = await readArticle(req, id)
   const facts = await workflowFacts(req, article)
   if (!actsOn(req.user!, facts)) {
     throw refusal('You can only add notes to articles you work on.', 403)
   }
-  const note = optionalText((await readBody(req)).note, 'note')?.trim()
+  const note = optionalText((await readBody<NoteRequest>(req)).note, 'note')?.trim()
   if (!note) throw refusal('A note needs some text.', 400)
   const event = await req.payload.create({
     collection: 'editorial-events',
@@ -141,7 +147,7 @@ const addNote = forStaff(async (req, id) => {
       summary: `Note on "${article.title}"`,
     },
   })
-  return Response.json({ message: 'Note added.', event: { id: event.id } }, { status: 201 })
+  return reply<NoteResponse>({ message: 'Note added.', event: { id: event.id } }, { status: 201 })
 })
 
 export const workflowEndpoints: Endpoint[] = [

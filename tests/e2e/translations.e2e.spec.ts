@@ -269,7 +269,7 @@ describe.runIf(browserTestsEnabled)('translating in the admin, in Azerbaijani', 
 
     // Back on the original, the panel shows the az version's stage, in Azerbaijani.
     await openArticle(originalId)
-    const badge = row('az').locator('.tr-badge')
+    const badge = row('az').locator('.wf-badge')
     await expect(badge.getAttribute('data-stage')).resolves.toBe('published')
     await expect(badge.textContent()).resolves.toBe('Dərc olunub')
     await expect(row('ru').locator('.tr-missing').textContent()).resolves.toBe('yoxdur')

@@ -4,7 +4,8 @@ import { toast, useConfig, useTranslation } from '@payloadcms/ui'
 import { useRouter } from 'next/navigation'
 import { useState, useTransition } from 'react'
 
-import { fireTransition } from '../workflow/api'
+import { failureMessage } from '../admin/adminFetch'
+import { workflowApi } from '../admin/articleApi'
 import { workflowLabels } from '../workflow/labels'
 
 /** Cancels a scheduled publication (the `unschedule` transition) and reloads the desk. */
@@ -23,11 +24,11 @@ export const CancelScheduleButton = ({ id, title }: { id: number | string; title
   const cancel = async () => {
     setBusy(true)
     try {
-      await fireTransition(apiRoute, id, { transition: 'unschedule' })
+      await workflowApi.transition(apiRoute, id, { transition: 'unschedule' })
       toast.success(`${l.transition('unschedule')}: ${title}`)
       startTransition(() => router.refresh())
     } catch (err) {
-      toast.error(err instanceof Error ? err.message : l.t('failed'))
+      toast.error(failureMessage(err, l.t('failed')))
     } finally {
       setBusy(false)
     }

@@ -39,7 +39,7 @@ type Words = {
   failed: string
 }
 
-type Dictionary = {
+export type Dictionary = {
   words: Words
   languages: Record<string, string>
 }

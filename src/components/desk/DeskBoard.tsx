@@ -1,0 +1,89 @@
+import Link from 'next/link'
+
+import type { Stage } from '@/workflow'
+
+import { StageBadge } from '../admin/StageBadge'
+import type { WorkflowLabels } from '../workflow/labels'
+import { nameOf, type DeskCard, type DeskColumn } from './loadDesk'
+import { LocalTime } from './LocalTime'
+
+/** One article on the board: title, language, needs-update mark, section, assignee, time. */
+const Card = ({
+  card,
+  stage,
+  editURL,
+  l,
+}: {
+  card: DeskCard
+  stage: Stage
+  editURL: (id: number | string) => string
+  l: WorkflowLabels
+}) => (
+  <li className="desk-card" data-id={card.id}>
+    <Link className="desk-card__title" href={editURL(card.id)} prefetch={false}>
+      {card.title || l.t('untitled')}
+    </Link>
+    <div className="desk-card__meta">
+      <span className="desk-card__lang">{card.language}</span>
+      {card.needsUpdate ? (
+        <span className="desk-card__flag" title={l.t('needsUpdateTitle')}>
+          {l.t('needsUpdate')}
+        </span>
+      ) : null}
+      {nameOf(card.category) ? (
+        <span className="desk-card__section">{nameOf(card.category)}</span>
+      ) : null}
+    </div>
+    <div className="desk-card__meta">
+      <span className="desk-card__who" title={l.t('assignee')}>
+        {nameOf(card.assignee) ?? ''}
+      </span>
+      {stage === 'scheduled' && card.scheduledAt ? (
+        <LocalTime value={card.scheduledAt} short title={l.t('publishAt')} />
+      ) : card.updatedAt ? (
+        <LocalTime value={card.updatedAt} short title={l.t('updated')} />
+      ) : null}
+    </div>
+  </li>
+)
+
+/** The columns by stage; a full column links to the list view for the rest. */
+export const DeskBoard = ({
+  columns,
+  editURL,
+  listURL,
+  l,
+}: {
+  columns: DeskColumn[]
+  editURL: (id: number | string) => string
+  listURL: (stage: Stage) => string
+  l: WorkflowLabels
+}) => (
+  <div className="desk-board">
+    {columns.map(({ stage, cards, totalDocs }) => {
+      const more = totalDocs - cards.length
+      return (
+        <section key={stage} className="desk-column" data-stage={stage}>
+          <h2 className="desk-column__head">
+            <StageBadge stage={stage} label={l.stage(stage)} size="small" />
+            <span className="desk-column__count">{totalDocs}</span>
+          </h2>
+          {cards.length ? (
+            <ul className="desk-column__cards">
+              {cards.map((card) => (
+                <Card key={card.id} card={card} stage={stage} editURL={editURL} l={l} />
+              ))}
+            </ul>
+          ) : (
+            <p className="desk__empty">{l.t('empty')}</p>
+          )}
+          {more > 0 ? (
+            <Link className="desk-column__more" href={listURL(stage)} prefetch={false}>
+              {l.t('more', { count: more })}
+            </Link>
+          ) : null}
+        </section>
+      )
+    })}
+  </div>
+)

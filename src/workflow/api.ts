@@ -1,0 +1,78 @@
+/**
+ * The contract of the workflow endpoints (`endpoints.ts`): what each accepts and answers. Types
+ * only, so the admin's client components import it without pulling any server code; the handlers
+ * are checked against these types, so a change on the server breaks the client at compile time.
+ */
+import type { EditorialEvent } from '@/payload-types'
+import type { Language } from '@/lib/languages'
+
+import type { Stage, TransitionName } from './table'
+
+/** A person as the panel names them. */
+export type PersonRef = { id: number; name: string } | null
+
+/** A transition this person may fire now, with what it requires. */
+export type AvailableTransition = {
+  name: TransitionName
+  label: string
+  to: Stage
+  requiresNote: boolean
+  requiresFutureDate: boolean
+  requiresChecklist: boolean
+}
+
+/** One entry of the editorial timeline. */
+export type TimelineEvent = {
+  id: number
+  kind: EditorialEvent['kind']
+  transition: TransitionName | null
+  from: Stage | null
+  to: Stage | null
+  note: string | null
+  user: PersonRef
+  createdAt: string
+}
+
+/** `GET /api/articles/:id/workflow`: what the Workflow panel shows. */
+export type WorkflowStateResponse = {
+  id: number
+  title: string
+  stage: Stage
+  stageLabel: string
+  status: 'draft' | 'published' | null | undefined
+  language: Language
+  translationOf: number | null
+  scheduledAt: string | null
+  expiresAt: string | null
+  assignee: PersonRef
+  reviewer: PersonRef
+  canEdit: boolean
+  /** may add an editorial note (acts on this article) */
+  canAddNote: boolean
+  transitions: AvailableTransition[]
+  checklist: { ok: boolean; missing: string[] }
+  timeline: TimelineEvent[]
+}
+
+/** `POST /api/articles/:id/transition` */
+export type TransitionRequest = {
+  transition: TransitionName
+  note?: string
+  /** ISO date, for the transitions that require a future date */
+  date?: string
+}
+
+export type TransitionResponse = {
+  message: string
+  doc: {
+    id: number
+    stage: Stage | null | undefined
+    _status: 'draft' | 'published' | null | undefined
+    scheduledAt: string | null | undefined
+  } | null
+}
+
+/** `POST /api/articles/:id/notes` */
+export type NoteRequest = { note: string }
+
+export type NoteResponse = { message: string; event: { id: number } }
