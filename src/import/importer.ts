@@ -4,7 +4,7 @@
  * The Local API with every hook costs tens of milliseconds per article; an archive of 100,000
  * would take hours. So the importer writes the rows itself, the rows that `payload.create` writes
  * for the same record as the system (no user; the seed's context: no revalidation, no
- * notifications), in multi-row statements:
+ * notifications), in multi-row statements (the SQL is in src/db/import.ts):
  *
  * - `articles` (stage and `_status` consistent, `readingTime` from the body, slug, `needsUpdate`,
  *   and for a language version the original's shared fields and the `translatedFrom` snapshot,
@@ -19,18 +19,40 @@
  * records written again one transaction each, so a bad record fails alone and no record is ever
  * half written. Validation (src/import/records.ts) and the checks against the database (known
  * sections and authors, existing language+slug, originals) happen before any write.
+ *
+ * This module reads, checks, batches and reports; a caller that measures (scripts/import.ts,
+ * the benchmark) observes through `onConnection` and `onWrite`.
  */
-import { readFileSync } from 'node:fs'
-
 import type { Payload } from 'payload'
-import type { PoolClient } from 'pg'
 
-import { poolOf } from '@/db/client'
+import {
+  analyzeImportedTables,
+  backendPidOf,
+  connectForImport,
+  copyToLatestVersions,
+  existingArticleKeys,
+  idsBySlug,
+  inTransaction,
+  insertArticleRels,
+  insertArticles,
+  insertEditorialEvents,
+  readOriginals,
+  type ArticleKey,
+  type ArticleRelRow,
+  type ArticleRow,
+  type EditorialEventRow,
+  type ImportConnection,
+  type OriginalRow,
+} from '@/db/import'
+import type { Language } from '@/lib/languages'
 import { blocksToLexical, lexicalToPlainText, type LexicalState } from '@/lib/lexical'
 import { readingTimeOf } from '@/lib/readingTime'
 import { TRANSITIONS } from '@/workflow/table'
 
 import { isInvalid, validateRecord, type Invalid, type ValidRecord } from './records'
+
+/** What `onWrite` reports: the statements of one batch, by the rows they write. */
+export type ImportWriteStep = 'articles' | 'articles_rels' | 'versions' | 'editorial_events'
 
 export type ImportOptions = {
   /** records per transaction (default 500) */
@@ -43,6 +65,10 @@ export type ImportOptions = {
   concurrency?: number
   /** called after each batch with the running totals */
   onProgress?: (summary: ImportSummary) => void
+  /** called once for each database connection the import writes on, with its backend's pid */
+  onConnection?: (backendPid: number) => void
+  /** called after each write of a batch: what was written, how many rows, how long it took */
+  onWrite?: (step: ImportWriteStep, rows: number, ms: number) => void
 }
 
 export type ImportSummary = {
@@ -57,25 +83,9 @@ export type ImportSummary = {
   createdTags: string[]
   seconds: number
   articlesPerSecond: number
-  /**
-   * CPU time spent by this process and by the database backends that wrote the rows (read from
-   * /proc when the database runs on this machine, else null): what the import costs whatever
-   * else the machine is doing.
-   */
-  cpuSeconds: { importer: number; database: number | null }
 }
 
-/** CPU seconds (user + system) a process has used so far, from /proc; null when unreadable. */
-const processCpuSeconds = (pid: number): number | null => {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
-    return (Number(fields[11]) + Number(fields[12])) / 100
-  } catch {
-    return null
-  }
-}
-
+/** The fields a language version takes from its original. */
 type Shared = {
   categoryId: number | null
   categories: number[]
@@ -102,10 +112,27 @@ type Prepared = {
   translatedFrom: { title: string; dek: string; bodyText: string; at: string } | null
 }
 
+type Original = { row: OriginalRow; shared: Shared; versions: Set<string> }
+
+/** The languages as the importer's messages name them. */
+const LANGUAGE_NAMES: Record<Language, string> = {
+  en: 'English',
+  az: 'Azerbaijani',
+  ru: 'Russian',
+}
+
 const keyOf = (language: string, slug: string) => `${language}:${slug}`
 
-/** The `articles` row Payload writes for this record (column → value). */
-const articleRow = (p: Prepared, now: string): Record<string, unknown> => ({
+/** A tag's display name from its slug: `middle-corridor` → "Middle corridor". */
+const tagName = (slug: string) => {
+  const words = slug.replace(/-/g, ' ')
+  return words.charAt(0).toUpperCase() + words.slice(1)
+}
+
+// ─── rows ─────────────────────────────────────────────────────────────────────────────────────
+
+/** The `articles` row Payload writes for this record. */
+const articleRow = (p: Prepared, now: string): ArticleRow => ({
   title: p.record.title,
   dek: p.record.dek,
   body: p.body,
@@ -133,212 +160,453 @@ const articleRow = (p: Prepared, now: string): Record<string, unknown> => ({
   translated_from_at: p.translatedFrom?.at ?? null,
 })
 
-/** The columns the importer writes; the rest keep their defaults (NULL). */
-const ARTICLE_COLUMNS = Object.keys(
-  articleRow(
-    {
-      record: { title: '', stage: 'draft' } as ValidRecord,
-      key: '',
-      body: {},
-      readingTime: 0,
-      translationOfId: null,
-      translatedFrom: null,
-      shared: { source: {} } as Shared,
-    },
-    '',
-  ),
-)
-/** Enum columns: the version table has its own enum types. */
-const VERSION_ENUMS: Record<string, string> = {
-  source_original_language: 'enum__articles_v_version_source_original_language',
-  language: 'enum__articles_v_version_language',
-  _status: 'enum__articles_v_version_status',
-  stage: 'enum__articles_v_version_stage',
-}
-const versionValue = (column: string) =>
-  VERSION_ENUMS[column] ? `"${column}"::text::"${VERSION_ENUMS[column]}"` : `"${column}"`
-const quoted = (columns: string[]) => columns.map((column) => `"${column}"`).join(', ')
-
-/**
- * `INSERT … SELECT FROM json_populate_recordset(…)`: all rows in one JSON parameter, typed by
- * the table's own row type, whatever the number of rows (one statement, no parameter limit).
- */
-const insertRows = async (
-  client: PoolClient,
-  table: string,
-  rows: Record<string, unknown>[],
-  returning = '',
-) => {
-  if (!rows.length) return []
-  const t0 = performance.now()
-  const columns = quoted(Object.keys(rows[0]))
-  const { rows: result } = await client.query(
-    `INSERT INTO "${table}" (${columns}) SELECT ${columns}
-     FROM json_populate_recordset(NULL::"${table}", $1::json)${returning ? ` RETURNING ${returning}` : ''}`,
-    [JSON.stringify(rows)],
-  )
-  if (process.env.IMPORT_PROFILE) {
-    console.log(table, rows.length, (performance.now() - t0).toFixed(0), 'ms')
-  }
-  return result as Record<string, unknown>[]
-}
-
 /** Rows of the hasMany relationships, in order. */
-const relsRows = (parentId: number, shared: Shared) => {
-  const row = (path: string, order: number, column: string, id: number) => ({
+const relsRows = (parentId: number, shared: Shared): ArticleRelRow[] => {
+  const row = (path: ArticleRelRow['path'], order: number, id: number): ArticleRelRow => ({
     parent_id: parentId,
     path,
     order,
-    categories_id: null,
-    tags_id: null,
-    authors_id: null,
-    [column]: id,
+    categories_id: path === 'categories' ? id : null,
+    tags_id: path === 'tags' ? id : null,
+    authors_id: path === 'authors' ? id : null,
   })
   return [
-    ...shared.categories.map((id, i) => row('categories', i + 1, 'categories_id', id)),
-    ...shared.tags.map((id, i) => row('tags', i + 1, 'tags_id', id)),
-    ...shared.authors.map((id, i) => row('authors', i + 1, 'authors_id', id)),
+    ...shared.categories.map((id, i) => row('categories', i + 1, id)),
+    ...shared.tags.map((id, i) => row('tags', i + 1, id)),
+    ...shared.authors.map((id, i) => row('authors', i + 1, id)),
   ]
 }
 
-/** Writes the rows of these articles (in one transaction the caller holds). */
-const writeArticles = async (client: PoolClient, batch: Prepared[]): Promise<void> => {
-  if (!batch.length) return
-  const now = new Date().toISOString()
-  const inserted = await insertRows(
-    client,
-    'articles',
-    batch.map((p) => articleRow(p, now)),
-    'id, language, slug',
-  )
-  const ids = new Map(
-    inserted.map((row) => [keyOf(String(row.language), String(row.slug)), Number(row.id)]),
-  )
-  const idList = batch.map((p) => ids.get(p.key)!)
-  await insertRows(
-    client,
-    'articles_rels',
-    batch.flatMap((p) => relsRows(ids.get(p.key)!, p.shared)),
-  )
-
-  // The version Payload keeps of each: a copy of the row just written (the body is sent once).
-  const t0 = performance.now()
-  await client.query(
-    `INSERT INTO "_articles_v" ("parent_id", ${quoted(ARTICLE_COLUMNS.map((c) => (c === '_status' ? 'version__status' : `version_${c}`)))}, "created_at", "updated_at", "latest")
-     SELECT "id", ${ARTICLE_COLUMNS.map(versionValue).join(', ')}, $2::timestamptz, $2::timestamptz, true
-     FROM "articles" WHERE "id" = ANY($1::int[]) ORDER BY "id"`,
-    [idList, now],
-  )
-  await client.query(
-    `INSERT INTO "_articles_v_rels" ("parent_id", "path", "order", "categories_id", "tags_id", "authors_id")
-     SELECT v."id", 'version.' || r."path", r."order", r."categories_id", r."tags_id", r."authors_id"
-     FROM "articles_rels" r JOIN "_articles_v" v ON v."parent_id" = r."parent_id"
-     WHERE r."parent_id" = ANY($1::int[]) ORDER BY v."id", r."id"`,
-    [idList],
-  )
-  if (process.env.IMPORT_PROFILE) {
-    console.log('versions', batch.length, (performance.now() - t0).toFixed(0), 'ms')
-  }
-
+/** The "Publish" event of each article created published. */
+const publishEvents = (batch: Prepared[], ids: Map<string, number>, now: string) => {
   const publish = TRANSITIONS.publish
-  await insertRows(
-    client,
-    'editorial_events',
-    batch
-      .filter((p) => p.record.stage === 'published')
-      .map((p) => ({
-        article_id: ids.get(p.key)!,
-        kind: 'transition',
-        transition: 'publish',
-        from: 'draft',
-        to: publish.to,
-        language: p.record.language,
-        summary: `${publish.label}: "${p.record.title}"`,
-        updated_at: now,
-        created_at: now,
-      })),
-  )
+  return batch
+    .filter((p) => p.record.stage === 'published')
+    .map((p): EditorialEventRow => ({
+      article_id: ids.get(p.key)!,
+      kind: 'transition',
+      transition: 'publish',
+      from: 'draft',
+      to: publish.to,
+      language: p.record.language,
+      summary: `${publish.label}: "${p.record.title}"`,
+      updated_at: now,
+      created_at: now,
+    }))
 }
 
-/** Articles by (language, slug) pairs ($1, $2), through the unique index on both. */
-const BY_KEYS = `unnest($1::enum_articles_language[], $2::varchar[]) AS k(language, slug)
-  JOIN articles a ON a.language = k.language AND a.slug = k.slug`
+/** A language version's shared fields, as its original has them. */
+const sharedOfOriginal = (row: OriginalRow, rels: Omit<ArticleRelRow, 'order'>[]): Shared => ({
+  categoryId: row.category_id,
+  categories: rels.filter((r) => r.path === 'categories').map((r) => r.categories_id!),
+  tags: rels.filter((r) => r.path === 'tags').map((r) => r.tags_id!),
+  authors: rels.filter((r) => r.path === 'authors').map((r) => r.authors_id!),
+  heroImageId: row.hero_image_id,
+  source: {
+    outlet: row.source_outlet,
+    url: row.source_url,
+    originalLanguage: row.source_original_language,
+    originalTitle: row.source_original_title,
+    originalDate: row.source_original_date ? row.source_original_date.toISOString() : null,
+  },
+})
 
-type OriginalRow = {
-  id: number
-  language: string
-  slug: string
-  translation_of_id: number | null
-  category_id: number | null
-  hero_image_id: number | null
-  source_outlet: string | null
-  source_url: string | null
-  source_original_language: string | null
-  source_original_title: string | null
-  source_original_date: Date | null
-  title: string | null
-  dek: string | null
-  body: LexicalState
+// ─── one run ──────────────────────────────────────────────────────────────────────────────────
+
+/** The state of one import: lookups, totals, what waits for the end of the file. */
+type Run = {
+  payload: Payload
+  options: ImportOptions
+  batchSize: number
+  concurrency: number
+  started: number
+  summary: ImportSummary
+  sections: Map<string, number>
+  authors: Map<string, number>
+  tags: Map<string, number>
+  /** language+slug → line, for every record of this run (a file names each article once) */
+  seen: Map<string, number>
+  /**
+   * The Lexical body and reading time, made while reading the file (so that this work overlaps
+   * with the database writing the previous batch).
+   */
+  bodies: WeakMap<ValidRecord, { body: object; readingTime: number }>
+  /** connections already reported to `onConnection` */
+  connections: WeakSet<ImportConnection>
+  /** language versions whose originals were not written yet */
+  deferred: ValidRecord[]
 }
 
-/** The originals these keys name, with their shared fields and text (as `followOriginal` reads them). */
-const loadOriginals = async (client: PoolClient, keys: { language: string; slug: string }[]) => {
-  const found = new Map<string, { row: OriginalRow; shared: Shared; versions: Set<string> }>()
-  if (!keys.length) return found
-  const { rows } = await client.query<OriginalRow>(
-    `SELECT a.id, a.language, a.slug, a.translation_of_id, a.category_id, a.hero_image_id,
-       a.source_outlet, a.source_url, a.source_original_language, a.source_original_title,
-       a.source_original_date, a.title, a.dek, a.body
-     FROM ${BY_KEYS}`,
-    [keys.map((k) => k.language), keys.map((k) => k.slug)],
-  )
-  const ids = rows.map((row) => row.id)
-  const { rows: rels } = await client.query<{
-    parent_id: number
-    path: string
-    categories_id: number | null
-    tags_id: number | null
-    authors_id: number | null
-  }>(
-    `SELECT parent_id, path, categories_id, tags_id, authors_id FROM articles_rels
-     WHERE parent_id = ANY($1::int[]) AND path IN ('categories', 'tags', 'authors')
-     ORDER BY parent_id, path, "order"`,
-    [ids],
-  )
-  const { rows: taken } = await client.query<{ translation_of_id: number; language: string }>(
-    `SELECT translation_of_id, language FROM articles WHERE translation_of_id = ANY($1::int[])`,
-    [ids],
-  )
-  for (const row of rows) {
-    const mine = rels.filter((rel) => rel.parent_id === row.id)
-    found.set(keyOf(row.language, row.slug), {
-      row,
-      versions: new Set(taken.filter((t) => t.translation_of_id === row.id).map((t) => t.language)),
+const startRun = async (payload: Payload, options: ImportOptions): Promise<Run> => {
+  const started = performance.now()
+  const sections = await idsBySlug(payload, 'categories')
+  const authors = await idsBySlug(payload, 'authors')
+  const tags = await idsBySlug(payload, 'tags')
+  return {
+    payload,
+    options,
+    batchSize: options.batchSize ?? 500,
+    concurrency: Math.max(1, options.concurrency ?? 2),
+    started,
+    summary: {
+      imported: 0,
+      skipped: 0,
+      failed: 0,
+      failures: [],
+      skippedLines: [],
+      createdTags: [],
+      seconds: 0,
+      articlesPerSecond: 0,
+    },
+    sections,
+    authors,
+    tags,
+    seen: new Map(),
+    bodies: new WeakMap(),
+    connections: new WeakSet(),
+    deferred: [],
+  }
+}
+
+const fail = (run: Run, line: number, reason: string) => {
+  run.summary.failed++
+  run.summary.failures.push({ line, reason })
+}
+
+/** Times one write for `onWrite` (nothing is reported for a write of no rows). */
+const timed = async <T>(run: Run, step: ImportWriteStep, rows: number, write: () => Promise<T>) => {
+  const t0 = performance.now()
+  const result = await write()
+  if (rows) run.options.onWrite?.(step, rows, performance.now() - t0)
+  return result
+}
+
+/** Creates the tags these slugs name that do not exist yet. */
+const ensureTags = async (run: Run, slugs: string[]) => {
+  for (const slug of slugs) {
+    if (run.tags.has(slug)) continue
+    const tag = await run.payload.create({
+      collection: 'tags',
+      data: { name: tagName(slug), slug },
+      context: { disableRevalidate: true, seeding: true },
+    })
+    run.tags.set(slug, tag.id)
+    run.summary.createdTags.push(slug)
+  }
+}
+
+/** One line of the file: a valid record not named before, its body built; else a failure. */
+const readRecord = (run: Run, text: string, line: number): ValidRecord | null => {
+  const result = validateRecord(text, line)
+  if (isInvalid(result)) {
+    fail(run, result.line, result.reason)
+    return null
+  }
+  const key = keyOf(result.language, result.slug)
+  const first = run.seen.get(key)
+  if (first !== undefined) {
+    fail(
+      run,
+      result.line,
+      `slug "${result.slug}" is already used in ${LANGUAGE_NAMES[result.language]} by line ${first}`,
+    )
+    return null
+  }
+  run.seen.set(key, result.line)
+  const body = blocksToLexical(result.body)
+  run.bodies.set(result, { body, readingTime: readingTimeOf(body) })
+  return result
+}
+
+// ─── preparing rows ───────────────────────────────────────────────────────────────────────────
+
+/** Checks that need the database, then turns originals into rows to write. */
+const prepareOriginals = (run: Run, records: ValidRecord[]): Prepared[] => {
+  const prepared: Prepared[] = []
+  for (const record of records) {
+    const section = run.sections.get(record.section!)
+    if (section === undefined) {
+      fail(run, record.line, `unknown section "${record.section}"`)
+      continue
+    }
+    const unknownAuthor = record.authors.find((slug) => !run.authors.has(slug))
+    if (unknownAuthor) {
+      fail(run, record.line, `unknown author "${unknownAuthor}"`)
+      continue
+    }
+    prepared.push({
+      record,
+      key: keyOf(record.language, record.slug),
+      ...run.bodies.get(record)!,
+      translationOfId: null,
+      translatedFrom: null,
       shared: {
-        categoryId: row.category_id,
-        categories: mine.filter((r) => r.path === 'categories').map((r) => r.categories_id!),
-        tags: mine.filter((r) => r.path === 'tags').map((r) => r.tags_id!),
-        authors: mine.filter((r) => r.path === 'authors').map((r) => r.authors_id!),
-        heroImageId: row.hero_image_id,
+        categoryId: section,
+        categories: [],
+        tags: record.tags.map((slug) => run.tags.get(slug)!),
+        authors: record.authors.map((slug) => run.authors.get(slug)!),
+        heroImageId: null,
         source: {
-          outlet: row.source_outlet,
-          url: row.source_url,
-          originalLanguage: row.source_original_language,
-          originalTitle: row.source_original_title,
-          originalDate: row.source_original_date ? row.source_original_date.toISOString() : null,
+          outlet: record.source?.outlet ?? null,
+          url: record.source?.url ?? null,
+          originalLanguage: record.source?.originalLanguage ?? null,
+          originalTitle: record.source?.originalTitle ?? null,
+          originalDate: record.source?.originalDate ?? null,
         },
       },
+    })
+  }
+  return prepared
+}
+
+/** The originals these keys name, with their shared fields and their versions' languages. */
+const loadOriginals = async (client: ImportConnection, keys: ArticleKey[]) => {
+  const { originals, rels, versions } = await readOriginals(client, keys)
+  const found = new Map<string, Original>()
+  for (const row of originals) {
+    found.set(keyOf(row.language, row.slug), {
+      row,
+      versions: new Set(
+        versions.filter((v) => v.translation_of_id === row.id).map((v) => v.language),
+      ),
+      shared: sharedOfOriginal(
+        row,
+        rels.filter((rel) => rel.parent_id === row.id),
+      ),
     })
   }
   return found
 }
 
-const LANGUAGE_NAMES: Record<string, string> = { en: 'English', az: 'Azerbaijani', ru: 'Russian' }
+/** Why this record cannot be a version of this original, if it cannot. */
+const versionRefusal = (record: ValidRecord, original: Original): string | null => {
+  const of = record.translationOf!
+  if (original.row.translation_of_id) {
+    return `${of.language}/${of.slug} is itself a language version; name its original`
+  }
+  if (original.versions.has(record.language)) {
+    return `${of.language}/${of.slug} already has a version in ${LANGUAGE_NAMES[record.language]}`
+  }
+  return null
+}
 
-/** A tag's display name from its slug: `middle-corridor` → "Middle corridor". */
-const tagName = (slug: string) => {
-  const words = slug.replace(/-/g, ' ')
-  return words.charAt(0).toUpperCase() + words.slice(1)
+/** Language versions: their originals are read inside the transaction (this batch's included). */
+const prepareVersions = async (
+  run: Run,
+  client: ImportConnection,
+  records: ValidRecord[],
+  final: boolean,
+): Promise<{ prepared: Prepared[]; deferred: ValidRecord[] }> => {
+  const originals = await loadOriginals(
+    client,
+    records.map((r) => r.translationOf!),
+  )
+  const prepared: Prepared[] = []
+  const deferred: ValidRecord[] = []
+  const now = new Date().toISOString()
+  for (const record of records) {
+    const of = record.translationOf!
+    const original = originals.get(keyOf(of.language, of.slug))
+    if (!original) {
+      if (final) fail(run, record.line, `original ${of.language}/${of.slug} not found`)
+      else deferred.push(record)
+      continue
+    }
+    const refusal = versionRefusal(record, original)
+    if (refusal) {
+      fail(run, record.line, refusal)
+      continue
+    }
+    original.versions.add(record.language)
+    prepared.push({
+      record,
+      key: keyOf(record.language, record.slug),
+      ...run.bodies.get(record)!,
+      translationOfId: original.row.id,
+      shared: original.shared,
+      translatedFrom: {
+        title: original.row.title ?? '',
+        dek: original.row.dek ?? '',
+        bodyText: lexicalToPlainText(original.row.body as LexicalState),
+        at: now,
+      },
+    })
+  }
+  return { prepared, deferred }
+}
+
+// ─── writing ──────────────────────────────────────────────────────────────────────────────────
+
+/** Writes the rows of these articles (in one transaction the caller holds). */
+const writeArticles = async (run: Run, client: ImportConnection, batch: Prepared[]) => {
+  if (!batch.length) return
+  const now = new Date().toISOString()
+  const inserted = await timed(run, 'articles', batch.length, () =>
+    insertArticles(
+      client,
+      batch.map((p) => articleRow(p, now)),
+    ),
+  )
+  const ids = new Map(inserted.map((row) => [keyOf(row.language, row.slug), Number(row.id)]))
+  const rels = batch.flatMap((p) => relsRows(ids.get(p.key)!, p.shared))
+  await timed(run, 'articles_rels', rels.length, () => insertArticleRels(client, rels))
+  await timed(run, 'versions', batch.length, () =>
+    copyToLatestVersions(
+      client,
+      batch.map((p) => ids.get(p.key)!),
+      now,
+    ),
+  )
+  const events = publishEvents(batch, ids, now)
+  await timed(run, 'editorial_events', events.length, () => insertEditorialEvents(client, events))
+}
+
+/** One transaction: originals, then the versions whose originals now exist. */
+const transaction = (
+  run: Run,
+  client: ImportConnection,
+  originals: Prepared[],
+  versions: ValidRecord[],
+  final: boolean,
+) =>
+  inTransaction(client, async () => {
+    await writeArticles(run, client, originals)
+    const result = await prepareVersions(run, client, versions, final)
+    await writeArticles(run, client, result.prepared)
+    return result
+  })
+
+/** After a batch failed in the database: each record alone, so that the bad one fails alone. */
+const writeOneByOne = async (
+  run: Run,
+  client: ImportConnection,
+  originals: Prepared[],
+  versions: ValidRecord[],
+  final: boolean,
+): Promise<ValidRecord[]> => {
+  const deferred: ValidRecord[] = []
+  for (const one of [...originals.map((p) => p.record), ...versions]) {
+    const asOriginal = one.translationOf ? [] : originals.filter((p) => p.record === one)
+    try {
+      const result = await transaction(
+        run,
+        client,
+        asOriginal,
+        one.translationOf ? [one] : [],
+        final,
+      )
+      run.summary.imported += asOriginal.length + result.prepared.length
+      deferred.push(...result.deferred)
+    } catch (error) {
+      fail(run, one.line, `database refused it: ${(error as Error).message}`)
+    }
+  }
+  return deferred
+}
+
+/** Records already in the database (trashed ones too) are skipped: the key is language + slug. */
+const withoutExisting = async (run: Run, records: ValidRecord[]) => {
+  const existing = await existingArticleKeys(run.payload, records)
+  const exists = new Set(existing.map((row) => keyOf(row.language, row.slug)))
+  return records.filter((record) => {
+    if (!exists.has(keyOf(record.language, record.slug))) return true
+    run.summary.skipped++
+    run.summary.skippedLines.push(record.line)
+    return false
+  })
+}
+
+/** Writes one batch on a connection of its own; answers the versions to try again later. */
+const writeBatch = async (run: Run, records: ValidRecord[], final = false) => {
+  const fresh = await withoutExisting(run, records)
+  const originals = prepareOriginals(
+    run,
+    fresh.filter((r) => !r.translationOf),
+  )
+  const versions = fresh.filter((r) => r.translationOf)
+  const client = await connectForImport(run.payload)
+  try {
+    if (run.options.onConnection && !run.connections.has(client)) {
+      run.connections.add(client)
+      run.options.onConnection(await backendPidOf(client))
+    }
+    try {
+      const { prepared, deferred } = await transaction(run, client, originals, versions, final)
+      run.summary.imported += originals.length + prepared.length
+      return deferred
+    } catch {
+      // Something only the database could tell: write each record alone to find it.
+      return await writeOneByOne(run, client, originals, versions, final)
+    }
+  } finally {
+    client.release()
+  }
+}
+
+/**
+ * Batches records as they are read and writes up to `concurrency` batches at once (reading and
+ * validating the next batch overlaps with the database writing these).
+ */
+const batchWriter = (run: Run) => {
+  let batch: ValidRecord[] = []
+  const inFlight = new Set<Promise<void>>()
+  const flush = async () => {
+    const records = batch
+    batch = []
+    if (!records.length) return
+    // Tags are shared by batches: created here, one batch at a time.
+    await ensureTags(run, [
+      ...new Set(records.filter((r) => !r.translationOf).flatMap((r) => r.tags)),
+    ])
+    while (inFlight.size >= run.concurrency) await Promise.race(inFlight)
+    const writing: Promise<void> = writeBatch(run, records)
+      .then((later) => {
+        run.deferred.push(...later)
+        run.options.onProgress?.(run.summary)
+      })
+      .finally(() => inFlight.delete(writing))
+    inFlight.add(writing)
+  }
+  return {
+    add: async (record: ValidRecord) => {
+      batch.push(record)
+      if (batch.length >= run.batchSize) await flush()
+    },
+    close: async () => {
+      await flush()
+      await Promise.all(inFlight)
+    },
+  }
+}
+
+/** Language versions that came before their originals in the file. */
+const writeDeferred = async (run: Run) => {
+  while (run.deferred.length) {
+    await writeBatch(run, run.deferred.splice(0, run.batchSize), true)
+  }
+}
+
+const finish = async (run: Run): Promise<ImportSummary> => {
+  const { summary } = run
+  // Fresh statistics, so that the planner knows the tables' new sizes before the first reader.
+  if (summary.imported >= 1000) await analyzeImportedTables(run.payload)
+  summary.failures.sort((a, b) => a.line - b.line)
+  summary.seconds = (performance.now() - run.started) / 1000
+  summary.articlesPerSecond = summary.imported / Math.max(summary.seconds, 0.001)
+  run.options.onProgress?.(summary)
+  return summary
+}
+
+/**
+ * The lines as one async iterable, the iterator taken now: a readline interface emits lines
+ * from the start and drops those that nobody is iterating yet.
+ */
+const takeLines = (lines: AsyncIterable<string> | Iterable<string>): AsyncIterable<string> => {
+  const iterator =
+    Symbol.asyncIterator in lines
+      ? lines[Symbol.asyncIterator]()
+      : (lines as Iterable<string>)[Symbol.iterator]()
+  return { [Symbol.asyncIterator]: () => ({ next: async () => iterator.next() }) }
 }
 
 /**
@@ -351,309 +619,18 @@ export const importArticles = async (
   lines: AsyncIterable<string> | Iterable<string>,
   options: ImportOptions = {},
 ): Promise<ImportSummary> => {
-  // Take the iterator before the first await: a readline interface emits lines from the start
-  // and drops those that nobody is iterating yet.
-  const iterator =
-    Symbol.asyncIterator in lines
-      ? lines[Symbol.asyncIterator]()
-      : (lines as Iterable<string>)[Symbol.iterator]()
-  const input: AsyncIterable<string> = {
-    [Symbol.asyncIterator]: () => ({ next: async () => iterator.next() }),
-  }
-  const started = performance.now()
-  const batchSize = options.batchSize ?? 500
-  const concurrency = Math.max(1, options.concurrency ?? 2)
-  const pool = poolOf(payload)
-  const summary: ImportSummary = {
-    imported: 0,
-    skipped: 0,
-    failed: 0,
-    failures: [],
-    skippedLines: [],
-    createdTags: [],
-    seconds: 0,
-    articlesPerSecond: 0,
-    cpuSeconds: { importer: 0, database: null },
-  }
-  const cpuAtStart = process.cpuUsage()
-  /** backend pid → its CPU seconds when this import first used it */
-  const backends = new Map<number, number | null>()
-  const clientPids = new WeakMap<PoolClient, number>()
-  const noteBackend = async (client: PoolClient) => {
-    if (clientPids.has(client)) return
-    const { rows } = await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')
-    clientPids.set(client, rows[0].pid)
-    if (!backends.has(rows[0].pid)) backends.set(rows[0].pid, processCpuSeconds(rows[0].pid))
-  }
-  const fail = (line: number, reason: string) => {
-    summary.failed++
-    summary.failures.push({ line, reason })
-  }
-
-  const lookup = async (table: string) => {
-    const { rows } = await pool.query<{ id: number; slug: string }>(
-      `SELECT id, slug FROM "${table}" WHERE slug IS NOT NULL`,
-    )
-    return new Map(rows.map((row) => [row.slug, row.id]))
-  }
-  const sections = await lookup('categories')
-  const authors = await lookup('authors')
-  const tags = await lookup('tags')
-  /** language+slug → line, for every record of this run (a file names each article once) */
-  const seen = new Map<string, number>()
-
-  const ensureTags = async (slugs: string[]) => {
-    for (const slug of slugs) {
-      if (tags.has(slug)) continue
-      const tag = await payload.create({
-        collection: 'tags',
-        data: { name: tagName(slug), slug },
-        context: { disableRevalidate: true, seeding: true },
-      })
-      tags.set(slug, tag.id)
-      summary.createdTags.push(slug)
-    }
-  }
-
-  /**
-   * The Lexical body and reading time, made while reading the file (so that this work overlaps
-   * with the database writing the previous batch).
-   */
-  const bodies = new WeakMap<ValidRecord, { body: object; readingTime: number }>()
-  const build = (record: ValidRecord) => {
-    const body = blocksToLexical(record.body)
-    bodies.set(record, { body, readingTime: readingTimeOf(body) })
-  }
-  const built = (record: ValidRecord) => bodies.get(record)!
-
-  /** Checks that need the database, then turns records into rows to write. */
-  const prepareOriginals = (records: ValidRecord[]): Prepared[] => {
-    const prepared: Prepared[] = []
-    for (const record of records) {
-      const section = sections.get(record.section!)
-      if (section === undefined) {
-        fail(record.line, `unknown section "${record.section}"`)
-        continue
-      }
-      const unknownAuthor = record.authors.find((slug) => !authors.has(slug))
-      if (unknownAuthor) {
-        fail(record.line, `unknown author "${unknownAuthor}"`)
-        continue
-      }
-      prepared.push({
-        record,
-        key: keyOf(record.language, record.slug),
-        ...built(record),
-        translationOfId: null,
-        translatedFrom: null,
-        shared: {
-          categoryId: section,
-          categories: [],
-          tags: record.tags.map((slug) => tags.get(slug)!),
-          authors: record.authors.map((slug) => authors.get(slug)!),
-          heroImageId: null,
-          source: {
-            outlet: record.source?.outlet ?? null,
-            url: record.source?.url ?? null,
-            originalLanguage: record.source?.originalLanguage ?? null,
-            originalTitle: record.source?.originalTitle ?? null,
-            originalDate: record.source?.originalDate ?? null,
-          },
-        },
-      })
-    }
-    return prepared
-  }
-
-  /** Language versions: their originals are read inside the transaction (this batch's included). */
-  const prepareVersions = async (
-    client: PoolClient,
-    records: ValidRecord[],
-    final: boolean,
-  ): Promise<{ prepared: Prepared[]; deferred: ValidRecord[] }> => {
-    const originals = await loadOriginals(
-      client,
-      records.map((r) => r.translationOf!),
-    )
-    const prepared: Prepared[] = []
-    const deferred: ValidRecord[] = []
-    const now = new Date().toISOString()
-    for (const record of records) {
-      const of = record.translationOf!
-      const original = originals.get(keyOf(of.language, of.slug))
-      if (!original) {
-        if (final) fail(record.line, `original ${of.language}/${of.slug} not found`)
-        else deferred.push(record)
-        continue
-      }
-      if (original.row.translation_of_id) {
-        fail(
-          record.line,
-          `${of.language}/${of.slug} is itself a language version; name its original`,
-        )
-        continue
-      }
-      if (original.versions.has(record.language)) {
-        fail(
-          record.line,
-          `${of.language}/${of.slug} already has a version in ${LANGUAGE_NAMES[record.language]}`,
-        )
-        continue
-      }
-      original.versions.add(record.language)
-      prepared.push({
-        record,
-        key: keyOf(record.language, record.slug),
-        ...built(record),
-        translationOfId: original.row.id,
-        shared: original.shared,
-        translatedFrom: {
-          title: original.row.title ?? '',
-          dek: original.row.dek ?? '',
-          bodyText: lexicalToPlainText(original.row.body),
-          at: now,
-        },
-      })
-    }
-    return { prepared, deferred }
-  }
-
-  /** One transaction: originals, then the versions whose originals now exist. */
-  const transaction = async (
-    client: PoolClient,
-    originals: Prepared[],
-    versions: ValidRecord[],
-    final: boolean,
-  ) => {
-    await client.query('BEGIN')
-    try {
-      await writeArticles(client, originals)
-      const result = await prepareVersions(client, versions, final)
-      await writeArticles(client, result.prepared)
-      await client.query('COMMIT')
-      return result
-    } catch (error) {
-      await client.query('ROLLBACK')
-      throw error
-    }
-  }
-
-  const writeBatch = async (records: ValidRecord[], final = false): Promise<ValidRecord[]> => {
-    // Records already in the database (trashed ones too) are skipped: the natural key is
-    // language + slug.
-    const { rows: existing } = await pool.query<{ language: string; slug: string }>(
-      `SELECT a.language::text, a.slug FROM ${BY_KEYS}`,
-      [records.map((r) => r.language), records.map((r) => r.slug)],
-    )
-    const exists = new Set(existing.map((row) => keyOf(row.language, row.slug)))
-    const fresh = records.filter((record) => {
-      if (!exists.has(keyOf(record.language, record.slug))) return true
-      summary.skipped++
-      summary.skippedLines.push(record.line)
-      return false
-    })
-    const originals = prepareOriginals(fresh.filter((r) => !r.translationOf))
-    const versions = fresh.filter((r) => r.translationOf)
-
-    const client = await pool.connect()
-    await noteBackend(client)
-    try {
-      try {
-        const { prepared, deferred } = await transaction(client, originals, versions, final)
-        summary.imported += originals.length + prepared.length
-        return deferred
-      } catch {
-        // Something only the database could tell: write each record alone to find it.
-        const deferred: ValidRecord[] = []
-        for (const one of [...originals.map((p) => p.record), ...versions]) {
-          const asOriginal = one.translationOf ? [] : originals.filter((p) => p.record === one)
-          try {
-            const result = await transaction(
-              client,
-              asOriginal,
-              one.translationOf ? [one] : [],
-              final,
-            )
-            summary.imported += asOriginal.length + result.prepared.length
-            deferred.push(...result.deferred)
-          } catch (error) {
-            fail(one.line, `database refused it: ${(error as Error).message}`)
-          }
-        }
-        return deferred
-      }
-    } finally {
-      client.release()
-    }
-  }
-
+  // Before the first await.
+  const input = takeLines(lines)
+  const run = await startRun(payload, options)
+  const writer = batchWriter(run)
   let lineNumber = 0
-  let batch: ValidRecord[] = []
-  const deferred: ValidRecord[] = []
-  const inFlight = new Set<Promise<void>>()
-  const flush = async () => {
-    const records = batch
-    batch = []
-    if (!records.length) return
-    // Tags are shared by batches: created here, one batch at a time.
-    await ensureTags([...new Set(records.filter((r) => !r.translationOf).flatMap((r) => r.tags))])
-    // Reading and validating the next batch overlaps with the database writing these.
-    while (inFlight.size >= concurrency) await Promise.race(inFlight)
-    const writing: Promise<void> = writeBatch(records)
-      .then((later) => {
-        deferred.push(...later)
-        options.onProgress?.(summary)
-      })
-      .finally(() => inFlight.delete(writing))
-    inFlight.add(writing)
-  }
-
   for await (const text of input) {
     lineNumber++
     if (!text.trim()) continue
-    const result = validateRecord(text, lineNumber)
-    if (isInvalid(result)) {
-      fail(result.line, result.reason)
-      continue
-    }
-    const key = keyOf(result.language, result.slug)
-    const first = seen.get(key)
-    if (first !== undefined) {
-      fail(
-        result.line,
-        `slug "${result.slug}" is already used in ${LANGUAGE_NAMES[result.language]} by line ${first}`,
-      )
-      continue
-    }
-    seen.set(key, result.line)
-    build(result)
-    batch.push(result)
-    if (batch.length >= batchSize) await flush()
+    const record = readRecord(run, text, lineNumber)
+    if (record) await writer.add(record)
   }
-  await flush()
-  await Promise.all(inFlight)
-  // Language versions that came before their originals in the file.
-  while (deferred.length) {
-    const records = deferred.splice(0, batchSize)
-    await writeBatch(records, true)
-  }
-
-  // Fresh statistics, so that the planner knows the tables' new sizes before the first reader.
-  if (summary.imported >= 1000) {
-    await pool.query(
-      'ANALYZE articles, articles_rels, _articles_v, _articles_v_rels, editorial_events',
-    )
-  }
-  summary.failures.sort((a, b) => a.line - b.line)
-  summary.seconds = (performance.now() - started) / 1000
-  summary.articlesPerSecond = summary.imported / Math.max(summary.seconds, 0.001)
-  const cpu = process.cpuUsage(cpuAtStart)
-  let database: number | null = 0
-  for (const [pid, start] of backends) {
-    const now = processCpuSeconds(pid)
-    database = database === null || now === null || start === null ? null : database + now - start
-  }
-  summary.cpuSeconds = { importer: (cpu.user + cpu.system) / 1e6, database }
-  options.onProgress?.(summary)
-  return summary
+  await writer.close()
+  await writeDeferred(run)
+  return finish(run)
 }
