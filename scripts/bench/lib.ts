@@ -230,7 +230,7 @@ export const prepareDatabase = async (
     PAYLOAD_SECRET: 'bench-secret',
     MEDIA_DIR: mediaDir,
     // Payload's CLI imports Lexical; plain Node 20 sometimes quits on its top-level await
-    // without this condition (shared STACK-NOTES).
+    // without this condition (the test scripts in package.json pass it too).
     NODE_OPTIONS: '--no-deprecation --conditions=development',
   }
   log(`PostgreSQL on 127.0.0.1:${database.port}; migrating and seeding the demo newsroom`)

@@ -1,10 +1,10 @@
 /**
  * The bulk importer: NDJSON records → articles, at archive scale.
  *
- * The Local API with every hook costs tens of milliseconds per article; an archive of 100,000
- * would take hours. So the importer writes the rows itself, the rows that `payload.create` writes
- * for the same record as the system (no user; the seed's context: no revalidation, no
- * notifications), in multi-row statements (the SQL is in src/db/import.ts):
+ * The Local API runs every hook for each article: too slow for an archive. So the importer
+ * writes the rows itself, the rows that `payload.create` writes for the same record as the
+ * system (no user; the seed's context: no revalidation, no notifications), in multi-row
+ * statements (the SQL is in src/db/import.ts):
  *
  * - `articles` (stage and `_status` consistent, `readingTime` from the body, slug, `needsUpdate`,
  *   and for a language version the original's shared fields and the `translatedFrom` snapshot,
