@@ -76,6 +76,16 @@ describe('the tables and columns raw SQL names (src/db/schema.ts)', () => {
     expect([...new Set(drift)]).toEqual([])
   })
 
+  it("cast only to enum types Payload's schema has", () => {
+    const enums = new Set(
+      Object.values(adapterOf(ctx.payload).enums).map((pgEnum) => pgEnum.enumName),
+    )
+    const drift = RAW_SQL_ENUMS.filter((name) => !enums.has(name)).map(
+      (name) => `the enum type ${name} is named in src/db but Payload's schema has none`,
+    )
+    expect(drift).toEqual([])
+  })
+
   it('cast only to enum types the migrated database has', async () => {
     const rows = await query<{ typname: string }>(
       ctx.databaseUrl,
