@@ -28,6 +28,50 @@ export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve
 
 export type Session = ReturnType<typeof createSession>
 
+type Child = { name: string; proc: ChildProcess }
+
+/** SIGTERM, and SIGKILL when the process has not exited 5 s later. */
+const stopChild = async ({ proc }: Child) => {
+  if (proc.exitCode !== null || proc.signalCode !== null) return
+  const exited = new Promise((resolve) => proc.once('exit', resolve))
+  proc.kill('SIGTERM')
+  const done = await Promise.race([
+    exited.then(() => true),
+    new Promise((resolve) => setTimeout(() => resolve(false), 5000)),
+  ])
+  if (!done) proc.kill('SIGKILL')
+}
+
+/** Runs a command to completion, its output to `logFile`; rejects with the log's tail. */
+const runToLog = (
+  children: Child[],
+  logFile: string,
+  label: string,
+  cmd: string,
+  cmdArgs: string[],
+  env: NodeJS.ProcessEnv,
+) =>
+  new Promise<string>((resolve, reject) => {
+    const out = createWriteStream(logFile)
+    const proc = spawn(cmd, cmdArgs, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] })
+    children.push({ name: label, proc })
+    let output = ''
+    const collect = (chunk: Buffer) => {
+      output += chunk.toString()
+      out.write(chunk)
+    }
+    proc.stdout?.on('data', collect)
+    proc.stderr?.on('data', collect)
+    proc.on('exit', (code) => {
+      out.end()
+      if (code === 0) resolve(output)
+      else
+        reject(
+          new Error(`${label} exited with ${code}:\n${output.split('\n').slice(-25).join('\n')}`),
+        )
+    })
+  })
+
 /**
  * Logging, the temporary folder, and every child process and the database, stopped by
  * `stopAll` (Next and the proxy before PostgreSQL). `finish(main)` runs the script and exits
@@ -47,19 +91,8 @@ export const createSession = ({
     console.log(
       `\x1b[35m[${name} ${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s]\x1b[0m ${message}`,
     )
-  const children: { name: string; proc: ChildProcess }[] = []
+  const children: Child[] = []
   const state = { workDir: '', database: null as EmbeddedServer | null, stopping: false }
-
-  const stopChild = async ({ proc }: { proc: ChildProcess }) => {
-    if (proc.exitCode !== null || proc.signalCode !== null) return
-    const exited = new Promise((resolve) => proc.once('exit', resolve))
-    proc.kill('SIGTERM')
-    const done = await Promise.race([
-      exited.then(() => true),
-      new Promise((resolve) => setTimeout(() => resolve(false), 5000)),
-    ])
-    if (!done) proc.kill('SIGKILL')
-  }
 
   const stopAll = async () => {
     if (state.stopping) return
@@ -87,28 +120,9 @@ export const createSession = ({
     return state.workDir
   }
 
-  /** Runs a command to completion, its output to a log file; rejects with the log's tail. */
+  /** Runs a command to completion, its output to `<label>.log`; rejects with the log's tail. */
   const run = (label: string, cmd: string, cmdArgs: string[], env: NodeJS.ProcessEnv) =>
-    new Promise<string>((resolve, reject) => {
-      const out = createWriteStream(path.join(state.workDir, `${label}.log`))
-      const proc = spawn(cmd, cmdArgs, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] })
-      children.push({ name: label, proc })
-      let output = ''
-      const collect = (chunk: Buffer) => {
-        output += chunk.toString()
-        out.write(chunk)
-      }
-      proc.stdout?.on('data', collect)
-      proc.stderr?.on('data', collect)
-      proc.on('exit', (code) => {
-        out.end()
-        if (code === 0) resolve(output)
-        else
-          reject(
-            new Error(`${label} exited with ${code}:\n${output.split('\n').slice(-25).join('\n')}`),
-          )
-      })
-    })
+    runToLog(children, path.join(state.workDir, `${label}.log`), label, cmd, cmdArgs, env)
 
   /** A long-running child, stopped with the others; its stderr goes to `<label>.log`. */
   const service = (
