@@ -132,6 +132,24 @@ const failIfExited = async (
   )
 }
 
+/**
+ * The same article mix through nginx, after the run (the proxy serves cached pages; 5xx would
+ * come from Next, which the run measured directly); null when nginx cannot start.
+ */
+const throughProxy = async (
+  nextPort: number,
+  homePath: string,
+  read: (base: string) => Promise<Load>,
+): Promise<Load | null> => {
+  try {
+    const proxy = await startProxy(session, nextPort, homePath)
+    return await read(proxy.url)
+  } catch (error) {
+    log(`proxy: ${(error as Error).message}`)
+    return null
+  }
+}
+
 const main = async () => {
   const loadAtStart = os.loadavg()
   const { workDir, databaseUrl, imported, homePath, next, memory } = await setUp()
@@ -159,17 +177,11 @@ const main = async () => {
   const rssSettled = memory.now()
   await failIfExited(next.proc, workDir)
 
-  // Optionally, the same article mix through nginx, after the run (the proxy serves cached pages;
-  // 5xx would come from Next, which the run above measured directly).
-  let proxied: Load | null = null
-  if (options.proxy) {
-    try {
-      const proxy = await startProxy(session, next.port, homePath)
-      proxied = await readers(connections.articles, paths.articlePath, proxy.url)
-    } catch (error) {
-      log(`proxy: ${(error as Error).message}`)
-    }
-  }
+  const proxied = options.proxy
+    ? await throughProxy(next.port, homePath, (base) =>
+        readers(connections.articles, paths.articlePath, base),
+      )
+    : null
   const { peakRssMb, peakHwmMb } = memory.stop()
 
   // ── the checks ──
