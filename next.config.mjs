@@ -37,8 +37,17 @@ const securityHeaders = [
   { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), payment=()' },
 ]
 
+/**
+ * Files that are pages, layouts and routes. A build for the benchmark (`BENCH_REFERENCE_PAGES=true`,
+ * set by `npm run bench`) also takes `*.bench.tsx`: the reference pages it measures against
+ * (`src/app/(frontend)/next/reference/`), which no other build contains.
+ */
+const pageExtensions = ['tsx', 'ts', 'jsx', 'js']
+if (process.env.BENCH_REFERENCE_PAGES === 'true') pageExtensions.push('bench.tsx')
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  pageExtensions,
   output: process.env.NEXT_OUTPUT === 'standalone' ? 'standalone' : undefined,
   poweredByHeader: false,
   // The data cache and rendered pages kept in this server's memory (least recently used go

@@ -5,5 +5,123 @@
  * upgrade can move them; `tests/int/db-schema.int.spec.ts` fails when one of them is missing from
  * Payload's schema or from the migrated database, and when SQL in src/db/ names a table not
  * listed here. Add to this list in the same commit as the SQL that needs it.
+ *
+ * One block per module that writes SQL; `RAW_SQL_SCHEMA` is their union.
  */
-export const RAW_SQL_SCHEMA = {} as const satisfies Record<string, readonly string[]>
+type TableColumns = Record<string, readonly string[]>
+
+// ─── src/db/import.ts: the bulk importer ──────────────────────────────────────────────────────
+
+/**
+ * The `articles` columns the importer writes, in the order it writes them; every other column
+ * keeps its default (NULL). The importer's rows are typed by this list, and the version it
+ * copies into `_articles_v` is made of the same columns (`version_<column>`).
+ */
+export const IMPORTED_ARTICLE_COLUMNS = [
+  'title',
+  'dek',
+  'body',
+  'hero_image_id',
+  'hero_caption',
+  'source_outlet',
+  'source_url',
+  'source_original_language',
+  'source_original_title',
+  'source_original_date',
+  'language',
+  'slug',
+  'translation_of_id',
+  'category_id',
+  'published_at',
+  'reading_time',
+  'updated_at',
+  'created_at',
+  '_status',
+  'stage',
+  'needs_update',
+  'translated_from_title',
+  'translated_from_dek',
+  'translated_from_body_text',
+  'translated_from_at',
+] as const
+
+export type ImportedArticleColumn = (typeof IMPORTED_ARTICLE_COLUMNS)[number]
+
+/** A column of `articles` as Payload names it in `_articles_v` (`_status` → `version__status`). */
+export const versionColumnOf = (column: ImportedArticleColumn) => `version_${column}`
+
+/** The columns of a hasMany relationship table (`articles_rels`, `_articles_v_rels`). */
+export const ARTICLE_RELS_COLUMNS = [
+  'id',
+  'parent_id',
+  'path',
+  'order',
+  'categories_id',
+  'tags_id',
+  'authors_id',
+] as const
+
+export const EDITORIAL_EVENT_COLUMNS = [
+  'article_id',
+  'kind',
+  'transition',
+  'from',
+  'to',
+  'language',
+  'summary',
+  'updated_at',
+  'created_at',
+] as const
+
+export const IMPORT_TABLES = {
+  articles: ['id', ...IMPORTED_ARTICLE_COLUMNS],
+  articles_rels: ARTICLE_RELS_COLUMNS,
+  _articles_v: [
+    'id',
+    'parent_id',
+    ...IMPORTED_ARTICLE_COLUMNS.map(versionColumnOf),
+    'created_at',
+    'updated_at',
+    'latest',
+  ],
+  _articles_v_rels: ARTICLE_RELS_COLUMNS,
+  editorial_events: EDITORIAL_EVENT_COLUMNS,
+  categories: ['id', 'slug'],
+  authors: ['id', 'slug'],
+  tags: ['id', 'slug'],
+} as const satisfies TableColumns
+
+/**
+ * The enum types the importer casts to (the version table has its own, named after its column).
+ */
+export const IMPORT_ENUMS = {
+  articlesLanguage: 'enum_articles_language',
+  versionSourceOriginalLanguage: 'enum__articles_v_version_source_original_language',
+  versionLanguage: 'enum__articles_v_version_language',
+  versionStatus: 'enum__articles_v_version_status',
+  versionStage: 'enum__articles_v_version_stage',
+} as const
+
+// ─── src/db/health.ts: readiness ──────────────────────────────────────────────────────────────
+
+const HEALTH_TABLES = {
+  payload_migrations: ['name'],
+} as const satisfies TableColumns
+
+// ─── the union ────────────────────────────────────────────────────────────────────────────────
+
+/** Every block's columns per table (a table named by several blocks lists all of theirs). */
+const union = (...blocks: TableColumns[]): TableColumns => {
+  const tables: Record<string, string[]> = {}
+  for (const block of blocks) {
+    for (const [table, columns] of Object.entries(block)) {
+      tables[table] = [...new Set([...(tables[table] ?? []), ...columns])]
+    }
+  }
+  return tables
+}
+
+export const RAW_SQL_SCHEMA: TableColumns = union(IMPORT_TABLES, HEALTH_TABLES)
+
+/** Every enum type raw SQL in src/db/ casts to. */
+export const RAW_SQL_ENUMS: readonly string[] = [...Object.values(IMPORT_ENUMS)]

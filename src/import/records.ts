@@ -119,9 +119,158 @@ const optionalText = (value: unknown, field: string): string | null | { error: s
 
 const failed = (value: unknown): value is { error: string } => isObject(value) && 'error' in value
 
+type Raw = Record<string, unknown>
+type Checked<T> = T | { error: string }
+
+/** Title, language and slug: what names the article. */
+const checkNaming = (raw: Raw): Checked<Pick<ValidRecord, 'title' | 'language' | 'slug'>> => {
+  if (!isString(raw.title) || !raw.title.trim()) return { error: 'title is required' }
+  const title = raw.title.trim()
+  if (!LANGUAGES.includes(raw.language as Language)) {
+    return { error: `language must be one of ${LANGUAGES.join(', ')}` }
+  }
+  const language = raw.language as Language
+  let slug: string
+  if (raw.slug !== undefined && raw.slug !== null) {
+    if (!isString(raw.slug) || !raw.slug.trim()) return { error: 'slug must be non-empty text' }
+    slug = slugify(raw.slug)
+  } else {
+    slug = slugify(title)
+  }
+  if (!slug) return { error: 'no slug can be made from the title: give one' }
+  return { title, language, slug }
+}
+
+/** Dek, hero caption and body. */
+const checkTexts = (raw: Raw): Checked<Pick<ValidRecord, 'dek' | 'heroCaption' | 'body'>> => {
+  const dek = optionalText(raw.dek, 'dek')
+  if (failed(dek)) return dek
+  const heroCaption = optionalText(raw.heroCaption, 'heroCaption')
+  if (failed(heroCaption)) return heroCaption
+  if (!Array.isArray(raw.body) || raw.body.length === 0) {
+    return { error: 'body must be a non-empty array of blocks' }
+  }
+  for (let i = 0; i < raw.body.length; i++) {
+    const problem = blockProblem(raw.body[i], i)
+    if (problem) return { error: problem }
+  }
+  return { dek: dek ?? null, heroCaption: heroCaption ?? null, body: raw.body as TextBlock[] }
+}
+
+/** Status, stage (a draft's may be placed; a published record's is `published`), publishedAt. */
+const checkStatus = (raw: Raw): Checked<Pick<ValidRecord, 'status' | 'stage' | 'publishedAt'>> => {
+  if (raw.status !== 'published' && raw.status !== 'draft') {
+    return { error: 'status must be "published" or "draft"' }
+  }
+  const status = raw.status
+  let stage: Stage
+  if (status === 'published') {
+    if (raw.stage !== undefined && raw.stage !== 'published') {
+      return { error: 'a published record can only be in the stage "published"' }
+    }
+    stage = 'published'
+  } else {
+    if (raw.stage !== undefined && !DRAFT_STAGES.includes(raw.stage as never)) {
+      return { error: `a draft's stage must be one of ${DRAFT_STAGES.join(', ')}` }
+    }
+    stage = (raw.stage as Stage | undefined) ?? 'draft'
+  }
+  let publishedAt: string | null = null
+  if (raw.publishedAt !== undefined && raw.publishedAt !== null) {
+    const date = toDate(raw.publishedAt, 'publishedAt')
+    if (failed(date)) return date
+    publishedAt = date
+  } else if (status === 'published') {
+    return { error: 'publishedAt is required for a published record' }
+  }
+  return { status, stage, publishedAt }
+}
+
+/** The original a language version names (in another language), or null. */
+const checkTranslationOf = (
+  raw: Raw,
+  language: Language,
+): Checked<{ translationOf: ValidRecord['translationOf'] }> => {
+  if (raw.translationOf === undefined || raw.translationOf === null) return { translationOf: null }
+  const of = raw.translationOf
+  if (
+    !isObject(of) ||
+    !LANGUAGES.includes(of.language as Language) ||
+    !isString(of.slug) ||
+    !of.slug.trim()
+  ) {
+    return { error: 'translationOf must be {language: en|az|ru, slug}' }
+  }
+  if (of.language === language) {
+    return { error: 'translationOf must name an original in another language' }
+  }
+  return { translationOf: { language: of.language as Language, slug: slugify(of.slug) } }
+}
+
+/** Tags, authors and section; an original needs its section and byline (a version takes its original's). */
+const checkPlacement = (
+  raw: Raw,
+  isVersion: boolean,
+): Checked<Pick<ValidRecord, 'tags' | 'authors' | 'section'>> => {
+  const tags = slugList(raw.tags, 'tags')
+  if (failed(tags)) return tags
+  const authors = slugList(raw.authors, 'authors')
+  if (failed(authors)) return authors
+  if (raw.section !== undefined && raw.section !== null && !isString(raw.section)) {
+    return { error: 'section must be a section slug' }
+  }
+  const section = isString(raw.section) && raw.section.trim() ? raw.section.trim() : null
+  if (!isVersion) {
+    if (!section) return { error: 'section is required' }
+    if (!authors.length) return { error: 'authors must name at least one author' }
+  }
+  return { tags, authors, section }
+}
+
+/** The source of a reprint, or null. */
+const checkSource = (raw: Raw): Checked<{ source: ImportSource | null }> => {
+  if (raw.source === undefined || raw.source === null) return { source: null }
+  if (!isObject(raw.source)) return { error: 'source must be an object' }
+  const s = raw.source
+  const extra = Object.keys(s).filter(
+    (key) => !['outlet', 'url', 'originalLanguage', 'originalTitle', 'originalDate'].includes(key),
+  )
+  if (extra.length) return { error: `unknown source field(s): ${extra.join(', ')}` }
+  for (const key of ['outlet', 'url', 'originalTitle'] as const) {
+    if (s[key] !== undefined && s[key] !== null && !isString(s[key])) {
+      return { error: `source.${key} must be text` }
+    }
+  }
+  const url = checkUrl(s.url)
+  if (url !== true) return { error: `source.url: ${url}` }
+  if (
+    s.originalLanguage !== undefined &&
+    s.originalLanguage !== null &&
+    !SOURCE_LANGUAGES.includes(s.originalLanguage as never)
+  ) {
+    return { error: `source.originalLanguage must be one of ${SOURCE_LANGUAGES.join(', ')}` }
+  }
+  let originalDate: string | null = null
+  if (s.originalDate !== undefined && s.originalDate !== null) {
+    const date = toDate(s.originalDate, 'source.originalDate')
+    if (failed(date)) return date
+    originalDate = date
+  }
+  return {
+    source: {
+      outlet: (s.outlet as string | undefined) ?? null,
+      url: (s.url as string | undefined) ?? null,
+      originalLanguage: (s.originalLanguage as ImportSource['originalLanguage']) ?? null,
+      originalTitle: (s.originalTitle as string | undefined) ?? null,
+      originalDate,
+    },
+  }
+}
+
 /**
- * Checks one line of the file: JSON, types, required fields, language, dates, status and stage.
- * Whether sections, authors and originals exist is checked against the database afterwards.
+ * Checks one line of the file: JSON, types, required fields, language, dates, status and stage,
+ * in this order (the first problem found is the one reported). Whether sections, authors and
+ * originals exist is checked against the database afterwards.
  */
 export const validateRecord = (text: string, line: number): ValidRecord | Invalid => {
   const invalid = (reason: string): Invalid => ({ line, reason })
@@ -135,146 +284,34 @@ export const validateRecord = (text: string, line: number): ValidRecord | Invali
   const unknown = Object.keys(raw).filter((key) => !KNOWN_KEYS.has(key))
   if (unknown.length) return invalid(`unknown field(s): ${unknown.join(', ')}`)
 
-  if (!isString(raw.title) || !raw.title.trim()) return invalid('title is required')
-  const title = raw.title.trim()
-  if (!LANGUAGES.includes(raw.language as Language)) {
-    return invalid(`language must be one of ${LANGUAGES.join(', ')}`)
-  }
-  const language = raw.language as Language
-
-  let slug: string
-  if (raw.slug !== undefined && raw.slug !== null) {
-    if (!isString(raw.slug) || !raw.slug.trim()) return invalid('slug must be non-empty text')
-    slug = slugify(raw.slug)
-  } else {
-    slug = slugify(title)
-  }
-  if (!slug) return invalid('no slug can be made from the title: give one')
-
-  const dek = optionalText(raw.dek, 'dek')
-  if (failed(dek)) return invalid(dek.error)
-  const heroCaption = optionalText(raw.heroCaption, 'heroCaption')
-  if (failed(heroCaption)) return invalid(heroCaption.error)
-
-  if (!Array.isArray(raw.body) || raw.body.length === 0) {
-    return invalid('body must be a non-empty array of blocks')
-  }
-  for (let i = 0; i < raw.body.length; i++) {
-    const problem = blockProblem(raw.body[i], i)
-    if (problem) return invalid(problem)
-  }
-
-  if (raw.status !== 'published' && raw.status !== 'draft') {
-    return invalid('status must be "published" or "draft"')
-  }
-  const status = raw.status
-  let stage: Stage
-  if (status === 'published') {
-    if (raw.stage !== undefined && raw.stage !== 'published') {
-      return invalid('a published record can only be in the stage "published"')
-    }
-    stage = 'published'
-  } else {
-    if (raw.stage !== undefined && !DRAFT_STAGES.includes(raw.stage as never)) {
-      return invalid(`a draft's stage must be one of ${DRAFT_STAGES.join(', ')}`)
-    }
-    stage = (raw.stage as Stage | undefined) ?? 'draft'
-  }
-
-  let publishedAt: string | null = null
-  if (raw.publishedAt !== undefined && raw.publishedAt !== null) {
-    const date = toDate(raw.publishedAt, 'publishedAt')
-    if (failed(date)) return invalid(date.error)
-    publishedAt = date
-  } else if (status === 'published') {
-    return invalid('publishedAt is required for a published record')
-  }
-
-  let translationOf: ValidRecord['translationOf'] = null
-  if (raw.translationOf !== undefined && raw.translationOf !== null) {
-    const of = raw.translationOf
-    if (
-      !isObject(of) ||
-      !LANGUAGES.includes(of.language as Language) ||
-      !isString(of.slug) ||
-      !of.slug.trim()
-    ) {
-      return invalid('translationOf must be {language: en|az|ru, slug}')
-    }
-    if (of.language === language) {
-      return invalid('translationOf must name an original in another language')
-    }
-    translationOf = { language: of.language as Language, slug: slugify(of.slug) }
-  }
-
-  const tags = slugList(raw.tags, 'tags')
-  if (failed(tags)) return invalid(tags.error)
-  const authors = slugList(raw.authors, 'authors')
-  if (failed(authors)) return invalid(authors.error)
-  if (raw.section !== undefined && raw.section !== null && !isString(raw.section)) {
-    return invalid('section must be a section slug')
-  }
-  const section = isString(raw.section) && raw.section.trim() ? raw.section.trim() : null
-  // An original needs its section and byline; a language version takes the original's.
-  if (!translationOf) {
-    if (!section) return invalid('section is required')
-    if (!authors.length) return invalid('authors must name at least one author')
-  }
-
-  let source: ImportSource | null = null
-  if (raw.source !== undefined && raw.source !== null) {
-    if (!isObject(raw.source)) return invalid('source must be an object')
-    const s = raw.source
-    const extra = Object.keys(s).filter(
-      (key) =>
-        !['outlet', 'url', 'originalLanguage', 'originalTitle', 'originalDate'].includes(key),
-    )
-    if (extra.length) return invalid(`unknown source field(s): ${extra.join(', ')}`)
-    for (const key of ['outlet', 'url', 'originalTitle'] as const) {
-      if (s[key] !== undefined && s[key] !== null && !isString(s[key])) {
-        return invalid(`source.${key} must be text`)
-      }
-    }
-    const url = checkUrl(s.url)
-    if (url !== true) return invalid(`source.url: ${url}`)
-    if (
-      s.originalLanguage !== undefined &&
-      s.originalLanguage !== null &&
-      !SOURCE_LANGUAGES.includes(s.originalLanguage as never)
-    ) {
-      return invalid(`source.originalLanguage must be one of ${SOURCE_LANGUAGES.join(', ')}`)
-    }
-    let originalDate: string | null = null
-    if (s.originalDate !== undefined && s.originalDate !== null) {
-      const date = toDate(s.originalDate, 'source.originalDate')
-      if (failed(date)) return invalid(date.error)
-      originalDate = date
-    }
-    source = {
-      outlet: (s.outlet as string | undefined) ?? null,
-      url: (s.url as string | undefined) ?? null,
-      originalLanguage: (s.originalLanguage as ImportSource['originalLanguage']) ?? null,
-      originalTitle: (s.originalTitle as string | undefined) ?? null,
-      originalDate,
-    }
-  }
-
+  const naming = checkNaming(raw)
+  if (failed(naming)) return invalid(naming.error)
+  const texts = checkTexts(raw)
+  if (failed(texts)) return invalid(texts.error)
+  const status = checkStatus(raw)
+  if (failed(status)) return invalid(status.error)
+  const original = checkTranslationOf(raw, naming.language)
+  if (failed(original)) return invalid(original.error)
+  const placement = checkPlacement(raw, original.translationOf !== null)
+  if (failed(placement)) return invalid(placement.error)
+  const source = checkSource(raw)
+  if (failed(source)) return invalid(source.error)
   return {
     line,
-    title,
-    slug,
-    language,
-    dek: dek ?? null,
-    body: raw.body as TextBlock[],
-    section,
-    tags,
-    authors,
-    heroCaption: heroCaption ?? null,
-    publishedAt,
-    status,
-    stage,
-    source,
-    translationOf,
+    title: naming.title,
+    slug: naming.slug,
+    language: naming.language,
+    dek: texts.dek,
+    body: texts.body,
+    section: placement.section,
+    tags: placement.tags,
+    authors: placement.authors,
+    heroCaption: texts.heroCaption,
+    publishedAt: status.publishedAt,
+    status: status.status,
+    stage: status.stage,
+    source: source.source,
+    translationOf: original.translationOf,
   }
 }
 

@@ -3,9 +3,10 @@ import type { Metadata } from 'next'
 /**
  * Reference pages for the benchmark's "cached article page from Next alone ÷ a force-static Next
  * page of the same size": `/next/reference/<kb>`, plain text of roughly that many kilobytes of
- * HTML (with its inlined RSC payload), built as static files. They exist only in a build made
- * with `BENCH_REFERENCE_PAGES=true` (which `npm run bench` sets); any other build answers 404 for
- * every one of them, and robots.txt keeps crawlers out of `/next/`.
+ * HTML (with its inlined RSC payload), built as static files. The `.bench.tsx` extension keeps
+ * this route (and its root layout) out of every build but one made with
+ * `BENCH_REFERENCE_PAGES=true` (next.config.mjs adds the extension then; `npm run bench` sets it):
+ * any other build has no such route and answers 404, and robots.txt keeps crawlers out of `/next/`.
  */
 export const dynamic = 'force-static'
 export const dynamicParams = false
@@ -13,10 +14,7 @@ export const dynamicParams = false
 /** Sizes in KB; the benchmark takes the one closest to the article page it measures. */
 const REFERENCE_SIZES_KB = Array.from({ length: 40 }, (_, i) => 8 * (i + 1))
 
-export const generateStaticParams = async () =>
-  process.env.BENCH_REFERENCE_PAGES === 'true'
-    ? REFERENCE_SIZES_KB.map((kb) => ({ kb: String(kb) }))
-    : []
+export const generateStaticParams = async () => REFERENCE_SIZES_KB.map((kb) => ({ kb: String(kb) }))
 
 export const metadata: Metadata = { title: 'Reference page', robots: { index: false } }
 

@@ -1,0 +1,124 @@
+/** Measuring: autocannon against the site, memory sampled from /proc. */
+import { readdirSync, readFileSync } from 'node:fs'
+
+import autocannon from 'autocannon'
+
+import { percentile } from '../../lib/stats'
+
+export type Load = {
+  requestsPerSecond: number
+  p50: number
+  p95: number
+  p99: number
+  requests: number
+  /** connection errors, timeouts not included */
+  errors: number
+  timeouts: number
+  non2xx: number
+  /** responses by HTTP status */
+  statuses: Record<string, number>
+}
+
+export { percentile }
+
+/** autocannon against one URL (or a path chosen per request) for `duration` seconds. */
+export const load = async (
+  base: string,
+  options: {
+    path?: string
+    paths?: () => string
+    connections: number
+    duration: number
+    headers?: Record<string, string>
+    timeoutSeconds?: number
+  },
+): Promise<Load> => {
+  const times: number[] = []
+  const statuses: Record<string, number> = {}
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url: `${base}${options.path ?? '/'}`,
+        connections: options.connections,
+        duration: options.duration,
+        headers: options.headers,
+        timeout: options.timeoutSeconds ?? 10,
+        ...(options.paths
+          ? { requests: [{ setupRequest: (request) => ({ ...request, path: options.paths!() }) }] }
+          : {}),
+      },
+      (error: unknown, done: autocannon.Result) => (error ? reject(error) : resolve(done)),
+    )
+    instance.on('response', (_client, status, _bytes, responseTime) => {
+      times.push(responseTime)
+      statuses[status] = (statuses[status] ?? 0) + 1
+    })
+  })
+  times.sort((a, b) => a - b)
+  return {
+    requestsPerSecond: result.requests.average,
+    p50: percentile(times, 50),
+    p95: percentile(times, 95),
+    p99: percentile(times, 99),
+    requests: result.requests.total,
+    // autocannon counts a timeout as an error too
+    errors: result.errors - result.timeouts,
+    timeouts: result.timeouts,
+    non2xx: result.non2xx,
+    statuses,
+  }
+}
+
+/**
+ * Memory of a process and its descendants, sampled from /proc every `everyMs`: the peak, the
+ * largest VmHWM of one process, and every sample (seconds since start, MB) to see growth.
+ */
+export const memorySampler = (pid: number, everyMs = 250) => {
+  const t0 = Date.now()
+  let peakRss = 0
+  let peakHwm = 0
+  const samples: { s: number; mb: number }[] = []
+  const descendants = (p: number): number[] => {
+    try {
+      const kids = readdirSync(`/proc/${p}/task`).flatMap((task) =>
+        readFileSync(`/proc/${p}/task/${task}/children`, 'utf8')
+          .trim()
+          .split(/\s+/)
+          .filter(Boolean)
+          .map(Number),
+      )
+      return [p, ...kids.flatMap(descendants)]
+    } catch {
+      return []
+    }
+  }
+  const kb = (status: string, field: string) =>
+    Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0)
+  const sample = () => {
+    let rss = 0
+    for (const p of descendants(pid)) {
+      try {
+        const status = readFileSync(`/proc/${p}/status`, 'utf8')
+        rss += kb(status, 'VmRSS')
+        peakHwm = Math.max(peakHwm, kb(status, 'VmHWM'))
+      } catch {
+        // exited between listing and reading
+      }
+    }
+    peakRss = Math.max(peakRss, rss)
+    samples.push({ s: (Date.now() - t0) / 1000, mb: rss / 1024 })
+    return rss / 1024
+  }
+  const timer = setInterval(sample, everyMs)
+  sample()
+  return {
+    /** the current RSS of the tree, in MB */
+    now: sample,
+    samples,
+    stop: () => {
+      clearInterval(timer)
+      sample()
+      return { peakRssMb: peakRss / 1024, peakHwmMb: peakHwm / 1024 }
+    },
+  }
+}

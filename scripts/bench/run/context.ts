@@ -1,0 +1,47 @@
+import type pg from 'pg'
+
+import type { load as autocannonLoad, Session } from '../lib'
+
+import type { Figures } from './figures'
+
+/** What the benchmark's options set. */
+export type BenchOptions = {
+  articles: number
+  seed: number
+  /** seconds of load per figure */
+  duration: number
+  /** connections for the throughput figures */
+  connections: number
+  /** connections for the latency (p95) figures */
+  latencyConnections: number
+}
+
+/** Everything a measurement needs: the site under test, the figures, the options. */
+export type Bench = Figures & {
+  session: Session
+  log: (message: string) => void
+  options: BenchOptions
+  workDir: string
+  databaseUrl: string
+  /** a small pool on the benchmark's database, for picking what to request */
+  pool: pg.Pool
+  /** `next start` */
+  next: string
+  /** nginx in front of it ('' when it did not start) */
+  proxy: string
+  proxyUp: boolean
+  homePath: string
+  hasArticlePage: boolean
+  hasReferencePages: boolean
+  previewModeId: string
+  /** autocannon for the options' duration (errors include timeouts) */
+  load: (
+    base: string,
+    options: {
+      path?: string
+      paths?: () => string
+      connections?: number
+      headers?: Record<string, string>
+    },
+  ) => ReturnType<typeof autocannonLoad>
+}
