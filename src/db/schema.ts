@@ -6,4 +6,22 @@
  * Payload's schema or from the migrated database, and when SQL in src/db/ names a table not
  * listed here. Add to this list in the same commit as the SQL that needs it.
  */
-export const RAW_SQL_SCHEMA = {} as const satisfies Record<string, readonly string[]>
+export const RAW_SQL_SCHEMA = {
+  // ── The public site's reads (src/db/reads.ts, src/db/search.ts) ──
+  articles: [
+    'id',
+    'language',
+    '_status',
+    'deleted_at',
+    'published_at',
+    'created_at',
+    'category_id',
+    'slug',
+    'title',
+    'dek',
+    'body',
+    'search_vector',
+  ],
+  articles_rels: ['parent_id', 'path', 'categories_id', 'tags_id'],
+  // ── end of the public site's reads ──
+} as const satisfies Record<string, readonly string[]>
