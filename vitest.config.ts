@@ -9,6 +9,11 @@ export default defineConfig({
     alias: [
       { find: '@payload-config', replacement: path.join(root, 'payload.config.ts') },
       { find: /^@\//, replacement: `${path.join(root, 'src')}/` },
+      // Next resolves `server-only` in its own builds; outside them it is Next's empty module.
+      {
+        find: /^server-only$/,
+        replacement: path.join(root, 'node_modules/next/dist/compiled/server-only/empty.js'),
+      },
     ],
   },
   test: {
@@ -24,6 +29,8 @@ export default defineConfig({
           name: 'int',
           include: ['tests/int/**/*.int.spec.ts'],
           globalSetup: ['tests/helpers/globalSetup.ts'],
+          // The read layer's getX run uncached: there is no Next data cache here (src/data/cached.ts).
+          env: { READ_CACHE: 'off' },
         },
       },
       {

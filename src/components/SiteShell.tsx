@@ -43,8 +43,8 @@ export async function SiteShell({
   // draftMode() does not make the page dynamic: Next renders draft-mode requests apart, uncached.
   const [t, nav, settings, draft] = await Promise.all([
     getTranslations({ locale: lang }),
-    getNavigation(lang),
-    getSiteSettings(lang),
+    getNavigation({ language: lang }),
+    getSiteSettings({ language: lang }),
     draftMode(),
   ])
   const SiteName = isHome ? 'h1' : 'p'

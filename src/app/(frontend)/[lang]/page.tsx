@@ -26,7 +26,7 @@ const STRIPS = ['opinion', 'interview']
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const lang = await pageLanguage(params)
-  const settings = await getSiteSettings(lang)
+  const settings = await getSiteSettings({ language: lang })
   return {
     ...pageMetadata({
       lang,
@@ -43,18 +43,24 @@ export default async function HomePage({ params }: Props) {
   const lang = await pageLanguage(params)
   const [t, latest, sections] = await Promise.all([
     getTranslations({ locale: lang }),
-    getLatestArticles(lang, 30),
-    getSections(lang),
+    getLatestArticles({ language: lang, limit: 30 }),
+    getSections({ language: lang }),
   ])
   const minRead = (minutes: number) => t('article.minRead', { minutes })
   const topSections = sections.filter((s) => s.parentId === null)
   const blockSections = topSections.filter((s) => !STRIPS.includes(s.slug))
-  const sectionIds = (id: number) =>
-    [id, ...sections.filter((s) => s.parentId === id).map((s) => s.id)].join(',')
+  const sectionIds = (id: number) => [
+    id,
+    ...sections.filter((s) => s.parentId === id).map((s) => s.id),
+  ]
   const stripSections = STRIPS.map((slug) => topSections.find((s) => s.slug === slug) ?? null)
   const listed = [...blockSections, ...stripSections.filter((s) => s !== null)]
-  // Every block's articles in one read (src/data/articles.ts, loadSectionBlocks).
-  const lists = await getSectionBlocks(lang, listed.map((s) => sectionIds(s.id)).join(';'), 4)
+  // Every block's articles in one read.
+  const lists = await getSectionBlocks({
+    language: lang,
+    blocks: listed.map((s) => sectionIds(s.id)),
+    perSection: 4,
+  })
   const articlesOf = (id: number) => lists[listed.findIndex((s) => s.id === id)] ?? []
   const blocks = blockSections.map((section) => ({ section, articles: articlesOf(section.id) }))
   const strips = stripSections.map((section) =>

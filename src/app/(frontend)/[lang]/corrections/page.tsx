@@ -35,7 +35,7 @@ export default async function CorrectionsPage({ params }: Props) {
   const lang = await pageLanguage(params)
   const [t, corrections] = await Promise.all([
     getTranslations({ locale: lang }),
-    getCorrections(lang),
+    getCorrections({ language: lang }),
   ])
   return (
     <SiteShell lang={lang} alternates={sameInAllLanguages(urls.corrections)}>

@@ -39,15 +39,15 @@ const loadArticle = async (lang: Language, slug: string) => {
   const { isEnabled } = await draftMode()
   const decoded = decodeURIComponent(slug)
   if (isEnabled) {
-    const draft = await getDraftArticleBySlug(lang, decoded)
+    const draft = await getDraftArticleBySlug({ language: lang, slug: decoded })
     if (draft) return draft
   }
-  return getArticleBySlug(lang, decoded)
+  return getArticleBySlug({ language: lang, slug: decoded })
 }
 
 /** Paths of the story's published versions by language (the switcher and hreflang links). */
 const versionPaths = async (article: ArticleDetail) => {
-  const versions = await getArticleVersions(article.groupId)
+  const versions = await getArticleVersions({ groupId: article.groupId })
   const paths: Partial<Record<string, string>> = {}
   for (const v of versions) paths[v.language] = urls.article(v.language, v.slug)
   // In draft mode the page itself may be unpublished; it still links to itself.
@@ -93,15 +93,15 @@ export default async function ArticlePage({ params }: Props) {
     getTranslations({ locale: lang }),
     getTranslations({ locale: lang, namespace: 'languages' }),
     versionPaths(article),
-    getRelatedArticles(
-      lang,
-      article.id,
-      article.relatedIds.join(','),
-      article.section?.id ?? 0,
-      article.tags.map((tag) => tag.id).join(','),
-      4,
-    ),
-    getLatestArticles(lang, 8),
+    getRelatedArticles({
+      language: lang,
+      articleId: article.id,
+      relatedIds: article.relatedIds,
+      sectionId: article.section?.id ?? 0,
+      tagIds: article.tags.map((tag) => tag.id),
+      limit: 4,
+    }),
+    getLatestArticles({ language: lang, limit: 8 }),
   ])
   const minRead = (minutes: number) => t('article.minRead', { minutes })
   const url = absoluteUrl(urls.article(lang, article.slug))
