@@ -1,6 +1,10 @@
 /**
  * Cache tags shared by the read layer (which tags what it caches) and the hooks (which
  * revalidate what they change). One list, so the two sides cannot drift apart.
+ *
+ * Unlike the reads beside it, not `server-only`: the collections' hooks import it (and
+ * `revalidate.ts`, `proxyRefresh.ts`), and the Payload config they belong to is also loaded
+ * outside Next (migrations, seed, import, type generation), where `server-only` does not resolve.
  */
 export const cacheTags = {
   /** every article list and page */

@@ -5,6 +5,7 @@ import type { Payload, Where } from 'payload'
 
 import { absoluteUrl, urls } from '@/lib/urls'
 import type { Language } from '@/lib/languages'
+import { idOf } from '@/lib/relations'
 
 import { cacheTags } from './cacheTags'
 import { cached } from './cached'
@@ -61,7 +62,7 @@ export const readSectionTree = async (
     id: doc.id,
     name: doc.name,
     slug: doc.slug ?? '',
-    parent: typeof doc.parent === 'object' ? (doc.parent?.id ?? null) : (doc.parent ?? null),
+    parent: idOf(doc.parent),
   }))
 }
 
