@@ -296,3 +296,15 @@ describe('the read layer of the public site', () => {
     expect(page?.updatedAt).toBe('2026-10-03T10:00:00.000Z')
   })
 })
+
+describe('the read cache key', () => {
+  it('is the same for the same arguments in any key order, and keeps the order of lists', async () => {
+    const { cacheKeyOf } = await import('@/data/cached')
+    const key = cacheKeyOf({ language: 'en', sectionIds: [3, 1], page: 2 })
+    expect(cacheKeyOf({ page: 2, sectionIds: [3, 1], language: 'en', limit: undefined })).toBe(key)
+    expect(cacheKeyOf({ language: 'en', sectionIds: [1, 3], page: 2 })).not.toBe(key)
+    expect(cacheKeyOf({ language: 'en', blocks: [[1, 2], [3]] })).toBe(
+      '{"blocks":[[1,2],[3]],"language":"en"}',
+    )
+  })
+})

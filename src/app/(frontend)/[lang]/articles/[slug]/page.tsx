@@ -39,7 +39,7 @@ export const revalidate = 3600
 export const generateStaticParams = async () => []
 
 /** The article a reader sees; in draft mode, the newest draft as the logged-in editor sees it. */
-const loadArticle = async (lang: Language, slug: string) => {
+const readArticle = async (lang: Language, slug: string) => {
   const { isEnabled } = await draftMode()
   const decoded = decodeURIComponent(slug)
   if (isEnabled) {
@@ -66,7 +66,7 @@ const versionPaths = async (article: ArticleDetail) => {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const lang = await pageLanguage(params)
   const { slug } = await params
-  const article = await loadArticle(lang, slug)
+  const article = await readArticle(lang, slug)
   if (!article) return {}
   const { paths, originalPath } = await versionPaths(article)
   return pageMetadata({
@@ -90,7 +90,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ArticlePage({ params }: Props) {
   const lang = await pageLanguage(params)
   const { slug } = await params
-  const article = await loadArticle(lang, slug)
+  const article = await readArticle(lang, slug)
   if (!article) notFound()
 
   const [t, { paths, originalPath }, related, latest] = await Promise.all([
