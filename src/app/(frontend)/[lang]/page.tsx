@@ -3,7 +3,6 @@ import { getTranslations } from 'next-intl/server'
 
 import { HomeTop } from '@/components/home/HomeTop'
 import { SectionBlock } from '@/components/home/SectionBlock'
-import { SectionStrip } from '@/components/home/SectionStrip'
 import { SiteShell } from '@/components/SiteShell'
 import { getLatestArticles, getSectionBlocks } from '@/data/articles'
 import { getSections, type Section } from '@/data/sections'
@@ -88,11 +87,12 @@ export default async function HomePage({ params }: Props) {
               newArticles={latest.slice(0, 10)}
             />
             {strips.map((section) => (
-              <SectionStrip
+              <SectionBlock
                 key={section.id}
                 lang={lang}
                 section={section}
                 articles={articlesOf(section)}
+                strip
               />
             ))}
             {blocks.map((section) => (
