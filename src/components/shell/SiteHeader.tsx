@@ -2,14 +2,15 @@ import { getTranslations } from 'next-intl/server'
 
 import { FontSizeControl } from '@/components/FontSizeControl'
 import { LanguageSwitcher, type Alternates } from '@/components/LanguageSwitcher'
-import { MenuToggle } from '@/components/MenuToggle'
 import type { MenuLink, SiteSettings } from '@/data/site'
 import type { Language } from '@/lib/languages'
 import { urls } from '@/lib/urls'
 
+import { MainMenu } from './MainMenu'
+
 /**
  * The site name (the page's `h1` on the home page), tagline, search box, text size, language
- * switcher, and the header menu with its submenus.
+ * switcher, and the header menu.
  */
 export async function SiteHeader({
   lang,
@@ -67,29 +68,7 @@ export async function SiteHeader({
           <LanguageSwitcher lang={lang} alternates={alternates} label={t('site.language')} />
         </div>
       </div>
-      <div className="menubar">
-        <div className="container">
-          <MenuToggle controls="main-menu" label={t('site.menu')} />
-          <nav id="main-menu" className="main-menu" aria-label={t('site.mainMenu')}>
-            <ul>
-              {menu.map((item) => (
-                <li key={item.href} className={item.children.length ? 'has-children' : undefined}>
-                  <a href={item.href}>{item.label}</a>
-                  {item.children.length > 0 && (
-                    <ul className="submenu">
-                      {item.children.map((child) => (
-                        <li key={child.href}>
-                          <a href={child.href}>{child.label}</a>
-                        </li>
-                      ))}
-                    </ul>
-                  )}
-                </li>
-              ))}
-            </ul>
-          </nav>
-        </div>
-      </div>
+      <MainMenu lang={lang} menu={menu} />
     </header>
   )
 }
