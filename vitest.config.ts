@@ -9,6 +9,12 @@ export default defineConfig({
     alias: [
       { find: '@payload-config', replacement: path.join(root, 'payload.config.ts') },
       { find: /^@\//, replacement: `${path.join(root, 'src')}/` },
+      // `server-only` is empty under React's `react-server` condition, which Next's server builds
+      // use; the tests import the read layer directly, so they take the empty module too.
+      {
+        find: /^server-only$/,
+        replacement: path.join(root, 'node_modules/server-only/empty.js'),
+      },
     ],
   },
   test: {
@@ -24,6 +30,8 @@ export default defineConfig({
           name: 'int',
           include: ['tests/int/**/*.int.spec.ts'],
           globalSetup: ['tests/helpers/globalSetup.ts'],
+          // The read layer's getX run uncached: there is no Next data cache here (src/data/cached.ts).
+          env: { READ_CACHE: 'off' },
         },
       },
       {

@@ -1,7 +1,9 @@
 /**
  * SQL queries per read, and the plans of the hot ones (README, "Benchmark"):
  *
- *   DATABASE_URL=postgres://… [EXPLAIN=1] npx payload run scripts/bench/queries.ts
+ *   DATABASE_URL=postgres://… [EXPLAIN=1] \
+ *     NODE_OPTIONS="--conditions=development --import ./scripts/lib/serverOnlyOutsideNext.mjs" \
+ *     npx payload run scripts/bench/queries.ts
  *
  * Runs the reads behind an article page, the home page, the REST list by section and search
  * against the database in DATABASE_URL (a benchmark database kept with `npm run bench -- --keep`),
@@ -31,6 +33,8 @@ pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
 
 const explain = process.argv.includes('--explain') || process.env.EXPLAIN === '1'
 const payload = await getPayload({ config })
+// The read layer's getX, uncached (there is no Next data cache here; src/data/cached.ts).
+process.env.READ_CACHE = 'off'
 const articles = await import('@/data/articles')
 const sections = await import('@/data/sections')
 const site = await import('@/data/site')
@@ -93,34 +97,38 @@ const sample = samples[0]
 const sectionId = sectionRows[0]?.id ?? 1
 
 const articlePage = async () => {
-  const article = await articles.loadArticleBySlug('en', sample.slug)
+  const article = await articles.getArticleBySlug({ language: 'en', slug: sample.slug })
   if (!article) throw new Error(`no article ${sample.slug}`)
   await Promise.all([
-    articles.loadArticleVersions(article.groupId),
-    articles.loadRelatedArticles(
-      'en',
-      article.id,
-      article.relatedIds.join(','),
-      article.section?.id ?? 0,
-      article.tags.map((tag) => tag.id).join(','),
-      4,
-    ),
-    articles.loadLatestArticles('en', 8),
-    site.loadNavigation('en'),
-    site.loadSiteSettings('en'),
+    articles.getArticleVersions({ groupId: article.groupId }),
+    articles.getRelatedArticles({
+      language: 'en',
+      articleId: article.id,
+      relatedIds: article.relatedIds,
+      sectionId: article.section?.id ?? 0,
+      tagIds: article.tags.map((tag) => tag.id),
+      limit: 4,
+    }),
+    articles.getLatestArticles({ language: 'en', limit: 8 }),
+    site.getNavigation({ language: 'en' }),
+    site.getSiteSettings({ language: 'en' }),
   ])
 }
 
 const homePage = async () => {
   const [, all] = await Promise.all([
-    articles.loadLatestArticles('en', 30),
-    sections.loadSections('en'),
-    site.loadNavigation('en'),
-    site.loadSiteSettings('en'),
+    articles.getLatestArticles({ language: 'en', limit: 30 }),
+    sections.getSections({ language: 'en' }),
+    site.getNavigation({ language: 'en' }),
+    site.getSiteSettings({ language: 'en' }),
   ])
   const top = all.filter((s) => s.parentId === null)
   const ids = (id: number) => [id, ...all.filter((s) => s.parentId === id).map((s) => s.id)]
-  await articles.loadSectionBlocks('en', top.map((s) => ids(s.id).join(',')).join(';'), 4)
+  await articles.getSectionBlocks({
+    language: 'en',
+    blocks: top.map((s) => ids(s.id)),
+    perSection: 4,
+  })
 }
 
 await probe(`article page /en/articles/${sample.slug}`, articlePage, true)
@@ -140,7 +148,7 @@ await probe(
 )
 await probe(
   'search /en/search?q=harbour+cargo',
-  () => search.runArticleSearch(payload, { language: 'en', q: 'harbour cargo' }),
+  () => search.getSearchResults({ language: 'en', q: 'harbour cargo' }),
   true,
 )
 

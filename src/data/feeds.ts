@@ -1,11 +1,14 @@
+import 'server-only'
+
 import { Feed } from 'feed'
-import { unstable_cache } from 'next/cache'
 import type { Payload, Where } from 'payload'
 
 import { absoluteUrl, urls } from '@/lib/urls'
 import type { Language } from '@/lib/languages'
+import { idOf } from '@/lib/relations'
 
-import { cacheTags } from './cacheTags'
+import { cacheTags } from '@/cache/tags'
+import { cached } from './cached'
 import { getPayloadClient } from './payload'
 
 /** Items per feed: the newest published articles. */
@@ -37,10 +40,11 @@ export const articleGuid = (id: number) => `urn:caspiandigest:article:${id}`
 export type SectionNode = { id: number; name: string; slug: string; parent: number | null }
 
 /**
- * Every section with its localized name, as an anonymous reader reads them. Sections are few
- * (a site menu's worth), so the tree is walked in memory.
+ * Every section with its localized name, as an anonymous reader reads them, for the feeds and
+ * sitemaps built here (uncached: their callers are). Sections are few (a site menu's worth), so
+ * the tree is walked in memory.
  */
-export const loadSections = async (
+export const readSectionTree = async (
   payload: Payload,
   language: Language,
 ): Promise<SectionNode[]> => {
@@ -58,7 +62,7 @@ export const loadSections = async (
     id: doc.id,
     name: doc.name,
     slug: doc.slug ?? '',
-    parent: typeof doc.parent === 'object' ? (doc.parent?.id ?? null) : (doc.parent ?? null),
+    parent: idOf(doc.parent),
   }))
 }
 
@@ -144,74 +148,89 @@ const publishedItems = async (
   }))
 }
 
-/** The latest published articles in one language. */
-export const loadLatestFeed = async (payload: Payload, language: Language): Promise<FeedData> => {
-  const site = await siteIdentity(payload, language)
-  return {
-    language,
-    title: site.name,
-    description: site.tagline || site.name,
-    link: urls.home(language),
-    self: urls.feed(language),
-    items: await publishedItems(payload, language),
-  }
-}
+const feedTags = (language: Language, ...more: string[]) => [
+  cacheTags.feeds,
+  cacheTags.articles,
+  cacheTags.articlesIn(language),
+  cacheTags.global('site-settings'),
+  ...more,
+]
+
+/** The latest published articles in one language, cached until an article in it changes. */
+export const getLatestFeed = cached(
+  'feed-latest',
+  async ({ language }: { language: Language }): Promise<FeedData> => {
+    const payload = await getPayloadClient()
+    const site = await siteIdentity(payload, language)
+    return {
+      language,
+      title: site.name,
+      description: site.tagline || site.name,
+      link: urls.home(language),
+      self: urls.feed(language),
+      items: await publishedItems(payload, language),
+    }
+  },
+  ({ language }) => feedTags(language),
+)
 
 /**
  * The latest published articles of a section and of every section below it (as main or extra
- * section), or null when there is no section with that slug.
+ * section), cached; null when there is no section with that slug.
  */
-export const loadSectionFeed = async (
-  payload: Payload,
-  language: Language,
-  slug: string,
-): Promise<FeedData | null> => {
-  const sections = await loadSections(payload, language)
-  const section = sections.find((node) => node.slug === slug)
-  if (!section) return null
-  const ids = sectionWithDescendants(sections, section)
-  const site = await siteIdentity(payload, language)
-  return {
-    language,
-    title: `${section.name} · ${site.name}`,
-    description: `${section.name} · ${site.tagline || site.name}`,
-    link: urls.section(language, sectionPath(sections, section)),
-    self: urls.sectionFeed(language, section.slug),
-    items: await publishedItems(payload, language, {
-      or: [{ category: { in: ids } }, { categories: { in: ids } }],
-    }),
-  }
-}
+export const getSectionFeed = cached(
+  'feed-section',
+  async ({ language, slug }: { language: Language; slug: string }): Promise<FeedData | null> => {
+    const payload = await getPayloadClient()
+    const sections = await readSectionTree(payload, language)
+    const section = sections.find((node) => node.slug === slug)
+    if (!section) return null
+    const ids = sectionWithDescendants(sections, section)
+    const site = await siteIdentity(payload, language)
+    return {
+      language,
+      title: `${section.name} · ${site.name}`,
+      description: `${section.name} · ${site.tagline || site.name}`,
+      link: urls.section(language, sectionPath(sections, section)),
+      self: urls.sectionFeed(language, section.slug),
+      items: await publishedItems(payload, language, {
+        or: [{ category: { in: ids } }, { categories: { in: ids } }],
+      }),
+    }
+  },
+  ({ language }) => feedTags(language, cacheTags.categories),
+)
 
-/** The latest published articles with an author's byline, or null for an unknown author. */
-export const loadAuthorFeed = async (
-  payload: Payload,
-  language: Language,
-  slug: string,
-): Promise<FeedData | null> => {
-  const { docs } = await payload.find({
-    collection: 'authors',
-    overrideAccess: false,
-    draft: false,
-    where: { slug: { equals: slug } },
-    limit: 1,
-    depth: 0,
-    locale: language,
-    fallbackLocale: 'en',
-    select: { name: true, slug: true },
-  })
-  const author = docs[0]
-  if (!author) return null
-  const site = await siteIdentity(payload, language)
-  return {
-    language,
-    title: `${author.name} · ${site.name}`,
-    description: `${author.name} · ${site.tagline || site.name}`,
-    link: urls.author(language, author.slug ?? slug),
-    self: urls.authorFeed(language, author.slug ?? slug),
-    items: await publishedItems(payload, language, { authors: { in: [author.id] } }),
-  }
-}
+/** The latest published articles with an author's byline, cached; null for an unknown author. */
+export const getAuthorFeed = cached(
+  'feed-author',
+  async ({ language, slug }: { language: Language; slug: string }): Promise<FeedData | null> => {
+    const payload = await getPayloadClient()
+    const { docs } = await payload.find({
+      collection: 'authors',
+      overrideAccess: false,
+      draft: false,
+      where: { slug: { equals: slug } },
+      limit: 1,
+      depth: 0,
+      locale: language,
+      fallbackLocale: 'en',
+      select: { name: true, slug: true },
+    })
+    const author = docs[0]
+    if (!author) return null
+    const site = await siteIdentity(payload, language)
+    return {
+      language,
+      title: `${author.name} · ${site.name}`,
+      description: `${author.name} · ${site.tagline || site.name}`,
+      link: urls.author(language, author.slug ?? slug),
+      self: urls.authorFeed(language, author.slug ?? slug),
+      items: await publishedItems(payload, language, { authors: { in: [author.id] } }),
+    }
+  },
+  ({ language }) => feedTags(language, cacheTags.authors),
+)
 
 /** RSS 2.0 for a feed, with absolute links and stable GUIDs, built by the `feed` library. */
 export const renderRss = (data: FeedData): string => {
@@ -240,38 +259,6 @@ export const renderRss = (data: FeedData): string => {
   }
   return feed.rss2()
 }
-
-const feedTags = (language: Language, ...more: string[]) => [
-  cacheTags.feeds,
-  cacheTags.articles,
-  cacheTags.articlesIn(language),
-  cacheTags.global('site-settings'),
-  ...more,
-]
-
-/** The latest-articles feed of a language, cached until an article in it changes. */
-export const getLatestFeed = (language: Language): Promise<FeedData> =>
-  unstable_cache(
-    async () => loadLatestFeed(await getPayloadClient(), language),
-    ['feed-latest', language],
-    { tags: feedTags(language) },
-  )()
-
-/** A section's feed (with its sub-sections), cached; null for an unknown section. */
-export const getSectionFeed = (language: Language, slug: string): Promise<FeedData | null> =>
-  unstable_cache(
-    async () => loadSectionFeed(await getPayloadClient(), language, slug),
-    ['feed-section', language, slug],
-    { tags: feedTags(language, cacheTags.categories) },
-  )()
-
-/** An author's feed, cached; null for an unknown author. */
-export const getAuthorFeed = (language: Language, slug: string): Promise<FeedData | null> =>
-  unstable_cache(
-    async () => loadAuthorFeed(await getPayloadClient(), language, slug),
-    ['feed-author', language, slug],
-    { tags: feedTags(language, cacheTags.authors) },
-  )()
 
 /** An RSS response, or 404 when the feed does not exist. */
 export const rssResponse = (data: FeedData | null): Response =>

@@ -1,7 +1,9 @@
+import 'server-only'
+
 import type { Language } from '@/lib/languages'
 
-import { cacheTags } from './cacheTags'
-import { cachedQuery } from './cached'
+import { cacheTags } from '@/cache/tags'
+import { cached } from './cached'
 import { getPayloadClient } from './payload'
 import { mediaPopulate, toImage, type ImageData } from './shapes'
 
@@ -16,56 +18,63 @@ export type AuthorProfile = {
   links: { label: string; url: string }[]
 }
 
-export const loadAuthorBySlug = async (
-  language: Language,
-  slug: string,
-): Promise<AuthorProfile | null> => {
-  const payload = await getPayloadClient()
-  const { docs } = await payload.find({
-    collection: 'authors',
-    overrideAccess: false,
-    where: { slug: { equals: slug } },
-    locale: language,
-    fallbackLocale: 'en',
-    limit: 1,
-    pagination: false,
-    depth: 1,
-    populate: { media: mediaPopulate },
-  })
-  const doc = docs[0]
-  if (!doc) return null
-  return {
-    id: doc.id,
-    name: doc.name,
-    slug: doc.slug ?? '',
-    jobTitle: doc.jobTitle ?? null,
-    bio: doc.bio ?? null,
-    isHouse: Boolean(doc.isHouse),
-    photo: toImage(doc.photo, 'thumbnail'),
-    links: (doc.links ?? []).map(({ label, url }) => ({ label, url })),
-  }
-}
-
-export const getAuthorBySlug = cachedQuery('author-by-slug', loadAuthorBySlug, () => [
-  cacheTags.authors,
-])
+/** An author's public profile by slug; null for an unknown one. */
+export const getAuthorBySlug = cached(
+  'author-by-slug',
+  async ({
+    language,
+    slug,
+  }: {
+    language: Language
+    slug: string
+  }): Promise<AuthorProfile | null> => {
+    const payload = await getPayloadClient()
+    const { docs } = await payload.find({
+      collection: 'authors',
+      overrideAccess: false,
+      where: { slug: { equals: slug } },
+      locale: language,
+      fallbackLocale: 'en',
+      limit: 1,
+      pagination: false,
+      depth: 1,
+      populate: { media: mediaPopulate },
+    })
+    const doc = docs[0]
+    if (!doc) return null
+    return {
+      id: doc.id,
+      name: doc.name,
+      slug: doc.slug ?? '',
+      jobTitle: doc.jobTitle ?? null,
+      bio: doc.bio ?? null,
+      isHouse: Boolean(doc.isHouse),
+      photo: toImage(doc.photo, 'thumbnail'),
+      links: (doc.links ?? []).map(({ label, url }) => ({ label, url })),
+    }
+  },
+  () => [cacheTags.authors],
+)
 
 export type TagInfo = { id: number; name: string; slug: string }
 
-export const loadTagBySlug = async (language: Language, slug: string): Promise<TagInfo | null> => {
-  const payload = await getPayloadClient()
-  const { docs } = await payload.find({
-    collection: 'tags',
-    overrideAccess: false,
-    where: { slug: { equals: slug } },
-    locale: language,
-    fallbackLocale: 'en',
-    limit: 1,
-    pagination: false,
-    depth: 0,
-  })
-  const doc = docs[0]
-  return doc ? { id: doc.id, name: doc.name, slug: doc.slug ?? '' } : null
-}
-
-export const getTagBySlug = cachedQuery('tag-by-slug', loadTagBySlug, () => [cacheTags.tags])
+/** A tag by slug; null for an unknown one. */
+export const getTagBySlug = cached(
+  'tag-by-slug',
+  async ({ language, slug }: { language: Language; slug: string }): Promise<TagInfo | null> => {
+    const payload = await getPayloadClient()
+    const { docs } = await payload.find({
+      collection: 'tags',
+      overrideAccess: false,
+      where: { slug: { equals: slug } },
+      locale: language,
+      fallbackLocale: 'en',
+      limit: 1,
+      pagination: false,
+      depth: 0,
+    })
+    const doc = docs[0]
+    return doc ? { id: doc.id, name: doc.name, slug: doc.slug ?? '' } : null
+  },
+  () => [cacheTags.tags],
+)

@@ -1,3 +1,5 @@
+import 'server-only'
+
 import { headers } from 'next/headers'
 
 import type { Language } from '@/lib/languages'
@@ -18,11 +20,11 @@ export const getPreviewUser = async (): Promise<User | null> => {
  * Draft mode only: the newest version of an article (draft or published) as the logged-in user
  * may read it, with their access. Never cached; without a staff session, nothing.
  */
-export const getDraftArticleBySlug = async (
-  language: Language,
-  slug: string,
-): Promise<ArticleDetail | null> => {
+export const getDraftArticleBySlug = async (args: {
+  language: Language
+  slug: string
+}): Promise<ArticleDetail | null> => {
   const user = await getPreviewUser()
   if (!user) return null
-  return findArticleDetail(language, slug, { draft: true, overrideAccess: false, user })
+  return findArticleDetail(args, { draft: true, overrideAccess: false, user })
 }

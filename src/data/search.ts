@@ -1,23 +1,12 @@
-import { sql } from '@payloadcms/db-postgres'
-import { unstable_cache } from 'next/cache'
-import type { Payload } from 'payload'
+import 'server-only'
 
 import { drizzleOf } from '@/db/client'
+import { HIGHLIGHT_START, HIGHLIGHT_STOP, searchArticles } from '@/db/search'
 import type { Language } from '@/lib/languages'
 
-import { cacheTags } from './cacheTags'
+import { cacheTags } from '@/cache/tags'
+import { cached } from './cached'
 import { getPayloadClient } from './payload'
-
-/**
- * The text search configuration per article language, as the `search_vectors` migration builds
- * `articles.search_vector`: PostgreSQL has no Azerbaijani stemmer, so `az` uses `simple`
- * (lower-cased words, no stemming, no stop words).
- */
-export const SEARCH_CONFIG: Record<Language, 'english' | 'russian' | 'simple'> = {
-  en: 'english',
-  ru: 'russian',
-  az: 'simple',
-}
 
 export const SEARCH_PER_PAGE = 10
 const MAX_PER_PAGE = 50
@@ -51,20 +40,6 @@ export type SearchResults = {
   hits: SearchHit[]
 }
 
-// ts_headline marks matches with these two control characters; they are removed from the text
-// first, so after escaping they can only stand for a highlight.
-const START = '\u0002'
-const STOP = '\u0003'
-const TITLE_OPTIONS = `HighlightAll=true, StartSel=${START}, StopSel=${STOP}`
-const SNIPPET_OPTIONS = `MaxFragments=2, MaxWords=32, MinWords=12, FragmentDelimiter=" … ", StartSel=${START}, StopSel=${STOP}`
-
-/**
- * `ts_rank_cd` weights for D, C, B, A: body (C) counts a tenth of the title (A), so a story with
- * the word in its headline stays above one that merely mentions it a few times (PostgreSQL's
- * default gives the body a fifth).
- */
-const RANK_WEIGHTS = '{0.1, 0.1, 0.4, 1.0}'
-
 const HTML_ESCAPES: Record<string, string> = {
   '&': '&amp;',
   '<': '&lt;',
@@ -77,142 +52,57 @@ const HTML_ESCAPES: Record<string, string> = {
 export const markedToHtml = (marked: string): string =>
   marked
     .replace(/[&<>"']/g, (char) => HTML_ESCAPES[char])
-    .replaceAll(START, '<mark>')
-    .replaceAll(STOP, '</mark>')
+    .replaceAll(HIGHLIGHT_START, '<mark>')
+    .replaceAll(HIGHLIGHT_STOP, '</mark>')
+
+type NormalizedSearch = { language: Language; q: string; page: number; perPage: number }
 
 /** Normalises what a reader typed and the paging, within bounds. */
-export const normalizeSearch = ({ language, q, page, perPage }: SearchParams) => {
+export const normalizeSearch = ({ language, q, page, perPage }: SearchParams): NormalizedSearch => {
   const query = (q ?? '').replace(/\s+/g, ' ').trim().slice(0, MAX_QUERY_LENGTH)
   const size = Math.min(Math.max(Math.trunc(perPage ?? SEARCH_PER_PAGE) || 1, 1), MAX_PER_PAGE)
   const pageNumber = Math.max(Math.trunc(page ?? 1) || 1, 1)
   return { language, q: query, page: pageNumber, perPage: size }
 }
 
-const noResults = (search: ReturnType<typeof normalizeSearch>): SearchResults => ({
+const noResults = (search: NormalizedSearch): SearchResults => ({
   ...search,
   total: 0,
   totalPages: 0,
   hits: [],
 })
 
-type Row = {
-  total: number
-  id: number | null
-  slug: string | null
-  published_at: Date | string | null
-  title_marked: string | null
-  snippet_marked: string | null
-}
-
-/**
- * How many of the newest matches are ranked. Ranking reads each match's whole `search_vector`
- * (several kilobytes, stored out of line), which for a common pair of words on 100,000 articles
- * meant thousands of reads per query; finding and counting matches needs only the GIN index.
- * So the newest `RANK_WINDOW` matches are ranked, and older matches follow them, newest first.
- */
-export const RANK_WINDOW = 200
-
-/**
- * Full-text search over published articles in one language, uncached: `websearch_to_tsquery`
- * against the generated `articles.search_vector` (title A, dek B, body C; a GIN index per
- * language on published, untrashed rows), with `ts_headline` snippets. The newest
- * `rankWindow` matches come first, ranked by `ts_rank_cd` then recency; older matches follow,
- * newest first; `total` counts them all. Only rows whose published state is `published` and
- * that are not in the trash are read: the `articles` table holds the published version of a
- * published article (its newer drafts live in `_articles_v`), and a never-published or
- * unpublished article has `_status = 'draft'`. Every value from the reader is a bound parameter.
- */
-export const runArticleSearch = async (
-  payload: Payload,
-  params: SearchParams,
-  { rankWindow = RANK_WINDOW }: { rankWindow?: number } = {},
-): Promise<SearchResults> => {
-  const search = normalizeSearch(params)
-  const { language, q, page, perPage } = search
-  if (!q) return noResults(search)
-
-  const config = SEARCH_CONFIG[language]
-  const db = drizzleOf(payload)
-  const offset = (page - 1) * perPage
-  const strip = `${START}${STOP}`
-
-  // `matches` reads the index and the rows' dates only; `ranked` reads the vectors of the
-  // newest `rankWindow` matches. The statement is planned with its values, so the language's
-  // partial GIN index serves the match.
-  const result = await db.execute<Row>(sql`
-    WITH search AS (
-      SELECT websearch_to_tsquery(${config}::regconfig, ${q}) AS query
-    ),
-    matches AS MATERIALIZED (
-      SELECT a.id, a.published_at
-      FROM articles a CROSS JOIN search
-      WHERE a.language = ${language}
-        AND a._status = 'published'
-        AND a.deleted_at IS NULL
-        AND a.search_vector @@ search.query
-    ),
-    newest AS (
-      SELECT id, published_at FROM matches
-      ORDER BY published_at DESC NULLS LAST, id DESC
-      LIMIT ${rankWindow}
-    ),
-    ranked AS (
-      SELECT n.id, n.published_at, 0 AS tier,
-        ts_rank_cd(${RANK_WEIGHTS}::float4[], a.search_vector, search.query) AS rank
-      FROM newest n JOIN articles a ON a.id = n.id CROSS JOIN search
-    ),
-    older AS (
-      SELECT m.id, m.published_at, 1 AS tier, 0::float4 AS rank
-      FROM matches m WHERE NOT EXISTS (SELECT 1 FROM newest n WHERE n.id = m.id)
-    ),
-    hits AS (
-      SELECT * FROM (SELECT * FROM ranked UNION ALL SELECT * FROM older) AS everything
-      ORDER BY tier, rank DESC, published_at DESC NULLS LAST, id DESC
-      LIMIT ${perPage} OFFSET ${offset}
-    )
-    SELECT total.count::int AS total, hit.*
-    FROM (SELECT count(*) AS count FROM matches) AS total
-    LEFT JOIN LATERAL (
-      SELECT a.id, a.slug, a.published_at, h.tier, h.rank,
-        ts_headline(${config}::regconfig, translate(coalesce(a.title, ''), ${strip}, ''),
-          search.query, ${TITLE_OPTIONS}) AS title_marked,
-        ts_headline(${config}::regconfig,
-          translate(concat_ws(E'\n\n', a.dek, public.lexical_plain_text(a.body)), ${strip}, ''),
-          search.query, ${SNIPPET_OPTIONS}) AS snippet_marked
-      FROM hits h JOIN articles a ON a.id = h.id CROSS JOIN search
-    ) AS hit ON true
-    ORDER BY hit.tier, hit.rank DESC, hit.published_at DESC NULLS LAST, hit.id DESC
-  `)
-
-  const rows = result.rows
-  const total = rows[0]?.total ?? 0
-  return {
-    ...noResults(search),
-    total,
-    totalPages: Math.ceil(total / perPage),
-    hits: rows
-      .filter((row) => row.id !== null)
-      .map((row) => ({
-        id: Number(row.id),
-        slug: row.slug ?? '',
-        publishedAt: row.published_at ? new Date(row.published_at).toISOString() : null,
-        titleHtml: markedToHtml(row.title_marked ?? ''),
-        snippetHtml: markedToHtml(row.snippet_marked ?? ''),
+const cachedSearch = cached(
+  'search-articles',
+  async (search: NormalizedSearch): Promise<SearchResults> => {
+    const { language, q, page, perPage } = search
+    const db = drizzleOf(await getPayloadClient())
+    const { total, hits } = await searchArticles(db, {
+      language,
+      q,
+      limit: perPage,
+      offset: (page - 1) * perPage,
+    })
+    return {
+      ...noResults(search),
+      total,
+      totalPages: Math.ceil(total / perPage),
+      hits: hits.map(({ titleMarked, snippetMarked, ...hit }) => ({
+        ...hit,
+        titleHtml: markedToHtml(titleMarked),
+        snippetHtml: markedToHtml(snippetMarked),
       })),
-  }
-}
+    }
+  },
+  ({ language }) => [cacheTags.search, cacheTags.articles, cacheTags.articlesIn(language)],
+)
 
 /**
- * Search for the public site, cached per query and page under the article tags, which the
- * publish/unpublish hooks expire (src/collections/Articles/hooks/revalidateArticle.ts).
+ * Full-text search of the published articles of one language (src/db/search.ts), cached per
+ * normalised query and page under the article tags, which publishing and unpublishing expire.
+ * Nothing to search (an empty query) answers no results without a read.
  */
-export const searchArticles = async (params: SearchParams): Promise<SearchResults> => {
-  const normalized = normalizeSearch(params)
-  if (!normalized.q) return noResults(normalized)
-  const { language, q, page, perPage } = normalized
-  return unstable_cache(
-    async () => runArticleSearch(await getPayloadClient(), normalized),
-    ['search-articles', language, q, String(page), String(perPage)],
-    { tags: [cacheTags.search, cacheTags.articles, cacheTags.articlesIn(language)] },
-  )()
+export const getSearchResults = async (params: SearchParams): Promise<SearchResults> => {
+  const search = normalizeSearch(params)
+  return search.q ? cachedSearch(search) : noResults(search)
 }

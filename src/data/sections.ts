@@ -1,9 +1,12 @@
-import type { Language } from '@/lib/languages'
+import 'server-only'
 
-import { cacheTags } from './cacheTags'
-import { cachedQuery } from './cached'
+import type { Language } from '@/lib/languages'
+import { idOf } from '@/lib/relations'
+
+import { cacheTags } from '@/cache/tags'
+import { cached } from './cached'
 import { getPayloadClient } from './payload'
-import { idOf, sectionPath } from './shapes'
+import { sectionPath } from './shapes'
 
 export type Section = {
   id: number
@@ -17,42 +20,50 @@ export type Section = {
 }
 
 /** Every section with its localized name, in menu order. */
-export const loadSections = async (language: Language): Promise<Section[]> => {
-  const payload = await getPayloadClient()
-  const { docs } = await payload.find({
-    collection: 'categories',
-    overrideAccess: false,
-    locale: language,
-    fallbackLocale: 'en',
-    depth: 0,
-    limit: 500,
-    pagination: false,
-    sort: 'order',
-    select: {
-      name: true,
-      slug: true,
-      description: true,
-      order: true,
-      parent: true,
-      breadcrumbs: true,
-    },
-  })
-  return docs.map((doc) => ({
-    id: doc.id,
-    name: doc.name,
-    slug: doc.slug ?? '',
-    description: doc.description ?? null,
-    order: doc.order ?? 100,
-    parentId: idOf(doc.parent),
-    path: sectionPath(doc),
-  }))
-}
-
-export const getSections = cachedQuery('sections', loadSections, () => [cacheTags.categories])
+export const getSections = cached(
+  'sections',
+  async ({ language }: { language: Language }): Promise<Section[]> => {
+    const payload = await getPayloadClient()
+    const { docs } = await payload.find({
+      collection: 'categories',
+      overrideAccess: false,
+      locale: language,
+      fallbackLocale: 'en',
+      depth: 0,
+      limit: 500,
+      pagination: false,
+      sort: 'order',
+      select: {
+        name: true,
+        slug: true,
+        description: true,
+        order: true,
+        parent: true,
+        breadcrumbs: true,
+      },
+    })
+    return docs.map((doc) => ({
+      id: doc.id,
+      name: doc.name,
+      slug: doc.slug ?? '',
+      description: doc.description ?? null,
+      order: doc.order ?? 100,
+      parentId: idOf(doc.parent),
+      path: sectionPath(doc),
+    }))
+  },
+  () => [cacheTags.categories],
+)
 
 /** The section at a path of slugs, its ancestors (breadcrumb) and its children; null if unknown. */
-export const getSectionByPath = async (language: Language, path: string[]) => {
-  const sections = await getSections(language)
+export const getSectionByPath = async ({
+  language,
+  path,
+}: {
+  language: Language
+  path: string[]
+}) => {
+  const sections = await getSections({ language })
   const section = sections.find((s) => s.path.join('/') === path.join('/'))
   if (!section) return null
   const ancestors = section.path

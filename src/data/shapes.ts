@@ -1,3 +1,5 @@
+import 'server-only'
+
 import type { Language } from '@/lib/languages'
 import type { Article, Author, Category, Media, Tag } from '@/payload-types'
 
@@ -134,6 +136,3 @@ export const toSummary = (doc: Partial<Article> & Pick<Article, 'id'>): ArticleS
     image: toImage(doc.heroImage, 'card'),
   }
 }
-
-export const idOf = (value: number | { id: number } | null | undefined): number | null =>
-  value == null ? null : typeof value === 'number' ? value : value.id

@@ -1,10 +1,12 @@
+import 'server-only'
+
 import type { Language } from '@/lib/languages'
 import { safeHref } from '@/lib/safeUrl'
 import { urls } from '@/lib/urls'
 import type { Category, Navigation, Page } from '@/payload-types'
 
-import { cacheTags } from './cacheTags'
-import { cachedQuery } from './cached'
+import { cacheTags } from '@/cache/tags'
+import { cached } from './cached'
 import { getPayloadClient } from './payload'
 import { sectionPath } from './shapes'
 
@@ -33,40 +35,38 @@ const toLink = (language: Language, link: LinkData): Omit<MenuLink, 'children'> 
 }
 
 /** The header menu (with submenus) and footer links, with labels in the reader's language. */
-export const loadNavigation = async (language: Language) => {
-  const payload = await getPayloadClient()
-  const nav = await payload.findGlobal({
-    slug: 'navigation',
-    overrideAccess: false,
-    locale: language,
-    fallbackLocale: 'en',
-    depth: 1,
-    populate: {
-      categories: { name: true, slug: true, breadcrumbs: true },
-      pages: { title: true, slug: true },
-    },
-  })
-  const header: MenuLink[] = (nav.header ?? []).flatMap((item) => {
-    const link = toLink(language, item)
-    if (!link) return []
-    const children = (item.children ?? []).flatMap((child) => {
-      const childLink = toLink(language, child)
-      return childLink ? [{ ...childLink, children: [] }] : []
+export const getNavigation = cached(
+  'navigation',
+  async ({ language }: { language: Language }) => {
+    const payload = await getPayloadClient()
+    const nav = await payload.findGlobal({
+      slug: 'navigation',
+      overrideAccess: false,
+      locale: language,
+      fallbackLocale: 'en',
+      depth: 1,
+      populate: {
+        categories: { name: true, slug: true, breadcrumbs: true },
+        pages: { title: true, slug: true },
+      },
     })
-    return [{ ...link, children }]
-  })
-  const footer: MenuLink[] = (nav.footer ?? []).flatMap((item) => {
-    const link = toLink(language, item)
-    return link ? [{ ...link, children: [] }] : []
-  })
-  return { header, footer }
-}
-
-export const getNavigation = cachedQuery('navigation', loadNavigation, () => [
-  cacheTags.global('navigation'),
-  cacheTags.categories,
-  cacheTags.pages,
-])
+    const header: MenuLink[] = (nav.header ?? []).flatMap((item) => {
+      const link = toLink(language, item)
+      if (!link) return []
+      const children = (item.children ?? []).flatMap((child) => {
+        const childLink = toLink(language, child)
+        return childLink ? [{ ...childLink, children: [] }] : []
+      })
+      return [{ ...link, children }]
+    })
+    const footer: MenuLink[] = (nav.footer ?? []).flatMap((item) => {
+      const link = toLink(language, item)
+      return link ? [{ ...link, children: [] }] : []
+    })
+    return { header, footer }
+  },
+  () => [cacheTags.global('navigation'), cacheTags.categories, cacheTags.pages],
+)
 
 export type SiteSettings = {
   siteName: string
@@ -76,49 +76,51 @@ export type SiteSettings = {
   social: { platform: string; url: string }[]
 }
 
-export const loadSiteSettings = async (language: Language): Promise<SiteSettings> => {
-  const payload = await getPayloadClient()
-  const doc = await payload.findGlobal({
-    slug: 'site-settings',
-    overrideAccess: false,
-    locale: language,
-    fallbackLocale: 'en',
-    depth: 0,
-  })
-  return {
-    siteName: doc.siteName || 'Caspian Digest',
-    tagline: doc.tagline ?? null,
-    about: doc.about ?? null,
-    contactEmail: doc.contactEmail ?? null,
-    social: (doc.social ?? []).map(({ platform, url }) => ({ platform, url })),
-  }
-}
-
-export const getSiteSettings = cachedQuery('site-settings', loadSiteSettings, () => [
-  cacheTags.global('site-settings'),
-])
+export const getSiteSettings = cached(
+  'site-settings',
+  async ({ language }: { language: Language }): Promise<SiteSettings> => {
+    const payload = await getPayloadClient()
+    const doc = await payload.findGlobal({
+      slug: 'site-settings',
+      overrideAccess: false,
+      locale: language,
+      fallbackLocale: 'en',
+      depth: 0,
+    })
+    return {
+      siteName: doc.siteName || 'Caspian Digest',
+      tagline: doc.tagline ?? null,
+      about: doc.about ?? null,
+      contactEmail: doc.contactEmail ?? null,
+      social: (doc.social ?? []).map(({ platform, url }) => ({ platform, url })),
+    }
+  },
+  () => [cacheTags.global('site-settings')],
+)
 
 export type StaticPage = { id: number; title: string; slug: string; body: Page['body'] }
 
-export const loadPageBySlug = async (
-  language: Language,
-  slug: string,
-): Promise<StaticPage | null> => {
-  const payload = await getPayloadClient()
-  const { docs } = await payload.find({
-    collection: 'pages',
-    overrideAccess: false,
-    draft: false,
-    where: { slug: { equals: slug } },
-    locale: language,
-    fallbackLocale: 'en',
-    limit: 1,
-    pagination: false,
-    depth: 1,
-    select: { title: true, slug: true, body: true },
-  })
-  const doc = docs[0]
-  return doc ? { id: doc.id, title: doc.title, slug: doc.slug ?? '', body: doc.body ?? null } : null
-}
-
-export const getPageBySlug = cachedQuery('page-by-slug', loadPageBySlug, () => [cacheTags.pages])
+/** A published static page by slug; null for drafts and unknown slugs. */
+export const getPageBySlug = cached(
+  'page-by-slug',
+  async ({ language, slug }: { language: Language; slug: string }): Promise<StaticPage | null> => {
+    const payload = await getPayloadClient()
+    const { docs } = await payload.find({
+      collection: 'pages',
+      overrideAccess: false,
+      draft: false,
+      where: { slug: { equals: slug } },
+      locale: language,
+      fallbackLocale: 'en',
+      limit: 1,
+      pagination: false,
+      depth: 1,
+      select: { title: true, slug: true, body: true },
+    })
+    const doc = docs[0]
+    return doc
+      ? { id: doc.id, title: doc.title, slug: doc.slug ?? '', body: doc.body ?? null }
+      : null
+  },
+  () => [cacheTags.pages],
+)

@@ -1,14 +1,16 @@
+import 'server-only'
+
 import { Readable } from 'node:stream'
 
-import { unstable_cache } from 'next/cache'
 import type { Payload, Where } from 'payload'
 import { SitemapIndexStream, SitemapStream, streamToPromise, type SitemapItemLoose } from 'sitemap'
 
 import { absoluteUrl, serverOrigin, urls } from '@/lib/urls'
 import { LANGUAGES, type Language } from '@/lib/languages'
 
-import { cacheTags } from './cacheTags'
-import { loadSections, sectionPath } from './feeds'
+import { cacheTags } from '@/cache/tags'
+import { cached } from './cached'
+import { readSectionTree, sectionPath } from './feeds'
 import { getPayloadClient } from './payload'
 
 /** Article URLs per child sitemap (the protocol allows 50,000; smaller files are cheaper). */
@@ -99,67 +101,98 @@ const lastUpdated = async (payload: Payload, where: Where): Promise<string | und
   return docs[0]?.updatedAt
 }
 
-/** The child sitemaps the index lists: articles per language (paged), the rest, news. */
-export const loadSitemapIndex = async (
-  payload: Payload,
-  perSitemap = ARTICLES_PER_SITEMAP,
-): Promise<SitemapRef[]> => {
-  const refs: SitemapRef[] = []
-  for (const language of LANGUAGES) {
-    const pages = await articleSitemapCount(payload, language, perSitemap)
-    const lastmod = await lastUpdated(payload, publishedArticles(language))
-    for (let page = 1; page <= pages; page++) {
-      refs.push({ path: sitemapPath({ kind: 'articles', language, page }), lastmod })
-    }
-  }
-  for (const kind of ['sections', 'authors', 'tags', 'pages', 'news'] as const) {
-    refs.push({ path: sitemapPath({ kind }) })
-  }
-  return refs
-}
+const ALL_ARTICLE_TAGS = [
+  cacheTags.sitemaps,
+  cacheTags.articles,
+  ...LANGUAGES.map((language) => cacheTags.articlesIn(language)),
+]
 
-/** One page of a language's published articles, oldest first so pages stay stable. */
-export const loadArticleSitemap = async (
-  payload: Payload,
-  language: Language,
-  page: number,
-  perSitemap = ARTICLES_PER_SITEMAP,
-): Promise<SitemapEntry[] | null> => {
-  if (page > (await articleSitemapCount(payload, language, perSitemap))) return null
-  const { docs } = await payload.find({
-    collection: 'articles',
-    overrideAccess: false,
-    draft: false,
-    where: publishedArticles(language),
-    sort: ['publishedAt', 'id'],
-    limit: perSitemap,
+/** Child sitemaps other than the News one stay cached until a tag expires them. */
+const untilExpired = { revalidate: false } as const
+
+/**
+ * The child sitemaps the index lists: articles per language (paged, `perSitemap` URLs each), the
+ * rest, news. Cached until an article is published or unpublished.
+ */
+export const getSitemapIndex = cached(
+  'sitemap-index',
+  async ({ perSitemap = ARTICLES_PER_SITEMAP }: { perSitemap?: number }): Promise<SitemapRef[]> => {
+    const payload = await getPayloadClient()
+    const refs: SitemapRef[] = []
+    for (const language of LANGUAGES) {
+      const pages = await articleSitemapCount(payload, language, perSitemap)
+      const lastmod = await lastUpdated(payload, publishedArticles(language))
+      for (let page = 1; page <= pages; page++) {
+        refs.push({ path: sitemapPath({ kind: 'articles', language, page }), lastmod })
+      }
+    }
+    for (const kind of ['sections', 'authors', 'tags', 'pages', 'news'] as const) {
+      refs.push({ path: sitemapPath({ kind }) })
+    }
+    return refs
+  },
+  () => ALL_ARTICLE_TAGS,
+)
+
+/**
+ * One page of a language's published articles, oldest first so pages stay stable; null past the
+ * last page.
+ */
+export const getArticleSitemap = cached(
+  'sitemap-articles',
+  async ({
+    language,
     page,
-    depth: 0,
-    select: { slug: true, updatedAt: true },
-  })
-  return docs.map((doc) => ({
-    path: urls.article(language, doc.slug ?? ''),
-    lastmod: doc.updatedAt,
-  }))
-}
+    perSitemap = ARTICLES_PER_SITEMAP,
+  }: {
+    language: Language
+    page: number
+    perSitemap?: number
+  }): Promise<SitemapEntry[] | null> => {
+    const payload = await getPayloadClient()
+    if (page > (await articleSitemapCount(payload, language, perSitemap))) return null
+    const { docs } = await payload.find({
+      collection: 'articles',
+      overrideAccess: false,
+      draft: false,
+      where: publishedArticles(language),
+      sort: ['publishedAt', 'id'],
+      limit: perSitemap,
+      page,
+      depth: 0,
+      select: { slug: true, updatedAt: true },
+    })
+    return docs.map((doc) => ({
+      path: urls.article(language, doc.slug ?? ''),
+      lastmod: doc.updatedAt,
+    }))
+  },
+  ({ language }) => [cacheTags.sitemaps, cacheTags.articles, cacheTags.articlesIn(language)],
+  untilExpired,
+)
 
 /** Every section page, in each language. */
-export const loadSectionSitemap = async (payload: Payload): Promise<SitemapEntry[]> => {
-  const sections = await loadSections(payload, 'en')
-  return sections.flatMap((section) =>
-    inEveryLanguage((language) => urls.section(language, sectionPath(sections, section))),
-  )
-}
+export const getSectionSitemap = cached(
+  'sitemap-sections',
+  async (): Promise<SitemapEntry[]> => {
+    const sections = await readSectionTree(await getPayloadClient(), 'en')
+    return sections.flatMap((section) =>
+      inEveryLanguage((language) => urls.section(language, sectionPath(sections, section))),
+    )
+  },
+  () => [cacheTags.sitemaps, cacheTags.categories],
+  untilExpired,
+)
 
 /**
  * One entry per language for every readable document of a collection with a public page
  * (authors, tags, published static pages), dated by its last change.
  */
 const everyDocInEveryLanguage = async (
-  payload: Payload,
   collection: 'authors' | 'tags' | 'pages',
   pathFor: (language: Language, slug: string) => string,
 ): Promise<SitemapEntry[]> => {
+  const payload = await getPayloadClient()
   const { docs } = await payload.find({
     collection,
     overrideAccess: false,
@@ -175,58 +208,76 @@ const everyDocInEveryLanguage = async (
 }
 
 /** Every author page, in each language. */
-export const loadAuthorSitemap = (payload: Payload) =>
-  everyDocInEveryLanguage(payload, 'authors', urls.author)
+export const getAuthorSitemap = cached(
+  'sitemap-authors',
+  async () => everyDocInEveryLanguage('authors', urls.author),
+  () => [cacheTags.sitemaps, cacheTags.authors],
+  untilExpired,
+)
 
 /** Every tag page, in each language. */
-export const loadTagSitemap = (payload: Payload) =>
-  everyDocInEveryLanguage(payload, 'tags', urls.tag)
+export const getTagSitemap = cached(
+  'sitemap-tags',
+  async () => everyDocInEveryLanguage('tags', urls.tag),
+  () => [cacheTags.sitemaps, cacheTags.tags],
+  untilExpired,
+)
 
 /** Every published static page, in each language (readers' access admits published ones only). */
-export const loadPageSitemap = (payload: Payload) =>
-  everyDocInEveryLanguage(payload, 'pages', urls.page)
+export const getPageSitemap = cached(
+  'sitemap-pages',
+  async () => everyDocInEveryLanguage('pages', urls.page),
+  () => [cacheTags.sitemaps, cacheTags.pages],
+  untilExpired,
+)
 
 /** Whether a News sitemap entry is still inside the 48-hour window at `now`. */
 export const isRecentNews = (entry: SitemapEntry, now: Date) =>
   Boolean(entry.news) &&
   new Date(entry.news!.publishedAt).getTime() >= now.getTime() - NEWS_WINDOW_MS
 
-/** Articles in every language published in the 48 hours before `now`, newest first. */
-export const loadNewsSitemap = async (
-  payload: Payload,
-  now: Date = new Date(),
-): Promise<SitemapEntry[]> => {
-  const since = new Date(now.getTime() - NEWS_WINDOW_MS).toISOString()
-  const { docs } = await payload.find({
-    collection: 'articles',
-    overrideAccess: false,
-    draft: false,
-    where: publishedArticles(null, { publishedAt: { greater_than_equal: since } }),
-    sort: '-publishedAt',
-    limit: NEWS_LIMIT,
-    depth: 0,
-    select: { title: true, slug: true, language: true, publishedAt: true, updatedAt: true },
-  })
-  return docs.map((doc) => ({
-    path: urls.article(doc.language, doc.slug ?? ''),
-    lastmod: doc.updatedAt,
-    news: {
-      title: doc.title,
-      language: doc.language,
-      publishedAt: doc.publishedAt ?? doc.updatedAt,
-    },
-  }))
-}
-
-const siteName = async (payload: Payload) => {
-  const settings = await payload.findGlobal({
-    slug: 'site-settings',
-    overrideAccess: false,
-    draft: false,
-    depth: 0,
-  })
-  return settings.siteName || 'Caspian Digest'
-}
+/**
+ * Articles in every language published in the 48 hours before the read, newest first, and the
+ * publication's name. Also re-read every ten minutes; whoever serves it keeps only the entries
+ * still inside the window at that moment (`isRecentNews`).
+ */
+export const getNewsSitemap = cached(
+  'sitemap-news',
+  async (): Promise<{ entries: SitemapEntry[]; publicationName: string }> => {
+    const payload = await getPayloadClient()
+    const since = new Date(Date.now() - NEWS_WINDOW_MS).toISOString()
+    const { docs } = await payload.find({
+      collection: 'articles',
+      overrideAccess: false,
+      draft: false,
+      where: publishedArticles(null, { publishedAt: { greater_than_equal: since } }),
+      sort: '-publishedAt',
+      limit: NEWS_LIMIT,
+      depth: 0,
+      select: { title: true, slug: true, language: true, publishedAt: true, updatedAt: true },
+    })
+    const settings = await payload.findGlobal({
+      slug: 'site-settings',
+      overrideAccess: false,
+      draft: false,
+      depth: 0,
+    })
+    return {
+      entries: docs.map((doc) => ({
+        path: urls.article(doc.language, doc.slug ?? ''),
+        lastmod: doc.updatedAt,
+        news: {
+          title: doc.title,
+          language: doc.language,
+          publishedAt: doc.publishedAt ?? doc.updatedAt,
+        },
+      })),
+      publicationName: settings.siteName || 'Caspian Digest',
+    }
+  },
+  () => [...ALL_ARTICLE_TAGS, cacheTags.global('site-settings')],
+  { revalidate: 600 },
+)
 
 /** A `<urlset>` of absolute URLs, built by the `sitemap` library. */
 export const renderUrlset = async (
@@ -271,57 +322,29 @@ export const renderSitemapIndex = async (refs: SitemapRef[]): Promise<string> =>
   return (await streamToPromise(Readable.from(items).pipe(stream))).toString('utf8')
 }
 
-const ALL_ARTICLE_TAGS = [
-  cacheTags.sitemaps,
-  cacheTags.articles,
-  ...LANGUAGES.map((language) => cacheTags.articlesIn(language)),
-]
-
-/** The sitemap index, cached until an article is published or unpublished. */
-export const getSitemapIndex = (): Promise<SitemapRef[]> =>
-  unstable_cache(async () => loadSitemapIndex(await getPayloadClient()), ['sitemap-index'], {
-    tags: ALL_ARTICLE_TAGS,
-  })()
-
 /**
- * The entries of one child sitemap (null when there is no such sitemap), cached under the tags
- * of what it lists. The News sitemap is also re-read every ten minutes, and each answer keeps
- * only what is still inside the 48-hour window.
+ * The entries of one child sitemap by its name (null when there is no such sitemap), each read
+ * cached under the tags of what it lists. The News sitemap keeps only what is still inside the
+ * 48-hour window at the time of asking.
  */
 export const getSitemap = async (
   name: SitemapName,
 ): Promise<{ entries: SitemapEntry[]; publicationName?: string } | null> => {
-  const cached = <T>(key: string[], tags: string[], load: (payload: Payload) => Promise<T>) =>
-    unstable_cache(async () => load(await getPayloadClient()), ['sitemap', ...key], {
-      tags: [cacheTags.sitemaps, ...tags],
-      revalidate: name.kind === 'news' ? 600 : false,
-    })()
   switch (name.kind) {
     case 'articles': {
-      const entries = await cached(
-        ['articles', name.language, String(name.page)],
-        [cacheTags.articles, cacheTags.articlesIn(name.language)],
-        (payload) => loadArticleSitemap(payload, name.language, name.page),
-      )
+      const entries = await getArticleSitemap({ language: name.language, page: name.page })
       return entries ? { entries } : null
     }
     case 'sections':
-      return { entries: await cached(['sections'], [cacheTags.categories], loadSectionSitemap) }
+      return { entries: await getSectionSitemap() }
     case 'authors':
-      return { entries: await cached(['authors'], [cacheTags.authors], loadAuthorSitemap) }
+      return { entries: await getAuthorSitemap() }
     case 'tags':
-      return { entries: await cached(['tags'], [cacheTags.tags], loadTagSitemap) }
+      return { entries: await getTagSitemap() }
     case 'pages':
-      return { entries: await cached(['pages'], [cacheTags.pages], loadPageSitemap) }
+      return { entries: await getPageSitemap() }
     case 'news': {
-      const { entries, publicationName } = await cached(
-        ['news'],
-        [...ALL_ARTICLE_TAGS, cacheTags.global('site-settings')],
-        async (payload) => ({
-          entries: await loadNewsSitemap(payload),
-          publicationName: await siteName(payload),
-        }),
-      )
+      const { entries, publicationName } = await getNewsSitemap()
       const now = new Date()
       return { entries: entries.filter((entry) => isRecentNews(entry, now)), publicationName }
     }

@@ -102,6 +102,36 @@ export const IMPORT_ENUMS = {
   versionStage: 'enum__articles_v_version_stage',
 } as const
 
+// ─── src/db/reads.ts, src/db/search.ts: the public site's reads ───────────────────────────────
+
+const READ_TABLES = {
+  articles: [
+    'id',
+    'language',
+    '_status',
+    'deleted_at',
+    'published_at',
+    'created_at',
+    'category_id',
+    'slug',
+    'title',
+    'dek',
+    'body',
+  ],
+  articles_rels: ['parent_id', 'path', 'categories_id', 'tags_id'],
+} as const satisfies TableColumns
+
+/**
+ * What raw-SQL migrations add beside Payload's schema (migration `search_vectors`: the generated
+ * `search_vector` column and the `lexical_plain_text` function it is computed with). Payload's
+ * schema does not know them, so the drift test looks for them in the migrated database only.
+ */
+export const MIGRATION_SCHEMA = {
+  articles: ['search_vector'],
+} as const satisfies TableColumns
+
+export const MIGRATION_FUNCTIONS = ['lexical_plain_text'] as const
+
 // ─── src/db/health.ts: readiness ──────────────────────────────────────────────────────────────
 
 const HEALTH_TABLES = {
@@ -121,7 +151,11 @@ const union = (...blocks: TableColumns[]): TableColumns => {
   return tables
 }
 
-export const RAW_SQL_SCHEMA: TableColumns = union(IMPORT_TABLES, HEALTH_TABLES)
+/** What Payload's generated schema must have (and the migrated database too). */
+export const RAW_SQL_SCHEMA: TableColumns = union(IMPORT_TABLES, READ_TABLES, HEALTH_TABLES)
+
+/** Every table and column SQL in src/db/ may name: Payload's and the migrations' own. */
+export const RAW_SQL_NAMES: TableColumns = union(RAW_SQL_SCHEMA, MIGRATION_SCHEMA)
 
 /** Every enum type raw SQL in src/db/ casts to. */
 export const RAW_SQL_ENUMS: readonly string[] = [...Object.values(IMPORT_ENUMS)]

@@ -1,8 +1,8 @@
 import type { GlobalConfig } from 'payload'
 
 import { anyone, isEditor } from '@/access/roles'
-import { cacheTags } from '@/data/cacheTags'
-import { revalidateTags } from '@/data/revalidate'
+import { cacheTags } from '@/cache/tags'
+import { revalidateTags } from '@/cache/revalidate'
 import { validateUrl } from '@/lib/safeUrl'
 
 export const SiteSettings: GlobalConfig = {

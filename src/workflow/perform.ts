@@ -1,7 +1,7 @@
 import { sql } from '@payloadcms/db-postgres'
 import { commitTransaction, initTransaction, killTransaction, type PayloadRequest } from 'payload'
 
-import { revalidateTags } from '@/data/revalidate'
+import { revalidateTags } from '@/cache/revalidate'
 import { drizzleFor } from '@/db/client'
 import { latestArticle } from '@/lib/relations'
 import type { Article } from '@/payload-types'

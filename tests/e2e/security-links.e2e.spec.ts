@@ -3,7 +3,7 @@ import http from 'node:http'
 
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
-import { cacheTags } from '@/data/cacheTags'
+import { cacheTags } from '@/cache/tags'
 
 import { query } from '../helpers/database'
 import { call, login, sessionToken, type Headers, type Json } from '../helpers/http'
@@ -208,7 +208,7 @@ const storeBehindTheRules = async (sql: string, params: unknown[], tags: string[
     method: 'POST',
     headers: {
       'content-type': 'application/json',
-      // The token the app derives from its PAYLOAD_SECRET (src/data/revalidate.ts).
+      // The token the app derives from its PAYLOAD_SECRET (src/cache/revalidate.ts).
       'x-revalidate-token': createHmac('sha256', appEnv.PAYLOAD_SECRET)
         .update('revalidate-tags')
         .digest('hex'),

@@ -5,7 +5,7 @@ import { getTableConfig, type PgTable } from '@payloadcms/db-postgres/drizzle/pg
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { adapterOf } from '@/db/client'
-import { RAW_SQL_ENUMS, RAW_SQL_SCHEMA } from '@/db/schema'
+import { MIGRATION_FUNCTIONS, RAW_SQL_ENUMS, RAW_SQL_NAMES, RAW_SQL_SCHEMA } from '@/db/schema'
 
 import { query } from '../helpers/database'
 import { createTestPayload, type TestPayload } from '../helpers/payload'
@@ -26,10 +26,11 @@ afterAll(async () => {
   await ctx?.teardown()
 })
 
-const manifest = Object.entries(RAW_SQL_SCHEMA)
-
-/** `table.column` for every pair the manifest lists that `has` does not. */
-const missing = (has: (table: string, column: string) => 'table' | 'column' | null) =>
+/** `table.column` for every pair `manifest` lists that `has` does not. */
+const missing = (
+  has: (table: string, column: string) => 'table' | 'column' | null,
+  manifest = Object.entries(RAW_SQL_SCHEMA),
+) =>
   manifest.flatMap(([table, columns]) =>
     columns.flatMap((column) => {
       const absent = has(table, column)
@@ -66,14 +67,29 @@ describe('the tables and columns raw SQL names (src/db/schema.ts)', () => {
       if (!columnsOf.has(row.table_name)) columnsOf.set(row.table_name, new Set())
       columnsOf.get(row.table_name)!.add(row.column_name)
     }
-    const drift = missing((table, column) =>
-      !columnsOf.has(table) ? 'table' : columnsOf.get(table)!.has(column) ? null : 'column',
+    const drift = missing(
+      (table, column) =>
+        !columnsOf.has(table) ? 'table' : columnsOf.get(table)!.has(column) ? null : 'column',
+      Object.entries(RAW_SQL_NAMES),
     ).map(({ table, column, absent }) =>
       absent === 'table'
         ? `${table} is named in src/db but the migrated database has no such table (a migration missing?)`
         : `${table}.${column} is named in src/db but the migrated database has no such column (a migration missing?)`,
     )
     expect([...new Set(drift)]).toEqual([])
+  })
+
+  it('call only functions the migrations create', async () => {
+    const rows = await query<{ proname: string }>(
+      ctx.databaseUrl,
+      `SELECT p.proname FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+       WHERE n.nspname = 'public'`,
+    )
+    const functions = new Set(rows.map((row) => row.proname))
+    const drift = MIGRATION_FUNCTIONS.filter((name) => !functions.has(name)).map(
+      (name) => `the function ${name} is called in src/db but the migrated database has none`,
+    )
+    expect(drift).toEqual([])
   })
 
   it("cast only to enum types Payload's schema has", () => {
@@ -143,11 +159,11 @@ const tablesNamedIn = (source: string): string[] => {
 }
 
 describe('the SQL in src/db/', () => {
-  it('names only tables RAW_SQL_SCHEMA lists', () => {
+  it('names only tables src/db/schema.ts lists', () => {
     const root = path.resolve(import.meta.dirname, '../..')
     const drift = sourcesOf(path.join(root, 'src', 'db')).flatMap((file) =>
       tablesNamedIn(readFileSync(file, 'utf8'))
-        .filter((table) => !(table in RAW_SQL_SCHEMA))
+        .filter((table) => !(table in RAW_SQL_NAMES))
         .map(
           (table) =>
             `${path.relative(root, file)} names the table ${table}, which RAW_SQL_SCHEMA (src/db/schema.ts) does not list`,

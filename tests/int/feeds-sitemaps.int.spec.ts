@@ -22,8 +22,8 @@ describe('sitemaps', () => {
   afterAll(() => ctx?.teardown())
 
   it('indexes the article sitemap of each language and the other child sitemaps', async () => {
-    const { loadSitemapIndex, renderSitemapIndex } = await data()
-    const index = parseSitemapIndex(await renderSitemapIndex(await loadSitemapIndex(ctx.payload)))
+    const { getSitemapIndex, renderSitemapIndex } = await data()
+    const index = parseSitemapIndex(await renderSitemapIndex(await getSitemapIndex()))
     expect(index.map((child) => child.loc)).toEqual([
       `${ORIGIN}/sitemaps/articles-en.xml`,
       `${ORIGIN}/sitemaps/articles-az.xml`,
@@ -58,7 +58,7 @@ describe('sitemaps', () => {
   })
 
   it("lists a language's published articles only, with absolute URLs", async () => {
-    const { loadArticleSitemap, renderUrlset } = await data()
+    const { getArticleSitemap, renderUrlset } = await data()
     const publishedAt = '2026-01-05T10:00:00Z'
     await createArticle(ctx.payload, {
       status: 'published',
@@ -82,10 +82,12 @@ describe('sitemaps', () => {
       publishedAt,
     })
 
-    const en = await loadArticleSitemap(ctx.payload, 'en', 1)
+    const en = await getArticleSitemap({ language: 'en', page: 1 })
     expect(locs(en)).toEqual(['/en/articles/sm-one'])
-    expect(locs(await loadArticleSitemap(ctx.payload, 'az', 1))).toEqual(['/az/articles/sm-az'])
-    expect(await loadArticleSitemap(ctx.payload, 'en', 2)).toBeNull()
+    expect(locs(await getArticleSitemap({ language: 'az', page: 1 }))).toEqual([
+      '/az/articles/sm-az',
+    ])
+    expect(await getArticleSitemap({ language: 'en', page: 2 })).toBeNull()
 
     const { entries } = parseUrlset(await renderUrlset(en ?? []))
     expect(entries).toHaveLength(1)
@@ -94,7 +96,7 @@ describe('sitemaps', () => {
   })
 
   it('splits a language into as many article sitemaps as it needs, oldest first', async () => {
-    const { loadArticleSitemap, loadSitemapIndex } = await data()
+    const { getArticleSitemap, getSitemapIndex } = await data()
     for (const [i, slug] of ['paged-a', 'paged-b', 'paged-c'].entries()) {
       await createArticle(ctx.payload, {
         status: 'published',
@@ -104,23 +106,23 @@ describe('sitemaps', () => {
         publishedAt: `2026-02-0${i + 1}T10:00:00Z`,
       })
     }
-    const index = (await loadSitemapIndex(ctx.payload, 2)).map((ref) => ref.path)
+    const index = (await getSitemapIndex({ perSitemap: 2 })).map((ref) => ref.path)
     expect(index.filter((p) => p.startsWith('/sitemaps/articles-ru'))).toEqual([
       '/sitemaps/articles-ru.xml',
       '/sitemaps/articles-ru-2.xml',
     ])
-    expect(locs(await loadArticleSitemap(ctx.payload, 'ru', 1, 2))).toEqual([
+    expect(locs(await getArticleSitemap({ language: 'ru', page: 1, perSitemap: 2 }))).toEqual([
       '/ru/articles/paged-a',
       '/ru/articles/paged-b',
     ])
-    expect(locs(await loadArticleSitemap(ctx.payload, 'ru', 2, 2))).toEqual([
+    expect(locs(await getArticleSitemap({ language: 'ru', page: 2, perSitemap: 2 }))).toEqual([
       '/ru/articles/paged-c',
     ])
-    expect(await loadArticleSitemap(ctx.payload, 'ru', 3, 2)).toBeNull()
+    expect(await getArticleSitemap({ language: 'ru', page: 3, perSitemap: 2 })).toBeNull()
   })
 
   it('lists only articles published in the last 48 hours in the News sitemap', async () => {
-    const { isRecentNews, loadNewsSitemap, renderUrlset } = await data()
+    const { getNewsSitemap, isRecentNews, renderUrlset } = await data()
     await createArticle(ctx.payload, {
       status: 'published',
       title: 'Fresh news',
@@ -146,7 +148,7 @@ describe('sitemaps', () => {
       publishedAt: ago(1 * HOUR),
     })
 
-    const news = await loadNewsSitemap(ctx.payload)
+    const { entries: news } = await getNewsSitemap()
     expect(locs(news)).toEqual(['/ru/articles/fresh-news', '/en/articles/yesterday-news'])
 
     const { attributes, entries } = parseUrlset(
@@ -169,7 +171,7 @@ describe('sitemaps', () => {
   })
 
   it('lists nested sections, authors and tags in every language with hreflang alternates', async () => {
-    const { loadAuthorSitemap, loadSectionSitemap, loadTagSitemap, renderUrlset } = await data()
+    const { getAuthorSitemap, getSectionSitemap, getTagSitemap, renderUrlset } = await data()
     const news = await ctx.payload.create({
       collection: 'categories',
       data: { name: 'News', slug: 'sm-news' },
@@ -181,16 +183,14 @@ describe('sitemaps', () => {
     await ctx.payload.create({ collection: 'authors', data: { name: 'Sm Author', slug: 'sm-a' } })
     await ctx.payload.create({ collection: 'tags', data: { name: 'Sm tag', slug: 'sm-tag' } })
 
-    const sections = await loadSectionSitemap(ctx.payload)
+    const sections = await getSectionSitemap()
     expect(locs(sections)).toEqual(
       expect.arrayContaining(['/en/section/sm-news/sm-economy', '/az/section/sm-news/sm-economy']),
     )
-    expect(locs(await loadAuthorSitemap(ctx.payload))).toEqual(
+    expect(locs(await getAuthorSitemap())).toEqual(
       expect.arrayContaining(['/en/authors/sm-a', '/az/authors/sm-a', '/ru/authors/sm-a']),
     )
-    expect(locs(await loadTagSitemap(ctx.payload))).toEqual(
-      expect.arrayContaining(['/ru/tags/sm-tag']),
-    )
+    expect(locs(await getTagSitemap())).toEqual(expect.arrayContaining(['/ru/tags/sm-tag']))
 
     const { entries } = parseUrlset(await renderUrlset(sections))
     const economyAz = entries.find((e) => e.loc === `${ORIGIN}/az/section/sm-news/sm-economy`)
@@ -203,7 +203,7 @@ describe('sitemaps', () => {
   })
 
   it('lists published static pages only', async () => {
-    const { loadPageSitemap } = await data()
+    const { getPageSitemap } = await data()
     await ctx.payload.create({
       collection: 'pages',
       data: { title: 'Who we are', slug: 'sm-who-we-are', _status: 'published' },
@@ -213,7 +213,7 @@ describe('sitemaps', () => {
       draft: true,
       data: { title: 'Secret page', slug: 'sm-secret', _status: 'draft' },
     })
-    const paths = locs(await loadPageSitemap(ctx.payload))
+    const paths = locs(await getPageSitemap())
     expect(paths).toEqual(
       expect.arrayContaining(['/en/pages/sm-who-we-are', '/ru/pages/sm-who-we-are']),
     )

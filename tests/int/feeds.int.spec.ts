@@ -15,15 +15,15 @@ const ORIGIN = 'https://news.example'
 describe('RSS feeds', () => {
   let ctx: TestPayload
   const rss = async (
-    load: 'loadLatestFeed' | 'loadSectionFeed' | 'loadAuthorFeed',
+    read: 'getLatestFeed' | 'getSectionFeed' | 'getAuthorFeed',
     language: Language,
     slug = '',
   ) => {
     const feeds = await data()
     const feed =
-      load === 'loadLatestFeed'
-        ? await feeds.loadLatestFeed(ctx.payload, language)
-        : await feeds[load](ctx.payload, language, slug)
+      read === 'getLatestFeed'
+        ? await feeds.getLatestFeed({ language })
+        : await feeds[read]({ language, slug })
     return feed ? parseRss(feeds.renderRss(feed)) : null
   }
   const titles = (feed: Awaited<ReturnType<typeof rss>>) => feed?.items.map((item) => item.title)
@@ -45,10 +45,10 @@ describe('RSS feeds', () => {
     await unpublish(await publish({ title: 'English story taken down' }))
     await publish({ title: 'Русская история', language: 'ru' })
 
-    const feed = await rss('loadLatestFeed', 'en')
+    const feed = await rss('getLatestFeed', 'en')
     expect(titles(feed)).toEqual(['Newer English story', 'Older English story'])
-    expect(titles(await rss('loadLatestFeed', 'ru'))).toEqual(['Русская история'])
-    expect(titles(await rss('loadLatestFeed', 'az'))).toEqual([])
+    expect(titles(await rss('getLatestFeed', 'ru'))).toEqual(['Русская история'])
+    expect(titles(await rss('getLatestFeed', 'az'))).toEqual([])
   })
 
   it("keeps a published article's published title while a newer draft is pending", async () => {
@@ -59,7 +59,7 @@ describe('RSS feeds', () => {
       draft: true,
       data: { title: 'Draft headline', _status: 'draft' },
     })
-    expect(titles(await rss('loadLatestFeed', 'az'))).toEqual(['Published headline'])
+    expect(titles(await rss('getLatestFeed', 'az'))).toEqual(['Published headline'])
   })
 
   it('gives items absolute links, dates, stable GUIDs and the channel its own address', async () => {
@@ -70,7 +70,7 @@ describe('RSS feeds', () => {
       dek: 'A dek & a <b>tag</b>',
       publishedAt: '2026-11-03T09:30:00Z',
     })
-    const before = await rss('loadLatestFeed', 'ru')
+    const before = await rss('getLatestFeed', 'ru')
     const item = before?.items.find((i) => i.title === 'Guid story')
     expect(item).toEqual({
       title: 'Guid story',
@@ -93,13 +93,13 @@ describe('RSS feeds', () => {
       id: article.id,
       data: { title: 'Guid story, corrected' },
     })
-    const after = await rss('loadLatestFeed', 'ru')
+    const after = await rss('getLatestFeed', 'ru')
     expect(after?.items.find((i) => i.title === 'Guid story, corrected')?.guid).toBe(item?.guid)
   })
 
   it('escapes titles so that the XML stays well-formed', async () => {
     await publish({ title: 'Oil & gas: <prices> "rise" ]]> again', language: 'az' })
-    expect(titles(await rss('loadLatestFeed', 'az'))).toContain(
+    expect(titles(await rss('getLatestFeed', 'az'))).toContain(
       'Oil & gas: <prices> "rise" ]]> again',
     )
   })
@@ -128,7 +128,7 @@ describe('RSS feeds', () => {
     await createArticle(ctx.payload, { title: 'Energy draft', category: energy.id })
     await publish({ title: 'Energy in Russian', category: energy.id, language: 'ru' })
 
-    const energyFeed = await rss('loadSectionFeed', 'en', 'energy-feed')
+    const energyFeed = await rss('getSectionFeed', 'en', 'energy-feed')
     expect(new Set(titles(energyFeed))).toEqual(
       new Set(['In Energy', 'In Offshore', 'Also in Oil']),
     )
@@ -136,11 +136,11 @@ describe('RSS feeds', () => {
     expect(energyFeed?.items.find((i) => i.title === 'In Offshore')?.categories).toEqual([
       'Offshore',
     ])
-    const oilFeed = await rss('loadSectionFeed', 'en', 'oil-feed')
+    const oilFeed = await rss('getSectionFeed', 'en', 'oil-feed')
     expect(new Set(titles(oilFeed))).toEqual(new Set(['In Offshore', 'Also in Oil']))
     expect(oilFeed?.channel.link).toBe(`${ORIGIN}/en/section/energy-feed/oil-feed`)
-    expect(titles(await rss('loadSectionFeed', 'ru', 'energy-feed'))).toEqual(['Energy in Russian'])
-    expect(await rss('loadSectionFeed', 'en', 'no-such-section')).toBeNull()
+    expect(titles(await rss('getSectionFeed', 'ru', 'energy-feed'))).toEqual(['Energy in Russian'])
+    expect(await rss('getSectionFeed', 'en', 'no-such-section')).toBeNull()
   })
 
   it("lists an author's published articles and 404s an unknown author", async () => {
@@ -157,16 +157,16 @@ describe('RSS feeds', () => {
     await publish({ title: 'By someone else', authors: [other.id] })
     await createArticle(ctx.payload, { title: 'Leyla draft', authors: [leyla.id] })
 
-    const feed = await rss('loadAuthorFeed', 'en', 'leyla-feedwriter')
+    const feed = await rss('getAuthorFeed', 'en', 'leyla-feedwriter')
     expect(new Set(titles(feed))).toEqual(new Set(['By Leyla', 'By both']))
     expect(feed?.channel.title).toContain('Leyla Feedwriter')
     expect(feed?.channel.link).toBe(`${ORIGIN}/en/authors/leyla-feedwriter`)
-    expect(await rss('loadAuthorFeed', 'en', 'nobody')).toBeNull()
+    expect(await rss('getAuthorFeed', 'en', 'nobody')).toBeNull()
   })
 
   it('answers RSS with its content type, and 404 for a missing feed', async () => {
-    const { loadLatestFeed, rssResponse } = await data()
-    const response = rssResponse(await loadLatestFeed(ctx.payload, 'en'))
+    const { getLatestFeed, rssResponse } = await data()
+    const response = rssResponse(await getLatestFeed({ language: 'en' }))
     expect(response.status).toBe(200)
     expect(response.headers.get('content-type')).toBe('application/rss+xml; charset=utf-8')
     expect(parseRss(await response.text()).items.length).toBeGreaterThan(0)

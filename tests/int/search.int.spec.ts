@@ -9,11 +9,11 @@ import { createTestPayload, type TestPayload } from '../helpers/payload'
 // src/data imports the Payload config, which reads DATABASE_URL when loaded: import it after
 // createTestPayload() has pointed DATABASE_URL at this file's database.
 const data = () => import('@/data/search')
+const db = () => import('@/db/search')
 
 describe('article search', () => {
   let ctx: TestPayload
-  const search = async (params: SearchParams) =>
-    (await data()).runArticleSearch(ctx.payload, params)
+  const search = async (params: SearchParams) => (await data()).getSearchResults(params)
   const idsFor = async (params: SearchParams) => (await search(params)).hits.map((hit) => hit.id)
 
   beforeAll(async () => {
@@ -199,7 +199,8 @@ describe('article search', () => {
   })
 
   it('ranks the newest matches and lists older ones after them, newest first, counting all', async () => {
-    const { runArticleSearch } = await data()
+    const { searchArticles } = await db()
+    const { drizzleOf } = await import('@/db/client')
     const at = (day: number) => new Date(Date.UTC(2026, 5, day)).toISOString()
     const create = (title: string, day: number) =>
       createArticle(ctx.payload, { status: 'published', title, publishedAt: at(day) })
@@ -224,10 +225,16 @@ describe('article search', () => {
       body: body('And dolma.'),
       publishedAt: at(5),
     })
-    const window = { rankWindow: 3 }
+    // The SQL itself (src/db/search.ts), with a window of three instead of RANK_WINDOW.
     const pages = await Promise.all(
       [1, 2, 3].map((page) =>
-        runArticleSearch(ctx.payload, { language: 'en', q: 'dolma', perPage: 2, page }, window),
+        searchArticles(drizzleOf(ctx.payload), {
+          language: 'en',
+          q: 'dolma',
+          limit: 2,
+          offset: (page - 1) * 2,
+          rankWindow: 3,
+        }),
       ),
     )
     // The three newest ranked (the title match first), then the two older ones by date.

@@ -85,14 +85,14 @@ describe('the read layer of the public site', () => {
     })
 
     const { result: related, statements } = await countQueries(() =>
-      data.loadRelatedArticles(
-        'en',
-        article.id,
-        [draftPick.id, article.id, pick.id].join(','),
-        energy.id,
-        String(wind.id),
-        10,
-      ),
+      data.getRelatedArticles({
+        language: 'en',
+        articleId: article.id,
+        relatedIds: [draftPick.id, article.id, pick.id],
+        sectionId: energy.id,
+        tagIds: [wind.id],
+        limit: 10,
+      }),
     )
     const ids = related.map((a) => a.id)
     expect(ids.slice(0, 2)).toEqual([pick.id, sameTag.id])
@@ -110,24 +110,24 @@ describe('the read layer of the public site', () => {
     }
     expect(new Set(ids).size).toBe(ids.length)
     // The newest article sharing the tag is in the trash: the next one takes the place.
-    const two = await data.loadRelatedArticles(
-      'en',
-      article.id,
-      String(pick.id),
-      energy.id,
-      String(wind.id),
-      2,
-    )
+    const two = await data.getRelatedArticles({
+      language: 'en',
+      articleId: article.id,
+      relatedIds: [pick.id],
+      sectionId: energy.id,
+      tagIds: [wind.id],
+      limit: 2,
+    })
     expect(two.map((a) => a.id)).toEqual([pick.id, sameTag.id])
 
-    const capped = await data.loadRelatedArticles(
-      'en',
-      article.id,
-      String(pick.id),
-      energy.id,
-      '',
-      1,
-    )
+    const capped = await data.getRelatedArticles({
+      language: 'en',
+      articleId: article.id,
+      relatedIds: [pick.id],
+      sectionId: energy.id,
+      tagIds: [],
+      limit: 1,
+    })
     expect(capped.map((a) => a.id)).toEqual([pick.id])
   })
 
@@ -141,34 +141,42 @@ describe('the read layer of the public site', () => {
     const ruDraft = await createArticle(payload, { language: 'ru', translationOf: original.id })
     await createArticle(payload, { status: 'published', language: 'az' }) // unrelated
 
-    const versions = await data.loadArticleVersions(original.id)
+    const versions = await data.getArticleVersions({ groupId: original.id })
     expect(versions.map((v) => v.id).sort()).toEqual([original.id, az.id].sort())
     expect(versions.find((v) => v.id === az.id)?.language).toBe('az')
 
     // Published, the Russian version joins the group; withdrawn, it leaves it again.
     await payload.update({ collection: 'articles', id: ruDraft.id, data: { _status: 'published' } })
-    expect((await data.loadArticleVersions(original.id)).map((v) => v.id)).toContain(ruDraft.id)
+    expect((await data.getArticleVersions({ groupId: original.id })).map((v) => v.id)).toContain(
+      ruDraft.id,
+    )
     await unpublish(ruDraft.id)
-    expect((await data.loadArticleVersions(original.id)).map((v) => v.id)).not.toContain(ruDraft.id)
+    expect(
+      (await data.getArticleVersions({ groupId: original.id })).map((v) => v.id),
+    ).not.toContain(ruDraft.id)
 
     // A version's page asks by its own groupId: the original's.
-    const azPage = await data.loadArticleBySlug('az', az.slug!)
+    const azPage = await data.getArticleBySlug({ language: 'az', slug: az.slug! })
     expect(azPage?.groupId).toBe(original.id)
     expect(azPage?.translationOf?.title).toBe('Original story')
 
     // An unpublished original leaves only the published versions.
     await unpublish(original.id)
-    expect((await data.loadArticleVersions(original.id)).map((v) => v.id)).toEqual([az.id])
+    expect((await data.getArticleVersions({ groupId: original.id })).map((v) => v.id)).toEqual([
+      az.id,
+    ])
   })
 
   it('finds a published article by language and slug but never a draft', async () => {
     const published = await createArticle(payload, { status: 'published', language: 'ru' })
     const draft = await createArticle(payload, { language: 'ru' })
-    expect((await data.loadArticleBySlug('ru', published.slug!))?.id).toBe(published.id)
-    expect(await data.loadArticleBySlug('en', published.slug!)).toBeNull()
-    expect(await data.loadArticleBySlug('ru', draft.slug!)).toBeNull()
+    expect((await data.getArticleBySlug({ language: 'ru', slug: published.slug! }))?.id).toBe(
+      published.id,
+    )
+    expect(await data.getArticleBySlug({ language: 'en', slug: published.slug! })).toBeNull()
+    expect(await data.getArticleBySlug({ language: 'ru', slug: draft.slug! })).toBeNull()
 
-    const latest = await data.loadLatestArticles('ru', 50)
+    const latest = await data.getLatestArticles({ language: 'ru', limit: 50 })
     expect(latest.map((a) => a.id)).toContain(published.id)
     expect(latest.map((a) => a.id)).not.toContain(draft.id)
     expect(latest.every((a) => a.language === 'ru')).toBe(true)
@@ -178,11 +186,21 @@ describe('the read layer of the public site', () => {
     const news = await section('news-nested')
     const economy = await section('economy-nested', news.id)
     const inChild = await createArticle(payload, { status: 'published', category: economy.id })
-    const all = await sections.loadSections('en')
+    const all = await sections.getSections({ language: 'en' })
     expect(all.find((s) => s.id === economy.id)?.path).toEqual(['news-nested', 'economy-nested'])
-    const list = await data.loadSectionArticles('en', `${news.id},${economy.id}`, 1, 10)
+    const list = await data.getSectionArticles({
+      language: 'en',
+      sectionIds: [news.id, economy.id],
+      page: 1,
+      limit: 10,
+    })
     expect(list.docs.map((a) => a.id)).toContain(inChild.id)
-    const onlyParent = await data.loadSectionArticles('en', String(news.id), 1, 10)
+    const onlyParent = await data.getSectionArticles({
+      language: 'en',
+      sectionIds: [news.id],
+      page: 1,
+      limit: 10,
+    })
     expect(onlyParent.docs.map((a) => a.id)).not.toContain(inChild.id)
   })
 
@@ -226,19 +244,19 @@ describe('the read layer of the public site', () => {
       data: { deletedAt: new Date().toISOString() },
     })
 
-    const blocks = `${home.id},${homeChild.id};${other.id};${empty.id}`
+    const blocks = [[home.id, homeChild.id], [other.id], [empty.id]]
     const { result: lists, statements } = await countQueries(() =>
-      data.loadSectionBlocks('en', blocks, 2),
+      data.getSectionBlocks({ language: 'en', blocks, perSection: 2 }),
     )
     const [homeBlock, otherBlock, emptyBlock] = lists
     expect(homeBlock.map((a) => a.id)).toEqual([alsoIn.id, inChild.id])
     expect(otherBlock.map((a) => a.id)).toEqual([newestOther.id, alsoIn.id])
     expect(emptyBlock).toEqual([])
-    const [longer] = await data.loadSectionBlocks('en', blocks, 3)
+    const [longer] = await data.getSectionBlocks({ language: 'en', blocks, perSection: 3 })
     expect(longer.map((a) => a.id)).toEqual([alsoIn.id, inChild.id, inParent.id])
     // The same as each section's own first page.
-    for (const [i, ids] of blocks.split(';').entries()) {
-      const own = await data.loadSectionArticles('en', ids, 1, 2)
+    for (const [i, sectionIds] of blocks.entries()) {
+      const own = await data.getSectionArticles({ language: 'en', sectionIds, page: 1, limit: 2 })
       expect(lists[i].map((a) => a.id)).toEqual(own.docs.map((a) => a.id))
     }
     // Summaries as the lists show them, with their section.
@@ -249,7 +267,9 @@ describe('the read layer of the public site', () => {
 
   it('reads the latest articles without counting all articles', async () => {
     await createArticle(payload, { status: 'published' })
-    const { statements } = await countQueries(() => data.loadLatestArticles('en', 5))
+    const { statements } = await countQueries(() =>
+      data.getLatestArticles({ language: 'en', limit: 5 }),
+    )
     expect(statements.filter((text) => /count\(/i.test(text))).toEqual([])
   })
 
@@ -267,12 +287,24 @@ describe('the read layer of the public site', () => {
       language: 'ru',
       corrections: [{ date: '2026-10-05T10:00:00Z', text: 'Draft fix' }],
     })
-    const list = await data.loadCorrections('ru')
+    const list = await data.getCorrections({ language: 'ru' })
     expect(list.map((c) => c.text)).toEqual(['Second fix', 'First fix'])
     expect(list[0].article.slug).toBe(corrected.slug)
 
-    const page = await data.loadArticleBySlug('ru', corrected.slug!)
+    const page = await data.getArticleBySlug({ language: 'ru', slug: corrected.slug! })
     expect(page?.corrections.map((c) => c.text)).toEqual(['First fix', 'Second fix'])
     expect(page?.updatedAt).toBe('2026-10-03T10:00:00.000Z')
+  })
+})
+
+describe('the read cache key', () => {
+  it('is the same for the same arguments in any key order, and keeps the order of lists', async () => {
+    const { cacheKeyOf } = await import('@/data/cached')
+    const key = cacheKeyOf({ language: 'en', sectionIds: [3, 1], page: 2 })
+    expect(cacheKeyOf({ page: 2, sectionIds: [3, 1], language: 'en', limit: undefined })).toBe(key)
+    expect(cacheKeyOf({ language: 'en', sectionIds: [1, 3], page: 2 })).not.toBe(key)
+    expect(cacheKeyOf({ language: 'en', blocks: [[1, 2], [3]] })).toBe(
+      '{"blocks":[[1,2],[3]],"language":"en"}',
+    )
   })
 })

@@ -1,12 +1,12 @@
 import type { Metadata } from 'next'
 import { getTranslations } from 'next-intl/server'
 
-import { ArticleCard } from '@/components/ArticleCard'
+import { HomeTop } from '@/components/home/HomeTop'
+import { SectionBlock } from '@/components/home/SectionBlock'
 import { SiteShell } from '@/components/SiteShell'
 import { getLatestArticles, getSectionBlocks } from '@/data/articles'
-import { getSections } from '@/data/sections'
+import { getSections, type Section } from '@/data/sections'
 import { getSiteSettings } from '@/data/site'
-import { formatDate } from '@/lib/format'
 import { pageLanguage } from '@/lib/params'
 import { pageMetadata, sameInAllLanguages } from '@/lib/seo'
 import { urls } from '@/lib/urls'
@@ -16,7 +16,7 @@ type Props = { params: Promise<{ lang: string }> }
 /**
  * Cached by Next (ISR): nothing is rendered at build time (no database needed), each URL is
  * rendered on its first request and kept until a cache tag it read is expired by a change
- * (`src/data/revalidate.ts`), or after an hour at most. Draft mode bypasses the cache.
+ * (`src/cache/revalidate.ts`), or after an hour at most. Draft mode bypasses the cache.
  */
 export const revalidate = 3600
 export const generateStaticParams = async () => []
@@ -24,9 +24,25 @@ export const generateStaticParams = async () => []
 /** Sections with a strip of their own instead of a block. */
 const STRIPS = ['opinion', 'interview']
 
+/**
+ * The top-level sections the home page lists: as blocks (in menu order) and as strips (in
+ * `STRIPS` order, those that exist), each with the ids its articles may be filed under (the
+ * section and its sub-sections).
+ */
+const homeSections = (sections: Section[]) => {
+  const top = sections.filter((s) => s.parentId === null)
+  const blocks = top.filter((s) => !STRIPS.includes(s.slug))
+  const strips = STRIPS.flatMap((slug) => top.filter((s) => s.slug === slug).slice(0, 1))
+  const idsOf = (section: Section) => [
+    section.id,
+    ...sections.filter((s) => s.parentId === section.id).map((s) => s.id),
+  ]
+  return { blocks, strips, idsOf }
+}
+
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const lang = await pageLanguage(params)
-  const settings = await getSiteSettings(lang)
+  const settings = await getSiteSettings({ language: lang })
   return {
     ...pageMetadata({
       lang,
@@ -43,27 +59,19 @@ export default async function HomePage({ params }: Props) {
   const lang = await pageLanguage(params)
   const [t, latest, sections] = await Promise.all([
     getTranslations({ locale: lang }),
-    getLatestArticles(lang, 30),
-    getSections(lang),
+    getLatestArticles({ language: lang, limit: 30 }),
+    getSections({ language: lang }),
   ])
-  const minRead = (minutes: number) => t('article.minRead', { minutes })
-  const topSections = sections.filter((s) => s.parentId === null)
-  const blockSections = topSections.filter((s) => !STRIPS.includes(s.slug))
-  const sectionIds = (id: number) =>
-    [id, ...sections.filter((s) => s.parentId === id).map((s) => s.id)].join(',')
-  const stripSections = STRIPS.map((slug) => topSections.find((s) => s.slug === slug) ?? null)
-  const listed = [...blockSections, ...stripSections.filter((s) => s !== null)]
-  // Every block's articles in one read (src/data/articles.ts, loadSectionBlocks).
-  const lists = await getSectionBlocks(lang, listed.map((s) => sectionIds(s.id)).join(';'), 4)
-  const articlesOf = (id: number) => lists[listed.findIndex((s) => s.id === id)] ?? []
-  const blocks = blockSections.map((section) => ({ section, articles: articlesOf(section.id) }))
-  const strips = stripSections.map((section) =>
-    section ? { section, articles: articlesOf(section.id) } : null,
-  )
-
+  const { blocks, strips, idsOf } = homeSections(sections)
+  const listed = [...blocks, ...strips]
+  // Every block's and strip's articles in one read.
+  const lists = await getSectionBlocks({
+    language: lang,
+    blocks: listed.map(idsOf),
+    perSection: 4,
+  })
+  const articlesOf = (section: Section) => lists[listed.indexOf(section)] ?? []
   const [lead, ...rest] = latest
-  const topStories = rest.slice(0, 4)
-  const newArticles = latest.slice(0, 10)
 
   return (
     <SiteShell lang={lang} alternates={sameInAllLanguages(urls.home)} isHome>
@@ -72,104 +80,29 @@ export default async function HomePage({ params }: Props) {
           <p className="empty">{t('home.empty')}</p>
         ) : (
           <>
-            <div className="home-top">
-              <section className="home-lead" aria-labelledby="lead-title">
-                <h2 id="lead-title" className="visually-hidden">
-                  {t('home.lead')}
-                </h2>
-                <ArticleCard
-                  article={lead}
-                  variant="lead"
-                  headingLevel={3}
-                  minRead={minRead}
-                  priority
-                />
-                <div className="home-latest" data-testid="latest">
-                  <h2 className="block-title">{t('home.latest')}</h2>
-                  <div className="grid grid-2">
-                    {topStories.map((article) => (
-                      <ArticleCard key={article.id} article={article} minRead={minRead} />
-                    ))}
-                  </div>
-                </div>
-              </section>
-              <aside className="new-articles" aria-labelledby="new-articles-title">
-                <h2 id="new-articles-title" className="block-title">
-                  {t('home.newArticles')}
-                </h2>
-                <ol className="article-list" data-testid="new-articles">
-                  {newArticles.map((article) => (
-                    <li key={article.id}>
-                      {article.section && (
-                        <a
-                          className="section-label"
-                          href={urls.section(lang, article.section.path)}
-                        >
-                          {article.section.name}
-                        </a>
-                      )}
-                      <h3>
-                        <a href={urls.article(lang, article.slug)}>{article.title}</a>
-                      </h3>
-                      {article.publishedAt && (
-                        <time className="meta" dateTime={article.publishedAt}>
-                          {formatDate(lang, article.publishedAt)}
-                        </time>
-                      )}
-                    </li>
-                  ))}
-                </ol>
-              </aside>
-            </div>
-
-            {strips.map((strip) =>
-              strip && strip.articles.length > 0 ? (
-                <section
-                  key={strip.section.id}
-                  className={`strip strip-${strip.section.slug}`}
-                  aria-labelledby={`strip-${strip.section.slug}`}
-                >
-                  <h2 id={`strip-${strip.section.slug}`} className="block-title">
-                    <a href={urls.section(lang, strip.section.path)}>{strip.section.name}</a>
-                  </h2>
-                  <div className="grid grid-4">
-                    {strip.articles.map((article) => (
-                      <ArticleCard
-                        key={article.id}
-                        article={article}
-                        minRead={minRead}
-                        showSection={false}
-                      />
-                    ))}
-                  </div>
-                </section>
-              ) : null,
-            )}
-
-            {blocks
-              .filter((block) => block.articles.length > 0)
-              .map(({ section, articles }) => (
-                <section
-                  key={section.id}
-                  className="section-block"
-                  aria-labelledby={`block-${section.slug}`}
-                  data-section={section.slug}
-                >
-                  <h2 id={`block-${section.slug}`} className="block-title">
-                    <a href={urls.section(lang, section.path)}>{section.name}</a>
-                  </h2>
-                  <div className="grid grid-4">
-                    {articles.map((article) => (
-                      <ArticleCard key={article.id} article={article} minRead={minRead} />
-                    ))}
-                  </div>
-                  <p className="more">
-                    <a href={urls.section(lang, section.path)}>
-                      {t('home.more', { section: section.name })} →
-                    </a>
-                  </p>
-                </section>
-              ))}
+            <HomeTop
+              lang={lang}
+              lead={lead}
+              topStories={rest.slice(0, 4)}
+              newArticles={latest.slice(0, 10)}
+            />
+            {strips.map((section) => (
+              <SectionBlock
+                key={section.id}
+                lang={lang}
+                section={section}
+                articles={articlesOf(section)}
+                strip
+              />
+            ))}
+            {blocks.map((section) => (
+              <SectionBlock
+                key={section.id}
+                lang={lang}
+                section={section}
+                articles={articlesOf(section)}
+              />
+            ))}
           </>
         )}
       </div>

@@ -13,7 +13,7 @@ type Props = { params: Promise<{ lang: string }> }
 /**
  * Cached by Next (ISR): nothing is rendered at build time (no database needed), each URL is
  * rendered on its first request and kept until a cache tag it read is expired by a change
- * (`src/data/revalidate.ts`), or after an hour at most. Draft mode bypasses the cache.
+ * (`src/cache/revalidate.ts`), or after an hour at most. Draft mode bypasses the cache.
  */
 export const revalidate = 3600
 export const generateStaticParams = async () => []
@@ -35,7 +35,7 @@ export default async function CorrectionsPage({ params }: Props) {
   const lang = await pageLanguage(params)
   const [t, corrections] = await Promise.all([
     getTranslations({ locale: lang }),
-    getCorrections(lang),
+    getCorrections({ language: lang }),
   ])
   return (
     <SiteShell lang={lang} alternates={sameInAllLanguages(urls.corrections)}>

@@ -4,5 +4,5 @@ import { isLanguage } from '@/lib/languages'
 /** RSS 2.0: the latest published articles in one language. */
 export async function GET(_request: Request, { params }: { params: Promise<{ lang: string }> }) {
   const { lang } = await params
-  return rssResponse(isLanguage(lang) ? await getLatestFeed(lang) : null)
+  return rssResponse(isLanguage(lang) ? await getLatestFeed({ language: lang }) : null)
 }

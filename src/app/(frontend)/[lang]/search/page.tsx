@@ -5,7 +5,7 @@ import { SearchForm } from '@/components/search/SearchForm'
 import { SearchResults } from '@/components/search/SearchResults'
 import { searchStrings } from '@/components/search/strings'
 import { SiteShell } from '@/components/SiteShell'
-import { searchArticles } from '@/data/search'
+import { getSearchResults } from '@/data/search'
 import { pageLanguage } from '@/lib/params'
 import { sameInAllLanguages } from '@/lib/seo'
 import { urls } from '@/lib/urls'
@@ -37,7 +37,7 @@ export default async function SearchPage({ params, searchParams }: Props) {
   const query = await searchParams
   const q = first(query.q) ?? ''
   const page = Number.parseInt(first(query.page) ?? '1', 10) || 1
-  const results = await searchArticles({ language: lang, q, page })
+  const results = await getSearchResults({ language: lang, q, page })
   return (
     <SiteShell
       lang={lang}

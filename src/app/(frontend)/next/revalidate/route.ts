@@ -1,8 +1,8 @@
 import { revalidateTag } from 'next/cache'
 import type { NextRequest } from 'next/server'
 
-import { refreshProxyAfterResponse } from '@/data/proxyRefresh'
-import { isRevalidateToken } from '@/data/revalidate'
+import { refreshProxyAfterResponse } from '@/cache/proxyRefresh'
+import { isRevalidateToken } from '@/cache/revalidate'
 
 const MAX_TAGS = 200
 

@@ -23,7 +23,10 @@ const PER_PAGE = 12
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const lang = await pageLanguage(params)
-  const author = await getAuthorBySlug(lang, decodeURIComponent((await params).slug))
+  const author = await getAuthorBySlug({
+    language: lang,
+    slug: decodeURIComponent((await params).slug),
+  })
   if (!author) return {}
   return pageMetadata({
     lang,
@@ -39,12 +42,15 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function AuthorPage({ params, searchParams }: Props) {
   const lang = await pageLanguage(params)
   await connection()
-  const author = await getAuthorBySlug(lang, decodeURIComponent((await params).slug))
+  const author = await getAuthorBySlug({
+    language: lang,
+    slug: decodeURIComponent((await params).slug),
+  })
   if (!author) notFound()
   const page = pageParam((await searchParams).page)
   const [t, list] = await Promise.all([
     getTranslations({ locale: lang }),
-    getAuthorArticles(lang, author.id, page, PER_PAGE),
+    getAuthorArticles({ language: lang, authorId: author.id, page, limit: PER_PAGE }),
   ])
   if (page > 1 && page > list.totalPages) notFound()
   const minRead = (minutes: number) => t('article.minRead', { minutes })

@@ -13,14 +13,17 @@ type Props = { params: Promise<{ lang: string; slug: string }> }
 /**
  * Cached by Next (ISR): nothing is rendered at build time (no database needed), each URL is
  * rendered on its first request and kept until a cache tag it read is expired by a change
- * (`src/data/revalidate.ts`), or after an hour at most. Draft mode bypasses the cache.
+ * (`src/cache/revalidate.ts`), or after an hour at most. Draft mode bypasses the cache.
  */
 export const revalidate = 3600
 export const generateStaticParams = async () => []
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const lang = await pageLanguage(params)
-  const page = await getPageBySlug(lang, decodeURIComponent((await params).slug))
+  const page = await getPageBySlug({
+    language: lang,
+    slug: decodeURIComponent((await params).slug),
+  })
   if (!page) return {}
   return pageMetadata({
     lang,
@@ -33,7 +36,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 /** A static page (Who we are, Privacy Policy, ...), in the reader's language. */
 export default async function StaticPage({ params }: Props) {
   const lang = await pageLanguage(params)
-  const page = await getPageBySlug(lang, decodeURIComponent((await params).slug))
+  const page = await getPageBySlug({
+    language: lang,
+    slug: decodeURIComponent((await params).slug),
+  })
   if (!page) notFound()
   return (
     <SiteShell lang={lang} alternates={sameInAllLanguages((l) => urls.page(l, page.slug))}>

@@ -24,7 +24,7 @@ const slugs = (path: string[]) => path.map((part) => decodeURIComponent(part))
 
 export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
   const lang = await pageLanguage(params)
-  const found = await getSectionByPath(lang, slugs((await params).path))
+  const found = await getSectionByPath({ language: lang, path: slugs((await params).path) })
   if (!found) return {}
   const page = pageParam((await searchParams).page)
   const path = urls.section(lang, found.section.path)
@@ -41,13 +41,13 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
 export default async function SectionPage({ params, searchParams }: Props) {
   const lang = await pageLanguage(params)
   await connection()
-  const found = await getSectionByPath(lang, slugs((await params).path))
+  const found = await getSectionByPath({ language: lang, path: slugs((await params).path) })
   if (!found) notFound()
   const { section, ancestors, children, ids } = found
   const page = pageParam((await searchParams).page)
   const [t, list] = await Promise.all([
     getTranslations({ locale: lang }),
-    getSectionArticles(lang, ids.join(','), page, PER_PAGE),
+    getSectionArticles({ language: lang, sectionIds: ids, page, limit: PER_PAGE }),
   ])
   if (page > 1 && page > list.totalPages) notFound()
   const minRead = (minutes: number) => t('article.minRead', { minutes })

@@ -21,7 +21,7 @@ const PER_PAGE = 12
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const lang = await pageLanguage(params)
-  const tag = await getTagBySlug(lang, decodeURIComponent((await params).slug))
+  const tag = await getTagBySlug({ language: lang, slug: decodeURIComponent((await params).slug) })
   if (!tag) return {}
   const t = await getTranslations({ locale: lang })
   return pageMetadata({
@@ -36,12 +36,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function TagPage({ params, searchParams }: Props) {
   const lang = await pageLanguage(params)
   await connection()
-  const tag = await getTagBySlug(lang, decodeURIComponent((await params).slug))
+  const tag = await getTagBySlug({ language: lang, slug: decodeURIComponent((await params).slug) })
   if (!tag) notFound()
   const page = pageParam((await searchParams).page)
   const [t, list] = await Promise.all([
     getTranslations({ locale: lang }),
-    getTagArticles(lang, tag.id, page, PER_PAGE),
+    getTagArticles({ language: lang, tagId: tag.id, page, limit: PER_PAGE }),
   ])
   if (page > 1 && page > list.totalPages) notFound()
   const minRead = (minutes: number) => t('article.minRead', { minutes })

@@ -7,5 +7,5 @@ export async function GET(
   { params }: { params: Promise<{ lang: string; slug: string }> },
 ) {
   const { lang, slug } = await params
-  return rssResponse(isLanguage(lang) ? await getAuthorFeed(lang, slug) : null)
+  return rssResponse(isLanguage(lang) ? await getAuthorFeed({ language: lang, slug }) : null)
 }

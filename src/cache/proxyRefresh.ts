@@ -4,7 +4,7 @@
  * (`PROXY_REFRESH_URL`, e.g. http://nginx:8081) for the pages that changed: the proxy fetches
  * each from Next at once and replaces the readers' copy. Without the variable (no proxy, local
  * development) this does nothing. Failures are logged and never fail the publish: the copy then
- * runs out by itself within two seconds.
+ * runs out by itself within two seconds. Not `server-only`, as `cacheTags.ts` says.
  */
 const MAX_PATHS = 20
 

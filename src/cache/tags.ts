@@ -1,6 +1,11 @@
 /**
  * Cache tags shared by the read layer (which tags what it caches) and the hooks (which
  * revalidate what they change). One list, so the two sides cannot drift apart.
+ *
+ * src/cache/ is the write side of caching (tags, expiring them, refreshing the proxy), kept apart
+ * from the read layer (src/data/, `server-only`): the collections' hooks import it, and the
+ * Payload config they belong to is also loaded outside Next (migrations, seed, import, type
+ * generation), where a `server-only` module refuses to load.
  */
 export const cacheTags = {
   /** every article list and page */

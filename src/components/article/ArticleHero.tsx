@@ -1,0 +1,32 @@
+import { getTranslations } from 'next-intl/server'
+
+import { Img } from '@/components/Img'
+import type { ArticleDetail } from '@/data/articles'
+import type { Language } from '@/lib/languages'
+
+/** The hero image with its caption and credit; nothing without one. */
+export async function ArticleHero({ article, lang }: { article: ArticleDetail; lang: Language }) {
+  const { hero, heroCaption } = article
+  if (!hero) return null
+  const t = await getTranslations({ locale: lang })
+  return (
+    <figure className="hero">
+      <Img
+        src={hero.url}
+        width={hero.width}
+        height={hero.height}
+        alt={hero.alt}
+        sizes="(min-width: 1100px) 760px, 100vw"
+        priority
+      />
+      {(heroCaption || hero.caption || hero.credit) && (
+        <figcaption>
+          {heroCaption || hero.caption}
+          {hero.credit && (
+            <span className="credit"> {t('article.photo', { credit: hero.credit })}</span>
+          )}
+        </figcaption>
+      )}
+    </figure>
+  )
+}
