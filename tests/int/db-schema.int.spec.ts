@@ -132,7 +132,11 @@ const sourcesOf = (dir: string): string[] =>
  */
 const tablesNamedIn = (source: string): string[] => {
   const ctes = new Set(
-    [...source.matchAll(/(?:\bWITH|,)\s+"?([a-z_][a-z0-9_]*)"?\s+AS\s*\(/g)].map((m) => m[1]),
+    [
+      ...source.matchAll(
+        /(?:\bWITH(?:\s+RECURSIVE)?|,)\s+"?([a-z_][a-z0-9_]*)"?\s+AS\s+(?:(?:NOT\s+)?MATERIALIZED\s+)?\(/g,
+      ),
+    ].map((m) => m[1]),
   )
   const names: string[] = []
   const identifier = /^\s*"?([a-zA-Z_][a-zA-Z0-9_]*)"?(\s*\()?/
@@ -174,7 +178,8 @@ describe('the SQL in src/db/', () => {
 
   it('is read for table names (the scan itself)', () => {
     expect(
-      tablesNamedIn(`WITH picked AS (SELECT id FROM "articles" a JOIN articles_rels r ON true)
+      tablesNamedIn(`WITH picked AS (SELECT id FROM "articles" a JOIN articles_rels r ON true),
+        kept AS NOT MATERIALIZED (SELECT * FROM picked)
         INSERT INTO "_articles_v" SELECT * FROM picked, unnest($1::int[]) JOIN ${'${BY_KEYS}'}
         ANALYZE articles, tags`),
     ).toEqual(['articles', 'articles_rels', '_articles_v', 'articles', 'tags'])
