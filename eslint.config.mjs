@@ -1,6 +1,146 @@
 import nextVitals from 'eslint-config-next/core-web-vitals'
 import nextTs from 'eslint-config-next/typescript'
 
+/**
+ * The layers of src/ and what each may import (docs/architecture.md, "Layers"). A layer lists
+ * the folders it must NOT import from; type-only imports count too, except `src/payload-types.ts`,
+ * which every layer may read.
+ */
+const LAYERS = {
+  // Pure helpers: languages, URLs, slugs, errors, request checks. The bottom.
+  lib: [
+    'access',
+    'db',
+    'cache',
+    'data',
+    'collections',
+    'globals',
+    'fields',
+    'workflow',
+    'translations',
+    'components',
+    'app',
+    'import',
+    'seed',
+    'i18n',
+    'plugins.ts',
+  ],
+  // Raw SQL, the adapter and its limits.
+  db: [
+    'access',
+    'cache',
+    'data',
+    'collections',
+    'globals',
+    'fields',
+    'workflow',
+    'translations',
+    'components',
+    'app',
+    'import',
+    'seed',
+    'plugins.ts',
+  ],
+  // Cache tags and their expiry (the write side of caching).
+  cache: [
+    'access',
+    'db',
+    'data',
+    'collections',
+    'globals',
+    'fields',
+    'workflow',
+    'translations',
+    'components',
+    'app',
+    'import',
+    'seed',
+    'plugins.ts',
+  ],
+  // Access rules, document locks, the query guard.
+  access: [
+    'cache',
+    'data',
+    'collections',
+    'globals',
+    'fields',
+    'workflow',
+    'translations',
+    'components',
+    'app',
+    'import',
+    'seed',
+    'plugins.ts',
+  ],
+  // The read layer: what pages read, server-only.
+  data: [
+    'collections',
+    'globals',
+    'fields',
+    'workflow',
+    'translations',
+    'components',
+    'app',
+    'import',
+    'seed',
+    'plugins.ts',
+  ],
+  // The two plugins: the workflow knows nothing of language versions; neither knows the UI.
+  workflow: ['translations', 'data', 'components', 'app', 'import', 'seed', 'plugins.ts'],
+  translations: ['data', 'components', 'app', 'import', 'seed', 'plugins.ts'],
+  // Collections, globals and reusable fields: content config (admin components by path only).
+  collections: ['data', 'components', 'app', 'import', 'seed', 'plugins.ts'],
+  globals: ['data', 'components', 'app', 'import', 'seed', 'plugins.ts'],
+  fields: [
+    'db',
+    'data',
+    'collections',
+    'workflow',
+    'translations',
+    'components',
+    'app',
+    'import',
+    'seed',
+    'plugins.ts',
+  ],
+  // React components: the public site's (reading through src/data) and the admin's.
+  components: ['db', 'cache', 'collections', 'globals', 'import', 'seed', 'app', 'plugins.ts'],
+  // Public pages read through src/data only: no database, no collection, no workflow code.
+  'app/(frontend)': [
+    'db',
+    'access',
+    'collections',
+    'globals',
+    'fields',
+    'workflow',
+    'translations',
+    'import',
+    'seed',
+    'plugins.ts',
+  ],
+  // Loading content: the importer and the seed write through Payload or src/db.
+  import: ['cache', 'data', 'collections', 'globals', 'components', 'app', 'seed', 'plugins.ts'],
+  seed: [
+    'db',
+    'cache',
+    'data',
+    'collections',
+    'globals',
+    'components',
+    'app',
+    'import',
+    'plugins.ts',
+  ],
+}
+
+const layerZones = Object.entries(LAYERS).flatMap(([layer, forbidden]) =>
+  forbidden.map((from) => ({
+    target: `./src/${layer}`,
+    from: `./src/${from}`,
+    message: `src/${layer} may not import from src/${from} (docs/architecture.md, "Layers").`,
+  })),
+)
+
 const config = [
   ...nextVitals,
   ...nextTs,
@@ -23,6 +163,27 @@ const config = [
         'error',
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
       ],
+      // Node's modules, then packages, then this project's (`@/…`), then relative paths; a blank
+      // line between the groups, alphabetical within each.
+      'import/order': [
+        'error',
+        {
+          groups: ['builtin', 'external', 'internal', ['parent', 'sibling', 'index']],
+          pathGroups: [
+            { pattern: '@/**', group: 'internal' },
+            { pattern: '@payload-config', group: 'internal' },
+          ],
+          pathGroupsExcludedImportTypes: ['builtin'],
+          'newlines-between': 'always',
+          alphabetize: { order: 'asc', caseInsensitive: true },
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    rules: {
+      'import/no-restricted-paths': ['error', { zones: layerZones }],
     },
   },
 ]

@@ -12,8 +12,8 @@
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 
-import { MEDIA_DIR } from '../src/lib/uploads'
 import { BackupError, backupNewsroom, timestampName } from './lib/backup'
+import { MEDIA_DIR } from '../src/lib/uploads'
 
 const usage = 'Usage: npm run backup [-- --out <file.tar.gz>]'
 

@@ -15,10 +15,10 @@ import { createReadStream, existsSync } from 'node:fs'
 import path from 'node:path'
 import { createInterface } from 'node:readline'
 
-import config from '@payload-config'
 import { getPayload } from 'payload'
 
 import { importArticles } from '@/import/importer'
+import config from '@payload-config'
 
 import { cpuAccounting } from './lib/cpuAccounting'
 

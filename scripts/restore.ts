@@ -11,13 +11,14 @@
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 
-import config from '@payload-config'
 import { getPayload } from 'payload'
 
+import config from '@payload-config'
+
 import { migrations } from '../migrations'
-import { MEDIA_DIR } from '../src/lib/uploads'
 import { BackupError } from './lib/backup'
 import { RestoredWithErrors, restoreNewsroom, type Migration } from './lib/restore'
+import { MEDIA_DIR } from '../src/lib/uploads'
 
 const usage = 'Usage: npm run restore -- <archive.tar.gz> [--force]'
 

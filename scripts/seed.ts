@@ -2,10 +2,10 @@
  * Loads the demo newsroom into the configured database (run through `npm run seed`, which
  * starts the embedded database when DATABASE_URL is not set). Safe to run repeatedly.
  */
-import config from '@payload-config'
 import { getPayload } from 'payload'
 
 import { DEMO_USERS, seed } from '@/seed'
+import config from '@payload-config'
 
 const payload = await getPayload({ config })
 const started = Date.now()

@@ -1,5 +1,5 @@
-import createMiddleware from 'next-intl/middleware'
 import { NextResponse, type NextRequest } from 'next/server'
+import createMiddleware from 'next-intl/middleware'
 
 import { routing } from './i18n/routing'
 import { isMalformedPath, malformedPathMessage } from './lib/malformedPath'

@@ -15,8 +15,8 @@ import path from 'node:path'
 import { parseArgs } from 'node:util'
 
 import type { ImportRecord } from '@/import/records'
-import type { TextBlock } from '@/lib/lexical'
 import { LANGUAGES, type Language } from '@/lib/languages'
+import type { TextBlock } from '@/lib/lexical'
 import { slugify } from '@/lib/slug'
 import { authors, categories, tags } from '@/seed/data'
 

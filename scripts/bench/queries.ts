@@ -11,9 +11,10 @@
  * BUFFERS)` of every statement of the article page, REST and search reads (the second run of
  * each, so caches are warm). Read-only: it changes nothing in the database.
  */
-import config from '@payload-config'
-import pg from 'pg'
 import { getPayload } from 'payload'
+import pg from 'pg'
+
+import config from '@payload-config'
 
 type Logged = { text: string; values: unknown[] }
 let log: Logged[] | null = null

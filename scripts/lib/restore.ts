@@ -15,9 +15,9 @@ import os from 'node:os'
 import path from 'node:path'
 import { pipeline } from 'node:stream/promises'
 
+import { createLocalReq, type Payload } from 'payload'
 import pg from 'pg'
 import { from as copyFrom } from 'pg-copy-streams'
-import { createLocalReq, type Payload } from 'payload'
 import * as tar from 'tar'
 
 import { drizzleOfTransaction } from '@/db/client'

@@ -1,5 +1,4 @@
 import { Img } from '@/components/Img'
-
 import type { ArticleSummary } from '@/data/shapes'
 import { formatDate } from '@/lib/format'
 import { urls } from '@/lib/urls'

@@ -3,9 +3,9 @@ import {
   type JSXConvertersFunction,
   LinkJSXConverter,
 } from '@payloadcms/richtext-lexical/react'
-import { Img } from '@/components/Img'
 import type React from 'react'
 
+import { Img } from '@/components/Img'
 import { toImage } from '@/data/shapes'
 import { safeHref } from '@/lib/safeUrl'
 import { urls } from '@/lib/urls'

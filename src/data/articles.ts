@@ -2,13 +2,13 @@ import 'server-only'
 
 import type { Where } from 'payload'
 
+import { cacheTags } from '@/cache/tags'
 import { drizzleOf } from '@/db/client'
 import { relatedArticleIds, sectionBlockIds } from '@/db/reads'
 import type { Language } from '@/lib/languages'
 import { idOf } from '@/lib/relations'
 import type { Article, User } from '@/payload-types'
 
-import { cacheTags } from '@/cache/tags'
 import { cached } from './cached'
 import { getPayloadClient } from './payload'
 import {

@@ -3,11 +3,11 @@ import 'server-only'
 import { Feed } from 'feed'
 import type { Payload, Where } from 'payload'
 
-import { absoluteUrl, urls } from '@/lib/urls'
+import { cacheTags } from '@/cache/tags'
 import type { Language } from '@/lib/languages'
 import { idOf } from '@/lib/relations'
+import { absoluteUrl, urls } from '@/lib/urls'
 
-import { cacheTags } from '@/cache/tags'
 import { cached } from './cached'
 import { getPayloadClient } from './payload'
 

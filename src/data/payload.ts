@@ -1,7 +1,8 @@
 import 'server-only'
 
-import config from '@payload-config'
 import { getPayload, type Payload } from 'payload'
+
+import config from '@payload-config'
 
 /**
  * The Payload instance the read layer reads through: the process's one (`getPayload` keeps it),

@@ -1,8 +1,8 @@
 import 'server-only'
 
+import { cacheTags } from '@/cache/tags'
 import type { Language } from '@/lib/languages'
 
-import { cacheTags } from '@/cache/tags'
 import { cached } from './cached'
 import { getPayloadClient } from './payload'
 import { mediaPopulate, toImage, type ImageData } from './shapes'

@@ -2,8 +2,8 @@ import 'server-only'
 
 import { headers } from 'next/headers'
 
-import type { Language } from '@/lib/languages'
 import { isStaffUser } from '@/access/roles'
+import type { Language } from '@/lib/languages'
 import type { User } from '@/payload-types'
 
 import { findArticleDetail, type ArticleDetail } from './articles'

@@ -1,10 +1,10 @@
 import 'server-only'
 
+import { cacheTags } from '@/cache/tags'
 import { drizzleOf } from '@/db/client'
 import { HIGHLIGHT_START, HIGHLIGHT_STOP, searchArticles } from '@/db/search'
 import type { Language } from '@/lib/languages'
 
-import { cacheTags } from '@/cache/tags'
 import { cached } from './cached'
 import { getPayloadClient } from './payload'
 

@@ -1,9 +1,9 @@
 import 'server-only'
 
+import { cacheTags } from '@/cache/tags'
 import type { Language } from '@/lib/languages'
 import { idOf } from '@/lib/relations'
 
-import { cacheTags } from '@/cache/tags'
 import { cached } from './cached'
 import { getPayloadClient } from './payload'
 import { sectionPath } from './shapes'

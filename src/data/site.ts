@@ -1,11 +1,11 @@
 import 'server-only'
 
+import { cacheTags } from '@/cache/tags'
 import type { Language } from '@/lib/languages'
 import { safeHref } from '@/lib/safeUrl'
 import { urls } from '@/lib/urls'
 import type { Category, Navigation, Page } from '@/payload-types'
 
-import { cacheTags } from '@/cache/tags'
 import { cached } from './cached'
 import { getPayloadClient } from './payload'
 import { sectionPath } from './shapes'

@@ -5,10 +5,10 @@ import { Readable } from 'node:stream'
 import type { Payload, Where } from 'payload'
 import { SitemapIndexStream, SitemapStream, streamToPromise, type SitemapItemLoose } from 'sitemap'
 
-import { absoluteUrl, serverOrigin, urls } from '@/lib/urls'
-import { LANGUAGES, type Language } from '@/lib/languages'
-
 import { cacheTags } from '@/cache/tags'
+import { LANGUAGES, type Language } from '@/lib/languages'
+import { absoluteUrl, serverOrigin, urls } from '@/lib/urls'
+
 import { cached } from './cached'
 import { readSectionTree, sectionPath } from './feeds'
 import { getPayloadClient } from './payload'

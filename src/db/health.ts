@@ -1,8 +1,7 @@
 import type { Payload } from 'payload'
 
-import { migrations } from '../../migrations'
-
 import { poolOf } from './client'
+import { migrations } from '../../migrations'
 
 /** How long the readiness check waits for the database before it says "not ready". */
 const READY_TIMEOUT_MS = 2_000

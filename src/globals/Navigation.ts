@@ -1,8 +1,8 @@
 import type { Field, GlobalConfig } from 'payload'
 
 import { anyone, isEditor } from '@/access/roles'
-import { cacheTags } from '@/cache/tags'
 import { revalidateTags } from '@/cache/revalidate'
+import { cacheTags } from '@/cache/tags'
 import { validateMenuUrl } from '@/lib/safeUrl'
 
 /** A menu entry: a section, a static page, or any URL; the label falls back to the target's name. */

@@ -1,8 +1,8 @@
 import type { GlobalConfig } from 'payload'
 
 import { anyone, isEditor } from '@/access/roles'
-import { cacheTags } from '@/cache/tags'
 import { revalidateTags } from '@/cache/revalidate'
+import { cacheTags } from '@/cache/tags'
 import { validateUrl } from '@/lib/safeUrl'
 
 export const SiteSettings: GlobalConfig = {

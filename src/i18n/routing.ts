@@ -1,7 +1,7 @@
 import { defineRouting } from 'next-intl/routing'
 
-import { LOCALE_COOKIE } from '@/lib/readerPreferences'
 import { DEFAULT_LANGUAGE, LANGUAGES } from '@/lib/languages'
+import { LOCALE_COOKIE } from '@/lib/readerPreferences'
 
 /**
  * Language routing for the public site (next-intl). Every language is prefixed (`/en`, `/az`,

@@ -2,8 +2,8 @@
  * The bulk importer's record format (one JSON object per line of an NDJSON file) and its
  * validation. Pure: no database. The README documents the format.
  */
-import type { TextBlock } from '@/lib/lexical'
 import { LANGUAGES, type Language, SOURCE_LANGUAGES, type SourceLanguage } from '@/lib/languages'
+import type { TextBlock } from '@/lib/lexical'
 import { checkUrl } from '@/lib/safeUrl'
 import { slugify } from '@/lib/slug'
 import type { Stage } from '@/workflow/table'

@@ -1,7 +1,8 @@
 import type { Metadata } from 'next'
 
-import { absoluteUrl } from './urls'
 import { DEFAULT_LANGUAGE } from '@/lib/languages'
+
+import { absoluteUrl } from './urls'
 
 export const SITE_NAME = 'Caspian Digest'
 

@@ -1,9 +1,9 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
+import { forStaff, readArticle, readBody, reply } from '@/access/endpoints'
 import { hasRole, isEditorUser } from '@/access/roles'
-import { LANGUAGES } from '@/lib/languages'
-import { forStaff, readArticle, readBody, reply } from '@/lib/endpoints'
 import { refusal } from '@/lib/errors'
+import { LANGUAGES } from '@/lib/languages'
 import { idOf, latestArticle } from '@/lib/relations'
 import type { Article } from '@/payload-types'
 import { workflowFacts } from '@/workflow/facts'

@@ -6,7 +6,7 @@
 import type { Field, Where } from 'payload'
 
 import { isStaffField } from '@/access/roles'
-import { notCopied, notCopiedFlag } from '@/collections/Articles/duplicate'
+import { notCopied, notCopiedFlag } from '@/fields/duplicate'
 import { translationsPanelField } from '@/fields/translationsPanel'
 
 const never = () => false

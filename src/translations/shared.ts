@@ -4,8 +4,8 @@
  */
 import type { FieldAccess } from 'payload'
 
-import { idOf } from '@/lib/relations'
 import { lexicalToPlainText, type LexicalState } from '@/lib/lexical'
+import { idOf } from '@/lib/relations'
 import type { Article } from '@/payload-types'
 
 /** Fields of the story, not of a language: set on the original, copied to every version. */

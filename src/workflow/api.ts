@@ -3,8 +3,8 @@
  * only, so the admin's client components import it without pulling any server code; the handlers
  * are checked against these types, so a change on the server breaks the client at compile time.
  */
-import type { EditorialEvent } from '@/payload-types'
 import type { Language } from '@/lib/languages'
+import type { EditorialEvent } from '@/payload-types'
 
 import type { Stage, TransitionName } from './table'
 

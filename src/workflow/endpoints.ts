@@ -1,6 +1,6 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
-import { forStaff, optionalText, readArticle, readBody, reply } from '@/lib/endpoints'
+import { forStaff, optionalText, readArticle, readBody, reply } from '@/access/endpoints'
 import { refusal } from '@/lib/errors'
 import { idOf } from '@/lib/relations'
 

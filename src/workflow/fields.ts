@@ -6,7 +6,7 @@
 import type { Field, Tab } from 'payload'
 
 import { isEditorField, isStaffField } from '@/access/roles'
-import { notCopied } from '@/collections/Articles/duplicate'
+import { notCopied } from '@/fields/duplicate'
 import { workflowPanelField } from '@/fields/workflowPanel'
 
 import { STAGES, STAGE_LABELS } from './table'

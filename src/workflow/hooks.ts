@@ -11,9 +11,9 @@ import {
 } from 'payload'
 
 import { isEditorUser } from '@/access/roles'
+import { refusal } from '@/lib/errors'
 import type { Article } from '@/payload-types'
 
-import { refusal } from '@/lib/errors'
 import { workflowFacts } from './facts'
 import { queueNotifications, queueScheduledTransition } from './queue'
 import { checkTransition, stageOf, transitionBetween } from './rules'

@@ -3,10 +3,10 @@ import { commitTransaction, initTransaction, killTransaction, type PayloadReques
 
 import { revalidateTags } from '@/cache/revalidate'
 import { drizzleFor } from '@/db/client'
+import { refusal } from '@/lib/errors'
 import { latestArticle } from '@/lib/relations'
 import type { Article } from '@/payload-types'
 
-import { refusal } from '@/lib/errors'
 import { workflowFacts } from './facts'
 import { clearSanctionedTransition, sanctionTransition } from './hooks'
 import { checkTransition, stageOf, systemMayFire } from './rules'

@@ -1,8 +1,8 @@
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
-import { DATABASE_MESSAGES } from '@/db/errors'
 import { LOCKED_MESSAGE } from '@/access/documentLocks'
+import { DATABASE_MESSAGES } from '@/db/errors'
 
 import { freePort } from '../helpers/globalSetup'
 import { call, login, messageOf, type Headers, type Json } from '../helpers/http'

@@ -3,9 +3,8 @@ import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises
 import os from 'node:os'
 import path from 'node:path'
 
-import { localNginxConfig, nginxBinary } from '../../scripts/lib/nginxConfig'
-
 import { freePort } from './globalSetup'
+import { localNginxConfig, nginxBinary } from '../../scripts/lib/nginxConfig'
 
 export { nginxBinary }
 

@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream'
 
-import pg from 'pg'
 import { handleEndpoints } from 'payload'
+import pg from 'pg'
 import { pino } from 'pino'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 

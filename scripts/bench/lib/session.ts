@@ -5,9 +5,8 @@ import { chmod, mkdtemp, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 
-import type { EmbeddedServer } from '../../lib/embeddedPostgres'
-
 import { root } from './paths'
+import type { EmbeddedServer } from '../../lib/embeddedPostgres'
 
 export const waitFor = async (url: string, proc: ChildProcess, timeoutMs = 120_000) => {
   const deadline = Date.now() + timeoutMs

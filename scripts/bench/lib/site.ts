@@ -5,13 +5,12 @@ import path from 'node:path'
 
 import pg from 'pg'
 
+import { bin, root } from './paths'
+import { waitFor, type Session } from './session'
 import { startEmbeddedPostgres } from '../../lib/embeddedPostgres'
 import { localNginxConfig, nginxBinary } from '../../lib/nginxConfig'
 import { freePort } from '../../lib/ports'
 import { withHeapLimit } from '../../lib/serverMemory'
-
-import { bin, root } from './paths'
-import { waitFor, type Session } from './session'
 
 export type ImportSummary = {
   imported: number

@@ -1,6 +1,5 @@
 /** After the run: the checks, each pass or fail with what was seen. */
 import type { Load } from '../lib'
-
 import type { Api } from './api'
 import {
   CLEAN_REFUSALS,

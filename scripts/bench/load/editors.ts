@@ -4,7 +4,6 @@
  * send and receive is written to an `EditorLog` for the checks.
  */
 import { sleep } from '../lib'
-
 import type { Answer, Api } from './api'
 import {
   EDITOR_BOUND_MS,

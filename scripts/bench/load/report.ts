@@ -1,6 +1,5 @@
 /** The load run's tables, printed and written to bench/results/load.md and load.json. */
 import { fmt, machineInfo, percentile, versionsOf, writeResults, type Load } from '../lib'
-
 import { describeStatuses, type Check } from './checks'
 import {
   CLEAN_REFUSALS,

@@ -1,7 +1,6 @@
 import type pg from 'pg'
 
 import type { load as autocannonLoad, Session } from '../lib'
-
 import type { Figures } from './figures'
 
 /** What the benchmark's options set. */

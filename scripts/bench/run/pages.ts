@@ -8,7 +8,6 @@ import pg from 'pg'
 import { freePort, versionOf, waitFor } from '../lib'
 import { CHROMIUM_PATH, lighthouseMobile } from '../lighthouse'
 import { pageWeight } from '../weight'
-
 import type { Bench } from './context'
 
 /** A bare Node server answering every request with these bytes, in its own process. */

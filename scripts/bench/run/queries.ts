@@ -1,6 +1,5 @@
 /** The latency figures of queries: REST by section, and search. */
 import { searchWords } from '../generate'
-
 import type { Bench } from './context'
 
 /** REST: articles by section, 20 items, depth 1, the sections in turn. */

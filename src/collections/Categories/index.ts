@@ -1,8 +1,8 @@
 import type { CollectionConfig } from 'payload'
 
 import { anyone, isEditor } from '@/access/roles'
-import { cacheTags } from '@/cache/tags'
 import { revalidateOnChange } from '@/cache/revalidate'
+import { cacheTags } from '@/cache/tags'
 import { slugField } from '@/fields/slug'
 
 /** Sections of the site, nested through `parent` (added with breadcrumbs by the nested-docs plugin). */

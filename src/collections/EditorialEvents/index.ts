@@ -1,8 +1,8 @@
 import type { CollectionConfig } from 'payload'
 
 import { isStaff } from '@/access/roles'
-import { STAGES, STAGE_LABELS, TRANSITION_NAMES, TRANSITIONS } from '@/workflow/table'
 import { LANGUAGE_OPTIONS } from '@/lib/languages'
+import { STAGES, STAGE_LABELS, TRANSITION_NAMES, TRANSITIONS } from '@/workflow/table'
 
 const never = () => false
 

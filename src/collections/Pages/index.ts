@@ -2,8 +2,8 @@ import type { CollectionConfig } from 'payload'
 
 import { publishedOrStaff } from '@/access/publishedOrStaff'
 import { isEditor, isStaff } from '@/access/roles'
-import { cacheTags } from '@/cache/tags'
 import { revalidateOnChange } from '@/cache/revalidate'
+import { cacheTags } from '@/cache/tags'
 import { slugField } from '@/fields/slug'
 
 /** Static pages (Who we are, Privacy Policy, ...), localized field by field. */

@@ -1,8 +1,8 @@
 import type { CollectionConfig } from 'payload'
 
 import { anyone, isEditor, isStaff } from '@/access/roles'
-import { cacheTags } from '@/cache/tags'
 import { revalidateOnChange } from '@/cache/revalidate'
+import { cacheTags } from '@/cache/tags'
 import { slugField } from '@/fields/slug'
 
 export const Tags: CollectionConfig = {

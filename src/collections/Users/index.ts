@@ -1,8 +1,8 @@
 import type { CollectionConfig } from 'payload'
 
 import { isAdmin, isAdminField, isStaff, ROLES } from '@/access/roles'
-import { sessionCookieSecure } from '@/lib/origins'
 import { LANGUAGES } from '@/lib/languages'
+import { sessionCookieSecure } from '@/lib/origins'
 
 import { canUpdateUser } from './access'
 import { makeFirstUserAdmin } from './hooks/makeFirstUserAdmin'

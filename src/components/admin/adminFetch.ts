@@ -5,7 +5,7 @@
  * is typed by the endpoint's contract (`src/workflow/api.ts`, `src/translations/api.ts`) or by
  * Payload's generated types for its own REST API.
  */
-import type { ErrorBody } from '@/lib/endpoints'
+import type { ErrorBody } from '@/access/endpoints'
 
 /** How long a call may take before it is given up. */
 export const ADMIN_FETCH_TIMEOUT_MS = 30_000

@@ -2,10 +2,10 @@ import Link from 'next/link'
 
 import type { Stage } from '@/workflow'
 
-import { StageBadge } from '../admin/StageBadge'
-import type { WorkflowLabels } from '../workflow/labels'
 import { nameOf, type DeskCard, type DeskColumn } from './loadDesk'
 import { LocalTime } from './LocalTime'
+import { StageBadge } from '../admin/StageBadge'
+import type { WorkflowLabels } from '../workflow/labels'
 
 /** One article on the board: title, language, needs-update mark, section, assignee, time. */
 const Card = ({

@@ -4,8 +4,8 @@ import { useConfig, useTranslation } from '@payloadcms/ui'
 import { useRouter } from 'next/navigation'
 import { useTransition } from 'react'
 
-import { workflowLabels } from '../workflow/labels'
 import { deskQuery, type DeskFilters as Filters } from './filters'
+import { workflowLabels } from '../workflow/labels'
 
 type Option = { value: string; label: string }
 

@@ -1,10 +1,10 @@
 import Link from 'next/link'
 import type { PayloadRequest } from 'payload'
 
-import type { WorkflowLabels } from '../workflow/labels'
 import { CancelScheduleButton } from './CancelScheduleButton'
 import { mayCancel, type DeskCard } from './loadDesk'
 import { LocalTime } from './LocalTime'
+import type { WorkflowLabels } from '../workflow/labels'
 
 /** The next 24 hours of scheduled publications, each with Cancel for those who may. */
 export const DeskSchedule = ({

@@ -6,12 +6,12 @@ import type { AdminViewServerProps } from 'payload'
 import { LANGUAGE_OPTIONS } from '@/lib/languages'
 import type { Stage } from '@/workflow'
 
-import { workflowLabels } from '../workflow/labels'
 import { DeskBoard } from './DeskBoard'
 import { DeskFilters } from './DeskFilters'
 import { DeskSchedule } from './DeskSchedule'
 import { parseDeskFilters, type DeskFilters as Filters } from './filters'
 import { loadDesk } from './loadDesk'
+import { workflowLabels } from '../workflow/labels'
 import './desk.css'
 
 /** The list view, filtered the same way (all but "mine", which the list has no words for). */

@@ -3,6 +3,7 @@
  * is a query-string key, so a filtered desk is a link an editor can share.
  */
 import type { Where } from 'payload'
+
 import { LANGUAGES } from '@/lib/languages'
 
 export type DeskFilters = {

@@ -1,5 +1,5 @@
-import { urls } from '@/lib/urls'
 import type { Language } from '@/lib/languages'
+import { urls } from '@/lib/urls'
 
 import styles from './search.module.css'
 import { searchStrings } from './strings'

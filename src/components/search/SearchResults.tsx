@@ -1,6 +1,6 @@
 import type { SearchResults as Results } from '@/data/search'
-import { urls } from '@/lib/urls'
 import type { Language } from '@/lib/languages'
+import { urls } from '@/lib/urls'
 
 import styles from './search.module.css'
 import { dateLocale, searchStrings } from './strings'

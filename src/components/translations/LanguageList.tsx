@@ -5,10 +5,10 @@ import Link from 'next/link'
 
 import type { LanguageRow } from '@/translations/api'
 
-import { StageBadge } from '../admin/StageBadge'
-import { workflowLabels } from '../workflow/labels'
 import type { Dictionary } from './strings'
 import type { TranslationsPanelState } from './useTranslations'
+import { StageBadge } from '../admin/StageBadge'
+import { workflowLabels } from '../workflow/labels'
 
 type Props = {
   panel: TranslationsPanelState & { loaded: NonNullable<TranslationsPanelState['loaded']> }

@@ -11,9 +11,9 @@ import type { LanguageRow, OriginalChangesResponse, TranslationsResponse } from 
 import { actsOn } from '@/workflow/rules'
 import type { Stage } from '@/workflow/table'
 
+import type { Dictionary } from './strings'
 import { adminFetch, failureMessage } from '../admin/adminFetch'
 import { translationsApi } from '../admin/articleApi'
-import type { Dictionary } from './strings'
 
 export type OriginalText = { title: string; dek: string; paragraphs: string[]; language: string }
 

@@ -3,8 +3,8 @@
 import { useTranslation } from '@payloadcms/ui'
 import type { DefaultCellComponentProps } from 'payload'
 
-import { StageBadge } from '../admin/StageBadge'
 import { workflowLabels } from './labels'
+import { StageBadge } from '../admin/StageBadge'
 
 /** The stage column of the articles list: a badge in the admin's language. */
 export const StageCell = ({ cellData }: DefaultCellComponentProps) => {

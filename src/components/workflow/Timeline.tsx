@@ -1,7 +1,7 @@
 import type { TimelineEvent } from '@/workflow/api'
 
-import { StageBadge } from '../admin/StageBadge'
 import type { WorkflowLabels } from './labels'
+import { StageBadge } from '../admin/StageBadge'
 
 /** An article's editorial timeline, newest first: who, when, from → to, and the note. */
 export const Timeline = ({ events, l }: { events: TimelineEvent[]; l: WorkflowLabels }) => {

@@ -4,12 +4,12 @@ import { Button, useFormModified, useTranslation } from '@payloadcms/ui'
 import type { UIFieldClientComponent } from 'payload'
 import type { ReactNode } from 'react'
 
-import { StageBadge } from '../admin/StageBadge'
 import { workflowLabels, type WorkflowLabels } from './labels'
 import { Timeline } from './Timeline'
 import { useWorkflow } from './useWorkflow'
 import { WorkflowActions } from './WorkflowActions'
 import { WorkflowChecklist, WorkflowPeople, WorkflowSchedule } from './WorkflowSummary'
+import { StageBadge } from '../admin/StageBadge'
 import './workflow.css'
 
 /** The panel before there is a state to show: not saved yet, loading, or failed to load. */

@@ -11,9 +11,9 @@ import type {
   WorkflowStateResponse,
 } from '@/workflow/api'
 
+import type { WorkflowLabels } from './labels'
 import { failureMessage } from '../admin/adminFetch'
 import { workflowApi } from '../admin/articleApi'
-import type { WorkflowLabels } from './labels'
 
 /**
  * What `GET …/workflow` answers: loaded on open, again whenever the document is saved (the

@@ -1,8 +1,8 @@
 import { getLocale, getTranslations } from 'next-intl/server'
 
 import { SiteShell } from '@/components/SiteShell'
-import { urls } from '@/lib/urls'
 import { type Language, isLanguage } from '@/lib/languages'
+import { urls } from '@/lib/urls'
 
 /** The site's 404, in the reader's language, inside the usual header and footer. */
 export default async function NotFound() {

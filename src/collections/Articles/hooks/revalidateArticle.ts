@@ -1,7 +1,7 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook } from 'payload'
 
-import { cacheTags } from '@/cache/tags'
 import { revalidateTags } from '@/cache/revalidate'
+import { cacheTags } from '@/cache/tags'
 import { idOf } from '@/lib/relations'
 import { urls } from '@/lib/urls'
 import type { Article } from '@/payload-types'

@@ -6,10 +6,10 @@ import { SearchResults } from '@/components/search/SearchResults'
 import { searchStrings } from '@/components/search/strings'
 import { SiteShell } from '@/components/SiteShell'
 import { getSearchResults } from '@/data/search'
+import { isLanguage } from '@/lib/languages'
 import { pageLanguage } from '@/lib/params'
 import { sameInAllLanguages } from '@/lib/seo'
 import { urls } from '@/lib/urls'
-import { isLanguage } from '@/lib/languages'
 
 type Props = {
   params: Promise<{ lang: string }>

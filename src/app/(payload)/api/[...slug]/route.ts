@@ -1,4 +1,3 @@
-import config from '@payload-config'
 import '@payloadcms/next/css'
 import {
   REST_DELETE,
@@ -8,6 +7,8 @@ import {
   REST_POST,
   REST_PUT,
 } from '@payloadcms/next/routes'
+
+import config from '@payload-config'
 
 export const GET = REST_GET(config)
 export const POST = REST_POST(config)

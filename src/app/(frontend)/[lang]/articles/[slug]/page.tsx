@@ -1,7 +1,7 @@
 import type { Metadata } from 'next'
-import { getTranslations } from 'next-intl/server'
 import { draftMode } from 'next/headers'
 import { notFound } from 'next/navigation'
+import { getTranslations } from 'next-intl/server'
 
 import { ArticleCorrections } from '@/components/article/ArticleCorrections'
 import { ArticleHeader } from '@/components/article/ArticleHeader'
@@ -23,10 +23,10 @@ import {
   type ArticleDetail,
 } from '@/data/articles'
 import { getDraftArticleBySlug } from '@/data/preview'
+import type { Language } from '@/lib/languages'
 import { pageLanguage } from '@/lib/params'
 import { pageMetadata } from '@/lib/seo'
 import { absoluteUrl, urls } from '@/lib/urls'
-import type { Language } from '@/lib/languages'
 
 type Props = { params: Promise<{ lang: string; slug: string }> }
 

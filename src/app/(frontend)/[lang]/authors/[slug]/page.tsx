@@ -1,10 +1,10 @@
 import type { Metadata } from 'next'
-import { getTranslations } from 'next-intl/server'
-import { Img } from '@/components/Img'
 import { notFound } from 'next/navigation'
 import { connection } from 'next/server'
+import { getTranslations } from 'next-intl/server'
 
 import { ArticleCard } from '@/components/ArticleCard'
+import { Img } from '@/components/Img'
 import { Pagination, pageParam, paginationLabels } from '@/components/Pagination'
 import { SiteShell } from '@/components/SiteShell'
 import { getAuthorArticles } from '@/data/articles'

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next'
-import { getTranslations } from 'next-intl/server'
 import { notFound } from 'next/navigation'
 import { connection } from 'next/server'
+import { getTranslations } from 'next-intl/server'
 
 import { ArticleCard } from '@/components/ArticleCard'
 import { Pagination, pageParam, paginationLabels } from '@/components/Pagination'

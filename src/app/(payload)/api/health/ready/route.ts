@@ -1,8 +1,8 @@
-import config from '@payload-config'
 import { getPayload } from 'payload'
 
-import { readiness } from '@/db/health'
 import { RETRY_AFTER_SECONDS } from '@/db/errors'
+import { readiness } from '@/db/health'
+import config from '@payload-config'
 
 /**
  * Readiness, for nginx, docker compose and load balancers: 200 when the database answers within

@@ -6,9 +6,8 @@ import {
 } from 'payload'
 
 import { isStaffUser } from '@/access/roles'
+import { refusal } from '@/lib/errors'
 import type { Article } from '@/payload-types'
-
-import { refusal } from './errors'
 
 /**
  * Building blocks of the newsroom's custom endpoints (workflow, translations): staff only, a
