@@ -38,7 +38,7 @@ type Call<A extends ReadArgs, R> = (
  * with one object of plain arguments (`{ language, slug }`, `{ language, sectionIds: [1, 2] }`).
  * Within a render, React `cache()` runs it once per distinct arguments; across requests Next's
  * data cache keeps it under `[name, cacheKeyOf(args)]` and `tagsOf(args)` (built from
- * `cacheTags`), which the collection hooks expire (`revalidate.ts`). `load` receives the
+ * `cacheTags`), which the collection hooks expire (`src/cache/revalidate.ts`). `load` receives the
  * arguments as the key spells them (the same JSON read back), so what is cached is always what
  * the key says. `revalidate` (seconds) also expires the entry by time.
  */
