@@ -85,7 +85,7 @@ const shutdown = async (code: number) => {
 
 /**
  * The `payload` CLI in plain Node. `--conditions=development` keeps the Lexical editor's module
- * graph from ending the process on an unsettled top-level await (STACK-NOTES): without it
+ * graph from ending the process on an unsettled top-level await: without it
  * `payload run scripts/seed.ts` could exit 0 having seeded nothing.
  */
 const payloadCli = (args: string[], env: NodeJS.ProcessEnv) =>
