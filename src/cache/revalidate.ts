@@ -62,8 +62,8 @@ const expiredInThisRequest = async (tags: string[]): Promise<boolean> => {
 }
 
 /**
- * Expire cached reads by tag, and have the caching proxy fetch `paths` again (src/data/
- * proxyRefresh.ts). Hooks call this after a change; in this order:
+ * Expire cached reads by tag, and have the caching proxy fetch `paths` again
+ * (`proxyRefresh.ts`). Hooks call this after a change; in this order:
  * 1. `context.disableRevalidate` (seed, importer): nothing to do;
  * 2. inside a Next.js request (`expiredInThisRequest`): revalidateTag, and the proxy is
  *    refreshed once the request has answered;
