@@ -21,11 +21,12 @@ import type pg from 'pg'
 
 import { drizzleOfTransaction } from '@/db/client'
 
-import { BackupError, DEFAULT_SCHEMA, SESSION_SETTINGS, listFiles, type Manifest } from './backup'
+import { SESSION_SETTINGS } from './backup/copy'
+import { exists, listFiles } from './backup/files'
+import { BackupError, DEFAULT_SCHEMA, type Manifest } from './backup/format'
 import {
   checkMedia,
   checkMigrations,
-  exists,
   extractArchive,
   mediaNotes,
   readManifest,

@@ -8,20 +8,8 @@ import path from 'node:path'
 
 import * as tar from 'tar'
 
-import {
-  BACKUP_FORMAT,
-  BACKUP_FORMAT_VERSION,
-  BackupError,
-  listFiles,
-  sha256File,
-  type Manifest,
-} from '../backup'
-
-export const exists = (file: string) =>
-  fs.access(file).then(
-    () => true,
-    () => false,
-  )
+import { exists, listFiles, sha256File } from '../backup/files'
+import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, BackupError, type Manifest } from '../backup/format'
 
 /** Unpacks the archive into `dir`; a truncated or foreign file is refused. */
 export const extractArchive = async (archive: string, dir: string) => {

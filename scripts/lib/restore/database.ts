@@ -8,26 +8,23 @@ import path from 'node:path'
 import { pipeline } from 'node:stream/promises'
 
 import type { Payload } from 'payload'
-import pg from 'pg'
+import type pg from 'pg'
 import { from as copyFrom } from 'pg-copy-streams'
 
 import { drizzleOfTransaction } from '@/db/client'
 
+import { safeRelative } from './archive'
 import {
-  BackupError,
   CopyDigest,
   describeSequences,
   describeTables,
   digestTable,
-  type Manifest,
+  ident,
+  qualified,
   type TableShape,
-} from '../backup'
-import { exists, safeRelative } from './archive'
-
-type TableEntry = Manifest['tables'][number]
-
-const ident = (name: string) => pg.escapeIdentifier(name)
-const qualified = (schema: string, name: string) => `${ident(schema)}.${ident(name)}`
+} from '../backup/copy'
+import { exists } from '../backup/files'
+import { BackupError, type Manifest, type TableEntry } from '../backup/format'
 
 /** The pg client under a Payload transaction (Drizzle's node-postgres session holds it). */
 export const clientOf = (payload: Payload, transactionId: string | number): pg.PoolClient => {
