@@ -12,7 +12,8 @@
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 
-import { BackupError, backupNewsroom, timestampName } from './lib/backup'
+import { backupNewsroom } from './lib/backup'
+import { BackupError, timestampName } from './lib/backup/format'
 import { MEDIA_DIR } from '../src/lib/uploads'
 
 const usage = 'Usage: npm run backup [-- --out <file.tar.gz>]'

