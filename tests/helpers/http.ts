@@ -43,3 +43,16 @@ export const login = async (email: string, password: string): Promise<Headers> =
 /** The first error message of a refusal (`{ errors: [{ message }] }`). */
 export const messageOf = (json: Json) =>
   (json.errors as { message: string }[] | undefined)?.[0]?.message
+
+/**
+ * The section, bylines and hero image of a seeded English article that has a hero image: what a
+ * new article borrows to pass the pre-publish checklist.
+ */
+export const seededChecklistParts = async () =>
+  (
+    (
+      await call(
+        '/api/articles?limit=1&depth=0&where[language][equals]=en&where[heroImage][exists]=true',
+      )
+    ).json.docs as { category: number; authors: number[]; heroImage: number }[]
+  )[0]
