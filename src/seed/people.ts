@@ -37,36 +37,29 @@ export const DEMO_USERS = [
 
 /** Public bylines, by slug, with a drawn portrait unless a house byline. Returns slug → id. */
 export const seedAuthors = (run: SeedRun): Promise<Map<string, number>> =>
-  seedByKey({
-    run,
-    collection: 'authors',
-    field: 'slug',
-    items: authors,
-    keyOf: (author) => author.slug,
-    create: async (author) => {
-      const photo = author.isHouse
-        ? undefined
-        : await seedImage(
-            run,
-            `author-${author.slug}`,
-            author.slug,
-            `Portrait illustration for ${author.name}`,
-          )
-      const doc = await run.payload.create({
-        collection: 'authors',
-        data: {
-          name: author.name,
-          slug: author.slug,
-          jobTitle: author.jobTitle,
-          bio: author.bio,
-          isHouse: Boolean(author.isHouse),
-          photo,
-          links: author.links ?? [],
-        },
-        context,
-      })
-      return doc.id
-    },
+  seedByKey(run, 'authors', 'slug', authors, async (author) => {
+    const photo = author.isHouse
+      ? undefined
+      : await seedImage(
+          run,
+          `author-${author.slug}`,
+          author.slug,
+          `Portrait illustration for ${author.name}`,
+        )
+    const doc = await run.payload.create({
+      collection: 'authors',
+      data: {
+        name: author.name,
+        slug: author.slug,
+        jobTitle: author.jobTitle,
+        bio: author.bio,
+        isHouse: Boolean(author.isHouse),
+        photo,
+        links: author.links ?? [],
+      },
+      context,
+    })
+    return doc.id
   })
 
 /**
@@ -81,25 +74,18 @@ export const seedUsers = (
     'editor@caspiandigest.example': authors.find((a) => !a.isHouse)?.slug,
     'author@caspiandigest.example': authors.filter((a) => !a.isHouse)[1]?.slug,
   }
-  return seedByKey({
-    run,
-    collection: 'users',
-    field: 'email',
-    items: DEMO_USERS,
-    keyOf: (user) => user.email,
-    create: async (user) => {
-      const byline = bylineFor[user.email]
-      const created = await run.payload.create({
-        collection: 'users',
-        data: {
-          ...user,
-          roles: [...user.roles],
-          languages: [...user.languages],
-          author: byline ? authorIds.get(byline) : undefined,
-        },
-        context,
-      })
-      return created.id
-    },
+  return seedByKey(run, 'users', 'email', DEMO_USERS, async (user) => {
+    const byline = bylineFor[user.email]
+    const created = await run.payload.create({
+      collection: 'users',
+      data: {
+        ...user,
+        roles: [...user.roles],
+        languages: [...user.languages],
+        author: byline ? authorIds.get(byline) : undefined,
+      },
+      context,
+    })
+    return created.id
   })
 }

@@ -6,32 +6,25 @@ import { context, inLocale, OTHER_LOCALES, type SeedRun } from './run'
 
 /** Static pages, by slug, published in every language the data has. Returns slug → id. */
 export const seedPages = (run: SeedRun): Promise<Map<string, number>> =>
-  seedByKey({
-    run,
-    collection: 'pages',
-    field: 'slug',
-    items: pages,
-    keyOf: (page) => page.slug,
-    create: async (page) => {
-      const doc = await run.payload.create({
-        collection: 'pages',
-        locale: 'en',
-        data: {
-          title: page.title.en,
-          slug: page.slug,
-          body: blocksToLexical(page.body.en) as never,
-          _status: 'published',
-        },
-        context,
-      })
-      await run.localize('pages', doc.id, (locale) => {
-        const title = inLocale(page.title, locale)
-        const body = page.body[locale]
-        if (!title && !body) return null
-        return { title, ...(body ? { body: blocksToLexical(body) } : {}), _status: 'published' }
-      })
-      return doc.id
-    },
+  seedByKey(run, 'pages', 'slug', pages, async (page) => {
+    const doc = await run.payload.create({
+      collection: 'pages',
+      locale: 'en',
+      data: {
+        title: page.title.en,
+        slug: page.slug,
+        body: blocksToLexical(page.body.en) as never,
+        _status: 'published',
+      },
+      context,
+    })
+    await run.localize('pages', doc.id, (locale) => {
+      const title = inLocale(page.title, locale)
+      const body = page.body[locale]
+      if (!title && !body) return null
+      return { title, ...(body ? { body: blocksToLexical(body) } : {}), _status: 'published' }
+    })
+    return doc.id
   })
 
 /** Site settings, written once (while there is no contact email): an editor's changes stay. */
