@@ -96,30 +96,17 @@ export const DeskFilters = ({
     filters.section || filters.language || filters.assignee || filters.mine || filters.needsUpdate,
   )
   const shared = { filters, go }
+  const selects = [
+    { name: 'section', label: l.t('section'), anyLabel: l.t('anySection'), options: sections },
+    { name: 'language', label: l.t('language'), anyLabel: l.t('anyLanguage'), options: languages },
+    { name: 'assignee', label: l.t('assignee'), anyLabel: l.t('anyone'), options: people },
+  ] as const
 
   return (
     <div className="desk-filters" aria-busy={pending}>
-      <FilterSelect
-        name="section"
-        label={l.t('section')}
-        anyLabel={l.t('anySection')}
-        options={sections}
-        {...shared}
-      />
-      <FilterSelect
-        name="language"
-        label={l.t('language')}
-        anyLabel={l.t('anyLanguage')}
-        options={languages}
-        {...shared}
-      />
-      <FilterSelect
-        name="assignee"
-        label={l.t('assignee')}
-        anyLabel={l.t('anyone')}
-        options={people}
-        {...shared}
-      />
+      {selects.map((select) => (
+        <FilterSelect key={select.name} {...select} {...shared} />
+      ))}
       <FilterToggle name="mine" label={l.t('mine')} title={l.t('mineTitle')} {...shared} />
       <FilterToggle
         name="needsUpdate"
