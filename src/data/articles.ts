@@ -5,6 +5,7 @@ import type { Where } from 'payload'
 import { cacheTags } from '@/cache/tags'
 import { drizzleOf } from '@/db/client'
 import { relatedArticleIds, sectionBlockIds } from '@/db/reads'
+import type { ArticleSource } from '@/lib/articleSource'
 import type { Language } from '@/lib/languages'
 import { idOf } from '@/lib/relations'
 import type { Article, User } from '@/payload-types'
@@ -174,13 +175,7 @@ export type ArticleDetail = {
   hero: ImageData | null
   ogImage: ImageData | null
   heroCaption: string | null
-  source: {
-    outlet: string | null
-    url: string | null
-    originalLanguage: string | null
-    originalTitle: string | null
-    originalDate: string | null
-  } | null
+  source: ArticleSource | null
   /** the original story this is a language version of (when it is readable) */
   translationOf: { id: number; title: string; slug: string; language: Language } | null
   /** the id the story's language versions share: the original's */

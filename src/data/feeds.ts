@@ -8,6 +8,7 @@ import type { Language } from '@/lib/languages'
 import { idOf } from '@/lib/relations'
 import { absoluteUrl, urls } from '@/lib/urls'
 
+import { oneBySlug } from './bySlug'
 import { cached } from './cached'
 import { getPayloadClient } from './payload'
 
@@ -208,13 +209,9 @@ export const getAuthorFeed = cached(
     const payload = await getPayloadClient()
     const { docs } = await payload.find({
       collection: 'authors',
-      overrideAccess: false,
+      ...oneBySlug({ language, slug }),
       draft: false,
-      where: { slug: { equals: slug } },
-      limit: 1,
       depth: 0,
-      locale: language,
-      fallbackLocale: 'en',
       select: { name: true, slug: true },
     })
     const author = docs[0]

@@ -3,6 +3,7 @@ import 'server-only'
 import { cacheTags } from '@/cache/tags'
 import type { Language } from '@/lib/languages'
 
+import { oneBySlug } from './bySlug'
 import { cached } from './cached'
 import { getPayloadClient } from './payload'
 import { mediaPopulate, toImage, type ImageData } from './shapes'
@@ -31,11 +32,7 @@ export const getAuthorBySlug = cached(
     const payload = await getPayloadClient()
     const { docs } = await payload.find({
       collection: 'authors',
-      overrideAccess: false,
-      where: { slug: { equals: slug } },
-      locale: language,
-      fallbackLocale: 'en',
-      limit: 1,
+      ...oneBySlug({ language, slug }),
       pagination: false,
       depth: 1,
       populate: { media: mediaPopulate },
@@ -65,11 +62,7 @@ export const getTagBySlug = cached(
     const payload = await getPayloadClient()
     const { docs } = await payload.find({
       collection: 'tags',
-      overrideAccess: false,
-      where: { slug: { equals: slug } },
-      locale: language,
-      fallbackLocale: 'en',
-      limit: 1,
+      ...oneBySlug({ language, slug }),
       pagination: false,
       depth: 0,
     })

@@ -6,6 +6,7 @@ import { safeHref } from '@/lib/safeUrl'
 import { urls } from '@/lib/urls'
 import type { Category, Navigation, Page } from '@/payload-types'
 
+import { oneBySlug } from './bySlug'
 import { cached } from './cached'
 import { getPayloadClient } from './payload'
 import { sectionPath } from './shapes'
@@ -107,12 +108,8 @@ export const getPageBySlug = cached(
     const payload = await getPayloadClient()
     const { docs } = await payload.find({
       collection: 'pages',
-      overrideAccess: false,
+      ...oneBySlug({ language, slug }),
       draft: false,
-      where: { slug: { equals: slug } },
-      locale: language,
-      fallbackLocale: 'en',
-      limit: 1,
       pagination: false,
       depth: 1,
       select: { title: true, slug: true, body: true },

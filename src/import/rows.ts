@@ -1,5 +1,6 @@
 /** The rows one imported article is made of, in the collection's column names (src/db/schema.ts). */
 import type { ArticleRelRow, ArticleRow, EditorialEventRow, OriginalRow } from '@/db/import'
+import type { ArticleSource } from '@/lib/articleSource'
 import type { Language } from '@/lib/languages'
 import { TRANSITIONS } from '@/workflow/table'
 
@@ -12,13 +13,7 @@ export type Shared = {
   tags: number[]
   authors: number[]
   heroImageId: number | null
-  source: {
-    outlet: string | null
-    url: string | null
-    originalLanguage: string | null
-    originalTitle: string | null
-    originalDate: string | null
-  }
+  source: ArticleSource
 }
 
 /** Everything one article's rows are made of. */

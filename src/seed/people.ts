@@ -1,3 +1,4 @@
+import { seedByKey } from './byKey'
 import { authors } from './data'
 import { seedImage } from './media'
 import { context, type SeedRun } from './run'
@@ -35,17 +36,8 @@ export const DEMO_USERS = [
 ] as const
 
 /** Public bylines, by slug, with a drawn portrait unless a house byline. Returns slug → id. */
-export const seedAuthors = async (run: SeedRun): Promise<Map<string, number>> => {
-  const authorIds = new Map<string, number>()
-  for (const author of authors) {
-    const existing = await run.findOne<{ id: number }>('authors', {
-      slug: { equals: author.slug },
-    })
-    run.tally('authors', !existing)
-    if (existing) {
-      authorIds.set(author.slug, existing.id)
-      continue
-    }
+export const seedAuthors = (run: SeedRun): Promise<Map<string, number>> =>
+  seedByKey(run, 'authors', 'slug', authors, async (author) => {
     const photo = author.isHouse
       ? undefined
       : await seedImage(
@@ -67,16 +59,14 @@ export const seedAuthors = async (run: SeedRun): Promise<Map<string, number>> =>
       },
       context,
     })
-    authorIds.set(author.slug, doc.id)
-  }
-  return authorIds
-}
+    return doc.id
+  })
 
 /**
  * People who log in (`DEMO_USERS`), by email; the author and the editor write under seeded
  * bylines. Returns email → id.
  */
-export const seedUsers = async (
+export const seedUsers = (
   run: SeedRun,
   authorIds: Map<string, number>,
 ): Promise<Map<string, number>> => {
@@ -84,14 +74,7 @@ export const seedUsers = async (
     'editor@caspiandigest.example': authors.find((a) => !a.isHouse)?.slug,
     'author@caspiandigest.example': authors.filter((a) => !a.isHouse)[1]?.slug,
   }
-  const userIds = new Map<string, number>()
-  for (const user of DEMO_USERS) {
-    const existing = await run.findOne<{ id: number }>('users', { email: { equals: user.email } })
-    run.tally('users', !existing)
-    if (existing) {
-      userIds.set(user.email, existing.id)
-      continue
-    }
+  return seedByKey(run, 'users', 'email', DEMO_USERS, async (user) => {
     const byline = bylineFor[user.email]
     const created = await run.payload.create({
       collection: 'users',
@@ -103,7 +86,6 @@ export const seedUsers = async (
       },
       context,
     })
-    userIds.set(user.email, created.id)
-  }
-  return userIds
+    return created.id
+  })
 }

@@ -1,18 +1,12 @@
 import { blocksToLexical } from '@/lib/lexical'
 
+import { seedByKey } from './byKey'
 import { categories, pages, settings } from './data'
 import { context, inLocale, OTHER_LOCALES, type SeedRun } from './run'
 
 /** Static pages, by slug, published in every language the data has. Returns slug → id. */
-export const seedPages = async (run: SeedRun): Promise<Map<string, number>> => {
-  const pageIds = new Map<string, number>()
-  for (const page of pages) {
-    const existing = await run.findOne<{ id: number }>('pages', { slug: { equals: page.slug } })
-    run.tally('pages', !existing)
-    if (existing) {
-      pageIds.set(page.slug, existing.id)
-      continue
-    }
+export const seedPages = (run: SeedRun): Promise<Map<string, number>> =>
+  seedByKey(run, 'pages', 'slug', pages, async (page) => {
     const doc = await run.payload.create({
       collection: 'pages',
       locale: 'en',
@@ -30,10 +24,8 @@ export const seedPages = async (run: SeedRun): Promise<Map<string, number>> => {
       if (!title && !body) return null
       return { title, ...(body ? { body: blocksToLexical(body) } : {}), _status: 'published' }
     })
-    pageIds.set(page.slug, doc.id)
-  }
-  return pageIds
-}
+    return doc.id
+  })
 
 /** Site settings, written once (while there is no contact email): an editor's changes stay. */
 export const seedSettings = async ({ payload }: SeedRun) => {

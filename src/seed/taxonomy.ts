@@ -1,22 +1,14 @@
-import type { Category } from '@/payload-types'
-
+import { seedByKey } from './byKey'
 import { categories, tags } from './data'
 import { context, inLocale, type SeedRun } from './run'
 
+/** The sections with every parent before its children. */
+const parentsFirst = () =>
+  [...categories].sort((a, b) => Number(Boolean(a.parent)) - Number(Boolean(b.parent)))
+
 /** Sections, parents first, by slug; their az/ru names and descriptions. Returns slug → id. */
-export const seedSections = async (run: SeedRun): Promise<Map<string, number>> => {
-  const categoryIds = new Map<string, number>()
-  for (const category of [...categories].sort(
-    (a, b) => Number(Boolean(a.parent)) - Number(Boolean(b.parent)),
-  )) {
-    const existing = await run.findOne<Category>('categories', {
-      slug: { equals: category.slug },
-    })
-    run.tally('categories', !existing)
-    if (existing) {
-      categoryIds.set(category.slug, existing.id)
-      continue
-    }
+export const seedSections = (run: SeedRun): Promise<Map<string, number>> =>
+  seedByKey(run, 'categories', 'slug', parentsFirst(), async (category, categoryIds) => {
     const doc = await run.payload.create({
       collection: 'categories',
       locale: 'en',
@@ -37,27 +29,16 @@ export const seedSections = async (run: SeedRun): Promise<Map<string, number>> =
           }
         : null,
     )
-    categoryIds.set(category.slug, doc.id)
-  }
-  return categoryIds
-}
+    return doc.id
+  })
 
 /** Tags, by slug. Returns slug → id. */
-export const seedTags = async (run: SeedRun): Promise<Map<string, number>> => {
-  const tagIds = new Map<string, number>()
-  for (const tag of tags) {
-    const existing = await run.findOne<{ id: number }>('tags', { slug: { equals: tag.slug } })
-    run.tally('tags', !existing)
-    const id =
-      existing?.id ??
-      (
-        await run.payload.create({
-          collection: 'tags',
-          data: { name: tag.name, slug: tag.slug },
-          context,
-        })
-      ).id
-    tagIds.set(tag.slug, id)
-  }
-  return tagIds
-}
+export const seedTags = (run: SeedRun): Promise<Map<string, number>> =>
+  seedByKey(run, 'tags', 'slug', tags, async (tag) => {
+    const doc = await run.payload.create({
+      collection: 'tags',
+      data: { name: tag.name, slug: tag.slug },
+      context,
+    })
+    return doc.id
+  })

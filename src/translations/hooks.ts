@@ -16,49 +16,44 @@ import { LANGUAGE_NAMES, sameSharedFields, sameText, sharedFieldsOf, textOf } fr
 const languageName = (code: string | null | undefined) => LANGUAGE_NAMES[code ?? ''] ?? code
 
 /**
- * beforeChange: a language version is checked against its original and takes the original's
- * shared fields; a new version (or one linked to another original) records the original's text
- * it starts from. Writers other than editors create versions only as translators in their own
- * languages.
+ * The original a write links to, as an id (`null` when it links to none). REST and GraphQL
+ * clients may send the id as a string ("12"), which Payload stores as it is: it names the
+ * original all the same, and is checked as one.
  */
-export const followOriginal: CollectionBeforeChangeHook<Article> = async ({
-  data,
-  originalDoc,
-  operation,
-  req,
-}) => {
+const linkedOriginalId = (
+  data: Partial<Article>,
+  originalDoc: Article | undefined,
+): number | null => {
   const linked: unknown =
     data.translationOf !== undefined ? data.translationOf : originalDoc?.translationOf
-  // REST and GraphQL clients may send the id as a string ("12"), which Payload stores as it is:
-  // it names the original all the same, and is checked as one.
   const originalId =
     typeof linked === 'string' && /^\d+$/.test(linked) ? Number(linked) : idOf(linked)
-  if (!originalId) {
-    if (linked !== null && linked !== undefined && linked !== '') {
-      throw refusal('translationOf must be the id of an article.', 400)
-    }
-    return data
+  if (!originalId && linked !== null && linked !== undefined && linked !== '') {
+    throw refusal('translationOf must be the id of an article.', 400)
   }
-  const language = data.language ?? originalDoc?.language ?? 'en'
-  const selfId = originalDoc?.id
+  return originalId || null
+}
 
-  if (selfId !== undefined && originalId === selfId) {
-    throw refusal('An article cannot be a language version of itself.', 400)
+/** Writers other than editors link a version only as translators in their own languages. */
+const assertMayLink = (req: PayloadRequest, language: string): void => {
+  if (!req.user || isEditorUser(req.user)) return
+  const mayTranslate =
+    hasRole(req.user, 'translator') &&
+    ((req.user.languages as string[] | undefined) ?? []).includes(language)
+  if (!mayTranslate) {
+    throw refusal(
+      `Only editors, and translators working in ${languageName(language)}, can add a version in ${languageName(language)}.`,
+      403,
+    )
   }
-  const relinked = operation === 'create' || idOf(originalDoc?.translationOf) !== originalId
-  if (relinked && req.user && !isEditorUser(req.user)) {
-    const mayTranslate =
-      hasRole(req.user, 'translator') &&
-      ((req.user.languages as string[] | undefined) ?? []).includes(language)
-    if (!mayTranslate) {
-      throw refusal(
-        `Only editors, and translators working in ${languageName(language)}, can add a version in ${languageName(language)}.`,
-        403,
-      )
-    }
-  }
+}
 
-  const original = await latestArticle(req, originalId)
+/** The original exists, is an original itself and is in another language. */
+const assertOriginal = (
+  original: Article | null | undefined,
+  originalId: number,
+  language: string,
+): Article => {
   if (!original) throw refusal(`There is no article ${originalId} to translate.`, 400)
   if (original.translationOf) {
     throw refusal(
@@ -72,6 +67,16 @@ export const followOriginal: CollectionBeforeChangeHook<Article> = async ({
       409,
     )
   }
+  return original
+}
+
+/** A story has one version per language (trashed ones count). */
+const assertLanguageFree = async (
+  req: PayloadRequest,
+  originalId: number,
+  language: string,
+  selfId: number | undefined,
+): Promise<void> => {
   const { docs: taken } = await req.payload.find({
     collection: 'articles',
     req,
@@ -93,17 +98,47 @@ export const followOriginal: CollectionBeforeChangeHook<Article> = async ({
       409,
     )
   }
-  if (selfId !== undefined && relinked) {
-    const { totalDocs } = await req.payload.count({
-      collection: 'articles',
-      req,
-      overrideAccess: true,
-      where: { translationOf: { equals: selfId } },
-    })
-    if (totalDocs) {
-      throw refusal('This article has language versions of its own, so it stays an original.', 409)
-    }
+}
+
+/** An article with language versions of its own cannot become a version: no version of a version. */
+const assertHasNoVersions = async (req: PayloadRequest, selfId: number): Promise<void> => {
+  const { totalDocs } = await req.payload.count({
+    collection: 'articles',
+    req,
+    overrideAccess: true,
+    where: { translationOf: { equals: selfId } },
+  })
+  if (totalDocs) {
+    throw refusal('This article has language versions of its own, so it stays an original.', 409)
   }
+}
+
+/**
+ * beforeChange: a language version is checked against its original and takes the original's
+ * shared fields; a new version (or one linked to another original) records the original's text
+ * it starts from. Writers other than editors create versions only as translators in their own
+ * languages.
+ */
+export const followOriginal: CollectionBeforeChangeHook<Article> = async ({
+  data,
+  originalDoc,
+  operation,
+  req,
+}) => {
+  const originalId = linkedOriginalId(data, originalDoc)
+  if (!originalId) return data
+  const language = data.language ?? originalDoc?.language ?? 'en'
+  const selfId = originalDoc?.id
+
+  if (selfId !== undefined && originalId === selfId) {
+    throw refusal('An article cannot be a language version of itself.', 400)
+  }
+  const relinked = operation === 'create' || idOf(originalDoc?.translationOf) !== originalId
+  if (relinked) assertMayLink(req, language)
+
+  const original = assertOriginal(await latestArticle(req, originalId), originalId, language)
+  await assertLanguageFree(req, originalId, language, selfId)
+  if (selfId !== undefined && relinked) await assertHasNoVersions(req, selfId)
 
   return {
     ...data,

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
-import { browserTestsEnabled, launchBrowser } from '../helpers/browser'
+import { browserTestsEnabled, launchBrowser, submitAdminLogin } from '../helpers/browser'
 
 const baseURL = inject('baseURL')
 
@@ -13,14 +13,6 @@ describe.runIf(browserTestsEnabled)('in a real browser', () => {
   afterAll(() => browser?.close())
 
   const newPage = async (): Promise<Page> => (await browser.newContext(baseURL)).newPage()
-
-  /** Fills and sends the admin login form as a person would. */
-  const submitLogin = async (page: Page, email: string, password: string) => {
-    await page.goto('/admin/login')
-    await page.locator('input[name="email"]').fill(email)
-    await page.locator('input[name="password"]').fill(password)
-    await page.locator('button[type="submit"]').click()
-  }
 
   it('shows a reader the published articles on the home page', async () => {
     const page = await newPage()
@@ -42,7 +34,7 @@ describe.runIf(browserTestsEnabled)('in a real browser', () => {
 
   it('lets an editor log in to the admin through the login form and open the articles list', async () => {
     const page = await newPage()
-    await submitLogin(page, 'editor@caspiandigest.example', 'demo-editor')
+    await submitAdminLogin(page, 'editor@caspiandigest.example', 'demo-editor')
     await page.waitForURL((url) => url.pathname === '/admin', { timeout: 60_000 })
     await page.goto('/admin/collections/articles')
     await page.locator('.table').waitFor({ timeout: 60_000 })
@@ -52,7 +44,7 @@ describe.runIf(browserTestsEnabled)('in a real browser', () => {
 
   it('refuses a wrong password in the login form without letting the user in', async () => {
     const page = await newPage()
-    await submitLogin(page, 'editor@caspiandigest.example', 'not-the-password')
+    await submitAdminLogin(page, 'editor@caspiandigest.example', 'not-the-password')
     await page
       .locator('.toast-error, .Toastify__toast--error, [data-sonner-toast][data-type="error"]')
       .first()

@@ -6,7 +6,7 @@ import { DATABASE_MESSAGES } from '@/db/errors'
 
 import { freePort } from '../helpers/globalSetup'
 import { call, login, messageOf, type Headers, type Json } from '../helpers/http'
-import { bounded, keepReading, percentile, type Answer } from '../helpers/load'
+import { bounded, keepReading, reportSaves, type Answer } from '../helpers/load'
 import { startNextServer } from '../helpers/nextServer'
 
 /**
@@ -178,17 +178,7 @@ describe('a busy desk over HTTP', () => {
 
     expectCleanAnswers(saves)
     expectReadersServed(reads)
-    const acknowledged = saves.filter((save) => save.saved)
-    console.info(
-      `one article: ${acknowledged.length}/${SAVES} saved, slowest answer ${Math.round(
-        Math.max(...saves.map((s) => s.ms)),
-      )} ms, readers' p95 ${Math.round(
-        percentile(
-          reads.map((r) => r.ms),
-          95,
-        ),
-      )} ms`,
-    )
+    const acknowledged = reportSaves('one article', saves, reads)
     expect(acknowledged.length).toBeGreaterThan(0)
     const stored = await versionTitles([id])
     for (const save of acknowledged) expect(stored).toContain(save.title)
@@ -229,17 +219,7 @@ describe('a busy desk over HTTP', () => {
 
     expectCleanAnswers(saves)
     expectReadersServed(reads)
-    const acknowledged = saves.filter((save) => save.saved)
-    console.info(
-      `a hundred articles: ${acknowledged.length}/${SAVES} saved, slowest answer ${Math.round(
-        Math.max(...saves.map((s) => s.ms)),
-      )} ms, readers' p95 ${Math.round(
-        percentile(
-          reads.map((r) => r.ms),
-          95,
-        ),
-      )} ms`,
-    )
+    const acknowledged = reportSaves('a hundred articles', saves, reads)
     // Different articles do not wait for each other's row locks: all of these go through.
     expect(acknowledged.length).toBe(SAVES)
     const stored = await versionTitles(ids)

@@ -4,6 +4,7 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
 import { browserTestsEnabled, launchBrowser } from '../helpers/browser'
+import { login } from '../helpers/http'
 import { parseRss, parseSitemapIndex, parseUrlset } from '../helpers/xml'
 
 const baseURL = inject('baseURL')
@@ -28,16 +29,11 @@ const articlePagesBuilt =
     page.includes('/[lang]/articles/[slug]/page'),
   )
 
-const login = async (email: string, password: string) => {
-  const response = await get('/api/users/login', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password }),
-  })
-  expect(response.status).toBe(200)
-  const { token } = (await response.json()) as { token: string }
-  return { authorization: `JWT ${token}`, 'content-type': 'application/json' }
-}
+/** Logs in over REST; the headers of a JSON request as that person. */
+const jsonLogin = async (email: string, password: string) => ({
+  ...(await login(email, password)),
+  'content-type': 'application/json',
+})
 
 type ApiArticle = { id: number; slug: string; title: string; language: string; _status?: string }
 
@@ -55,7 +51,7 @@ const publishedArticles = async (language: string) => {
  * server leave behind, is not one of them.
  */
 const seededDrafts = async () => {
-  const headers = await login('editor@caspiandigest.example', 'demo-editor')
+  const headers = await jsonLogin('editor@caspiandigest.example', 'demo-editor')
   const response = await get('/api/articles?where[_status][equals]=draft&limit=1000&depth=0', {
     headers,
   })
@@ -219,7 +215,7 @@ describe('the search page of the running app', () => {
 
 describe('publishing and unpublishing through the REST API', () => {
   it('shows a published article in the feed, search and News sitemap on the next request, and removes it on unpublish', async () => {
-    const headers = await login('editor@caspiandigest.example', 'demo-editor')
+    const headers = await jsonLogin('editor@caspiandigest.example', 'demo-editor')
     const word = `Quokkavale${Array.from({ length: 6 }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join('')}`
     const title = `${word} ferry terminal opens`
     const inFeed = async () => (await text('/en/feed.xml')).body.includes(title)

@@ -1,19 +1,10 @@
 import { describe, expect, inject, it } from 'vitest'
 
+import { login } from '../helpers/http'
+
 const baseURL = inject('baseURL')
 
 const get = (path: string, init?: RequestInit) => fetch(`${baseURL}${path}`, init)
-
-const login = async (email: string, password: string) => {
-  const response = await fetch(`${baseURL}/api/users/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password }),
-  })
-  expect(response.status).toBe(200)
-  const { token } = (await response.json()) as { token: string }
-  return { authorization: `JWT ${token}` }
-}
 
 type ArticleList = { docs: { id: number; title: string; _status?: string }[]; totalDocs: number }
 

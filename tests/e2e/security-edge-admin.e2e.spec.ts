@@ -1,7 +1,7 @@
 import type { Page, Response } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
-import { browserTestsEnabled, launchBrowser } from '../helpers/browser'
+import { adminLogIn, browserTestsEnabled, launchBrowser } from '../helpers/browser'
 import { call, login } from '../helpers/http'
 
 const baseURL = inject('baseURL')
@@ -38,11 +38,7 @@ describe.runIf(browserTestsEnabled)('the admin under the request checks', () => 
       }
     })
 
-    await page.goto('/admin/login')
-    await page.locator('input[name="email"]').fill('editor@caspiandigest.example')
-    await page.locator('input[name="password"]').fill('demo-editor')
-    await page.locator('button[type="submit"]').click()
-    await page.waitForURL((url) => url.pathname === '/admin', { timeout: 60_000 })
+    await adminLogIn(page, 'editor@caspiandigest.example', 'demo-editor', { timeout: 60_000 })
 
     for (const path of [
       '/admin/collections/articles',

@@ -6,7 +6,14 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { cacheTags } from '@/cache/tags'
 
 import { query } from '../helpers/database'
-import { call, login, sessionToken, type Headers, type Json } from '../helpers/http'
+import {
+  call,
+  login,
+  seededChecklistParts,
+  sessionToken,
+  type Headers,
+  type Json,
+} from '../helpers/http'
 
 const baseURL = inject('baseURL')
 const secret = inject('previewSecret')
@@ -252,11 +259,7 @@ describe('links stored before the rule never render as script', () => {
     }
 
     // A published reprint whose source URL was typed before the rule.
-    const ready = (
-      await call(
-        '/api/articles?limit=1&depth=0&where[language][equals]=en&where[heroImage][exists]=true',
-      )
-    ).json.docs as { category: number; authors: number[]; heroImage: number }[]
+    const ready = await seededChecklistParts()
     const created = await call('/api/articles?draft=true', {
       method: 'POST',
       headers: editor,
@@ -264,9 +267,9 @@ describe('links stored before the rule never render as script', () => {
         title: `Reprinted ferry story ${stamp}`,
         language: 'en',
         dek: 'A reprint with an old source link.',
-        category: ready[0].category,
-        authors: [...ready[0].authors, authorDoc.id],
-        heroImage: ready[0].heroImage,
+        category: ready.category,
+        authors: [...ready.authors, authorDoc.id],
+        heroImage: ready.heroImage,
         source: { outlet: 'Harbour Weekly', url: 'https://example.org/original' },
       },
     })

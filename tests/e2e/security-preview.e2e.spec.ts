@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, inject, it } from 'vitest'
 
-import { call, login, sessionToken, type Headers } from '../helpers/http'
+import { call, login, seededChecklistParts, sessionToken, type Headers } from '../helpers/http'
 
 const baseURL = inject('baseURL')
 const secret = inject('previewSecret')
@@ -40,11 +40,7 @@ beforeAll(async () => {
   session = `payload-token=${await sessionToken('editor@caspiandigest.example', 'demo-editor')}`
   // A published article (the checklist's section, bylines and hero image borrowed from a seeded
   // one) with a pending draft over it.
-  const ready = (
-    await call(
-      '/api/articles?limit=1&depth=0&where[language][equals]=en&where[heroImage][exists]=true',
-    )
-  ).json.docs as { category: number; authors: number[]; heroImage: number }[]
+  const ready = await seededChecklistParts()
   const created = await call('/api/articles?draft=true', {
     method: 'POST',
     headers: editor,
@@ -52,9 +48,9 @@ beforeAll(async () => {
       title: LIVE_TITLE,
       language: 'en',
       dek: 'The published dek.',
-      category: ready[0].category,
-      authors: ready[0].authors,
-      heroImage: ready[0].heroImage,
+      category: ready.category,
+      authors: ready.authors,
+      heroImage: ready.heroImage,
     },
   })
   expect(created.status).toBe(201)

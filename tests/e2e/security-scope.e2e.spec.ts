@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
-import { browserTestsEnabled, launchBrowser } from '../helpers/browser'
+import { adminLogIn, browserTestsEnabled, launchBrowser } from '../helpers/browser'
 import { call, login, messageOf, type Headers, type Json } from '../helpers/http'
 
 const graphql = (query: string, headers: Headers = {}) =>
@@ -411,11 +411,7 @@ describe.runIf(browserTestsEnabled)('duplicate in the admin, in a real browser',
       const context = await browser.newContext(inject('baseURL'))
       const page = await context.newPage()
       page.setDefaultTimeout(90_000)
-      await page.goto('/admin/login')
-      await page.locator('input[name="email"]').fill('editor@caspiandigest.example')
-      await page.locator('input[name="password"]').fill('demo-editor')
-      await page.locator('button[type="submit"]').click()
-      await page.waitForURL((url) => url.pathname === '/admin')
+      await adminLogIn(page, 'editor@caspiandigest.example', 'demo-editor')
 
       await page.goto(`/admin/collections/articles/${source.id}`)
       await page.locator('#workflow-panel[data-stage="published"]').waitFor()

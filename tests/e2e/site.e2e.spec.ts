@@ -6,22 +6,17 @@ import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
 import { browserTestsEnabled, launchBrowser } from '../helpers/browser'
+import { login } from '../helpers/http'
 
 const baseURL = inject('baseURL')
 const ARTIFACTS = path.resolve(import.meta.dirname, '../../test-artifacts')
 
 const get = (p: string, init?: RequestInit) => fetch(`${baseURL}${p}`, init)
 
-const editorHeaders = async () => {
-  const response = await get('/api/users/login', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: 'editor@caspiandigest.example', password: 'demo-editor' }),
-  })
-  expect(response.status).toBe(200)
-  const { token } = (await response.json()) as { token: string }
-  return { authorization: `JWT ${token}`, 'content-type': 'application/json' }
-}
+const editorHeaders = async () => ({
+  ...(await login('editor@caspiandigest.example', 'demo-editor')),
+  'content-type': 'application/json',
+})
 
 /** Seeded stories (src/seed/data/articles.ts). */
 const RAIL_EN = '/en/articles/weekly-rail-freight-service-links-baku-and-kars'

@@ -6,7 +6,12 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
 import { blocksToLexical } from '@/lib/lexical'
 
-import { browserTestsEnabled, launchBrowser } from '../helpers/browser'
+import {
+  adminLogIn,
+  browserTestsEnabled,
+  launchBrowser,
+  waitForNewArticle,
+} from '../helpers/browser'
 import { call, login, messageOf, type Headers, type Json } from '../helpers/http'
 
 const baseURL = inject('baseURL')
@@ -168,13 +173,8 @@ describe.runIf(browserTestsEnabled)('translating in the admin, in Azerbaijani', 
     await page.setViewportSize({ width: 1280, height: 900 })
   }
 
-  const logIn = async (email: string, password: string) => {
-    await page.goto('/admin/login')
-    await page.locator('input[name="email"]').fill(email)
-    await page.locator('input[name="password"]').fill(password)
-    await page.locator('button[type="submit"]').click()
-    await page.waitForURL((url) => url.pathname === '/admin', { timeout: 60_000 })
-  }
+  const logIn = (email: string, password: string) =>
+    adminLogIn(page, email, password, { timeout: 60_000 })
 
   const openArticle = async (id: number) => {
     await page.goto(`/admin/collections/articles/${id}`)
@@ -202,13 +202,7 @@ describe.runIf(browserTestsEnabled)('translating in the admin, in Azerbaijani', 
     await shoot('translations-panel-original.png')
 
     await add.click()
-    await page.waitForURL(
-      (url) =>
-        /\/admin\/collections\/articles\/\d+$/.test(url.pathname) &&
-        !url.pathname.endsWith(`/${originalId}`),
-      { timeout: 60_000 },
-    )
-    const versionId = Number(new URL(page.url()).pathname.split('/').pop())
+    const versionId = await waitForNewArticle(page, originalId)
     made.push(versionId)
     await panel().locator('[data-testid="original-text"]').waitFor({ timeout: 60_000 })
     await expect(panel().getAttribute('data-kind')).resolves.toBe('version')
@@ -339,13 +333,7 @@ describe.runIf(browserTestsEnabled)('translating in the admin, in Azerbaijani', 
     await shoot('translations-panel-original-editor.png')
 
     await page.locator('#add-translation-ru').click()
-    await page.waitForURL(
-      (url) =>
-        /\/admin\/collections\/articles\/\d+$/.test(url.pathname) &&
-        !url.pathname.endsWith(`/${originalId}`),
-      { timeout: 60_000 },
-    )
-    const versionId = Number(new URL(page.url()).pathname.split('/').pop())
+    const versionId = await waitForNewArticle(page, originalId)
     made.push(versionId)
     await panel().locator('[data-testid="original-text"]').waitFor({ timeout: 60_000 })
     const { json: me } = await call('/api/users/me', { headers: translator })

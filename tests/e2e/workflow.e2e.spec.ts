@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
 import { STAGE_LABELS, type Stage } from '@/workflow/table'
 
-import { browserTestsEnabled, launchBrowser } from '../helpers/browser'
+import { adminLogIn, browserTestsEnabled, launchBrowser } from '../helpers/browser'
+import { login } from '../helpers/http'
 
 const baseURL = inject('baseURL')
 /** Screenshots for people to look at; git-ignored. */
@@ -38,11 +39,7 @@ describe.runIf(browserTestsEnabled)(
       contexts.push(context)
       const page = await context.newPage()
       page.setDefaultTimeout(30_000)
-      await page.goto('/admin/login')
-      await page.locator('input[name="email"]').fill(email)
-      await page.locator('input[name="password"]').fill(password)
-      await page.locator('button[type="submit"]').click()
-      await page.waitForURL((url) => url.pathname === '/admin', SLOW)
+      await adminLogIn(page, email, password, SLOW)
       return page
     }
 
@@ -304,16 +301,8 @@ describe.runIf(browserTestsEnabled)(
       expect(await editor.locator('#workflow-panel').getAttribute('data-stage')).toBe('draft')
     })
 
-    const apiLogin = async ({ email, password }: { email: string; password: string }) => {
-      const response = await fetch(`${baseURL}/api/users/login`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ email, password }),
-      })
-      expect(response.status).toBe(200)
-      const { token } = (await response.json()) as { token: string }
-      return { authorization: `JWT ${token}` }
-    }
+    const apiLogin = ({ email, password }: { email: string; password: string }) =>
+      login(email, password)
 
     /** A draft that passes the pre-publish checklist, made over REST with seeded parts. */
     const createReadyArticle = async (

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs'
 
-import { chromium, type Browser, type BrowserContext } from 'playwright-core'
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
 
 /** Debian's Chromium (installed by .ci/run); the Playwright browser download cannot work here. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
@@ -42,4 +42,37 @@ export const launchBrowser = async (): Promise<{
       browser.newContext({ baseURL, viewport: { width: 1280, height: 900 } }),
     close: () => browser.close(),
   }
+}
+
+/** Fills and sends the admin login form as a person would (without waiting for the answer). */
+export const submitAdminLogin = async (page: Page, email: string, password: string) => {
+  await page.goto('/admin/login')
+  await page.locator('input[name="email"]').fill(email)
+  await page.locator('input[name="password"]').fill(password)
+  await page.locator('button[type="submit"]').click()
+}
+
+/** Logs in through the admin login form and waits for the dashboard. */
+export const adminLogIn = async (
+  page: Page,
+  email: string,
+  password: string,
+  wait?: { timeout?: number },
+) => {
+  await submitAdminLogin(page, email, password)
+  await page.waitForURL((url) => url.pathname === '/admin', wait)
+}
+
+/**
+ * Waits until the admin opens an article other than `fromId` (the one an action just made) and
+ * returns its id.
+ */
+export const waitForNewArticle = async (page: Page, fromId: number): Promise<number> => {
+  await page.waitForURL(
+    (url) =>
+      /\/admin\/collections\/articles\/\d+$/.test(url.pathname) &&
+      !url.pathname.endsWith(`/${fromId}`),
+    { timeout: 60_000 },
+  )
+  return Number(new URL(page.url()).pathname.split('/').pop())
 }

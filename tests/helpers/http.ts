@@ -1,7 +1,8 @@
 import { expect, inject } from 'vitest'
 
-/** JSON as the API answers it. */
-export type Json = Record<string, unknown>
+import { readJsonAnswer, type Json } from '../../scripts/lib/jsonAnswer'
+
+export type { Json }
 export type Headers = Record<string, string>
 
 /**
@@ -21,14 +22,7 @@ export const call = async (
     headers: { 'content-type': 'application/json', ...headers },
     body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
   })
-  const text = await response.text()
-  let json: Json = {}
-  try {
-    json = JSON.parse(text) as Json
-  } catch {
-    // not JSON
-  }
-  return { status: response.status, json, text }
+  return readJsonAnswer(response)
 }
 
 /** Logs in over REST; returns the session token (what the `payload-token` cookie carries). */
@@ -49,3 +43,16 @@ export const login = async (email: string, password: string): Promise<Headers> =
 /** The first error message of a refusal (`{ errors: [{ message }] }`). */
 export const messageOf = (json: Json) =>
   (json.errors as { message: string }[] | undefined)?.[0]?.message
+
+/**
+ * The section, bylines and hero image of a seeded English article that has a hero image: what a
+ * new article borrows to pass the pre-publish checklist.
+ */
+export const seededChecklistParts = async () =>
+  (
+    (
+      await call(
+        '/api/articles?limit=1&depth=0&where[language][equals]=en&where[heroImage][exists]=true',
+      )
+    ).json.docs as { category: number; authors: number[]; heroImage: number }[]
+  )[0]

@@ -1,4 +1,6 @@
-export { percentile } from '../../scripts/lib/stats'
+import { percentile } from '../../scripts/lib/stats'
+
+export { percentile }
 
 /** One bounded request of a load test: what came back, and how long it took. */
 export type Answer = {
@@ -67,4 +69,27 @@ export const keepReading = (base: string, paths: string[], everyMs = 100, timeou
       return answers
     },
   }
+}
+
+/**
+ * Logs how a burst of saves went (`label`: how many were acknowledged, the slowest answer, the
+ * readers' 95th percentile) and returns the acknowledged saves.
+ */
+export const reportSaves = <S extends { saved: boolean; ms: number }>(
+  label: string,
+  saves: S[],
+  reads: { ms: number }[],
+): S[] => {
+  const acknowledged = saves.filter((save) => save.saved)
+  console.info(
+    `${label}: ${acknowledged.length}/${saves.length} saved, slowest answer ${Math.round(
+      Math.max(...saves.map((s) => s.ms)),
+    )} ms, readers' p95 ${Math.round(
+      percentile(
+        reads.map((r) => r.ms),
+        95,
+      ),
+    )} ms`,
+  )
+  return acknowledged
 }

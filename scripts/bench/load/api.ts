@@ -1,7 +1,8 @@
 /** The load run's HTTP client for Payload's REST API on `next start`. */
-export type Json = Record<string, unknown>
+import { readJsonAnswer, type Json, type JsonAnswer } from '../../lib/jsonAnswer'
 
-export type Answer = { status: number; json: Json; text: string }
+export type { Json }
+export type Answer = JsonAnswer
 
 export type Api = ReturnType<typeof apiClient>
 
@@ -24,14 +25,7 @@ export const apiClient = (next: string) => {
       body: body === undefined ? undefined : JSON.stringify(body),
       signal: AbortSignal.timeout(timeoutMs),
     })
-    const text = await response.text()
-    let json: Json = {}
-    try {
-      json = JSON.parse(text) as Json
-    } catch {
-      // not JSON
-    }
-    return { status: response.status, json, text }
+    return readJsonAnswer(response)
   }
   /** The answer's JSON; a status of 300 or more throws. */
   const must = async (what: string, answer: Promise<Answer>) => {

@@ -9,6 +9,65 @@ import { workflowLabels } from '../workflow/labels'
 
 type Option = { value: string; label: string }
 
+/** One drop-down filter: "any" first, then the options. */
+const FilterSelect = ({
+  name,
+  label,
+  anyLabel,
+  options,
+  filters,
+  go,
+}: {
+  name: 'section' | 'language' | 'assignee'
+  label: string
+  anyLabel: string
+  options: Option[]
+  filters: Filters
+  go: (next: Filters) => void
+}) => (
+  <label className="desk-filters__field">
+    <span className="desk-filters__label">{label}</span>
+    <select
+      name={name}
+      value={filters[name] ?? ''}
+      onChange={(event) => go({ ...filters, [name]: event.target.value || undefined })}
+    >
+      <option value="">{anyLabel}</option>
+      {options.map((option) => (
+        <option key={option.value} value={option.value}>
+          {option.label}
+        </option>
+      ))}
+    </select>
+  </label>
+)
+
+/** One on/off filter, shown as a pressed or unpressed button. */
+const FilterToggle = ({
+  name,
+  label,
+  title,
+  filters,
+  go,
+}: {
+  name: 'mine' | 'needsUpdate'
+  label: string
+  title: string
+  filters: Filters
+  go: (next: Filters) => void
+}) => (
+  <button
+    type="button"
+    name={name}
+    className={`desk-filters__toggle${filters[name] ? ' desk-filters__toggle--on' : ''}`}
+    aria-pressed={filters[name]}
+    title={title}
+    onClick={() => go({ ...filters, [name]: !filters[name] })}
+  >
+    {label}
+  </button>
+)
+
 /** The desk's filter bar: every change is a new query string, read by the server view. */
 export const DeskFilters = ({
   filters,
@@ -33,53 +92,28 @@ export const DeskFilters = ({
 
   const go = (next: Filters) =>
     startTransition(() => router.push(`${adminRoute}/desk${deskQuery(next)}`))
-
-  const select = (
-    name: 'section' | 'language' | 'assignee',
-    label: string,
-    anyLabel: string,
-    options: Option[],
-  ) => (
-    <label className="desk-filters__field">
-      <span className="desk-filters__label">{label}</span>
-      <select
-        name={name}
-        value={filters[name] ?? ''}
-        onChange={(event) => go({ ...filters, [name]: event.target.value || undefined })}
-      >
-        <option value="">{anyLabel}</option>
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-    </label>
-  )
-
   const active = Boolean(
     filters.section || filters.language || filters.assignee || filters.mine || filters.needsUpdate,
   )
-  const toggle = (name: 'mine' | 'needsUpdate', label: string, title: string) => (
-    <button
-      type="button"
-      name={name}
-      className={`desk-filters__toggle${filters[name] ? ' desk-filters__toggle--on' : ''}`}
-      aria-pressed={filters[name]}
-      title={title}
-      onClick={() => go({ ...filters, [name]: !filters[name] })}
-    >
-      {label}
-    </button>
-  )
+  const shared = { filters, go }
+  const selects = [
+    { name: 'section', label: l.t('section'), anyLabel: l.t('anySection'), options: sections },
+    { name: 'language', label: l.t('language'), anyLabel: l.t('anyLanguage'), options: languages },
+    { name: 'assignee', label: l.t('assignee'), anyLabel: l.t('anyone'), options: people },
+  ] as const
 
   return (
     <div className="desk-filters" aria-busy={pending}>
-      {select('section', l.t('section'), l.t('anySection'), sections)}
-      {select('language', l.t('language'), l.t('anyLanguage'), languages)}
-      {select('assignee', l.t('assignee'), l.t('anyone'), people)}
-      {toggle('mine', l.t('mine'), l.t('mineTitle'))}
-      {toggle('needsUpdate', l.t('needsUpdate'), l.t('needsUpdateTitle'))}
+      {selects.map((select) => (
+        <FilterSelect key={select.name} {...select} {...shared} />
+      ))}
+      <FilterToggle name="mine" label={l.t('mine')} title={l.t('mineTitle')} {...shared} />
+      <FilterToggle
+        name="needsUpdate"
+        label={l.t('needsUpdate')}
+        title={l.t('needsUpdateTitle')}
+        {...shared}
+      />
       {active ? (
         <button
           type="button"

@@ -3,7 +3,7 @@ import type { Language } from '@/lib/languages'
 import { urls } from '@/lib/urls'
 
 import styles from './search.module.css'
-import { dateLocale, searchStrings } from './strings'
+import { dateLocale, searchStrings, type SearchStrings } from './strings'
 
 const pageUrl = (lang: Language, q: string, page: number) =>
   `${urls.search(lang, q)}${page > 1 ? `&page=${page}` : ''}`
@@ -14,6 +14,85 @@ const pageWindow = (page: number, totalPages: number): (number | null)[] => {
     .filter((n) => n >= 1 && n <= totalPages)
     .sort((a, b) => a - b)
   return shown.flatMap((n, i) => (i > 0 && n - shown[i - 1] > 1 ? [null, n] : [n]))
+}
+
+type Hit = Results['hits'][number]
+
+/** One ranked result: its highlighted title, snippet and date. */
+function SearchHit({ hit, lang, date }: { hit: Hit; lang: Language; date: Intl.DateTimeFormat }) {
+  return (
+    <li>
+      <article>
+        <h2>
+          <a
+            href={urls.article(lang, hit.slug)}
+            dangerouslySetInnerHTML={{ __html: hit.titleHtml }}
+          />
+        </h2>
+        {hit.snippetHtml && (
+          <p className={styles.snippet} dangerouslySetInnerHTML={{ __html: hit.snippetHtml }} />
+        )}
+        {hit.publishedAt && (
+          <p className={styles.meta}>
+            <time dateTime={hit.publishedAt}>{date.format(new Date(hit.publishedAt))}</time>
+          </p>
+        )}
+      </article>
+    </li>
+  )
+}
+
+/** The page links: previous, a window of numbered pages with gaps, next. */
+function SearchPagination({
+  lang,
+  q,
+  page,
+  totalPages,
+  t,
+}: {
+  lang: Language
+  q: string
+  page: number
+  totalPages: number
+  t: SearchStrings
+}) {
+  return (
+    <nav aria-label={t.pages} className={styles.pagination}>
+      <ul>
+        {page > 1 && (
+          <li>
+            <a href={pageUrl(lang, q, Math.min(page - 1, totalPages))} rel="prev">
+              {t.previous}
+            </a>
+          </li>
+        )}
+        {pageWindow(page, totalPages).map((n, i) =>
+          n === null ? (
+            <li key={`gap-${i}`} aria-hidden="true">
+              …
+            </li>
+          ) : (
+            <li key={n}>
+              <a
+                href={pageUrl(lang, q, n)}
+                aria-current={n === page ? 'page' : undefined}
+                aria-label={t.page(n)}
+              >
+                {n}
+              </a>
+            </li>
+          ),
+        )}
+        {page < totalPages && (
+          <li>
+            <a href={pageUrl(lang, q, page + 1)} rel="next">
+              {t.next}
+            </a>
+          </li>
+        )}
+      </ul>
+    </nav>
+  )
 }
 
 /**
@@ -48,66 +127,12 @@ export function SearchResults({ results }: { results: Results }) {
       ) : (
         <ol className={styles.results} start={(page - 1) * perPage + 1}>
           {hits.map((hit) => (
-            <li key={hit.id}>
-              <article>
-                <h2>
-                  <a
-                    href={urls.article(lang, hit.slug)}
-                    dangerouslySetInnerHTML={{ __html: hit.titleHtml }}
-                  />
-                </h2>
-                {hit.snippetHtml && (
-                  <p
-                    className={styles.snippet}
-                    dangerouslySetInnerHTML={{ __html: hit.snippetHtml }}
-                  />
-                )}
-                {hit.publishedAt && (
-                  <p className={styles.meta}>
-                    <time dateTime={hit.publishedAt}>{date.format(new Date(hit.publishedAt))}</time>
-                  </p>
-                )}
-              </article>
-            </li>
+            <SearchHit key={hit.id} hit={hit} lang={lang} date={date} />
           ))}
         </ol>
       )}
       {totalPages > 1 && (
-        <nav aria-label={t.pages} className={styles.pagination}>
-          <ul>
-            {page > 1 && (
-              <li>
-                <a href={pageUrl(lang, q, Math.min(page - 1, totalPages))} rel="prev">
-                  {t.previous}
-                </a>
-              </li>
-            )}
-            {pageWindow(page, totalPages).map((n, i) =>
-              n === null ? (
-                <li key={`gap-${i}`} aria-hidden="true">
-                  …
-                </li>
-              ) : (
-                <li key={n}>
-                  <a
-                    href={pageUrl(lang, q, n)}
-                    aria-current={n === page ? 'page' : undefined}
-                    aria-label={t.page(n)}
-                  >
-                    {n}
-                  </a>
-                </li>
-              ),
-            )}
-            {page < totalPages && (
-              <li>
-                <a href={pageUrl(lang, q, page + 1)} rel="next">
-                  {t.next}
-                </a>
-              </li>
-            )}
-          </ul>
-        </nav>
+        <SearchPagination lang={lang} q={q} page={page} totalPages={totalPages} t={t} />
       )}
     </>
   )

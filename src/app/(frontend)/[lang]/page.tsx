@@ -86,21 +86,13 @@ export default async function HomePage({ params }: Props) {
               topStories={rest.slice(0, 4)}
               newArticles={latest.slice(0, 10)}
             />
-            {strips.map((section) => (
+            {[...strips, ...blocks].map((section) => (
               <SectionBlock
                 key={section.id}
                 lang={lang}
                 section={section}
                 articles={articlesOf(section)}
-                strip
-              />
-            ))}
-            {blocks.map((section) => (
-              <SectionBlock
-                key={section.id}
-                lang={lang}
-                section={section}
-                articles={articlesOf(section)}
+                strip={strips.includes(section)}
               />
             ))}
           </>

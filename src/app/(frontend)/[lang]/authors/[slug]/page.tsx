@@ -1,11 +1,10 @@
 import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
 import { connection } from 'next/server'
-import { getTranslations } from 'next-intl/server'
 
 import { ArticleCard } from '@/components/ArticleCard'
 import { Img } from '@/components/Img'
-import { Pagination, pageParam, paginationLabels } from '@/components/Pagination'
+import { Pagination, paginationLabels } from '@/components/Pagination'
 import { SiteShell } from '@/components/SiteShell'
 import { getAuthorArticles } from '@/data/articles'
 import { getAuthorBySlug } from '@/data/people'
@@ -14,12 +13,9 @@ import { safeHref } from '@/lib/safeUrl'
 import { pageMetadata, sameInAllLanguages } from '@/lib/seo'
 import { urls } from '@/lib/urls'
 
-type Props = {
-  params: Promise<{ lang: string; slug: string }>
-  searchParams: Promise<{ page?: string | string[] }>
-}
+import { LISTING_PER_PAGE, readListingPage, type ListingSearchParams } from '../../listingPage'
 
-const PER_PAGE = 12
+type Props = { params: Promise<{ lang: string; slug: string }>; searchParams: ListingSearchParams }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const lang = await pageLanguage(params)
@@ -47,13 +43,9 @@ export default async function AuthorPage({ params, searchParams }: Props) {
     slug: decodeURIComponent((await params).slug),
   })
   if (!author) notFound()
-  const page = pageParam((await searchParams).page)
-  const [t, list] = await Promise.all([
-    getTranslations({ locale: lang }),
-    getAuthorArticles({ language: lang, authorId: author.id, page, limit: PER_PAGE }),
-  ])
-  if (page > 1 && page > list.totalPages) notFound()
-  const minRead = (minutes: number) => t('article.minRead', { minutes })
+  const { page, t, list, minRead } = await readListingPage(lang, searchParams, (page) =>
+    getAuthorArticles({ language: lang, authorId: author.id, page, limit: LISTING_PER_PAGE }),
+  )
 
   return (
     <SiteShell lang={lang} alternates={sameInAllLanguages((l) => urls.author(l, author.slug))}>

@@ -1,7 +1,6 @@
 import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
 import { connection } from 'next/server'
-import { getTranslations } from 'next-intl/server'
 
 import { ArticleCard } from '@/components/ArticleCard'
 import { Breadcrumb } from '@/components/Breadcrumb'
@@ -13,12 +12,12 @@ import { pageLanguage } from '@/lib/params'
 import { pageMetadata, sameInAllLanguages } from '@/lib/seo'
 import { urls } from '@/lib/urls'
 
+import { LISTING_PER_PAGE, readListingPage, type ListingSearchParams } from '../../listingPage'
+
 type Props = {
   params: Promise<{ lang: string; path: string[] }>
-  searchParams: Promise<{ page?: string | string[] }>
+  searchParams: ListingSearchParams
 }
-
-const PER_PAGE = 12
 
 const slugs = (path: string[]) => path.map((part) => decodeURIComponent(part))
 
@@ -44,13 +43,9 @@ export default async function SectionPage({ params, searchParams }: Props) {
   const found = await getSectionByPath({ language: lang, path: slugs((await params).path) })
   if (!found) notFound()
   const { section, ancestors, children, ids } = found
-  const page = pageParam((await searchParams).page)
-  const [t, list] = await Promise.all([
-    getTranslations({ locale: lang }),
-    getSectionArticles({ language: lang, sectionIds: ids, page, limit: PER_PAGE }),
-  ])
-  if (page > 1 && page > list.totalPages) notFound()
-  const minRead = (minutes: number) => t('article.minRead', { minutes })
+  const { page, t, list, minRead } = await readListingPage(lang, searchParams, (page) =>
+    getSectionArticles({ language: lang, sectionIds: ids, page, limit: LISTING_PER_PAGE }),
+  )
   const [first, ...rest] = list.docs
 
   return (

@@ -4,7 +4,7 @@ import { connection } from 'next/server'
 import { getTranslations } from 'next-intl/server'
 
 import { ArticleCard } from '@/components/ArticleCard'
-import { Pagination, pageParam, paginationLabels } from '@/components/Pagination'
+import { Pagination, paginationLabels } from '@/components/Pagination'
 import { SiteShell } from '@/components/SiteShell'
 import { getTagArticles } from '@/data/articles'
 import { getTagBySlug } from '@/data/people'
@@ -12,12 +12,9 @@ import { pageLanguage } from '@/lib/params'
 import { pageMetadata, sameInAllLanguages } from '@/lib/seo'
 import { urls } from '@/lib/urls'
 
-type Props = {
-  params: Promise<{ lang: string; slug: string }>
-  searchParams: Promise<{ page?: string | string[] }>
-}
+import { LISTING_PER_PAGE, readListingPage, type ListingSearchParams } from '../../listingPage'
 
-const PER_PAGE = 12
+type Props = { params: Promise<{ lang: string; slug: string }>; searchParams: ListingSearchParams }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const lang = await pageLanguage(params)
@@ -38,13 +35,9 @@ export default async function TagPage({ params, searchParams }: Props) {
   await connection()
   const tag = await getTagBySlug({ language: lang, slug: decodeURIComponent((await params).slug) })
   if (!tag) notFound()
-  const page = pageParam((await searchParams).page)
-  const [t, list] = await Promise.all([
-    getTranslations({ locale: lang }),
-    getTagArticles({ language: lang, tagId: tag.id, page, limit: PER_PAGE }),
-  ])
-  if (page > 1 && page > list.totalPages) notFound()
-  const minRead = (minutes: number) => t('article.minRead', { minutes })
+  const { page, t, list, minRead } = await readListingPage(lang, searchParams, (page) =>
+    getTagArticles({ language: lang, tagId: tag.id, page, limit: LISTING_PER_PAGE }),
+  )
 
   return (
     <SiteShell lang={lang} alternates={sameInAllLanguages((l) => urls.tag(l, tag.slug))}>
