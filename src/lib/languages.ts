@@ -25,3 +25,12 @@ export const LANGUAGE_OPTIONS = LANGUAGES.map((value) => ({ label: LANGUAGE_NAME
 /** What a story may have been written in first (an article's `source.originalLanguage`). */
 export const SOURCE_LANGUAGES = [...LANGUAGES, 'tr', 'fr', 'de', 'other'] as const
 export type SourceLanguage = (typeof SOURCE_LANGUAGES)[number]
+
+/** The source languages as select options: the site's own first, by their own names. */
+export const SOURCE_LANGUAGE_OPTIONS = [
+  ...LANGUAGE_OPTIONS,
+  { label: 'Turkish', value: 'tr' },
+  { label: 'French', value: 'fr' },
+  { label: 'German', value: 'de' },
+  { label: 'Other', value: 'other' },
+] satisfies { label: string; value: SourceLanguage }[]

@@ -11,7 +11,7 @@ import { publishedOrStaff } from '@/access/publishedOrStaff'
 import { isEditorField, isStaff, isStaffField } from '@/access/roles'
 import { copySlug, notCopied } from '@/fields/duplicate'
 import { slugField } from '@/fields/slug'
-import { LANGUAGE_OPTIONS } from '@/lib/languages'
+import { LANGUAGE_OPTIONS, SOURCE_LANGUAGE_OPTIONS } from '@/lib/languages'
 import { articlePreviewPath } from '@/lib/preview'
 import { refuseUnsafeUrl, validateUrl } from '@/lib/safeUrl'
 
@@ -136,13 +136,7 @@ export const Articles: CollectionConfig = {
                 {
                   name: 'originalLanguage',
                   type: 'select',
-                  options: [
-                    ...LANGUAGE_OPTIONS,
-                    { label: 'Turkish', value: 'tr' },
-                    { label: 'French', value: 'fr' },
-                    { label: 'German', value: 'de' },
-                    { label: 'Other', value: 'other' },
-                  ],
+                  options: SOURCE_LANGUAGE_OPTIONS,
                 },
                 { name: 'originalTitle', type: 'text' },
                 { name: 'originalDate', type: 'date' },
