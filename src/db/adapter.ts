@@ -23,7 +23,33 @@ export const databaseAdapter = (
 ): DatabaseAdapterObj<PostgresAdapter> => {
   const { connectionString, ...rest } = args
   const adapter = postgresAdapter({ ...rest, pool: poolConfig(connectionString, limits) })
-  return { ...adapter, init: (options) => limitTransactions(adapter.init(options), limits) }
+  return {
+    ...adapter,
+    init: (options) => surviveClosedConnections(limitTransactions(adapter.init(options), limits)),
+  }
+}
+
+/**
+ * PostgreSQL may close a pooled connection while it sits idle (a restart, a failover, an
+ * administrator ending sessions). `pg` then has the pool emit `error`, and a pool with no
+ * listener turns that into an uncaught exception in the server. Payload's adapter listens on the
+ * one connection it keeps, not on the pool; this listens on the pool: the closed connection is
+ * dropped, the next query opens a new one, and the log says what happened.
+ */
+const surviveClosedConnections = (db: PostgresAdapter): PostgresAdapter => {
+  const connect = db.connect
+  if (!connect) return db
+  db.connect = async function (this: PostgresAdapter, options) {
+    await connect.call(this, options)
+    if (this.pool && this.pool.listenerCount('error') === 0) {
+      this.pool.on('error', (error) =>
+        this.payload?.logger.warn(
+          `The database closed an idle connection (${error.message}); the next query opens a new one.`,
+        ),
+      )
+    }
+  }
+  return db
 }
 
 /** A transaction slot is given back at the latest after this long, even if its end is missed. */

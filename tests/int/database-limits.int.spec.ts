@@ -2,6 +2,7 @@ import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { LOCKED_MESSAGE } from '@/access/documentLocks'
+import { poolOf } from '@/db/client'
 import { DATABASE_MESSAGES, databaseRefusalOf } from '@/db/errors'
 import { Slots } from '@/db/slots'
 import type { User } from '@/payload-types'
@@ -108,6 +109,33 @@ describe('database limits as the caller sees them', () => {
     } finally {
       held.release()
       await pool.end()
+    }
+  })
+
+  it('outlives the database closing its connections (a restart, a failover, an administrator)', async () => {
+    const uncaught: unknown[] = []
+    const record = (error: unknown) => uncaught.push(error)
+    process.on('uncaughtException', record)
+    const pool = poolOf(ctx.payload)
+    // Idle connections in the pool, as a server has between requests.
+    await Promise.all(Array.from({ length: 3 }, () => pool.query('SELECT pg_sleep(0.05)')))
+    expect(pool.idleCount).toBeGreaterThan(0)
+    const admin = new pg.Client({ connectionString: ctx.databaseUrl })
+    await admin.connect()
+    try {
+      const { rows } = await admin.query<{ closed: boolean }>(
+        `SELECT pg_terminate_backend(pid) AS closed FROM pg_stat_activity
+         WHERE datname = current_database() AND pid <> pg_backend_pid()`,
+      )
+      expect(rows.length).toBeGreaterThan(0)
+      await new Promise((resolve) => setTimeout(resolve, 300))
+      expect(uncaught).toEqual([])
+      // The pool drops the closed connections and opens new ones for the next read.
+      const { totalDocs } = await ctx.payload.count({ collection: 'users' })
+      expect(totalDocs).toBeGreaterThan(0)
+    } finally {
+      process.off('uncaughtException', record)
+      await admin.end()
     }
   })
 
