@@ -10,8 +10,9 @@
  *   tsx scripts/app.ts backup …  database → scripts/backup.ts (database + media → one archive)
  *   tsx scripts/app.ts restore … database → scripts/restore.ts (an archive → empty database)
  *
- * "database" is DATABASE_URL when set, otherwise PostgreSQL embedded from the npm package, with
- * its data in .data/postgres. Ctrl-C stops Next first, then PostgreSQL.
+ * "database" is DATABASE_URL when set (in the environment or a `.env` file, read first, as Next
+ * reads them), otherwise PostgreSQL embedded from the npm package, with its data in
+ * .data/postgres. Ctrl-C stops Next first, then PostgreSQL.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
@@ -19,13 +20,14 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 
 import { startEmbeddedPostgres, type EmbeddedServer } from './lib/embeddedPostgres'
+import { loadEnvFiles } from './lib/envFiles'
 import { withHeapLimit } from './lib/serverMemory'
 
 const root = path.resolve(import.meta.dirname, '..')
+const [command = 'dev', ...rest] = process.argv.slice(2)
+const envFiles = loadEnvFiles(root, command)
 const dataRoot = path.resolve(root, process.env.DATA_DIR || '.data')
 const bin = (name: string) => path.join(root, 'node_modules', '.bin', name)
-
-const [command = 'dev', ...rest] = process.argv.slice(2)
 
 let server: EmbeddedServer | null = null
 let child: ChildProcess | null = null
@@ -54,6 +56,7 @@ const localSecret = () => {
 }
 
 const prepareEnv = async (): Promise<NodeJS.ProcessEnv> => {
+  if (envFiles.length) log(`read ${envFiles.join(', ')}`)
   const env: NodeJS.ProcessEnv = { ...process.env }
   env.NODE_OPTIONS = [env.NODE_OPTIONS, '--no-deprecation'].filter(Boolean).join(' ')
   if (!env.DATABASE_URL) {
