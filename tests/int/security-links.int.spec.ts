@@ -5,6 +5,7 @@ import type { User } from '@/payload-types'
 
 import { query } from '../helpers/database'
 import { createArticle, createUser } from '../helpers/fixtures'
+import { HOSTILE_REDIRECT_TARGETS } from '../helpers/hostileTargets'
 import { createTestPayload, type TestPayload } from '../helpers/payload'
 
 /** Targets that run script, or that a browser reads as another site. */
@@ -110,32 +111,10 @@ describe('the link rule', () => {
     expect(safeSitePath('/./evil.example')).toBe('/evil.example')
     expect(safeSitePath('/az/articles/%C9%99la')).toBe('/az/articles/%C9%99la')
     for (const target of [
-      '/.//evil.example',
+      ...HOSTILE_REDIRECT_TARGETS,
+      // Same-origin by the URL standard, yet with a backslash no Location should carry
+      // (Payload's own admin login redirect passes it through; not one of this site's).
       '/./\\evil.example',
-      '/%2e/%2fevil.example',
-      '/%2E%2E/%2Fevil.example',
-      '/a/..//evil.example',
-      '/a/%2e%2e//evil.example',
-      '/a/.%2e//evil.example',
-      '/..//evil.example',
-      '/.%2f/evil.example',
-      '/%2f%2fevil.example',
-      '/\\evil.example',
-      '/%5cevil.example',
-      '/%5Cevil.example',
-      '/\t/evil.example',
-      '/\n/evil.example',
-      '/\r\n/evil.example',
-      '/%09/evil.example',
-      '/%0a/evil.example',
-      '/ /evil.example',
-      '/\u0000/evil.example',
-      '/%E0%A4%A',
-      '//evil.example',
-      '///evil.example',
-      'https://evil.example',
-      'javascript:alert(1)',
-      'evil.example',
       '',
       null,
       undefined,
