@@ -1,3 +1,5 @@
+import path from 'node:path'
+
 import { withPayload } from '@payloadcms/next/withPayload'
 import createNextIntlPlugin from 'next-intl/plugin'
 
@@ -5,6 +7,14 @@ import createNextIntlPlugin from 'next-intl/plugin'
 const withNextIntl = createNextIntlPlugin('./src/i18n/request.ts')
 
 const isDev = process.env.NODE_ENV !== 'production'
+/**
+ * With REDIS_URL, the data cache and rendered pages live in Redis, shared by every instance
+ * (src/cache/nextCacheHandler.mjs), and none in the server's memory. Without it, each server
+ * keeps its own in memory: one instance, `npm run dev`, the tests. `next start` reads this file
+ * when it starts; a standalone build (the container image) keeps what it was built with, so the
+ * image is built with SHARED_CACHE=redis and needs REDIS_URL when it runs.
+ */
+const sharedCache = Boolean(process.env.REDIS_URL) || process.env.SHARED_CACHE === 'redis'
 const s3Origin =
   process.env.S3_BUCKET && process.env.S3_ENDPOINT ? new URL(process.env.S3_ENDPOINT).origin : ''
 
@@ -52,8 +62,14 @@ const nextConfig = {
   poweredByHeader: false,
   // The data cache and rendered pages kept in this server's memory (least recently used go
   // first), in bytes: Next's default of 50 MB unless NEXT_CACHE_MAX_MEMORY_MB says otherwise.
-  // Part of the server's memory budget (README, "Memory").
-  cacheMaxMemorySize: (Number(process.env.NEXT_CACHE_MAX_MEMORY_MB) || 50) * 1024 * 1024,
+  // Part of the server's memory budget (README, "Memory"). None with the shared cache: a copy
+  // in memory would not see another instance's revalidation.
+  cacheMaxMemorySize: sharedCache
+    ? 0
+    : (Number(process.env.NEXT_CACHE_MAX_MEMORY_MB) || 50) * 1024 * 1024,
+  cacheHandler: sharedCache
+    ? path.join(import.meta.dirname, 'src/cache/nextCacheHandler.mjs')
+    : undefined,
   // Security headers on every response: public pages, the admin and the API.
   headers: async () => [{ source: '/:path*', headers: securityHeaders }],
   // `npm run typecheck` (tsc --noEmit) checks types once, in CI and before commits; the build

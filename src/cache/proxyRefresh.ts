@@ -28,17 +28,3 @@ export const refreshProxy = async (paths: string[]): Promise<void> => {
     }),
   )
 }
-
-/**
- * Refreshes `paths` once the current request has answered (its transaction has committed by
- * then, so the proxy reads the new state); outside a request, right away.
- */
-export const refreshProxyAfterResponse = async (paths: string[]): Promise<void> => {
-  if (!proxyRefreshEnabled() || paths.length === 0) return
-  try {
-    const { after } = await import('next/server')
-    after(() => refreshProxy(paths))
-  } catch {
-    await refreshProxy(paths)
-  }
-}

@@ -2,7 +2,8 @@ import { createHmac, timingSafeEqual } from 'node:crypto'
 
 import type { CollectionConfig, RequestContext } from 'payload'
 
-import { refreshProxyAfterResponse } from './proxyRefresh'
+import { proxyRefreshEnabled, refreshProxy } from './proxyRefresh'
+import { expireSharedTags, sharedCacheEnabled } from './sharedCache'
 
 /** The path of the route that expires tags for work done outside a request (the jobs queue). */
 export const REVALIDATE_PATH = '/next/revalidate'
@@ -62,6 +63,26 @@ const expiredInThisRequest = async (tags: string[]): Promise<boolean> => {
 }
 
 /**
+ * Once the current request has answered (its transaction has committed by then): `tags` expire
+ * in the cache the instances share (sharedCache.ts), then the caching proxy fetches `paths`
+ * again, in that order, so the refresh reads the new state whichever instance renders it.
+ * Outside a request, right away.
+ */
+export const expireEverywhereAfterResponse = async (tags: string[], paths: string[]) => {
+  if (!sharedCacheEnabled() && !(proxyRefreshEnabled() && paths.length > 0)) return
+  const work = async () => {
+    await expireSharedTags(tags)
+    await refreshProxy(paths)
+  }
+  try {
+    const { after } = await import('next/server')
+    after(work)
+  } catch {
+    await work()
+  }
+}
+
+/**
  * Expire cached reads by tag, and have the caching proxy fetch `paths` again
  * (`proxyRefresh.ts`). Hooks call this after a change; in this order:
  * 1. `context.disableRevalidate` (seed, importer): nothing to do;
@@ -81,7 +102,7 @@ export const revalidateTags = async (
   if (context?.disableRevalidate || tags.length === 0) return
   const unique = [...new Set(tags)]
   if (await expiredInThisRequest(unique)) {
-    await refreshProxyAfterResponse(paths)
+    await expireEverywhereAfterResponse(unique, paths)
     return
   }
   // The caller expires them itself once its transaction has committed (see performTransition):

@@ -1,8 +1,7 @@
 import { revalidateTag } from 'next/cache'
 import type { NextRequest } from 'next/server'
 
-import { refreshProxyAfterResponse } from '@/cache/proxyRefresh'
-import { isRevalidateToken } from '@/cache/revalidate'
+import { expireEverywhereAfterResponse, isRevalidateToken } from '@/cache/revalidate'
 
 const MAX_TAGS = 200
 
@@ -31,7 +30,8 @@ export async function POST(request: NextRequest) {
       { status: 400 },
     )
   }
-  for (const tag of new Set(tags)) revalidateTag(tag, { expire: 0 })
-  await refreshProxyAfterResponse(paths)
+  const unique = [...new Set(tags)]
+  for (const tag of unique) revalidateTag(tag, { expire: 0 })
+  await expireEverywhereAfterResponse(unique, paths)
   return Response.json({ revalidated: tags.length })
 }

@@ -1,0 +1,94 @@
+// @ts-check
+/**
+ * Next.js's data cache and full-route cache in Redis, shared by every instance of the app
+ * (`cacheHandler` in next.config.mjs, used only when REDIS_URL is set). A `revalidateTag` on any
+ * instance deletes the tagged entries in Redis, so every instance renders the page afresh on its
+ * next request: a publish expires the page everywhere.
+ *
+ * Through `@fortedigital/nextjs-cache-handler` (its `redis-strings` handler, with the official
+ * `redis` client): the kept successor of `@neshca/cache-handler` for Next 15 and 16; 3.3.0 is
+ * the first release that stores the per-segment payloads Next ≥ 16.3 asks for. It does not serve
+ * `'use cache'` (`cacheHandlers`, plural), which this app does not use.
+ *
+ * Plain JavaScript because Next loads it at run time, outside the build.
+ *
+ * Bounded: each Redis command times out after REDIS_TIMEOUT_MS (default 1 s). A command that
+ * fails or times out is a cache miss (the page is rendered, not served stale or hung); while
+ * Redis is unreachable, nothing is cached, and the client reconnects by itself.
+ */
+import { CacheHandler } from '@fortedigital/nextjs-cache-handler'
+import createRedisHandler from '@fortedigital/nextjs-cache-handler/redis-strings'
+import { PHASE_PRODUCTION_BUILD } from 'next/constants.js'
+import { createClient } from 'redis'
+
+import { sharedCacheSettings } from './sharedCacheSettings.mjs'
+
+const { url, keyPrefix, revalidatedTagsKey, timeoutMs } = sharedCacheSettings()
+
+/** @type {Promise<{ handlers: import('@fortedigital/nextjs-cache-handler/cache-handler.types').Handler[] }> | null} */
+let configuration = null
+
+const connect = async () => {
+  const client = createClient({
+    url,
+    socket: {
+      connectTimeout: timeoutMs * 5,
+      // Reconnect for ever, at most every two seconds; commands fail fast meanwhile.
+      reconnectStrategy: (retries) => Math.min(100 * 2 ** retries, 2000),
+    },
+    // A command sent while the connection is down fails at once instead of waiting in a queue.
+    disableOfflineQueue: true,
+    pingInterval: 10_000,
+  })
+  let reported = false
+  client.on('error', (/** @type {Error} */ error) => {
+    if (reported) return
+    reported = true
+    console.error(
+      `Shared cache (Redis) unreachable: ${error.message}. Pages are rendered uncached meanwhile.`,
+    )
+  })
+  client.on('ready', () => {
+    if (reported) console.info('Shared cache (Redis) reachable again.')
+    reported = false
+  })
+  // The client keeps trying in the background; the server does not wait for it past a few
+  // seconds (until then, every read is a miss).
+  const connected = client.connect().then(
+    () => true,
+    () => false,
+  )
+  const ready = await Promise.race([
+    connected,
+    new Promise((resolve) => setTimeout(() => resolve(false), timeoutMs * 5).unref()),
+  ])
+  if (!ready) console.error('Shared cache (Redis) not connected at start: rendering uncached.')
+  return client
+}
+
+CacheHandler.onCreation(() => {
+  // The build renders nothing into the shared cache: the running instances fill it.
+  if (process.env.NEXT_PHASE === PHASE_PRODUCTION_BUILD) return { handlers: [] }
+  configuration ??= connect().then((client) => {
+    const redis = createRedisHandler({ client, keyPrefix, timeoutMs })
+    return {
+      handlers: [
+        {
+          ...redis,
+          name: 'redis-strings, expiry by time',
+          // A tag expires by its time in one hash (every instance's `get` compares the entry's
+          // age with it), not by the handler's own deletion, which reads every entry's tags
+          // once per tag: a publish (five tags) would scan the whole cache ten times.
+          revalidateTag: async (tag) => {
+            await client
+              .withAbortSignal(AbortSignal.timeout(timeoutMs))
+              .hSet(revalidatedTagsKey, tag, Date.now())
+          },
+        },
+      ],
+    }
+  })
+  return configuration
+})
+
+export default CacheHandler
