@@ -37,6 +37,16 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          // The production topology on this machine (scripts/lib/stack): needs a build, nginx,
+          // redis-server and Swift; each file starts and stops its own stack.
+          name: 'stack',
+          include: ['tests/stack/**/*.stack.spec.ts'],
+          hookTimeout: 300_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.e2e.spec.ts'],
           globalSetup: ['tests/helpers/serverSetup.ts'],

@@ -9,8 +9,9 @@ export const nginxBinary = ['/usr/sbin/nginx', '/usr/bin/nginx'].find(existsSync
 
 /**
  * `deploy/nginx.conf` for a run on this machine: the lines marked "bench:" point at `dir` (pid,
- * logs, temp and cache folders), `upstream` (Next's host:port) and loopback ports; everything
- * else is the production config unchanged. Used by the benchmark and the end-to-end tests.
+ * logs, temp and cache folders), `upstream` (the app instances' host:port, one or several) and
+ * loopback ports; everything else is the production config unchanged. Used by the benchmark,
+ * the end-to-end tests and `npm run stack`.
  */
 export const localNginxConfig = async ({
   dir,
@@ -19,16 +20,23 @@ export const localNginxConfig = async ({
   refreshPort,
 }: {
   dir: string
-  upstream: string
+  upstream: string | string[]
   port: number
   refreshPort: number
-}) =>
-  (await readFile(path.join(root, 'deploy', 'nginx.conf'), 'utf8'))
+}) => {
+  const upstreams = [upstream].flat()
+  let first = true
+  return (await readFile(path.join(root, 'deploy', 'nginx.conf'), 'utf8'))
     .replace(/^.*# bench: pid$/m, `pid ${dir}/nginx.pid;`)
     .replace(/^.*# bench: error_log$/m, `error_log ${dir}/error.log warn;`)
     .replace(/^(\s*)(\w+_temp_path) \S+; # bench: temp$/gm, `$1$2 ${dir}/$2;`)
     .replace(/(proxy_cache_path )\S+( .*); # bench: cache$/m, `$1${dir}/cache$2;`)
-    .replace(/server app:3000; # bench: upstream/, `server ${upstream};`)
+    .replace(/^(\s*)server \S+( .*)?; # bench: upstream\n/gm, (_, indent, options = '') => {
+      if (!first) return ''
+      first = false
+      return upstreams.map((address) => `${indent}server ${address}${options};\n`).join('')
+    })
     .replace(/listen 80; # bench: listen/, `listen 127.0.0.1:${port};`)
     .replace(/listen 8081; # bench: refresh/, `listen 127.0.0.1:${refreshPort};`)
     .replace(/access_log \S+; # bench: refresh_log/, `access_log ${dir}/refresh.log;`)
+}

@@ -1,0 +1,255 @@
+/**
+ * The production topology on one machine, from Debian and npm packages only (docs/deploy.md):
+ *
+ *   nginx (cache, retries) → app instances (next start, one build) → PostgreSQL primary
+ *                                       ↘ Redis (shared Next cache)      ↘ streaming replica
+ *                                       ↘ object store (media, S3 API)
+ *   worker (the jobs queue, alone) → PostgreSQL primary
+ *
+ * `npm run stack` runs it for a person (scripts/stack.ts), `npm run test:stack` for the tests
+ * (tests/stack/), `npm run bench -- --instances 2` for the benchmark. Everything listens on
+ * 127.0.0.1; `stop()` stops it all, apps first, PostgreSQL last.
+ */
+import { existsSync } from 'node:fs'
+import { chmod, mkdir, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+
+import { startEmbeddedPostgres, type EmbeddedServer } from '../embeddedPostgres'
+import { localNginxConfig, nginxBinary } from '../nginxConfig'
+import { freePort } from '../ports'
+import { startRedis, type RedisServer } from '../redis'
+import { startProcess, waitForOk, type ManagedProcess } from './processes'
+
+const root = path.resolve(import.meta.dirname, '../../..')
+const bin = (name: string) => path.join(root, 'node_modules', '.bin', name)
+
+export type StackOptions = {
+  /** where the data, logs and configuration go */
+  dir: string
+  /** web instances behind nginx (2) */
+  instances?: number
+  /** job runners (1); tests start a second with `startWorker` */
+  workers?: number
+  /** fixed ports for a person (`npm run stack`); free ones otherwise */
+  ports?: Partial<Record<'proxy' | 'refresh' | 'redis' | 'primary', number>> & {
+    apps?: number[]
+  }
+  /** print every process's output here too */
+  echo?: boolean
+  /** seed the demo newsroom into an empty database (true) */
+  seed?: boolean
+  log?: (message: string) => void
+}
+
+export type Instance = {
+  index: number
+  url: string
+  running: () => boolean
+  start: () => Promise<void>
+  stop: () => Promise<void>
+  kill: () => Promise<void>
+}
+
+export type Stack = {
+  /** where readers and editors go: nginx */
+  proxyUrl: string
+  refreshUrl: string
+  instances: Instance[]
+  workers: ManagedProcess[]
+  /** the environment every app process shares (secrets, database, cache, store) */
+  env: NodeJS.ProcessEnv
+  outboxDir: string
+  primary: EmbeddedServer
+  redis: RedisServer
+  startWorker: () => Promise<ManagedProcess>
+  /** each instance in turn: stopped, started, ready, and back in nginx's rotation */
+  rollingRestart: () => Promise<void>
+  stop: () => Promise<void>
+}
+
+/** How long nginx keeps a failed instance out of rotation (deploy/nginx.conf, fail_timeout). */
+export const UPSTREAM_FAIL_TIMEOUT_MS = 3000
+
+/** Runs a command to its end (migrations, seed); rejects when it fails. */
+const run = async (
+  name: string,
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  logDir: string,
+  echo: boolean,
+) => {
+  const proc = startProcess({ name, command, args, env, cwd: root, logDir, echo })
+  await proc.exited()
+  if (proc.exitCode() !== 0) {
+    throw new Error(
+      `${name} failed (exit ${proc.exitCode()}): see ${path.join(logDir, `${name}.log`)}`,
+    )
+  }
+}
+
+export const startStack = async (options: StackOptions): Promise<Stack> => {
+  const { dir, instances: instanceCount = 2, workers: workerCount = 1, echo = false } = options
+  const log = options.log ?? (() => {})
+  if (!existsSync(path.join(root, '.next', 'BUILD_ID'))) {
+    throw new Error('No production build: run `npm run build` first.')
+  }
+  if (!nginxBinary) throw new Error('nginx is not installed (apt-get install -y nginx-light)')
+  const logDir = path.join(dir, 'logs')
+  const outboxDir = path.join(dir, 'outbox')
+  const proxyDir = path.join(dir, 'nginx')
+  for (const folder of [logDir, outboxDir, path.join(proxyDir, 'cache')]) {
+    await mkdir(folder, { recursive: true })
+  }
+  // Started as root, nginx's workers run as `nobody`: they must reach the cache and temp folders.
+  await chmod(proxyDir, 0o755)
+
+  const port = async (name: 'proxy' | 'refresh' | 'redis' | 'primary') =>
+    options.ports?.[name] ?? (await freePort())
+  const stoppers: (() => Promise<void>)[] = []
+  const stopAll = async () => {
+    for (const stop of stoppers.splice(0).reverse()) await stop().catch(() => undefined)
+  }
+
+  try {
+    const primary = await startEmbeddedPostgres({
+      dataDir: path.join(dir, 'postgres'),
+      port: await port('primary'),
+    })
+    stoppers.push(() => primary.stop())
+    await primary.createDatabase('newsroom')
+    log(`PostgreSQL primary on 127.0.0.1:${primary.port}`)
+
+    const redis = await startRedis({ port: await port('redis') })
+    stoppers.push(() => redis.stop())
+    log(`Redis on ${redis.url}`)
+
+    const proxyPort = await port('proxy')
+    const refreshPort = await port('refresh')
+    const proxyUrl = `http://127.0.0.1:${proxyPort}`
+    const refreshUrl = `http://127.0.0.1:${refreshPort}`
+    const appPorts: number[] = []
+    for (let i = 0; i < instanceCount; i++) {
+      appPorts.push(options.ports?.apps?.[i] ?? (await freePort()))
+    }
+
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      DATABASE_URL: primary.urlFor('newsroom'),
+      REDIS_URL: redis.url,
+      PAYLOAD_SECRET: process.env.PAYLOAD_SECRET || 'stack-secret-change-me',
+      PREVIEW_SECRET: process.env.PREVIEW_SECRET || 'stack-preview-secret',
+      // Links in emails and feeds point where readers are: nginx.
+      SERVER_URL: proxyUrl,
+      PROXY_REFRESH_URL: refreshUrl,
+      MAIL_OUTBOX_DIR: outboxDir,
+      MEDIA_DIR: path.join(dir, 'media'),
+      // The web instances run no jobs: the worker does.
+      JOBS_AUTORUN: 'false',
+      NODE_OPTIONS: '--no-deprecation',
+    }
+    const cli = { ...env, NODE_OPTIONS: '--no-deprecation --conditions=development' }
+    await run('migrate', bin('payload'), ['migrate'], cli, logDir, echo)
+    if (options.seed !== false) {
+      await run('seed', bin('payload'), ['run', 'scripts/seed.ts'], cli, logDir, echo)
+    }
+
+    const instances: Instance[] = appPorts.map((appPort, index) => {
+      let proc: ManagedProcess | null = null
+      const url = `http://127.0.0.1:${appPort}`
+      const instance: Instance = {
+        index,
+        url,
+        running: () => proc?.running() ?? false,
+        start: async () => {
+          proc = startProcess({
+            name: `app${index + 1}`,
+            command: bin('next'),
+            args: ['start', '-H', '127.0.0.1', '-p', String(appPort)],
+            env: { ...env, NODE_ENV: 'production' },
+            cwd: root,
+            logDir,
+            echo,
+          })
+          await waitForOk(`${url}/api/health/ready`, proc)
+        },
+        stop: async () => proc?.stop(),
+        kill: async () => proc?.kill(),
+      }
+      return instance
+    })
+    stoppers.push(async () => {
+      await Promise.all(instances.map((instance) => instance.stop()))
+    })
+    await Promise.all(instances.map((instance) => instance.start()))
+    log(`app instances: ${instances.map((instance) => instance.url).join(', ')}`)
+
+    const config = await localNginxConfig({
+      dir: proxyDir,
+      upstream: appPorts.map((appPort) => `127.0.0.1:${appPort}`),
+      port: proxyPort,
+      refreshPort,
+    })
+    await writeFile(path.join(proxyDir, 'nginx.conf'), config)
+    const nginx = startProcess({
+      name: 'nginx',
+      command: nginxBinary,
+      args: ['-c', path.join(proxyDir, 'nginx.conf'), '-p', proxyDir, '-g', 'daemon off;'],
+      env,
+      cwd: root,
+      logDir,
+      echo,
+    })
+    stoppers.push(() => nginx.stop())
+    await waitForOk(`${proxyUrl}/api/health`, nginx, 15_000)
+    log(`nginx on ${proxyUrl} (refresh port ${refreshPort})`)
+
+    const workers: ManagedProcess[] = []
+    const startWorker = async () => {
+      const worker = startProcess({
+        name: `worker${workers.length + 1}`,
+        command: bin('tsx'),
+        args: ['scripts/app.ts', 'worker'],
+        env: {
+          ...env,
+          // A scheduled publish expires the shared cache through an instance's revalidation
+          // route (src/cache/revalidate.ts), reached through nginx.
+          REVALIDATE_OVER_HTTP: 'true',
+          INTERNAL_URL: proxyUrl,
+        },
+        cwd: root,
+        logDir,
+        echo,
+      })
+      workers.push(worker)
+      return worker
+    }
+    stoppers.push(async () => {
+      await Promise.all(workers.map((worker) => worker.stop()))
+    })
+    for (let i = 0; i < workerCount; i++) await startWorker()
+
+    return {
+      proxyUrl,
+      refreshUrl,
+      instances,
+      workers,
+      env,
+      outboxDir,
+      primary,
+      redis,
+      startWorker,
+      rollingRestart: async () => {
+        for (const instance of instances) {
+          await instance.stop()
+          await instance.start()
+          await new Promise((resolve) => setTimeout(resolve, UPSTREAM_FAIL_TIMEOUT_MS + 500))
+        }
+      },
+      stop: stopAll,
+    }
+  } catch (error) {
+    await stopAll()
+    throw error
+  }
+}
