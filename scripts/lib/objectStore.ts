@@ -1,0 +1,282 @@
+import { type ChildProcess, spawn } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+
+import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3'
+
+import {
+  accountServerConf,
+  buildRingsPy,
+  containerServerConf,
+  DEVICE,
+  launcherPy,
+  objectServerConf,
+  proxyServerConf,
+  swiftConf,
+  type SwiftLayout,
+  xattrCheckPy,
+} from './objectStore/swiftFiles'
+import { freePort } from './ports'
+
+/**
+ * A throw-away S3-compatible object store: a single-node OpenStack Swift (Debian's `swift`,
+ * `swift-proxy`, `swift-account`, `swift-container`, `swift-object` packages, 2.30) with its
+ * `s3api` middleware, on 127.0.0.1, everything (configs, rings, data) in one folder.
+ *
+ *   const store = await startObjectStore()
+ *   await store.createBucket('media')
+ *   // S3_ENDPOINT=store.endpoint S3_REGION=store.region S3_ACCESS_KEY_ID=store.accessKeyId ...
+ *   await store.stop()
+ */
+
+export type ObjectStoreOptions = {
+  /** the folder for configs, rings and objects; a new temp folder (removed on stop) by default */
+  dir?: string
+  /** the S3 endpoint's port on 127.0.0.1; a free one by default */
+  port?: number
+  /** the S3 credentials; the access key is `account:user` (Swift tempauth) */
+  account?: string
+  user?: string
+  secretAccessKey?: string
+  region?: string
+  /** how long the four servers may take to answer their health checks (default 30 s) */
+  startTimeoutMs?: number
+  /** Python with Swift's libraries (default /usr/bin/python3, as the packaged scripts use) */
+  python?: string
+  /** print the servers' own output */
+  verbose?: boolean
+}
+
+export type ObjectStore = {
+  /** the S3 endpoint, `http://127.0.0.1:<port>` (path-style addressing) */
+  endpoint: string
+  region: string
+  accessKeyId: string
+  secretAccessKey: string
+  /** the folder holding configs, rings and objects */
+  dir: string
+  /** an S3 client for this store (path style, checksums only where S3 requires them) */
+  client: S3Client
+  /** creates a bucket (private, as every bucket on this store) */
+  createBucket: (name: string) => Promise<void>
+  /** the resident memory of the four server processes together, in bytes */
+  rssBytes: () => Promise<number>
+  /** the server processes' ids (proxy, account, container, object) */
+  pids: number[]
+  /** stops every server (SIGTERM, SIGKILL after 5 s) and removes the folder if it made it */
+  stop: () => Promise<void>
+}
+
+const SERVERS = ['account', 'container', 'object', 'proxy'] as const
+type ServerName = (typeof SERVERS)[number]
+
+type Child = { name: ServerName; process: ChildProcess; output: string[]; exited: boolean }
+
+const run = (command: string, args: string[], timeoutMs = 20_000) =>
+  new Promise<void>((resolve, reject) => {
+    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] })
+    let output = ''
+    child.stdout.on('data', (chunk) => (output += chunk))
+    child.stderr.on('data', (chunk) => (output += chunk))
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs)
+    child.on('error', (error) => {
+      clearTimeout(timer)
+      reject(error)
+    })
+    child.on('exit', (code, signal) => {
+      clearTimeout(timer)
+      if (code === 0) resolve()
+      else reject(new Error(`${command} ${args[0]} failed (${signal ?? code}): ${output.trim()}`))
+    })
+  })
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+const healthy = async (port: number) => {
+  try {
+    const response = await fetch(`http://127.0.0.1:${port}/healthcheck`, {
+      signal: AbortSignal.timeout(1000),
+    })
+    return response.status === 200
+  } catch {
+    return false
+  }
+}
+
+const exited = (child: Child) =>
+  new Promise<void>((resolve) => {
+    if (child.exited) resolve()
+    else child.process.once('exit', () => resolve())
+  })
+
+/** SIGTERM, then SIGKILL when the server has not gone within the grace time. */
+const stopChild = async (child: Child, graceMs = 5000) => {
+  if (child.exited) return
+  child.process.kill('SIGTERM')
+  const gone = await Promise.race([
+    exited(child).then(() => true),
+    sleep(graceMs).then(() => false),
+  ])
+  if (!gone) {
+    child.process.kill('SIGKILL')
+    await Promise.race([exited(child), sleep(2000)])
+  }
+}
+
+const rssOf = async (pid: number) => {
+  const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => '')
+  const kb = /^VmRSS:\s+(\d+) kB/m.exec(status)?.[1]
+  return kb ? Number(kb) * 1024 : 0
+}
+
+/** Killed children when this process exits without calling stop() (a crashed test run). */
+const live = new Set<Child>()
+let exitHooked = false
+const hookExit = () => {
+  if (exitHooked) return
+  exitHooked = true
+  process.once('exit', () => {
+    for (const child of live) if (!child.exited) child.process.kill('SIGKILL')
+  })
+}
+
+export const startObjectStore = async (options: ObjectStoreOptions = {}): Promise<ObjectStore> => {
+  const python = options.python ?? '/usr/bin/python3'
+  const ownDir = !options.dir
+  const dir = options.dir
+    ? path.resolve(options.dir)
+    : await mkdtemp(path.join(os.tmpdir(), 'newsroom-swift-'))
+  const layout: SwiftLayout = {
+    etcDir: path.join(dir, 'etc'),
+    devicesDir: path.join(dir, 'srv'),
+    user: os.userInfo().username,
+    ports: {
+      proxy: options.port ?? (await freePort()),
+      account: await freePort(),
+      container: await freePort(),
+      object: await freePort(),
+    },
+    account: options.account ?? 'newsroom',
+    userName: options.user ?? 'media',
+    secretAccessKey: options.secretAccessKey ?? randomBytes(20).toString('hex'),
+    region: options.region ?? 'us-east-1',
+  }
+  const children: Child[] = []
+  const stop = async () => {
+    await Promise.all(children.map((child) => stopChild(child)))
+    for (const child of children) live.delete(child)
+    if (ownDir) await rm(dir, { recursive: true, force: true })
+  }
+
+  try {
+    await mkdir(layout.etcDir, { recursive: true })
+    await mkdir(path.join(layout.devicesDir, DEVICE), { recursive: true })
+    const launcher = path.join(layout.etcDir, 'launch.py')
+    await Promise.all([
+      writeFile(path.join(layout.etcDir, 'swift.conf'), swiftConf(randomBytes(8).toString('hex'))),
+      writeFile(path.join(layout.etcDir, 'account-server.conf'), accountServerConf(layout)),
+      writeFile(path.join(layout.etcDir, 'container-server.conf'), containerServerConf(layout)),
+      writeFile(path.join(layout.etcDir, 'object-server.conf'), objectServerConf(layout)),
+      writeFile(path.join(layout.etcDir, 'proxy-server.conf'), proxyServerConf(layout)),
+      writeFile(launcher, launcherPy),
+      writeFile(path.join(layout.etcDir, 'build_rings.py'), buildRingsPy),
+      writeFile(path.join(layout.etcDir, 'xattr_check.py'), xattrCheckPy),
+    ])
+
+    // Swift keeps each object's metadata in extended attributes of its file.
+    await run(python, [
+      path.join(layout.etcDir, 'xattr_check.py'),
+      path.join(layout.devicesDir, DEVICE),
+    ]).catch((error: Error) => {
+      throw new Error(
+        `The object store's folder ${dir} does not keep extended attributes (user.*), which ` +
+          `Swift needs; pass a dir on a filesystem that does (ext4, xfs, tmpfs). ${error.message}`,
+      )
+    })
+    await run(python, [
+      path.join(layout.etcDir, 'build_rings.py'),
+      layout.etcDir,
+      `account=${layout.ports.account}`,
+      `container=${layout.ports.container}`,
+      `object=${layout.ports.object}`,
+    ])
+
+    hookExit()
+    for (const name of SERVERS) {
+      const conf = path.join(layout.etcDir, `${name}-server.conf`)
+      const child: Child = {
+        name,
+        process: spawn(python, [launcher, layout.etcDir, conf, `${name}-server`], {
+          stdio: ['ignore', 'pipe', 'pipe'],
+        }),
+        output: [],
+        exited: false,
+      }
+      const keep = (chunk: Buffer) => {
+        const lines = chunk.toString().split('\n').filter(Boolean)
+        if (options.verbose) for (const line of lines) console.log(`[swift ${name}] ${line}`)
+        child.output.push(...lines)
+        child.output.splice(0, Math.max(0, child.output.length - 40))
+      }
+      child.process.stdout?.on('data', keep)
+      child.process.stderr?.on('data', keep)
+      child.process.on('exit', () => (child.exited = true))
+      child.process.on('error', (error) => child.output.push(String(error)))
+      children.push(child)
+      live.add(child)
+    }
+
+    const deadline = Date.now() + (options.startTimeoutMs ?? 30_000)
+    for (const child of children) {
+      const port = layout.ports[child.name]
+      while (!(await healthy(port))) {
+        if (child.exited || Date.now() > deadline) {
+          throw new Error(
+            `Swift's ${child.name} server did not start on 127.0.0.1:${port}` +
+              `${child.exited ? ' (it exited)' : ' in time'}:\n${child.output.join('\n')}`,
+          )
+        }
+        await sleep(100)
+      }
+    }
+  } catch (error) {
+    await stop()
+    throw error
+  }
+
+  const endpoint = `http://127.0.0.1:${layout.ports.proxy}`
+  const accessKeyId = `${layout.account}:${layout.userName}`
+  const client = new S3Client({
+    endpoint,
+    region: layout.region,
+    forcePathStyle: true,
+    credentials: { accessKeyId, secretAccessKey: layout.secretAccessKey },
+    // Swift's s3api (2.30) predates the SDK's default trailing checksums.
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    responseChecksumValidation: 'WHEN_REQUIRED',
+  })
+
+  return {
+    endpoint,
+    region: layout.region,
+    accessKeyId,
+    secretAccessKey: layout.secretAccessKey,
+    dir,
+    client,
+    createBucket: async (name) => {
+      await client.send(new CreateBucketCommand({ Bucket: name }))
+    },
+    rssBytes: async () =>
+      (await Promise.all(children.map((c) => rssOf(c.process.pid!)))).reduce(
+        (sum, bytes) => sum + bytes,
+        0,
+      ),
+    pids: children.map((child) => child.process.pid!),
+    stop: async () => {
+      client.destroy()
+      await stop()
+    },
+  }
+}
