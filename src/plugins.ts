@@ -132,8 +132,13 @@ export const plugins: Plugin[] = [
     generateTitle: ({ doc }) => `${doc?.title ?? ''} · Caspian Digest`,
     generateDescription: ({ doc }) => String(doc?.dek ?? ''),
   }),
+  // Media in an S3-compatible bucket when S3_BUCKET is set (else on local disk, MEDIA_DIR). The
+  // bucket stays private: files are served through /api/media/file/... with the media's access.
   s3Storage({
     enabled: Boolean(process.env.S3_BUCKET),
+    // The plugin's columns (prefix, _objectKey) exist with or without S3, so one schema and one
+    // set of migrations serve both; without this, turning S3 on needs columns no migration made.
+    alwaysInsertFields: true,
     collections: { media: true },
     bucket: process.env.S3_BUCKET || '',
     config: {
@@ -144,6 +149,10 @@ export const plugins: Plugin[] = [
         accessKeyId: process.env.S3_ACCESS_KEY_ID || '',
         secretAccessKey: process.env.S3_SECRET_ACCESS_KEY || '',
       },
+      // The SDK's default trailing checksums (CRC32 in aws-chunked bodies) are refused by most
+      // S3-compatible stores (Swift's s3api among them): checksum only where S3 requires one.
+      requestChecksumCalculation: 'WHEN_REQUIRED',
+      responseChecksumValidation: 'WHEN_REQUIRED',
     },
   }),
   edgeChecks,
