@@ -12,6 +12,7 @@ import {
   containerServerConf,
   DEVICE,
   launcherPy,
+  localCachePy,
   objectServerConf,
   proxyServerConf,
   swiftConf,
@@ -32,7 +33,10 @@ import { freePort } from './ports'
  */
 
 export type ObjectStoreOptions = {
-  /** the folder for configs, rings and objects; a new temp folder (removed on stop) by default */
+  /**
+   * the folder for configs, rings and objects, kept on stop: a later start on it finds the
+   * buckets and objects again. By default a new temp folder, removed on stop.
+   */
   dir?: string
   /** the S3 endpoint's port on 127.0.0.1; a free one by default */
   port?: number
@@ -142,13 +146,129 @@ const hookExit = () => {
   })
 }
 
+/** Writes the configs (keeping an existing swift.conf, whose hash places the objects) and rings. */
+const prepare = async (layout: SwiftLayout, python: string) => {
+  await mkdir(layout.etcDir, { recursive: true })
+  await mkdir(path.join(layout.devicesDir, DEVICE), { recursive: true })
+  const file = (name: string) => path.join(layout.etcDir, name)
+  const existingConf = await readFile(file('swift.conf'), 'utf8').catch(() => null)
+  await Promise.all([
+    writeFile(file('swift.conf'), existingConf ?? swiftConf(randomBytes(8).toString('hex'))),
+    writeFile(file('account-server.conf'), accountServerConf(layout)),
+    writeFile(file('container-server.conf'), containerServerConf(layout)),
+    writeFile(file('object-server.conf'), objectServerConf(layout)),
+    writeFile(file('proxy-server.conf'), proxyServerConf(layout)),
+    writeFile(file('launch.py'), launcherPy),
+    writeFile(file('newsroom_localcache.py'), localCachePy),
+    writeFile(file('build_rings.py'), buildRingsPy),
+    writeFile(file('xattr_check.py'), xattrCheckPy),
+  ])
+
+  // Swift keeps each object's metadata in extended attributes of its file.
+  await run(python, [file('xattr_check.py'), path.join(layout.devicesDir, DEVICE)]).catch(
+    (error: Error) => {
+      throw new Error(
+        `The object store's folder ${layout.devicesDir} does not keep extended attributes ` +
+          `(user.*), which Swift needs; pass a dir on a filesystem that does (ext4, xfs, tmpfs). ` +
+          error.message,
+      )
+    },
+  )
+  await run(python, [
+    file('build_rings.py'),
+    layout.etcDir,
+    `account=${layout.ports.account}`,
+    `container=${layout.ports.container}`,
+    `object=${layout.ports.object}`,
+  ])
+}
+
+/** Starts the four servers and waits for their health checks; kills them all if one fails. */
+const launch = async (
+  layout: SwiftLayout,
+  python: string,
+  { verbose = false, timeoutMs }: { verbose?: boolean; timeoutMs: number },
+) => {
+  hookExit()
+  const children: Child[] = []
+  for (const name of SERVERS) {
+    const child: Child = {
+      name,
+      process: spawn(
+        python,
+        [
+          path.join(layout.etcDir, 'launch.py'),
+          layout.etcDir,
+          path.join(layout.etcDir, `${name}-server.conf`),
+          `${name}-server`,
+        ],
+        {
+          // newsroom_localcache (the proxy's cache filter) is imported from swift_dir.
+          env: { ...process.env, PYTHONPATH: layout.etcDir },
+          stdio: ['ignore', 'pipe', 'pipe'],
+        },
+      ),
+      output: [],
+      exited: false,
+    }
+    const keep = (chunk: Buffer) => {
+      const lines = chunk.toString().split('\n').filter(Boolean)
+      if (verbose) for (const line of lines) console.log(`[swift ${name}] ${line}`)
+      child.output.push(...lines)
+      child.output.splice(0, Math.max(0, child.output.length - 40))
+    }
+    child.process.stdout?.on('data', keep)
+    child.process.stderr?.on('data', keep)
+    child.process.on('exit', () => (child.exited = true))
+    child.process.on('error', (error) => child.output.push(String(error)))
+    children.push(child)
+    live.add(child)
+  }
+
+  const stopAll = async () => {
+    await Promise.all(children.map((child) => stopChild(child)))
+    for (const child of children) live.delete(child)
+  }
+  try {
+    const deadline = Date.now() + timeoutMs
+    for (const child of children) {
+      const port = layout.ports[child.name]
+      while (!(await healthy(port))) {
+        if (child.exited || Date.now() > deadline) {
+          throw new StartError(
+            `Swift's ${child.name} server did not start on 127.0.0.1:${port}` +
+              `${child.exited ? ' (it exited)' : ' in time'}:\n${child.output.join('\n')}`,
+            child.output.some((line) => line.includes('Address already in use')),
+          )
+        }
+        await sleep(100)
+      }
+    }
+  } catch (error) {
+    await stopAll()
+    throw error
+  }
+  return { children, stopAll }
+}
+
+class StartError extends Error {
+  constructor(
+    message: string,
+    readonly portTaken: boolean,
+  ) {
+    super(message)
+  }
+}
+
 export const startObjectStore = async (options: ObjectStoreOptions = {}): Promise<ObjectStore> => {
   const python = options.python ?? '/usr/bin/python3'
   const ownDir = !options.dir
   const dir = options.dir
     ? path.resolve(options.dir)
     : await mkdtemp(path.join(os.tmpdir(), 'newsroom-swift-'))
-  const layout: SwiftLayout = {
+  const removeDir = () => (ownDir ? rm(dir, { recursive: true, force: true }) : Promise.resolve())
+
+  const layoutWith = async (): Promise<SwiftLayout> => ({
     etcDir: path.join(dir, 'etc'),
     devicesDir: path.join(dir, 'srv'),
     user: os.userInfo().username,
@@ -162,89 +282,28 @@ export const startObjectStore = async (options: ObjectStoreOptions = {}): Promis
     userName: options.user ?? 'media',
     secretAccessKey: options.secretAccessKey ?? randomBytes(20).toString('hex'),
     region: options.region ?? 'us-east-1',
-  }
-  const children: Child[] = []
-  const stop = async () => {
-    await Promise.all(children.map((child) => stopChild(child)))
-    for (const child of children) live.delete(child)
-    if (ownDir) await rm(dir, { recursive: true, force: true })
-  }
+  })
 
-  try {
-    await mkdir(layout.etcDir, { recursive: true })
-    await mkdir(path.join(layout.devicesDir, DEVICE), { recursive: true })
-    const launcher = path.join(layout.etcDir, 'launch.py')
-    await Promise.all([
-      writeFile(path.join(layout.etcDir, 'swift.conf'), swiftConf(randomBytes(8).toString('hex'))),
-      writeFile(path.join(layout.etcDir, 'account-server.conf'), accountServerConf(layout)),
-      writeFile(path.join(layout.etcDir, 'container-server.conf'), containerServerConf(layout)),
-      writeFile(path.join(layout.etcDir, 'object-server.conf'), objectServerConf(layout)),
-      writeFile(path.join(layout.etcDir, 'proxy-server.conf'), proxyServerConf(layout)),
-      writeFile(launcher, launcherPy),
-      writeFile(path.join(layout.etcDir, 'build_rings.py'), buildRingsPy),
-      writeFile(path.join(layout.etcDir, 'xattr_check.py'), xattrCheckPy),
-    ])
-
-    // Swift keeps each object's metadata in extended attributes of its file.
-    await run(python, [
-      path.join(layout.etcDir, 'xattr_check.py'),
-      path.join(layout.devicesDir, DEVICE),
-    ]).catch((error: Error) => {
-      throw new Error(
-        `The object store's folder ${dir} does not keep extended attributes (user.*), which ` +
-          `Swift needs; pass a dir on a filesystem that does (ext4, xfs, tmpfs). ${error.message}`,
-      )
-    })
-    await run(python, [
-      path.join(layout.etcDir, 'build_rings.py'),
-      layout.etcDir,
-      `account=${layout.ports.account}`,
-      `container=${layout.ports.container}`,
-      `object=${layout.ports.object}`,
-    ])
-
-    hookExit()
-    for (const name of SERVERS) {
-      const conf = path.join(layout.etcDir, `${name}-server.conf`)
-      const child: Child = {
-        name,
-        process: spawn(python, [launcher, layout.etcDir, conf, `${name}-server`], {
-          stdio: ['ignore', 'pipe', 'pipe'],
-        }),
-        output: [],
-        exited: false,
+  // A free port can be taken between choosing it and binding it (other servers start on this
+  // machine too): choose again, a few times.
+  let layout = await layoutWith()
+  let started: Awaited<ReturnType<typeof launch>> | undefined
+  for (let attempt = 1; !started; attempt++) {
+    try {
+      await prepare(layout, python)
+      started = await launch(layout, python, {
+        verbose: options.verbose,
+        timeoutMs: options.startTimeoutMs ?? 30_000,
+      })
+    } catch (error) {
+      if (!(error instanceof StartError && error.portTaken && attempt < 3)) {
+        await removeDir()
+        throw error
       }
-      const keep = (chunk: Buffer) => {
-        const lines = chunk.toString().split('\n').filter(Boolean)
-        if (options.verbose) for (const line of lines) console.log(`[swift ${name}] ${line}`)
-        child.output.push(...lines)
-        child.output.splice(0, Math.max(0, child.output.length - 40))
-      }
-      child.process.stdout?.on('data', keep)
-      child.process.stderr?.on('data', keep)
-      child.process.on('exit', () => (child.exited = true))
-      child.process.on('error', (error) => child.output.push(String(error)))
-      children.push(child)
-      live.add(child)
+      layout = await layoutWith()
     }
-
-    const deadline = Date.now() + (options.startTimeoutMs ?? 30_000)
-    for (const child of children) {
-      const port = layout.ports[child.name]
-      while (!(await healthy(port))) {
-        if (child.exited || Date.now() > deadline) {
-          throw new Error(
-            `Swift's ${child.name} server did not start on 127.0.0.1:${port}` +
-              `${child.exited ? ' (it exited)' : ' in time'}:\n${child.output.join('\n')}`,
-          )
-        }
-        await sleep(100)
-      }
-    }
-  } catch (error) {
-    await stop()
-    throw error
   }
+  const { children, stopAll } = started
 
   const endpoint = `http://127.0.0.1:${layout.ports.proxy}`
   const accessKeyId = `${layout.account}:${layout.userName}`
@@ -253,7 +312,7 @@ export const startObjectStore = async (options: ObjectStoreOptions = {}): Promis
     region: layout.region,
     forcePathStyle: true,
     credentials: { accessKeyId, secretAccessKey: layout.secretAccessKey },
-    // Swift's s3api (2.30) predates the SDK's default trailing checksums.
+    // Swift's s3api (2.30) refuses the SDK's default aws-chunked bodies with trailing checksums.
     requestChecksumCalculation: 'WHEN_REQUIRED',
     responseChecksumValidation: 'WHEN_REQUIRED',
   })
@@ -266,17 +325,24 @@ export const startObjectStore = async (options: ObjectStoreOptions = {}): Promis
     dir,
     client,
     createBucket: async (name) => {
-      await client.send(new CreateBucketCommand({ Bucket: name }))
+      try {
+        await client.send(new CreateBucketCommand({ Bucket: name }))
+      } catch (error) {
+        // Kept from an earlier run on the same dir: the one account owns every bucket here.
+        const code = (error as Error).name
+        if (code !== 'BucketAlreadyOwnedByYou' && code !== 'BucketAlreadyExists') throw error
+      }
     },
     rssBytes: async () =>
-      (await Promise.all(children.map((c) => rssOf(c.process.pid!)))).reduce(
+      (await Promise.all(children.map((child) => rssOf(child.process.pid!)))).reduce(
         (sum, bytes) => sum + bytes,
         0,
       ),
     pids: children.map((child) => child.process.pid!),
     stop: async () => {
       client.destroy()
-      await stop()
+      await stopAll()
+      await removeDir()
     },
   }
 }

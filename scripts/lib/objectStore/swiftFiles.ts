@@ -88,8 +88,7 @@ use = egg:swift#healthcheck
  * The proxy. Order matters (Swift's s3api docs): `s3api` before the auth middleware
  * (`tempauth`, which checks the S3 signature against the user's key), `slo` after them for
  * multipart uploads, `cache` before both (tempauth refuses to run without one). No memcached
- * runs here: the cache points at a closed port on 127.0.0.1, so every lookup misses quickly and
- * account/container info is read from the servers each time (a test-sized store).
+ * here: `cache` is the proxy's own memory (localCachePy), which is what memcache is for one proxy.
  */
 export const proxyServerConf = (layout: SwiftLayout) => `${common(layout, layout.ports.proxy)}
 [pipeline:main]
@@ -112,8 +111,7 @@ use = egg:swift#healthcheck
 use = egg:swift#proxy_logging
 
 [filter:cache]
-use = egg:swift#memcache
-memcache_servers = 127.0.0.1:1
+paste.filter_factory = newsroom_localcache:filter_factory
 
 [filter:listing_formats]
 use = egg:swift#listing_formats
@@ -141,7 +139,9 @@ use = egg:swift#dlo
  * /etc/swift (the packaged scripts always read /etc/swift/swift.conf).
  * argv: swift_dir, config file, app section.
  */
-export const launcherPy = `import sys
+export const launcherPy = `import ctypes, signal, sys
+# Ends with the process that started it, even when that one is killed (SIGKILL) and cannot stop it.
+ctypes.CDLL('libc.so.6', use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
 from swift.common import utils
 utils.set_swift_dir(sys.argv[1])
 from swift.common import storage_policy
@@ -166,6 +166,71 @@ for spec in sys.argv[2:]:
     builder.rebalance()
     builder.save('%s/%s.builder' % (swift_dir, name))
     builder.get_ring().save('%s/%s.ring.gz' % (swift_dir, name))
+`
+
+/**
+ * What Swift asks of memcache (account and container info, tempauth's tokens and rate counters),
+ * kept in the proxy's memory: a single proxy needs no memcached, and Debian's swift does not
+ * depend on one. Values are stored serialized, as memcache does, so callers get copies.
+ */
+export const localCachePy = `import json
+import time as _time
+
+MAX_RELATIVE = 30 * 24 * 3600  # memcache reads larger expiry times as a Unix time
+
+
+class LocalCache(object):
+    def __init__(self):
+        self.entries = {}
+
+    def _expires(self, timeout):
+        if not timeout:
+            return None
+        return timeout if timeout > MAX_RELATIVE else _time.time() + timeout
+
+    def get(self, key, raise_on_error=False):
+        entry = self.entries.get(key)
+        if entry is None:
+            return None
+        expires, value = entry
+        if expires is not None and expires < _time.time():
+            self.entries.pop(key, None)
+            return None
+        return json.loads(value)
+
+    def set(self, key, value, serialize=True, time=0, min_compress_len=0, raise_on_error=False):
+        self.entries[key] = (self._expires(time), json.dumps(value))
+
+    def incr(self, key, delta=1, time=0):
+        value = max(0, int(self.get(key) or 0) + delta)
+        self.set(key, value, time=time)
+        return value
+
+    def decr(self, key, delta=1, time=0):
+        return self.incr(key, -delta, time)
+
+    def delete(self, key, server_key=None):
+        self.entries.pop(key, None)
+
+    def set_multi(self, mapping, server_key, serialize=True, time=0, min_compress_len=0):
+        for key, value in mapping.items():
+            self.set(key, value, time=time)
+
+    def get_multi(self, keys, server_key):
+        return [self.get(key) for key in keys]
+
+
+def filter_factory(global_conf, **local_conf):
+    cache = LocalCache()
+
+    def cache_filter(app):
+        def middleware(env, start_response):
+            env['swift.cache'] = cache
+            return app(env, start_response)
+
+        return middleware
+
+    return cache_filter
 `
 
 /** Exits 0 when the folder keeps user extended attributes (Swift stores metadata in them). */
