@@ -1,9 +1,14 @@
 import { createHash, randomBytes } from 'node:crypto'
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises'
+import { access, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 
-import { GetObjectCommand, HeadObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3'
+import {
+  GetObjectCommand,
+  HeadObjectCommand,
+  ListObjectsV2Command,
+  PutObjectCommand,
+} from '@aws-sdk/client-s3'
 import { handleEndpoints } from 'payload'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -208,5 +213,53 @@ describe('media in the object store', () => {
       await instanceB.stop()
       await rm(mediaDir, { recursive: true, force: true })
     }
+  })
+})
+
+describe('the object store (scripts/lib/objectStore.ts)', () => {
+  const alive = (pid: number) => {
+    try {
+      process.kill(pid, 0)
+      return true
+    } catch {
+      return false
+    }
+  }
+
+  it('stops every server it started, and a store started again on its folder has the objects', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'newsroom-test-swift-'))
+    try {
+      const first = await startObjectStore({ dir })
+      try {
+        await first.createBucket('kept')
+        await first.client.send(
+          new PutObjectCommand({ Bucket: 'kept', Key: 'a.txt', Body: Buffer.from('still here') }),
+        )
+      } finally {
+        await first.stop()
+      }
+      expect(first.pids.filter(alive)).toEqual([])
+
+      const second = await startObjectStore({ dir })
+      try {
+        await second.createBucket('kept') // already there: not an error
+        const kept = await second.client.send(
+          new GetObjectCommand({ Bucket: 'kept', Key: 'a.txt' }),
+        )
+        expect(await kept.Body!.transformToString()).toBe('still here')
+      } finally {
+        await second.stop()
+      }
+      await access(dir) // a folder it was given is kept
+    } finally {
+      await rm(dir, { recursive: true, force: true })
+    }
+  })
+
+  it('removes the temp folder it made', async () => {
+    const own = await startObjectStore()
+    await own.stop()
+    await expect(access(own.dir)).rejects.toMatchObject({ code: 'ENOENT' })
+    expect(own.pids.filter(alive)).toEqual([])
   })
 })
