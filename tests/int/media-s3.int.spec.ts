@@ -27,6 +27,8 @@ import { startPayloadApiProcess } from '../helpers/payloadApiProcess'
  */
 
 let store: ObjectStore
+/** the store's folder, kept across a restart (removed in afterAll) */
+let storeDir: string
 let ctx: TestPayload
 const bucket = `media-${randomBytes(4).toString('hex')}`
 
@@ -51,19 +53,23 @@ const upload = async (alt: string, size?: { width: number; height: number }) => 
 }
 
 beforeAll(async () => {
-  store = await startObjectStore()
+  storeDir = await mkdtemp(path.join(os.tmpdir(), 'newsroom-test-swift-'))
+  store = await startObjectStore({ dir: storeDir })
   await store.createBucket(bucket)
   process.env.S3_BUCKET = bucket
   process.env.S3_ENDPOINT = store.endpoint
   process.env.S3_REGION = store.region
   process.env.S3_ACCESS_KEY_ID = store.accessKeyId
   process.env.S3_SECRET_ACCESS_KEY = store.secretAccessKey
+  // No scheduled jobs here (their timer would outlive the database at teardown).
+  process.env.JOBS_AUTORUN = 'false'
   ctx = await createTestPayload()
 })
 
 afterAll(async () => {
   await ctx?.teardown()
   await store?.stop()
+  await rm(storeDir, { recursive: true, force: true })
 })
 
 describe('media in the object store', () => {
@@ -188,6 +194,23 @@ describe('media in the object store', () => {
     expect((await rest(`/api/media/file/${doc.filename}`)).status).toBe(404)
   })
 
+  it('replaces the objects when a document gets a new file', async () => {
+    const { doc, names: before } = await upload('Old picture')
+    const file = await imageFile({ width: 1400, height: 1000, format: 'png' })
+    const updated = await ctx.payload.update({
+      collection: 'media',
+      id: doc.id,
+      data: {},
+      file,
+    })
+    const after = [updated.filename, ...Object.values(updated.sizes ?? {}).map((s) => s?.filename)]
+    const keys = await keysInBucket()
+    expect(keys).toEqual(expect.arrayContaining(after.filter(Boolean)))
+    for (const name of before) expect(keys).not.toContain(name)
+    const served = await rest(`/api/media/file/${updated.filename}`)
+    expect(sha256(Buffer.from(await served.arrayBuffer()))).toBe(sha256(file.data))
+  })
+
   it('serves through another instance (another process, no local files) what this one stored', async () => {
     const { file, doc } = await upload('Through B', { width: 1200, height: 900 })
     const mediaDir = await mkdtemp(path.join(os.tmpdir(), 'newsroom-test-media-b-'))
@@ -213,6 +236,29 @@ describe('media in the object store', () => {
       await instanceB.stop()
       await rm(mediaDir, { recursive: true, force: true })
     }
+  })
+
+  it('refuses an upload while the store is down, keeps no document, and serves again after', async () => {
+    const { file, doc } = await upload('Before the outage')
+    const count = async () => (await ctx.payload.count({ collection: 'media' })).totalDocs
+    const before = await count()
+    const { endpoint, secretAccessKey } = store
+    await store.stop()
+    try {
+      await expect(upload('During the outage')).rejects.toThrow()
+      expect(await count()).toBe(before)
+      expect((await rest(`/api/media/file/${doc.filename}`)).status).toBe(500)
+    } finally {
+      // The same folder, port and key: what restarting the store's service does.
+      store = await startObjectStore({
+        dir: storeDir,
+        port: Number(new URL(endpoint).port),
+        secretAccessKey,
+      })
+    }
+    const served = await rest(`/api/media/file/${doc.filename}`)
+    expect(served.status).toBe(200)
+    expect(sha256(Buffer.from(await served.arrayBuffer()))).toBe(sha256(file.data))
   })
 })
 
