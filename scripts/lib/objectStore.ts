@@ -26,10 +26,14 @@ import { freePort } from './ports'
  * `swift-proxy`, `swift-account`, `swift-container`, `swift-object` packages, 2.30) with its
  * `s3api` middleware, on 127.0.0.1, everything (configs, rings, data) in one folder.
  *
- *   const store = await startObjectStore()
+ *   const store = await startObjectStore()          // or { dir: '.data/objectstore', port: 9000 }
  *   await store.createBucket('media')
- *   // S3_ENDPOINT=store.endpoint S3_REGION=store.region S3_ACCESS_KEY_ID=store.accessKeyId ...
+ *   spawn('next', ['start'], { env: { ...process.env, ...s3Env(store, 'media') } })
  *   await store.stop()
+ *
+ * The servers are Python processes started here; they end on stop(), when this process exits,
+ * and when it is killed (they ask the kernel for a signal when their parent dies).
+ * Linux only (extended attributes, prctl).
  */
 
 export type ObjectStoreOptions = {
@@ -346,3 +350,15 @@ export const startObjectStore = async (options: ObjectStoreOptions = {}): Promis
     },
   }
 }
+
+/** The variables the app reads to keep its media in `bucket` on this store (src/plugins.ts). */
+export const s3Env = (
+  store: Pick<ObjectStore, 'endpoint' | 'region' | 'accessKeyId' | 'secretAccessKey'>,
+  bucket: string,
+) => ({
+  S3_BUCKET: bucket,
+  S3_ENDPOINT: store.endpoint,
+  S3_REGION: store.region,
+  S3_ACCESS_KEY_ID: store.accessKeyId,
+  S3_SECRET_ACCESS_KEY: store.secretAccessKey,
+})

@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { toImage } from '@/data/shapes'
 
-import { startObjectStore, type ObjectStore } from '../../scripts/lib/objectStore'
+import { s3Env, startObjectStore, type ObjectStore } from '../../scripts/lib/objectStore'
 import { createUser, imageFile } from '../helpers/fixtures'
 import { createTestPayload, type TestPayload } from '../helpers/payload'
 import { startPayloadApiProcess } from '../helpers/payloadApiProcess'
@@ -56,11 +56,7 @@ beforeAll(async () => {
   storeDir = await mkdtemp(path.join(os.tmpdir(), 'newsroom-test-swift-'))
   store = await startObjectStore({ dir: storeDir })
   await store.createBucket(bucket)
-  process.env.S3_BUCKET = bucket
-  process.env.S3_ENDPOINT = store.endpoint
-  process.env.S3_REGION = store.region
-  process.env.S3_ACCESS_KEY_ID = store.accessKeyId
-  process.env.S3_SECRET_ACCESS_KEY = store.secretAccessKey
+  Object.assign(process.env, s3Env(store, bucket))
   // No scheduled jobs here (their timer would outlive the database at teardown).
   process.env.JOBS_AUTORUN = 'false'
   ctx = await createTestPayload()
