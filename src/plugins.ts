@@ -138,8 +138,10 @@ export const plugins: Plugin[] = [
     enabled: Boolean(process.env.S3_BUCKET),
     // The plugin's columns (prefix, _objectKey) exist with or without S3, so one schema and one
     // set of migrations serve both; without this, turning S3 on needs columns no migration made.
+    // The prefix is stated (objects at the bucket's root) because with S3 on the plugin keeps its
+    // prefix field only when one is.
     alwaysInsertFields: true,
-    collections: { media: true },
+    collections: { media: { prefix: '' } },
     bucket: process.env.S3_BUCKET || '',
     config: {
       endpoint: process.env.S3_ENDPOINT || undefined,

@@ -9,13 +9,16 @@ import {
   ListObjectsV2Command,
   PutObjectCommand,
 } from '@aws-sdk/client-s3'
+import { getTableConfig, type PgTable } from '@payloadcms/db-postgres/drizzle/pg-core'
 import { handleEndpoints } from 'payload'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { toImage } from '@/data/shapes'
+import { adapterOf } from '@/db/client'
 
 import { s3Env, startObjectStore, type ObjectStore } from '../../scripts/lib/objectStore'
+import { query } from '../helpers/database'
 import { createUser, imageFile } from '../helpers/fixtures'
 import { createTestPayload, type TestPayload } from '../helpers/payload'
 import { startPayloadApiProcess } from '../helpers/payloadApiProcess'
@@ -108,6 +111,23 @@ describe('media in the object store', () => {
     } finally {
       await rm(tempFilePath, { force: true })
     }
+  })
+
+  it('has the same media columns as the migrated database (the schema without S3)', async () => {
+    const tables = adapterOf(ctx.payload).tables as Record<string, PgTable>
+    const inConfig = getTableConfig(tables.media)
+      .columns.map((column) => column.name)
+      .sort()
+    const inDatabase = (
+      await query<{ column_name: string }>(
+        ctx.databaseUrl,
+        "SELECT column_name FROM information_schema.columns WHERE table_name = 'media'",
+      )
+    )
+      .map((row) => row.column_name)
+      .sort()
+    expect(inConfig).toEqual(inDatabase)
+    expect(inConfig).toEqual(expect.arrayContaining(['prefix', '_objectkey']))
   })
 
   it('keeps the bucket private: no object is readable without credentials', async () => {
