@@ -22,9 +22,11 @@ import {
 import { freePort } from './ports'
 
 /**
- * A throw-away S3-compatible object store: a single-node OpenStack Swift (Debian's `swift`,
- * `swift-proxy`, `swift-account`, `swift-container`, `swift-object` packages, 2.30) with its
- * `s3api` middleware, on 127.0.0.1, everything (configs, rings, data) in one folder.
+ * A throw-away S3-compatible object store: a single-node OpenStack Swift 2.30 with its `s3api`
+ * middleware, on 127.0.0.1, everything (configs, rings, data) in one folder. It needs Debian's
+ * `python3-swift` only (the servers, s3api, tempauth and the ring builder are its Python
+ * libraries, run here with our own configs); `swift-proxy`, `swift-account`, `swift-container`
+ * and `swift-object` add system services and /etc/swift configs this does not use.
  *
  *   const store = await startObjectStore()          // or { dir: '.data/objectstore', port: 9000 }
  *   await store.createBucket('media')
@@ -168,6 +170,14 @@ const prepare = async (layout: SwiftLayout, python: string) => {
     writeFile(file('xattr_check.py'), xattrCheckPy),
   ])
 
+  await run(python, ['-c', 'import swift.proxy.server, swift.common.middleware.s3api']).catch(
+    (error: Error) => {
+      throw new Error(
+        `OpenStack Swift's Python libraries are not importable by ${python}: install Debian's ` +
+          `python3-swift (apt-get install python3-swift). ${error.message}`,
+      )
+    },
+  )
   // Swift keeps each object's metadata in extended attributes of its file.
   await run(python, [file('xattr_check.py'), path.join(layout.devicesDir, DEVICE)]).catch(
     (error: Error) => {
