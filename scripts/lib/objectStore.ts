@@ -183,7 +183,7 @@ const prepare = async (layout: SwiftLayout, python: string) => {
     (error: Error) => {
       throw new Error(
         `The object store's folder ${layout.devicesDir} does not keep extended attributes ` +
-          `(user.*), which Swift needs; pass a dir on a filesystem that does (ext4, xfs, tmpfs). ` +
+          `(user.*), which Swift needs; pass a dir on a filesystem that does (ext4, xfs; tmpfs from Linux 6.6). ` +
           error.message,
       )
     },
