@@ -132,9 +132,16 @@ export const plugins: Plugin[] = [
     generateTitle: ({ doc }) => `${doc?.title ?? ''} · Caspian Digest`,
     generateDescription: ({ doc }) => String(doc?.dek ?? ''),
   }),
+  // Media in an S3-compatible bucket when S3_BUCKET is set (else on local disk, MEDIA_DIR). The
+  // bucket stays private: files are served through /api/media/file/... with the media's access.
   s3Storage({
     enabled: Boolean(process.env.S3_BUCKET),
-    collections: { media: true },
+    // The plugin's columns (prefix, _objectKey) exist with or without S3, so one schema and one
+    // set of migrations serve both; without this, turning S3 on needs columns no migration made.
+    // The prefix is stated (objects at the bucket's root) because with S3 on the plugin keeps its
+    // prefix field only when one is.
+    alwaysInsertFields: true,
+    collections: { media: { prefix: '' } },
     bucket: process.env.S3_BUCKET || '',
     config: {
       endpoint: process.env.S3_ENDPOINT || undefined,
@@ -144,6 +151,10 @@ export const plugins: Plugin[] = [
         accessKeyId: process.env.S3_ACCESS_KEY_ID || '',
         secretAccessKey: process.env.S3_SECRET_ACCESS_KEY || '',
       },
+      // The SDK's default trailing checksums (CRC32 in aws-chunked bodies) are refused by most
+      // S3-compatible stores (Swift's s3api among them): checksum only where S3 requires one.
+      requestChecksumCalculation: 'WHEN_REQUIRED',
+      responseChecksumValidation: 'WHEN_REQUIRED',
     },
   }),
   edgeChecks,
