@@ -132,6 +132,30 @@ const jobsRanBy = (worker: WorkerProcess) =>
     Number(m[1]),
   )
 
+/** Holds an article's row lock, as a long save would, until `release`. */
+const holdRow = async (id: number) => {
+  const client = new pg.Client({ connectionString: ctx.databaseUrl })
+  await client.connect()
+  await client.query('BEGIN')
+  await client.query('SELECT id FROM articles WHERE id = $1 FOR UPDATE', [id])
+  return {
+    release: async () => {
+      await client.query('ROLLBACK').catch(() => undefined)
+      await client.end()
+    },
+  }
+}
+
+/** Whether a session of the test database waits for a lock (the scheduled publish, for a row). */
+const waitingForALock = async () =>
+  (
+    await query<{ n: string }>(
+      ctx.databaseUrl,
+      `SELECT count(*) AS n FROM pg_stat_activity
+        WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+    )
+  )[0].n !== '0'
+
 const advisoryLocksHeld = async () =>
   (
     await query<{ n: string }>(
@@ -159,7 +183,7 @@ afterAll(async () => {
   await ctx?.teardown()
 })
 
-describe('two runners on one queue', () => {
+describe('two runners on one queue', { timeout: 150_000 }, () => {
   it('lets one of two runs at the same moment have the queue, and runs each job once', async () => {
     const title = 'Port of Baku extends its night shifts'
     const { article, submittedTitle } = await competingWork(title)
@@ -192,8 +216,21 @@ describe('two runners on one queue', () => {
   it('publishes once and sends each email once with two worker processes at once', async () => {
     const title = 'Two workers, one ferry timetable'
     const { article, submittedTitle } = await competingWork(title)
-    const first = spawnWorker()
-    const second = spawnWorker()
+    // The scheduled publish waits for the article's row while this holds it: the worker running
+    // it keeps the queue meanwhile, and the other must find it taken.
+    const holder = await holdRow(article.id)
+    let first: WorkerProcess, second: WorkerProcess
+    try {
+      first = spawnWorker()
+      second = spawnWorker()
+      await eventually('a worker to wait for the row', waitingForALock)
+      await Promise.any([
+        first.waitFor(/another runner has the queue/),
+        second.waitFor(/another runner has the queue/),
+      ])
+    } finally {
+      await holder.release()
+    }
     await eventually('the publication and its email', async () =>
       Object.keys(await mailCounts(title, '[Published]')).length > 0 ? true : undefined,
     )
@@ -220,7 +257,7 @@ describe('two runners on one queue', () => {
   })
 })
 
-describe('a worker killed in the middle of a job', () => {
+describe('a worker killed in the middle of a job', { timeout: 150_000 }, () => {
   it('leaves the job processing, frees the queue, and the job runs once after the lease', async () => {
     const title = 'Caspian ferry strike called off'
     const article = await articleIn(ctx.payload, 'approved', {
@@ -233,23 +270,14 @@ describe('a worker killed in the middle of a job', () => {
     await sleepUntil(at)
 
     // Hold the article's row lock, as a long save would: the scheduled publish waits for it.
-    const holder = new pg.Client({ connectionString: ctx.databaseUrl })
-    await holder.connect()
+    const holder = await holdRow(article.id)
     try {
-      await holder.query('BEGIN')
-      await holder.query('SELECT id FROM articles WHERE id = $1 FOR UPDATE', [article.id])
-
       const doomed = spawnWorker()
       const job = await eventually('the worker to take the job and wait for the row', async () => {
         const [processing] = (await jobsOfQueue()).filter(
           (row) => row.processing && row.input.article === article.id,
         )
-        const waiting = await query<{ n: string }>(
-          ctx.databaseUrl,
-          `SELECT count(*) AS n FROM pg_stat_activity
-            WHERE datname = current_database() AND wait_event_type = 'Lock'`,
-        )
-        return processing && waiting[0].n !== '0' ? processing : undefined
+        return processing && (await waitingForALock()) ? processing : undefined
       })
       expect(await doomed.stop('SIGKILL')).toBe('SIGKILL')
 
@@ -261,9 +289,8 @@ describe('a worker killed in the middle of a job', () => {
       expect(meanwhile).toMatchObject({ ran: true, released: [], jobs: [] })
       // ... but the job is left processing: within the lease nobody knows its runner died.
       expect((await jobsOfQueue()).find((row) => row.id === job.id)?.processing).toBe(true)
-      await holder.query('ROLLBACK')
     } finally {
-      await holder.end()
+      await holder.release()
     }
     expect((await latest(ctx.payload, article.id)).stage).toBe('scheduled')
 
