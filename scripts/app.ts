@@ -154,8 +154,11 @@ const main = async () => {
         stdio: 'inherit',
         env: {
           ...env,
-          NODE_OPTIONS: [env.NODE_OPTIONS, '--conditions=development']
-            .concat('--import=./scripts/lib/serverOnlyOutsideNext.mjs')
+          NODE_OPTIONS: [
+            env.NODE_OPTIONS,
+            '--conditions=development',
+            '--import=./scripts/lib/serverOnlyOutsideNext.mjs',
+          ]
             .filter(Boolean)
             .join(' '),
         },
