@@ -47,18 +47,20 @@ export const startQueueLoop = (payload: Payload, options: QueueLoopOptions): Que
   let timer: NodeJS.Timeout | null = null
   let current: Promise<QueueRun | null> | null = null
   let lastReason: string | null = null
+  let saidBusy = false
 
   const once = async (): Promise<QueueRun | null> => {
     try {
       const run = await runQueueExclusively(payload, options)
       const reason = run.ran ? null : run.reason
-      // "Busy" is the normal state of every runner but one: said once, not every few seconds.
-      if (reason !== lastReason) {
-        if (reason === BUSY) log(`${options.queue}: ${BUSY}; this process waits its turn`)
-        else if (reason) log(`${options.queue}: not run (${reason})`, 'warn')
-        else if (lastReason) log(`${options.queue}: this process runs the queue`)
-        lastReason = reason
+      // Finding the queue taken is normal where several runners wait: said once per process.
+      if (reason === BUSY && !saidBusy) {
+        log(`${options.queue}: ${BUSY}; this process runs it whenever it is free`)
+        saidBusy = true
+      } else if (reason && reason !== BUSY && reason !== lastReason) {
+        log(`${options.queue}: not run (${reason})`, 'warn')
       }
+      lastReason = reason
       for (const line of describeRun(options.queue, run)) log(line)
       return run
     } catch (error) {
