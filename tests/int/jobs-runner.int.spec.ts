@@ -309,6 +309,36 @@ describe('a worker killed in the middle of a job', { timeout: 150_000 }, () => {
   })
 })
 
+describe('a worker told to stop', { timeout: 150_000 }, () => {
+  it('finishes the job in hand before it exits', async () => {
+    const title = 'Tram depot reopens after the flood'
+    const article = await articleIn(ctx.payload, 'approved', {
+      ...ready,
+      title,
+      createdBy: author.id,
+    })
+    const at = soon(500)
+    await fire(ctx.payload, editor, article.id, 'schedule', { date: at })
+    await sleepUntil(at)
+    const holder = await holdRow(article.id)
+    let worker: WorkerProcess
+    try {
+      worker = spawnWorker({ JOBS_STOP_TIMEOUT_SECONDS: '20' })
+      await eventually('the worker to wait for the row', waitingForALock)
+      await worker.waitFor(/workflow queue every/)
+      void worker.stop('SIGTERM')
+      await worker.waitFor(/SIGTERM: finishing the jobs in hand/)
+      await sleep(500)
+    } finally {
+      await holder.release()
+    }
+    expect(await worker.exited).toBe(0)
+    expect(worker.output()).toMatch(/job \d+ \(workflowScheduledTransition\) success/)
+    expect(await latest(ctx.payload, article.id)).toMatchObject({ stage: 'published' })
+    expect(await publishesOf(article.id)).toHaveLength(1)
+  })
+})
+
 describe('the emails of one event', () => {
   it('are sent once each when the run sending them dies half-way and its job runs again', async () => {
     const title = 'Metro line three opens a year late'
