@@ -44,9 +44,12 @@ const numberFrom = (name: string, fallback: number, min: number) => {
 }
 
 /**
- * The queue runner's settings (src/jobs/), from the environment; the lease is also how long
- * another job's claim on an email is respected (src/workflow/notify.ts).
- * JOBS_INTERVAL_SECONDS (10), JOBS_LEASE_SECONDS (300), JOBS_LIMIT (50), JOBS_STOP_TIMEOUT_SECONDS (4). */
+ * The queue runner's settings (src/jobs/), from the environment: JOBS_INTERVAL_SECONDS (10),
+ * JOBS_LEASE_SECONDS (300; longer than the longest job), JOBS_LIMIT (50 jobs a run) and
+ * JOBS_STOP_TIMEOUT_SECONDS (4: under the 5 s scripts/app.ts gives its child and the 10 s a
+ * container gets to stop; a job cut off is run again after the lease). The lease is also how
+ * long another job's claim on an email is respected (src/workflow/notify.ts).
+ */
 export const jobsSettings = (): JobsSettings => ({
   intervalSeconds: numberFrom('JOBS_INTERVAL_SECONDS', 10, 0.1),
   leaseSeconds: numberFrom('JOBS_LEASE_SECONDS', 300, 1),
