@@ -7,7 +7,7 @@ import nextTs from 'eslint-config-next/typescript'
  * `src/payload-types.ts` is open to every layer.
  */
 const SRC = ['lib', 'db', 'cache', 'access', 'data', 'collections', 'globals', 'fields']
-  .concat(['workflow', 'translations', 'components', 'app', 'import', 'seed', 'i18n'])
+  .concat(['workflow', 'translations', 'components', 'app', 'import', 'seed', 'i18n', 'jobs'])
   .concat(['plugins.ts', 'context.ts'])
 const LAYERS = {
   // Pure helpers: languages, URLs, slugs, errors, request checks. The bottom.
@@ -27,6 +27,8 @@ const LAYERS = {
   collections: ['workflow', 'translations', 'fields', 'access', 'cache', 'db', 'lib'],
   globals: ['access', 'cache', 'lib'],
   fields: ['access', 'lib'],
+  // Running the jobs queue: one guarded runner at a time (the worker, the web server's loop).
+  jobs: ['db', 'lib'],
   // Loading content.
   import: ['workflow', 'db', 'lib'],
   seed: ['lib'],

@@ -2,6 +2,7 @@ import * as migration_20261123_113457_initial from './20261123_113457_initial';
 import * as migration_20261124_164252_search_vectors from './20261124_164252_search_vectors';
 import * as migration_20261124_164716_editorial_workflow from './20261124_164716_editorial_workflow';
 import * as migration_20261124_192346_list_and_search_indexes from './20261124_192346_list_and_search_indexes';
+import * as migration_20261126_033142_editorial_notifications from './20261126_033142_editorial_notifications';
 import * as migration_20261126_033240_s3_storage_fields from './20261126_033240_s3_storage_fields';
 
 export const migrations = [
@@ -24,6 +25,11 @@ export const migrations = [
     up: migration_20261124_192346_list_and_search_indexes.up,
     down: migration_20261124_192346_list_and_search_indexes.down,
     name: '20261124_192346_list_and_search_indexes',
+  },
+  {
+    up: migration_20261126_033142_editorial_notifications.up,
+    down: migration_20261126_033142_editorial_notifications.down,
+    name: '20261126_033142_editorial_notifications',
   },
   {
     up: migration_20261126_033240_s3_storage_fields.up,

@@ -9,6 +9,7 @@
  *   tsx scripts/app.ts payload … database → any `payload` CLI command (migrate:create, …)
  *   tsx scripts/app.ts backup …  database → scripts/backup.ts (database + media → one archive)
  *   tsx scripts/app.ts restore … database → scripts/restore.ts (an archive → empty database)
+ *   tsx scripts/app.ts worker    database → scripts/worker.ts (the jobs queue), until Ctrl-C
  *
  * "database" is DATABASE_URL when set (in the environment or a `.env` file, read first, as Next
  * reads them), otherwise PostgreSQL embedded from the npm package, with its data in
@@ -146,13 +147,31 @@ const main = async () => {
     case 'restore':
       await script('scripts/restore.ts', rest, env)
       return shutdown(0)
+    case 'worker':
+      // The jobs queue outside Next; stopped first on Ctrl-C, like Next.
+      child = spawn(bin('tsx'), ['scripts/worker.ts', ...rest], {
+        cwd: root,
+        stdio: 'inherit',
+        env: {
+          ...env,
+          NODE_OPTIONS: [
+            env.NODE_OPTIONS,
+            '--conditions=development',
+            '--import=./scripts/lib/serverOnlyOutsideNext.mjs',
+          ]
+            .filter(Boolean)
+            .join(' '),
+        },
+      })
+      child.on('exit', (code) => void shutdown(code ?? 0))
+      return
     case 'db':
       log(`DATABASE_URL=${env.DATABASE_URL}`)
       log('Ctrl-C stops it.')
       return
     default:
       console.error(
-        `Unknown command "${command}". Use dev, start, migrate, seed, backup, restore, db or payload.`,
+        `Unknown command "${command}". Use dev, start, migrate, seed, backup, restore, worker, db or payload.`,
       )
       return shutdown(2)
   }

@@ -110,11 +110,9 @@ export const edgeChecks: Plugin = (config) => ({
 
 export const plugins: Plugin[] = [
   workflowPlugin({
-    // The app runs its own queue every ten seconds (started by src/instrumentation.ts), so no
-    // external cron is needed. With several instances, or to run the queue in a separate worker
-    // (`npx payload jobs:run --queue workflow --cron "*/10 * * * * *"`), set JOBS_AUTORUN=false
-    // on the web instances. The tasks are idempotent, so two runners never publish twice.
-    autoRun: process.env.JOBS_AUTORUN !== 'false',
+    // The queue is run by one guarded runner at a time (src/jobs/): `npm run worker`, or the
+    // web server itself unless JOBS_AUTORUN=false (src/instrumentation.ts). Not Payload's
+    // `jobs.autoRun` cron, nor `payload jobs:run`: two of those can run a job twice.
     historyTabBefore: 'Related',
   }),
   translationsPlugin({ fieldsAfter: 'slug' }),

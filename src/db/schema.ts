@@ -128,6 +128,8 @@ const READ_TABLES = {
  */
 export const MIGRATION_SCHEMA = {
   articles: ['search_vector'],
+  // migration `editorial_notifications`: one row per email of a timeline event
+  editorial_notifications: ['event_id', 'user_id', 'email', 'claimed_at', 'claimed_by', 'sent_at'],
 } as const satisfies TableColumns
 
 export const MIGRATION_FUNCTIONS = ['lexical_plain_text'] as const
@@ -136,6 +138,26 @@ export const MIGRATION_FUNCTIONS = ['lexical_plain_text'] as const
 
 const HEALTH_TABLES = {
   payload_migrations: ['name'],
+} as const satisfies TableColumns
+
+// ─── src/db/jobs.ts, src/db/notifications.ts: the jobs queue and its emails ─────────────────
+
+const JOBS_TABLES = {
+  payload_jobs: [
+    'id',
+    'queue',
+    'task_slug',
+    'input',
+    'processing',
+    'completed_at',
+    'has_error',
+    'error',
+    'total_tried',
+    'wait_until',
+    'updated_at',
+    'created_at',
+  ],
+  editorial_events: ['id', 'notified_at'],
 } as const satisfies TableColumns
 
 // ─── the union ────────────────────────────────────────────────────────────────────────────────
@@ -152,7 +174,12 @@ const union = (...blocks: TableColumns[]): TableColumns => {
 }
 
 /** What Payload's generated schema must have (and the migrated database too). */
-export const RAW_SQL_SCHEMA: TableColumns = union(IMPORT_TABLES, READ_TABLES, HEALTH_TABLES)
+export const RAW_SQL_SCHEMA: TableColumns = union(
+  IMPORT_TABLES,
+  READ_TABLES,
+  HEALTH_TABLES,
+  JOBS_TABLES,
+)
 
 /** Every table and column SQL in src/db/ may name: Payload's and the migrations' own. */
 export const RAW_SQL_NAMES: TableColumns = union(RAW_SQL_SCHEMA, MIGRATION_SCHEMA)

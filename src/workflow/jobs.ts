@@ -1,5 +1,7 @@
 import type { TaskConfig } from 'payload'
 
+import { jobsSettings } from '@/db/jobs'
+
 import { sendEventNotifications } from './notify'
 import { performTransition } from './perform'
 
@@ -44,15 +46,23 @@ export const scheduledTransitionTask: TaskConfig<'workflowScheduledTransition'> 
   },
 }
 
-/** Sends the emails about one timeline event, once (the event records when they went out). */
+/**
+ * Sends the emails about one timeline event, each recipient's once: a run of this job after its
+ * runner died (given back by the lease, src/jobs/runner.ts) sends only the ones not yet sent.
+ */
 export const notifyTask: TaskConfig<'workflowNotify'> = {
   slug: 'workflowNotify',
   label: 'Workflow: email notifications',
   retries: 3,
   inputSchema: [{ name: 'event', type: 'number', required: true }],
   outputSchema: [{ name: 'sent', type: 'number' }],
-  handler: async ({ input, req }) => ({
-    output: { sent: await sendEventNotifications(req, input.event) },
+  handler: async ({ input, job, req }) => ({
+    output: {
+      sent: await sendEventNotifications(req, input.event, {
+        claimant: `job ${job.id}`,
+        leaseSeconds: jobsSettings().leaseSeconds,
+      }),
+    },
   }),
 }
 

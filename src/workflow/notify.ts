@@ -1,7 +1,13 @@
-import { sql } from '@payloadcms/db-postgres'
 import type { PayloadRequest, Where } from 'payload'
 
-import { drizzleFor } from '@/db/client'
+import {
+  claimRecipient,
+  eventNotified,
+  markEventNotified,
+  markSent,
+  recordRecipients,
+  releaseRecipient,
+} from '@/db/notifications'
 import { idOf, latestArticle } from '@/lib/relations'
 import type { Article, EditorialEvent } from '@/payload-types'
 
@@ -41,29 +47,25 @@ const recipientsFor = async (
   return docs.map((user) => ({ id: user.id, email: user.email }))
 }
 
+export type NotifyRun = {
+  /** who sends: the job's id; a run of the same job again may take over its own claims */
+  claimant: string
+  /** after this long another job's claim on a recipient is taken for lost */
+  leaseSeconds: number
+}
+
 /**
- * Marks the event as notified if nobody has yet, in one statement, so that of two runs of the
- * same notification only one goes on to send. Returns whether this run claimed it.
+ * Writes the emails about one event and sends each recipient's once: the recipients are
+ * recorded, and each email is claimed just before it goes to SMTP and marked sent just after
+ * (src/db/notifications.ts). A run that dies mid-way leaves the rest unsent, and the job's next
+ * run sends only those. Returns how many this run sent.
  */
-const claim = async (req: PayloadRequest, eventId: number): Promise<boolean> => {
-  const db = await drizzleFor(req)
-  const result = await db.execute(
-    sql`UPDATE editorial_events SET notified_at = now() WHERE id = ${eventId} AND notified_at IS NULL RETURNING id`,
-  )
-  return result.rows.length === 1
-}
-
-const release = async (req: PayloadRequest, eventId: number) => {
-  const db = await drizzleFor(req)
-  await db.execute(sql`UPDATE editorial_events SET notified_at = NULL WHERE id = ${eventId}`)
-}
-
-/** Writes and sends the emails about one event; returns how many went out. */
 const send = async (
   req: PayloadRequest,
   event: EditorialEvent,
   audience: 'editors' | 'writers',
   articleId: number,
+  { claimant, leaseSeconds }: NotifyRun,
 ): Promise<number> => {
   const transition = transitionOf(event.transition as TransitionName)
   const article = await latestArticle(req, articleId)
@@ -97,24 +99,42 @@ const send = async (
     '',
     `Open it in the newsroom: ${link}`,
   ]
-  for (const recipient of recipients) {
-    await req.payload.sendEmail({
-      to: recipient.email,
-      subject: `[${stage}] ${article.title}`,
-      text: lines.join('\n'),
-    })
+  const unsent = await recordRecipients(req.payload, event.id, recipients)
+  // One Message-ID per event and recipient: were an email sent twice (SMTP took it, the runner
+  // died before recording it), mail clients see one message.
+  const domain = new URL(req.payload.config.serverURL || 'http://localhost').hostname
+  let sent = 0
+  for (const recipient of unsent) {
+    if (!(await claimRecipient(req.payload, event.id, recipient.id, claimant, leaseSeconds))) {
+      continue
+    }
+    try {
+      await req.payload.sendEmail({
+        to: recipient.email,
+        subject: `[${stage}] ${article.title}`,
+        text: lines.join('\n'),
+        messageId: `<event-${event.id}.user-${recipient.id}@${domain}>`,
+      })
+    } catch (error) {
+      await releaseRecipient(req.payload, event.id, recipient.id)
+      throw error
+    }
+    await markSent(req.payload, event.id, recipient.id)
+    sent += 1
   }
-  return recipients.length
+  await markEventNotified(req.payload, event.id)
+  return sent
 }
 
 /**
- * Emails everyone who should hear about one timeline event, except the person who caused it.
- * Each event is sent once: a run first claims it (see `claim`), and gives the claim back if
- * sending fails so that the job's retry sends it. Returns how many emails went out.
+ * Emails everyone who should hear about one timeline event, except the person who caused it,
+ * each once (see `send`); a failed send is given back and the job's retry sends it. Returns how
+ * many emails this run sent.
  */
 export const sendEventNotifications = async (
   req: PayloadRequest,
   eventId: number,
+  run: NotifyRun,
 ): Promise<number> => {
   const event = await req.payload.findByID({
     collection: 'editorial-events',
@@ -128,11 +148,6 @@ export const sendEventNotifications = async (
   const transition = transitionOf(event.transition as TransitionName)
   const articleId = idOf(event.article)
   if (!transition.notify || articleId === null) return 0
-  if (!(await claim(req, event.id))) return 0
-  try {
-    return await send(req, event, transition.notify, articleId)
-  } catch (error) {
-    await release(req, event.id)
-    throw error
-  }
+  if (await eventNotified(req.payload, event.id)) return 0
+  return send(req, event, transition.notify, articleId, run)
 }

@@ -3,7 +3,9 @@
  * who works on the story, the schedule, the Workflow panel and history tab, the transition /
  * workflow / notes endpoints, Payload's Publish button for the roles that may publish, the
  * hooks that hold every write to the table) and to the jobs queue (scheduled transitions and
- * notifications, run by the app itself unless `autoRun` is off).
+ * notifications). Who runs the queue is not the plugin's business: one guarded runner at a time
+ * (src/jobs/), in the worker or in the web server (src/instrumentation.ts), never Payload's own
+ * `jobs.autoRun` cron, which is unsafe with several runners.
  *
  * Its hooks are appended to the collection's; where they must run among the collection's own
  * and the translations' hooks is stated once, in src/plugins.ts.
@@ -16,14 +18,8 @@ import { workflowEndpoints } from './endpoints'
 import { workflowHistoryTab, workflowSidebarFields } from './fields'
 import { applyWorkflow, recordWorkflow, rememberSaveMode } from './hooks'
 import { workflowTasks } from './jobs'
-import { WORKFLOW_QUEUE } from './queue'
 
 export type WorkflowPluginOptions = {
-  /**
-   * Run the `workflow` queue inside the app every ten seconds (Payload's `jobs.autoRun`,
-   * started by src/instrumentation.ts). Off when another process runs the queue.
-   */
-  autoRun: boolean
   /** The label of the tab the history tab goes before; last among the tabs when absent. */
   historyTabBefore?: string
 }
@@ -51,7 +47,7 @@ const withHistoryTab = (fields: Field[], before?: string): Field[] => {
 }
 
 export const workflowPlugin =
-  ({ autoRun, historyTabBefore }: WorkflowPluginOptions): Plugin =>
+  ({ historyTabBefore }: WorkflowPluginOptions): Plugin =>
   (incoming: Config): Config => {
     const config = changeCollection(incoming, 'articles', (articles) => ({
       ...articles,
@@ -77,18 +73,5 @@ export const workflowPlugin =
       ),
     }))
     const jobs = config.jobs ?? {}
-    const ownRun = { cron: '*/10 * * * * *', queue: WORKFLOW_QUEUE, limit: 50, silent: true }
-    const runs = jobs.autoRun
-    return {
-      ...config,
-      jobs: {
-        ...jobs,
-        tasks: [...(jobs.tasks ?? []), ...workflowTasks],
-        autoRun: !autoRun
-          ? (runs ?? [])
-          : typeof runs === 'function'
-            ? async (payload) => [...(await runs(payload)), ownRun]
-            : [...(runs ?? []), ownRun],
-      },
-    }
+    return { ...config, jobs: { ...jobs, tasks: [...(jobs.tasks ?? []), ...workflowTasks] } }
   }

@@ -1,3 +1,6 @@
+import { spawn } from 'node:child_process'
+import path from 'node:path'
+
 import { createLocalReq, type Payload } from 'payload'
 
 import type { Article, User } from '@/payload-types'
@@ -55,3 +58,79 @@ export const timelineOf = async (payload: Payload, id: number) =>
 
 /** Runs the workflow's jobs queue once, as the app's cron would. */
 export const runQueue = (payload: Payload) => payload.jobs.run({ queue: 'workflow', limit: 100 })
+
+export type WorkerProcess = {
+  pid: number
+  /** everything it printed so far */
+  output: () => string
+  /** resolves with the first line of its output matching `pattern`; rejects after `timeoutMs` */
+  waitFor: (pattern: RegExp, timeoutMs?: number) => Promise<string>
+  /** resolves once it has exited, with its exit code or signal */
+  exited: Promise<number | string>
+  /** SIGTERM (a clean stop) or SIGKILL (a crash); waits for the exit, at most 15 s */
+  stop: (signal?: 'SIGTERM' | 'SIGKILL') => Promise<number | string>
+}
+
+const root = path.resolve(import.meta.dirname, '../..')
+
+/**
+ * `scripts/worker.ts` as `npm run worker` runs it (the same Node options), in one process of its
+ * own (no wrapper, so a signal reaches the worker itself), on `databaseUrl`.
+ */
+export const startWorker = (env: Record<string, string | undefined>): WorkerProcess => {
+  const child = spawn(
+    process.execPath,
+    [
+      '--no-deprecation',
+      '--conditions=development',
+      '--import=tsx',
+      '--import=./scripts/lib/serverOnlyOutsideNext.mjs',
+      'scripts/worker.ts',
+    ],
+    {
+      cwd: root,
+      env: { ...process.env, NODE_OPTIONS: '', REVALIDATE_OVER_HTTP: 'false', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  )
+  let text = ''
+  const listeners = new Set<() => void>()
+  const take = (chunk: Buffer) => {
+    text += chunk.toString('utf8')
+    for (const listener of listeners) listener()
+  }
+  child.stdout.on('data', take)
+  child.stderr.on('data', take)
+  const exited = new Promise<number | string>((resolve) =>
+    child.once('exit', (code, signal) => resolve(code ?? signal ?? 'unknown')),
+  )
+  const waitFor = (pattern: RegExp, timeoutMs = 60_000) =>
+    new Promise<string>((resolve, reject) => {
+      const check = () => {
+        const line = text.split('\n').find((candidate) => pattern.test(candidate))
+        if (line === undefined) return
+        cleanup()
+        resolve(line)
+      }
+      const timer = setTimeout(() => {
+        cleanup()
+        reject(
+          new Error(`The worker printed no line matching ${pattern} in ${timeoutMs} ms:\n${text}`),
+        )
+      }, timeoutMs)
+      const cleanup = () => {
+        clearTimeout(timer)
+        listeners.delete(check)
+      }
+      listeners.add(check)
+      check()
+    })
+  const stop = async (signal: 'SIGTERM' | 'SIGKILL' = 'SIGTERM') => {
+    if (child.exitCode === null && child.signalCode === null) child.kill(signal)
+    const timeout = new Promise<string>((resolve) => setTimeout(() => resolve('timeout'), 15_000))
+    const result = await Promise.race([exited, timeout])
+    if (result === 'timeout') child.kill('SIGKILL')
+    return result
+  }
+  return { pid: child.pid ?? 0, output: () => text, waitFor, exited, stop }
+}
