@@ -1,0 +1,130 @@
+import type { PostgresAdapter } from '@payloadcms/db-postgres'
+import type { Pool, QueryConfig } from 'pg'
+
+/**
+ * Read replicas: which ones the process uses, and the rule that keeps a lagging one from
+ * serving a page older than the newest publish.
+ *
+ * `DATABASE_REPLICA_URLS` (comma-separated connection URLs of streaming replicas) hands them to
+ * Payload's `readReplicas`: Payload then sends plain reads (find, findByID, count, population) to
+ * a replica picked at random, and writes, transactions and raw `execute` SQL to the primary.
+ * Each replica gets a pool with the primary's limits and timeouts (Payload builds it from the
+ * same pool options).
+ */
+export const replicaUrls = (raw = process.env.DATABASE_REPLICA_URLS): string[] | undefined => {
+  const urls = (raw ?? '')
+    .split(',')
+    .map((url) => url.trim())
+    .filter(Boolean)
+  return urls.length > 0 ? urls : undefined
+}
+
+/** How long the freshness check may take before the read goes to the primary (ms). */
+export const replicaCheckTimeoutMs = (raw = process.env.DATABASE_REPLICA_CHECK_TIMEOUT_MS) => {
+  const value = Number(raw)
+  return raw && Number.isInteger(value) && value > 0 ? value : 500
+}
+
+type ReplicatedDrizzle = { $replicas?: { $client?: Pool }[] }
+
+/** The pools of the adapter's read replicas; none when it has no replicas. */
+export const replicaPoolsOf = (adapter: PostgresAdapter): Pool[] => {
+  if (!adapter.primaryDrizzle) return []
+  const replicas = (adapter.drizzle as unknown as ReplicatedDrizzle).$replicas ?? []
+  return replicas.flatMap((replica) => (replica.$client ? [replica.$client] : []))
+}
+
+/** A WAL position (`16/B374D848`) as a number that compares. */
+const lsn = (text: string | null | undefined): bigint | null => {
+  const match = /^([0-9A-F]+)\/([0-9A-F]+)$/i.exec(text ?? '')
+  return match ? (BigInt(`0x${match[1]}`) << 32n) + BigInt(`0x${match[2]}`) : null
+}
+
+const position = async (pool: Pool, text: string, timeoutMs: number) => {
+  // `query_timeout` (pg's own, per query; not in its types) ends a query the server never answers.
+  const query = { text, query_timeout: timeoutMs } as QueryConfig
+  const { rows } = await pool.query<{ lsn: string | null }>(query)
+  return lsn(rows[0]?.lsn)
+}
+
+/**
+ * Whether every replica has replayed all the WAL the primary had flushed when asked. The two
+ * statements run at once; a replica that is down, slow (past `timeoutMs`) or not in recovery
+ * counts as behind.
+ *
+ * Why "flushed": a commit returns to its client once its WAL is flushed (`synchronous_commit`
+ * on, PostgreSQL's default and this project's everywhere but throw-away test servers), so
+ * whatever committed before the check is at or below the primary's flush position, and a replica
+ * that replayed up to there shows it. (A replica only ever receives flushed WAL, so an idle
+ * replica does reach that position; comparing with the insert position would keep it "behind".)
+ */
+export const replicasCaughtUp = async (
+  adapter: PostgresAdapter,
+  timeoutMs = replicaCheckTimeoutMs(),
+): Promise<boolean> => {
+  const replicas = replicaPoolsOf(adapter)
+  if (replicas.length === 0 || !adapter.pool) return false
+  let timer: NodeJS.Timeout | undefined
+  const timeout = new Promise<null>((resolve) => {
+    timer = setTimeout(() => resolve(null), timeoutMs)
+  })
+  const check = Promise.all([
+    position(adapter.pool, 'SELECT pg_current_wal_flush_lsn()::text AS lsn', timeoutMs),
+    ...replicas.map((pool) =>
+      position(pool, 'SELECT pg_last_wal_replay_lsn()::text AS lsn', timeoutMs),
+    ),
+  ])
+  try {
+    const positions = await Promise.race([check, timeout])
+    if (!positions) return false
+    const [primary, ...replayed] = positions
+    return primary !== null && replayed.every((at) => at !== null && at >= primary)
+  } catch {
+    return false
+  } finally {
+    clearTimeout(timer)
+    // A check that lost the race still settles (its own query timeout); nobody awaits it.
+    check.catch(() => undefined)
+  }
+}
+
+/**
+ * The rule that no page is built from a lagging replica: before the read layer loads data for a
+ * render that may be cached (src/data/cached.ts), this process compares the replicas' replay
+ * position with the primary's. When a replica has not replayed everything the primary had
+ * committed at that moment (or cannot say so within the timeout), the process's reads go to the
+ * primary, through Payload's own read-after-write rule: `lastWriteTimestamp` set to now sends
+ * every read of this adapter to the primary for `readReplicasAfterWriteInterval` (2 s).
+ *
+ * Why it holds on every instance: a publish commits on the primary before its caches are expired
+ * (src/cache/revalidate.ts runs after the commit), so any render that loads after the expiry,
+ * here or on another instance, checks a primary position that includes the publish. Either the
+ * replicas already show it, or this load reads the primary. Unlike `synchronous_commit =
+ * remote_apply`, a paused or stopped replica never blocks a publish; it only moves reads to the
+ * primary. Raw SQL of the read layer (`drizzleOf(payload).execute`: section blocks, related
+ * articles, search) always runs on the primary (Drizzle's `withReplicas` sends `execute` there).
+ *
+ * While such a load runs, the window is kept open (renewed every second), so a load slower than
+ * the window does not finish its reads on the lagging replica.
+ *
+ * Costs two trivial statements per load that misses the data cache, only when replicas are
+ * configured; the check itself never throws.
+ */
+export const withFreshReads = async <T>(
+  adapter: PostgresAdapter,
+  load: () => Promise<T>,
+  timeoutMs = replicaCheckTimeoutMs(),
+): Promise<T> => {
+  if (!adapter.primaryDrizzle || (await replicasCaughtUp(adapter, timeoutMs))) return load()
+  const hold = () => {
+    adapter.lastWriteTimestamp = Math.max(adapter.lastWriteTimestamp ?? 0, Date.now())
+  }
+  hold()
+  const renew = setInterval(hold, 1_000)
+  renew.unref()
+  try {
+    return await load()
+  } finally {
+    clearInterval(renew)
+  }
+}

@@ -1,0 +1,86 @@
+import { chmod, mkdtemp, rm } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+
+import { query } from './database'
+import { startEmbeddedPostgres, type EmbeddedServer } from '../../scripts/lib/embeddedPostgres'
+import { freePort } from '../../scripts/lib/ports'
+import { startReplica, type Replica } from '../../scripts/lib/replica'
+
+/** The statements one PostgreSQL server logged (`log_statement = all`), as they arrive. */
+export class StatementLog {
+  private text = ''
+  readonly append = (chunk: string) => {
+    this.text += chunk
+  }
+
+  /**
+   * Runs `fn` and returns what the server logged meanwhile: a marker statement before and after
+   * it bounds the slice, and the slice is read once the closing marker is in the log (waited for
+   * at most 5 s), so no line of `fn` is missed or taken from another step.
+   */
+  async during<T>(databaseUrl: string, fn: () => Promise<T>) {
+    const mark = `mark_${Math.random().toString(36).slice(2)}`
+    await query(databaseUrl, `SELECT '${mark}_start'`)
+    const result = await fn()
+    await query(databaseUrl, `SELECT '${mark}_end'`)
+    const deadline = Date.now() + 5_000
+    while (!this.text.includes(`${mark}_end`)) {
+      if (Date.now() > deadline) throw new Error(`The server never logged ${mark}_end.`)
+      await new Promise((resolve) => setTimeout(resolve, 20))
+    }
+    const from = this.text.indexOf(`${mark}_start`)
+    const slice = this.text.slice(this.text.indexOf('\n', from), this.text.indexOf(`${mark}_end`))
+    return {
+      result,
+      statements: slice.split('\n').filter((line) => /(statement|execute)/.test(line)),
+    }
+  }
+}
+
+/**
+ * A primary and a streaming replica of it, both embedded PostgreSQL in a temp folder of their own
+ * and both logging every statement, with one empty database `name` on them.
+ */
+export const startReplicatedDatabase = async (name = 'newsroom_replica') => {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'newsroom-test-replica-'))
+  await chmod(dir, 0o755)
+  const primaryLog = new StatementLog()
+  const replicaLog = new StatementLog()
+  let primary: EmbeddedServer | undefined
+  let replica: Replica | undefined
+  const stop = async () => {
+    await replica?.stop()
+    await primary?.stop()
+    await rm(dir, { recursive: true, force: true })
+  }
+  try {
+    primary = await startEmbeddedPostgres({
+      dataDir: path.join(dir, 'primary'),
+      port: await freePort(),
+      settings: { log_statement: 'all' },
+      onLog: primaryLog.append,
+    })
+    await primary.createDatabase(name)
+    replica = await startReplica({
+      primary,
+      dataDir: path.join(dir, 'replica'),
+      port: await freePort(),
+      settings: { log_statement: 'all' },
+      onLog: replicaLog.append,
+      timeoutMs: 30_000,
+    })
+  } catch (error) {
+    await stop()
+    throw error
+  }
+  return {
+    primary,
+    replica,
+    primaryUrl: primary.urlFor(name),
+    replicaUrl: replica.url(name),
+    primaryLog,
+    replicaLog,
+    stop,
+  }
+}
