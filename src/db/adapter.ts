@@ -4,7 +4,7 @@ import type { DatabaseAdapterObj } from 'payload'
 
 import { databaseBusy } from './errors'
 import { databaseLimits, poolConfig, type DatabaseLimits } from './limits'
-import { replicaPoolsOf, replicaUrls } from './replica'
+import { replicaUrls, withReadReplicas } from './replica'
 import { Slots } from './slots'
 
 /**
@@ -18,24 +18,22 @@ import { Slots } from './slots'
  * most `transactionsMax` transactions are open; the rest of the pool always serves reads and
  * such side queries, and a write that cannot start in time answers 503.
  *
- * Read replicas: `DATABASE_REPLICA_URLS` (comma-separated; src/db/replica.ts) becomes Payload's
- * `readReplicas`, each with a pool of the same limits and timeouts as the primary's. The read
+ * Read replicas: `readReplicas`, by default `DATABASE_REPLICA_URLS` (comma-separated;
+ * src/db/replica.ts), each with a pool of the same limits and timeouts as the primary's. The read
  * layer checks their lag before it loads a page's data (`withFreshReads`).
  */
 export const databaseAdapter = (
   args: Omit<PostgresAdapterArgs, 'pool'> & { connectionString: string | undefined },
   limits: DatabaseLimits = databaseLimits(),
 ): DatabaseAdapterObj<PostgresAdapter> => {
-  const { connectionString, ...rest } = args
-  const readReplicas = rest.readReplicas ?? replicaUrls()
-  const adapter = postgresAdapter({
-    ...rest,
-    ...(readReplicas ? { readReplicas } : {}),
-    pool: poolConfig(connectionString, limits),
-  })
+  const { connectionString, readReplicas = replicaUrls(), ...rest } = args
+  const adapter = postgresAdapter({ ...rest, pool: poolConfig(connectionString, limits) })
   return {
     ...adapter,
-    init: (options) => surviveClosedConnections(limitTransactions(adapter.init(options), limits)),
+    init: (options) =>
+      surviveClosedConnections(
+        limitTransactions(withReadReplicas(adapter.init(options), readReplicas), limits),
+      ),
   }
 }
 
@@ -51,14 +49,12 @@ const surviveClosedConnections = (db: PostgresAdapter): PostgresAdapter => {
   if (!connect) return db
   db.connect = async function (this: PostgresAdapter, options) {
     await connect.call(this, options)
-    for (const pool of [this.pool, ...replicaPoolsOf(this)]) {
-      if (pool && pool.listenerCount('error') === 0) {
-        pool.on('error', (error) =>
-          this.payload?.logger.warn(
-            `The database closed an idle connection (${error.message}); the next query opens a new one.`,
-          ),
-        )
-      }
+    if (this.pool && this.pool.listenerCount('error') === 0) {
+      this.pool.on('error', (error) =>
+        this.payload?.logger.warn(
+          `The database closed an idle connection (${error.message}); the next query opens a new one.`,
+        ),
+      )
     }
   }
   return db

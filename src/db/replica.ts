@@ -1,15 +1,18 @@
 import type { PostgresAdapter } from '@payloadcms/db-postgres'
+import { drizzle } from '@payloadcms/db-postgres/drizzle/node-postgres'
+import { withReplicas } from '@payloadcms/db-postgres/drizzle/pg-core'
 import type { Pool, QueryConfig } from 'pg'
 
 /**
  * Read replicas: which ones the process uses, and the rule that keeps a lagging one from
  * serving a page older than the newest publish.
  *
- * `DATABASE_REPLICA_URLS` (comma-separated connection URLs of streaming replicas) hands them to
- * Payload's `readReplicas`: Payload then sends plain reads (find, findByID, count, population) to
- * a replica picked at random, and writes, transactions and raw `execute` SQL to the primary.
- * Each replica gets a pool with the primary's limits and timeouts (Payload builds it from the
- * same pool options).
+ * `DATABASE_REPLICA_URLS` (comma-separated connection URLs of streaming replicas) gives the
+ * adapter its read replicas the way Payload's `readReplicas` does: plain reads (find, findByID,
+ * count, population) go to a replica picked at random (Drizzle's `withReplicas`), and writes,
+ * transactions and raw `execute` SQL to the primary; after a write, the same process reads the
+ * primary for `readReplicasAfterWriteInterval` (2 s). Each replica gets a pool with the
+ * primary's limits and timeouts (the same pool options).
  */
 export const replicaUrls = (raw = process.env.DATABASE_REPLICA_URLS): string[] | undefined => {
   const urls = (raw ?? '')
@@ -23,6 +26,51 @@ export const replicaUrls = (raw = process.env.DATABASE_REPLICA_URLS): string[] |
 export const replicaCheckTimeoutMs = (raw = process.env.DATABASE_REPLICA_CHECK_TIMEOUT_MS) => {
   const value = Number(raw)
   return raw && Number.isInteger(value) && value > 0 ? value : 500
+}
+
+/**
+ * Attaches the replicas after Payload's own `connect`. Payload's `readReplicas` would do the same
+ * but connects each replica's pool at start without waiting for it, so a replica that is down
+ * when the app starts rejects a promise nobody handles (the process dies); and no one listens for
+ * a replica pool's `error` (a replica restarting closes its idle connections: an uncaught
+ * exception). Here a pool connects on its first query, its errors are logged, and `destroy` ends
+ * it.
+ */
+export const withReadReplicas = (
+  db: PostgresAdapter,
+  urls: string[] | undefined,
+): PostgresAdapter => {
+  const connect = db.connect
+  if (!urls || !connect) return db
+  let pools: Pool[] | undefined
+  db.connect = async function (this: PostgresAdapter, options) {
+    await connect.call(this, options)
+    pools ??= urls.map((connectionString) => {
+      const pool = new this.pg.Pool({ ...this.poolOptions, connectionString })
+      pool.on('error', (error) =>
+        this.payload?.logger.warn(
+          `A read replica closed an idle connection (${error.message}); the next query opens a new one.`,
+        ),
+      )
+      return pool
+    })
+    const primary = this.drizzle
+    const logger = this.logger || false
+    const replicas = pools.map((client) => drizzle({ client, logger, schema: this.schema }))
+    this.primaryDrizzle = primary
+    this.drizzle = withReplicas(
+      primary,
+      replicas as unknown as [typeof primary],
+    ) as unknown as typeof primary
+  }
+  const destroy = db.destroy
+  db.destroy = async function (this: PostgresAdapter) {
+    const ending = pools ?? []
+    pools = undefined
+    await destroy?.call(this)
+    await Promise.all(ending.map((pool) => pool.end().catch(() => undefined)))
+  }
+  return db
 }
 
 type ReplicatedDrizzle = { $replicas?: { $client?: Pool }[] }

@@ -7,6 +7,8 @@ import { startEmbeddedPostgres, type EmbeddedServer } from '../../scripts/lib/em
 import { freePort } from '../../scripts/lib/ports'
 import { startReplica, type Replica } from '../../scripts/lib/replica'
 
+export { freePort }
+
 /** The statements one PostgreSQL server logged (`log_statement = all`), as they arrive. */
 export class StatementLog {
   private text = ''
