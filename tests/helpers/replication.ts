@@ -33,9 +33,11 @@ export class StatementLog {
     }
     const from = this.text.indexOf(`${mark}_start`)
     const slice = this.text.slice(this.text.indexOf('\n', from), this.text.indexOf(`${mark}_end`))
+    // One entry a log record: a statement's own line breaks continue its record.
+    const records = slice.split(/\n(?=\d{4}-\d\d-\d\d )/)
     return {
       result,
-      statements: slice.split('\n').filter((line) => /(statement|execute)/.test(line)),
+      statements: records.filter((record) => / LOG: {2}(statement|execute)/.test(record)),
     }
   }
 }
@@ -47,12 +49,14 @@ export class StatementLog {
 export const startReplicatedDatabase = async (name = 'newsroom_replica') => {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'newsroom-test-replica-'))
   await chmod(dir, 0o755)
+  let restart: () => Promise<Replica> = () => Promise.reject(new Error('No replica to restart.'))
   const primaryLog = new StatementLog()
   const replicaLog = new StatementLog()
   let primary: EmbeddedServer | undefined
   let replica: Replica | undefined
+  let replicas: Replica[] = []
   const stop = async () => {
-    await replica?.stop()
+    for (const started of replicas) await started.stop()
     await primary?.stop()
     await rm(dir, { recursive: true, force: true })
   }
@@ -64,14 +68,21 @@ export const startReplicatedDatabase = async (name = 'newsroom_replica') => {
       onLog: primaryLog.append,
     })
     await primary.createDatabase(name)
-    replica = await startReplica({
+    const options = {
       primary,
       dataDir: path.join(dir, 'replica'),
       port: await freePort(),
       settings: { log_statement: 'all' },
       onLog: replicaLog.append,
       timeoutMs: 30_000,
-    })
+    }
+    replica = await startReplica(options)
+    replicas = [replica]
+    restart = async () => {
+      const again = await startReplica(options)
+      replicas.push(again)
+      return again
+    }
   } catch (error) {
     await stop()
     throw error
@@ -83,6 +94,8 @@ export const startReplicatedDatabase = async (name = 'newsroom_replica') => {
     replicaUrl: replica.url(name),
     primaryLog,
     replicaLog,
+    /** starts the replica again on its folder (after `replica.stop()`) */
+    restartReplica: () => restart(),
     stop,
   }
 }

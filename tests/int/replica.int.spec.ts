@@ -23,6 +23,7 @@ let db: Awaited<ReturnType<typeof startReplicatedDatabase>>
 let reader: Payload
 let writer: Awaited<ReturnType<typeof createPayloadOn>>
 let data: typeof import('@/data/articles')
+let searchData: typeof import('@/data/search')
 let mediaDir: string
 
 /** SQL on the `articles` table among a server's logged statements. */
@@ -50,6 +51,7 @@ beforeAll(async () => {
   await reader.db.migrate({ migrations: migrations as never })
   writer = await createPayloadOn(db.primaryUrl, 'writer')
   data = await import('@/data/articles')
+  searchData = await import('@/data/search')
 })
 
 /** Ends a Payload instance's pools, primary and replicas, waiting 2 s at most (see helpers/payload). */
@@ -128,6 +130,17 @@ describe('a streaming replica for the readers', () => {
       expect(onPrimary.result?.title).toBe('The corrected headline')
       expect(articleReads(onPrimary.statements).length).toBeGreaterThan(0)
       expect(articleReads(onReplica.statements)).toEqual([])
+
+      // Raw SQL of the read layer (full-text search here) runs on the primary in any case.
+      const search = await db.replicaLog.during(db.replicaUrl, () =>
+        db.primaryLog.during(db.primaryUrl, () =>
+          searchData.getSearchResults({ language: 'en', q: 'corrected headline' }),
+        ),
+      )
+      const isSearch = (line: string) => line.includes('websearch_to_tsquery')
+      expect(search.result.result.hits.map((hit) => hit.id)).toContain(article.id)
+      expect(search.result.statements.filter(isSearch)).toHaveLength(1)
+      expect(search.statements.filter(isSearch)).toEqual([])
     } finally {
       await db.replica.resumeReplay()
     }
@@ -191,5 +204,21 @@ describe('a streaming replica for the readers', () => {
     } finally {
       await closeWithin(other)
     }
+  })
+  it('restarts a stopped replica on its own folder, which then catches up on what it missed', async () => {
+    // The replica was stopped above; this was published meanwhile.
+    const missed = await createArticle(writer.payload, {
+      status: 'published',
+      title: 'Published while the replica was down',
+    })
+    const restarted = await db.restartReplica()
+    await restarted.waitForCatchUp(10_000)
+    const [row] = await query<{ title: string }>(
+      db.replicaUrl,
+      'SELECT title FROM articles WHERE id = $1',
+      [missed.id],
+    )
+    expect(row?.title).toBe('Published while the replica was down')
+    expect(restarted.startedFrom).toBe('existing standby')
   })
 })
