@@ -39,15 +39,15 @@ type Options = {
   onLog?: (message: string) => void
 }
 
+/**
+ * The superuser of these servers. A primary's replication needs nothing past initdb's defaults,
+ * which these servers keep: `wal_level = replica`, `max_wal_senders = 10`, and a `pg_hba.conf`
+ * that already has `host replication all 127.0.0.1/32 password`; a standby
+ * (scripts/lib/replica.ts) connects as this user. A primary with replicas must not be
+ * `ephemeral`: the app's replica rule (src/db/replica.ts) counts on `synchronous_commit`.
+ */
 export const USER = 'postgres'
 export const PASSWORD = 'postgres'
-
-/**
- * A primary's replication needs nothing past initdb's defaults, which these servers keep:
- * `wal_level = replica`, `max_wal_senders = 10`, and a `pg_hba.conf` that already has
- * `host replication all 127.0.0.1/32 password`. A standby (scripts/lib/replica.ts) connects with
- * the same user and password.
- */
 
 const isAlive = (pid: number) => {
   try {

