@@ -28,13 +28,39 @@ export const replicaCheckTimeoutMs = (raw = process.env.DATABASE_REPLICA_CHECK_T
   return raw && Number.isInteger(value) && value > 0 ? value : 500
 }
 
+/** How long a replica found down is left alone before it is asked again (ms). */
+const PROBE_EVERY_MS = 1_000
+
+/** Errors that say a replica cannot be reached (not that one statement failed). */
+const unreachable = (error: unknown) => {
+  const { code, message = '' } = (error ?? {}) as { code?: string; message?: string }
+  return (
+    ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'EPIPE'].includes(code ?? '') ||
+    // admin_shutdown, crash_shutdown, cannot_connect_now (starting or stopping)
+    ['57P01', '57P02', '57P03'].includes(code ?? '') ||
+    /Connection terminated|timeout exceeded when trying to connect|Query read timeout/i.test(
+      message,
+    )
+  )
+}
+
+/** The replicas of one adapter: their pools and which of them answer. */
+type ReplicaSet = { pools: Pool[]; down: boolean[] }
+const replicaSets = new WeakMap<PostgresAdapter, ReplicaSet>()
+
 /**
- * Attaches the replicas after Payload's own `connect`. Payload's `readReplicas` would do the same
- * but connects each replica's pool at start without waiting for it, so a replica that is down
- * when the app starts rejects a promise nobody handles (the process dies); and no one listens for
- * a replica pool's `error` (a replica restarting closes its idle connections: an uncaught
- * exception). Here a pool connects on its first query, its errors are logged, and `destroy` ends
- * it.
+ * Attaches the replicas after Payload's own `connect`, as Payload's `readReplicas` would, with
+ * three differences:
+ * - a replica pool connects on its first query. Payload's connects at start without waiting, so
+ *   a replica that is down when the app starts rejects a promise nobody handles (the process
+ *   dies);
+ * - a replica pool's `error` (a replica restarting closes its idle connections) is logged, not
+ *   an uncaught exception;
+ * - a replica that cannot be reached is left out: plain reads go to the other replicas, or to
+ *   the primary when none answers, and it is asked again every second (`SELECT 1`) until it
+ *   answers. So a stopped replica costs the query that found it down, not every read after it.
+ *   (The read layer's check finds it first, before any page read: src/data/cached.ts.)
+ * `destroy` ends the replica pools.
  */
 export const withReadReplicas = (
   db: PostgresAdapter,
@@ -42,44 +68,88 @@ export const withReadReplicas = (
 ): PostgresAdapter => {
   const connect = db.connect
   if (!urls || !connect) return db
-  let pools: Pool[] | undefined
-  db.connect = async function (this: PostgresAdapter, options) {
-    await connect.call(this, options)
-    pools ??= urls.map((connectionString) => {
-      const pool = new this.pg.Pool({ ...this.poolOptions, connectionString })
-      pool.on('error', (error) =>
-        this.payload?.logger.warn(
+  let set: ReplicaSet | undefined
+  let probes: NodeJS.Timeout[] = []
+
+  const makeSet = (adapter: PostgresAdapter): ReplicaSet => {
+    const down = urls.map(() => false)
+    const pools = urls.map((connectionString, index) => {
+      const pool = new adapter.pg.Pool({ ...adapter.poolOptions, connectionString })
+      const query = pool.query.bind(pool) as (...args: unknown[]) => unknown
+      const probe = () => {
+        const timer = setTimeout(() => {
+          probes = probes.filter((t) => t !== timer)
+          ;(query({ text: 'SELECT 1', query_timeout: 2_000 }) as Promise<unknown>).then(() => {
+            down[index] = false
+            adapter.payload?.logger.info(`Read replica ${index + 1} answers again.`)
+          }, probe)
+        }, PROBE_EVERY_MS)
+        timer.unref()
+        probes.push(timer)
+      }
+      const markDown = (error: unknown) => {
+        if (down[index] || !unreachable(error) || !set) return
+        down[index] = true
+        adapter.payload?.logger.warn(
+          `Read replica ${index + 1} cannot be reached (${(error as Error).message}); reads go elsewhere until it answers.`,
+        )
+        probe()
+      }
+      // Every statement Drizzle sends through this pool: a failure that says the replica is
+      // unreachable takes it out of the reads (the caller still gets the error).
+      pool.query = ((...args: unknown[]) => {
+        const result = query(...args)
+        if (typeof (result as Promise<unknown> | undefined)?.then === 'function') {
+          ;(result as Promise<unknown>).catch(markDown)
+        }
+        return result
+      }) as typeof pool.query
+      pool.on('error', (error) => {
+        adapter.payload?.logger.warn(
           `A read replica closed an idle connection (${error.message}); the next query opens a new one.`,
-        ),
-      )
+        )
+        markDown(error)
+      })
       return pool
     })
+    return { pools, down }
+  }
+
+  db.connect = async function (this: PostgresAdapter, options) {
+    await connect.call(this, options)
+    set ??= makeSet(this)
+    const { pools, down } = set
     const primary = this.drizzle
     const logger = this.logger || false
     const replicas = pools.map((client) => drizzle({ client, logger, schema: this.schema }))
     this.primaryDrizzle = primary
-    this.drizzle = withReplicas(
-      primary,
-      replicas as unknown as [typeof primary],
-    ) as unknown as typeof primary
+    this.drizzle = withReplicas(primary, replicas as unknown as [typeof primary], (all) => {
+      const up = all.filter((_, index) => !down[index])
+      return up.length > 0 ? up[Math.floor(Math.random() * up.length)] : primary
+    }) as unknown as typeof primary
+    replicaSets.set(this, set)
   }
   const destroy = db.destroy
   db.destroy = async function (this: PostgresAdapter) {
-    const ending = pools ?? []
-    pools = undefined
+    const ending = set?.pools ?? []
+    set = undefined
+    probes.forEach(clearTimeout)
+    probes = []
+    replicaSets.delete(this)
     await destroy?.call(this)
     await Promise.all(ending.map((pool) => pool.end().catch(() => undefined)))
   }
   return db
 }
 
-type ReplicatedDrizzle = { $replicas?: { $client?: Pool }[] }
-
 /** The pools of the adapter's read replicas; none when it has no replicas. */
-export const replicaPoolsOf = (adapter: PostgresAdapter): Pool[] => {
-  if (!adapter.primaryDrizzle) return []
-  const replicas = (adapter.drizzle as unknown as ReplicatedDrizzle).$replicas ?? []
-  return replicas.flatMap((replica) => (replica.$client ? [replica.$client] : []))
+export const replicaPoolsOf = (adapter: PostgresAdapter): Pool[] =>
+  replicaSets.get(adapter)?.pools ?? []
+
+/** The pools of the replicas that answer (plain reads go to these only). */
+const answeringReplicaPools = (adapter: PostgresAdapter): Pool[] => {
+  const set = replicaSets.get(adapter)
+  return set ? set.pools.filter((_, index) => !set.down[index]) : []
 }
 
 /** A WAL position (`16/B374D848`) as a number that compares. */
@@ -110,7 +180,8 @@ export const replicasCaughtUp = async (
   adapter: PostgresAdapter,
   timeoutMs = replicaCheckTimeoutMs(),
 ): Promise<boolean> => {
-  const replicas = replicaPoolsOf(adapter)
+  // Replicas known to be down get no reads (withReadReplicas), so they need no check.
+  const replicas = answeringReplicaPools(adapter)
   if (replicas.length === 0 || !adapter.pool) return false
   let timer: NodeJS.Timeout | undefined
   const timeout = new Promise<null>((resolve) => {

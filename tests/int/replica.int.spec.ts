@@ -171,7 +171,14 @@ describe('a streaming replica for the readers', () => {
     expect(result?.title).toBe('Read while the replica is down')
     expect(articleReads(statements).length).toBeGreaterThan(0)
     expect(Date.now() - started).toBeLessThan(3_000)
+
+    // Payload's own reads outside the read layer (REST, the admin) no longer go to it either,
+    // long after any read-after-write window.
+    await new Promise((resolve) => setTimeout(resolve, 2_100))
+    const plain = await reader.findByID({ collection: 'articles', id: article.id, depth: 0 })
+    expect(plain.title).toBe('Read while the replica is down')
   })
+
   it('starts while a replica is down, and the read layer’s rule reads the primary', async () => {
     const { default: configPromise } = await import('@payload-config')
     const { databaseAdapter } = await import('@/db/adapter')
@@ -220,5 +227,18 @@ describe('a streaming replica for the readers', () => {
     )
     expect(row?.title).toBe('Published while the replica was down')
     expect(restarted.startedFrom).toBe('existing standby')
+
+    // The reader finds it answering again (asked every second) and reads from it once more.
+    const deadline = Date.now() + 10_000
+    let servedByReplica = false
+    while (!servedByReplica && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 500))
+      noRecentWriteHere()
+      const { statements } = await db.replicaLog.during(db.replicaUrl, () =>
+        reader.findByID({ collection: 'articles', id: missed.id, depth: 0 }),
+      )
+      servedByReplica = articleReads(statements).length > 0
+    }
+    expect(servedByReplica).toBe(true)
   })
 })
