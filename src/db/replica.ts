@@ -15,6 +15,8 @@ import type { Pool, QueryConfig } from 'pg'
  * primary's limits and timeouts (the same pool options).
  */
 export const replicaUrls = (raw = process.env.DATABASE_REPLICA_URLS): string[] | undefined => {
+  // `payload migrate` reads which migrations ran: from the primary, never from a lagging copy.
+  if (process.env.PAYLOAD_MIGRATING === 'true') return undefined
   const urls = (raw ?? '')
     .split(',')
     .map((url) => url.trim())
