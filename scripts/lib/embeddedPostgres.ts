@@ -33,10 +33,21 @@ type Options = {
   verbose?: boolean
   /** trade durability for speed (throw-away test databases only) */
   ephemeral?: boolean
+  /** more server settings (`-c name=value`), e.g. `log_statement` in a test */
+  settings?: Record<string, string>
+  /** receives PostgreSQL's own log lines (whatever `verbose` says) */
+  onLog?: (message: string) => void
 }
 
-const USER = 'postgres'
-const PASSWORD = 'postgres'
+/**
+ * The superuser of these servers. A primary's replication needs nothing past initdb's defaults,
+ * which these servers keep: `wal_level = replica`, `max_wal_senders = 10`, and a `pg_hba.conf`
+ * that already has `host replication all 127.0.0.1/32 password`; a standby
+ * (scripts/lib/replica.ts) connects as this user. A primary with replicas must not be
+ * `ephemeral`: the app's replica rule (src/db/replica.ts) counts on `synchronous_commit`.
+ */
+export const USER = 'postgres'
+export const PASSWORD = 'postgres'
 
 const isAlive = (pid: number) => {
   try {
@@ -61,7 +72,7 @@ const runningServer = (dataDir: string): { pid: number; port: number } | null =>
  * 0700 home) would make starting it fail with EACCES; so each parent folder that others may not
  * enter gets the search bit (o+x: enter, not list), and that is said once.
  */
-const letPostgresUserIn = async (targets: string[]) => {
+export const letPostgresUserIn = async (targets: string[]) => {
   if (process.getuid?.() !== 0) return
   const opened: string[] = []
   for (const target of targets) {
@@ -80,7 +91,14 @@ const letPostgresUserIn = async (targets: string[]) => {
 }
 
 /** The server's settings: data in `dataDir`, 127.0.0.1 only, no Unix socket, UTF-8. */
-const serverFor = ({ dataDir, port, verbose = false, ephemeral = false }: Options) =>
+const serverFor = ({
+  dataDir,
+  port,
+  verbose = false,
+  ephemeral = false,
+  settings = {},
+  onLog,
+}: Options) =>
   new EmbeddedPostgres({
     databaseDir: dataDir,
     port,
@@ -98,8 +116,10 @@ const serverFor = ({ dataDir, port, verbose = false, ephemeral = false }: Option
       ...(ephemeral
         ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']
         : []),
+      ...Object.entries(settings).flatMap(([name, value]) => ['-c', `${name}=${value}`]),
     ],
     onLog: (message) => {
+      onLog?.(message)
       if (verbose) process.stdout.write(`[postgres] ${message}`)
     },
     onError: (error) => {

@@ -3,6 +3,11 @@ import 'server-only'
 import { unstable_cache } from 'next/cache'
 import { cache } from 'react'
 
+import { adapterOf } from '@/db/client'
+import { withFreshReads } from '@/db/replica'
+
+import { getPayloadClient } from './payload'
+
 /** What a read's arguments may hold: plain JSON, so that they make a cache key as they are. */
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json | undefined }
 export type ReadArgs = { [key: string]: Json | undefined }
@@ -50,8 +55,11 @@ export const cached = <A extends ReadArgs, R>(
 ): Call<A, R> => {
   const read = cache((key: string): Promise<R> => {
     const args = JSON.parse(key) as A
-    if (readCacheOff()) return load(args)
-    return unstable_cache(() => load(args), [name, key], { tags: tagsOf(args), ...options })()
+    // With read replicas, what is loaded (and so cached) is never older than the newest commit
+    // on the primary: a lagging replica sends this load to the primary (src/db/replica.ts).
+    const fresh = async () => withFreshReads(adapterOf(await getPayloadClient()), () => load(args))
+    if (readCacheOff()) return fresh()
+    return unstable_cache(fresh, [name, key], { tags: tagsOf(args), ...options })()
   })
   return (...[args]) => read(cacheKeyOf(args ?? {}))
 }

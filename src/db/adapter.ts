@@ -4,6 +4,7 @@ import type { DatabaseAdapterObj } from 'payload'
 
 import { databaseBusy } from './errors'
 import { databaseLimits, poolConfig, type DatabaseLimits } from './limits'
+import { replicaUrls, withReadReplicas } from './replica'
 import { Slots } from './slots'
 
 /**
@@ -16,16 +17,23 @@ import { Slots } from './slots'
  * another. With every connection held by a transaction waiting for one more, nothing moves. At
  * most `transactionsMax` transactions are open; the rest of the pool always serves reads and
  * such side queries, and a write that cannot start in time answers 503.
+ *
+ * Read replicas: `readReplicas`, by default `DATABASE_REPLICA_URLS` (comma-separated;
+ * src/db/replica.ts), each with a pool of the same limits and timeouts as the primary's. The read
+ * layer checks their lag before it loads a page's data (`withFreshReads`).
  */
 export const databaseAdapter = (
   args: Omit<PostgresAdapterArgs, 'pool'> & { connectionString: string | undefined },
   limits: DatabaseLimits = databaseLimits(),
 ): DatabaseAdapterObj<PostgresAdapter> => {
-  const { connectionString, ...rest } = args
+  const { connectionString, readReplicas = replicaUrls(), ...rest } = args
   const adapter = postgresAdapter({ ...rest, pool: poolConfig(connectionString, limits) })
   return {
     ...adapter,
-    init: (options) => surviveClosedConnections(limitTransactions(adapter.init(options), limits)),
+    init: (options) =>
+      surviveClosedConnections(
+        limitTransactions(withReadReplicas(adapter.init(options), readReplicas), limits),
+      ),
   }
 }
 
