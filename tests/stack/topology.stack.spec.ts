@@ -11,12 +11,15 @@ import path from 'node:path'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { api, eventually, loginAt, readersOn, type Headers } from './client'
-import { startStack, type Stack } from '../../scripts/lib/stack'
+import { api, eventually, loginAt, readersOn, type Headers, type Json } from './client'
+import { missingStackPackages, startStack, type Stack } from '../../scripts/lib/stack'
+import { query } from '../helpers/database'
+import { imageFile, readOutbox } from '../helpers/fixtures'
 
 let stack: Stack
 let dir: string
 let editor: Headers
+let author: Headers
 
 /** Seeded published stories (src/seed/data/articles.ts). */
 const WIND = 'offshore-wind-survey-buoy-deployed-in-caspian'
@@ -37,88 +40,247 @@ const pageText = async (base: string, p: string) =>
 const failed = (answers: { status: number }[]) =>
   answers.filter((answer) => answer.status === 0 || answer.status >= 500)
 
-beforeAll(async () => {
-  dir = await mkdtemp(path.join(os.tmpdir(), 'newsroom-stack-'))
-  stack = await startStack({ dir, instances: 2, workers: 0 })
-  editor = await loginAt(stack.instances[0].url, 'editor@caspiandigest.example', 'demo-editor')
-}, 240_000)
+/**
+ * Needs a build and nginx, redis-server and Swift (python3-swift) from Debian: without them the
+ * file is skipped on a developer's machine, and fails in CI, which installs them (.ci/run).
+ */
+const missing = missingStackPackages()
+if (missing.length > 0 && !process.env.CI) {
+  console.warn(`Stack tests skipped: apt-get install -y ${missing.join(' ')}`)
+}
 
-afterAll(async () => {
-  await stack?.stop()
-  if (dir) await rm(dir, { recursive: true, force: true })
-}, 60_000)
+describe.runIf(missing.length === 0 || process.env.CI)('the production topology', () => {
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'newsroom-stack-'))
+    stack = await startStack({ dir, instances: 2, workers: 2, jobsIntervalSeconds: 1 })
+    editor = await loginAt(stack.instances[0].url, 'editor@caspiandigest.example', 'demo-editor')
+    author = await loginAt(stack.instances[1].url, 'author@caspiandigest.example', 'demo-author')
+  }, 240_000)
 
-describe('one shared cache for every instance', () => {
-  it('serves a page one instance rendered from the other instance’s cache', async () => {
-    const p = `/en/articles/${WIND}`
-    const [a, b] = stack.instances
-    await fetch(`${a.url}${p}`).then((response) => response.text())
-    const fromB = await fetch(`${b.url}${p}`)
-    await fromB.text()
-    expect(fromB.headers.get('x-nextjs-cache')).toBe('HIT')
-  })
+  afterAll(async () => {
+    await stack?.stop()
+    if (dir) await rm(dir, { recursive: true, force: true })
+  }, 60_000)
 
-  it('shows a publish on instance A through nginx and on instance B within a second', async () => {
-    const [a, b] = stack.instances
-    const p = `/en/articles/${WIND}`
-    const { json } = await api(
-      a.url,
-      `/api/articles?where[slug][equals]=${WIND}&where[language][equals]=en&depth=0&limit=1`,
-      { headers: editor },
-    )
-    const [doc] = json.docs as { id: number; title: string }[]
-    // Both instances and the proxy hold the current page.
-    for (const base of [a.url, b.url, stack.proxyUrl, b.url, stack.proxyUrl]) {
-      expect(await pageText(base, p)).toContain(escapeHtml(doc.title))
-    }
-    const title = `${doc.title} (corrected ${Date.now()})`
-    const saved = await api(a.url, `/api/articles/${doc.id}`, {
-      method: 'PATCH',
-      headers: editor,
-      body: { title, _status: 'published' },
+  describe('one shared cache for every instance', () => {
+    it('serves a page one instance rendered from the other instance’s cache', async () => {
+      const p = `/en/articles/${WIND}`
+      const [a, b] = stack.instances
+      await fetch(`${a.url}${p}`).then((response) => response.text())
+      const fromB = await fetch(`${b.url}${p}`)
+      await fromB.text()
+      expect(fromB.headers.get('x-nextjs-cache')).toBe('HIT')
     })
-    expect(saved.status).toBe(200)
-    const since = Date.now()
-    const onB = await eventually(async () =>
-      (await pageText(b.url, p)).includes(escapeHtml(title)) ? Date.now() - since : 0,
-    )
-    const throughNginx = await eventually(async () =>
-      (await pageText(stack.proxyUrl, p)).includes(escapeHtml(title)) ? Date.now() - since : 0,
-    )
-    expect(onB).toBeGreaterThan(0)
-    expect(onB).toBeLessThan(1000)
-    expect(throughNginx).toBeGreaterThan(0)
-    expect(throughNginx).toBeLessThan(1000)
-    // And the home page on B lists it under its new title.
-    expect(await pageText(b.url, '/en')).toContain(escapeHtml(title))
+
+    it('shows a publish on instance A through nginx and on instance B within a second', async () => {
+      const [a, b] = stack.instances
+      const p = `/en/articles/${WIND}`
+      const { json } = await api(
+        a.url,
+        `/api/articles?where[slug][equals]=${WIND}&where[language][equals]=en&depth=0&limit=1`,
+        { headers: editor },
+      )
+      const [doc] = json.docs as { id: number; title: string }[]
+      // Both instances and the proxy hold the current page.
+      for (const base of [a.url, b.url, stack.proxyUrl, b.url, stack.proxyUrl]) {
+        expect(await pageText(base, p)).toContain(escapeHtml(doc.title))
+      }
+      /** Publishes a new title on A; ms until B and nginx show it (0: not within 10 s). */
+      const publishOnA = async (title: string) => {
+        const saved = await api(a.url, `/api/articles/${doc.id}`, {
+          method: 'PATCH',
+          headers: editor,
+          body: { title, _status: 'published' },
+        })
+        expect(saved.status).toBe(200)
+        const since = Date.now()
+        const shownAt = (base: string) =>
+          eventually(
+            async () =>
+              (await pageText(base, p)).includes(escapeHtml(title)) ? Date.now() - since : 0,
+            10_000,
+          )
+        const [onB, throughNginx] = await Promise.all([shownAt(b.url), shownAt(stack.proxyUrl)])
+        return { onB, throughNginx }
+      }
+      // The first publish after the instances started also loads the route's code on each
+      // (a cold start, seconds on two shared cores); the figure is for a running deployment.
+      const first = await publishOnA(`${doc.title} (corrected ${Date.now()})`)
+      expect(first.onB).toBeGreaterThan(0)
+      expect(first.throughNginx).toBeGreaterThan(0)
+      const title = `${doc.title} (corrected again ${Date.now()})`
+      const { onB, throughNginx } = await publishOnA(title)
+      console.log(
+        `publish on A → visible on B ${onB} ms, through nginx ${throughNginx} ms (first publish after start: ${first.onB} / ${first.throughNginx} ms)`,
+      )
+      expect(onB).toBeGreaterThan(0)
+      expect(onB).toBeLessThan(1000)
+      expect(throughNginx).toBeGreaterThan(0)
+      expect(throughNginx).toBeLessThan(1000)
+      // And the home page on B lists it under its new title.
+      expect(await pageText(b.url, '/en')).toContain(escapeHtml(title))
+    })
   })
-})
 
-describe('readers while instances go away', () => {
-  it('fails no reader request when an instance is killed (kill -9), and takes it back when it restarts', async () => {
-    const [a, b] = stack.instances
-    const readers = readersOn(stack.proxyUrl, READER_PATHS)
-    await new Promise((resolve) => setTimeout(resolve, 1000))
-    await a.kill()
-    await new Promise((resolve) => setTimeout(resolve, 3000))
-    await a.start()
-    await new Promise((resolve) => setTimeout(resolve, 4000))
-    // With A back in rotation, B can go: the readers are served by A alone.
-    await b.kill()
-    await new Promise((resolve) => setTimeout(resolve, 3000))
-    await b.start()
-    await new Promise((resolve) => setTimeout(resolve, 1000))
-    const answers = await readers.stop()
-    expect(answers.length).toBeGreaterThan(50)
-    expect(failed(answers)).toEqual([])
-  }, 120_000)
+  describe('the jobs queue with two web instances and two workers', () => {
+    it('publishes a scheduled article once: one timeline event, one email per recipient', async () => {
+      const [a, b] = stack.instances
+      const title = `Night ferry timetable ${Date.now()}`
+      const created = await api(b.url, '/api/articles?draft=true', {
+        method: 'POST',
+        headers: author,
+        body: { title, language: 'en', dek: 'Written on instance B.' },
+      })
+      expect(created.status).toBe(201)
+      const id = (created.json.doc as { id: number }).id
+      const transition = (base: string, headers: Headers, body: Json) =>
+        api(base, `/api/articles/${id}/transition`, { method: 'POST', headers, body })
+      expect((await transition(b.url, author, { transition: 'submit' })).status).toBe(200)
+      // What the pre-publish checklist needs, borrowed from a published article.
+      const [ready] = (await api(a.url, '/api/articles?limit=1&depth=0')).json.docs as Json[]
+      const patched = await api(a.url, `/api/articles/${id}?draft=true`, {
+        method: 'PATCH',
+        headers: editor,
+        body: { category: ready.category, authors: ready.authors, heroImage: ready.heroImage },
+      })
+      expect(patched.status).toBe(200)
+      const at = new Date(Date.now() + 3000).toISOString()
+      const scheduled = await transition(a.url, editor, { transition: 'schedule', date: at })
+      expect(scheduled.status).toBe(200)
+      expect(scheduled.json.doc).toMatchObject({ stage: 'scheduled', _status: 'draft' })
 
-  it('fails no reader request during a rolling restart of both instances', async () => {
-    const readers = readersOn(stack.proxyUrl, READER_PATHS)
-    await new Promise((resolve) => setTimeout(resolve, 1000))
-    await stack.rollingRestart()
-    const answers = await readers.stop()
-    expect(answers.length).toBeGreaterThan(50)
-    expect(failed(answers)).toEqual([])
-  }, 180_000)
+      // Readers see it once the time has come: on both instances and through nginx.
+      const live = await eventually(
+        async () => (await api(stack.proxyUrl, `/api/articles/${id}`)).status === 200,
+        30_000,
+        250,
+      )
+      expect(live).toBe(true)
+      // The worker expires the pages through an instance once its commit is done, a moment
+      // after the API shows the article.
+      for (const base of [a.url, b.url, stack.proxyUrl]) {
+        const listed = await eventually(async () =>
+          (await pageText(base, '/en')).includes(escapeHtml(title)),
+        )
+        expect(listed, base).toBe(true)
+      }
+      // Let every worker take a few more turns at the queue: nothing runs twice.
+      await new Promise((resolve) => setTimeout(resolve, 4000))
+      const state = await api(a.url, `/api/articles/${id}/workflow`, { headers: editor })
+      const timeline = state.json.timeline as { transition: string | null }[]
+      expect(timeline.filter((event) => event.transition === 'publish_scheduled')).toHaveLength(1)
+      expect(timeline.filter((event) => event.transition === 'submit')).toHaveLength(1)
+      const mail = (await readOutbox(stack.outboxDir)).filter((m) => m.subject.includes(title))
+      const published = mail.filter((m) => m.subject === `[Published] ${title}`)
+      expect(published.length).toBeGreaterThan(0)
+      expect(mail.some((m) => m.subject === `[In review] ${title}`)).toBe(true)
+      // Each recipient got each email once.
+      const sent = mail.map((m) => `${m.subject} → ${[...m.to].sort().join(',')}`)
+      expect(sent).toEqual([...new Set(sent)])
+    }, 90_000)
+  })
+
+  describe('media in the object store', () => {
+    it('serves an image uploaded through instance A from instance B and through nginx, byte for byte', async () => {
+      const [a, b] = stack.instances
+      const file = await imageFile({ width: 900, height: 600 })
+      const form = new FormData()
+      form.append('file', new Blob([file.data], { type: file.mimetype }), file.name)
+      form.append('_payload', JSON.stringify({ alt: 'Harbour at dawn', credit: 'Stack test' }))
+      const created = await fetch(`${a.url}/api/media`, {
+        method: 'POST',
+        headers: { authorization: editor.authorization },
+        body: form,
+      })
+      expect(created.status).toBe(201)
+      const { doc } = (await created.json()) as {
+        doc: { url: string; sizes: Record<string, { url?: string | null }> }
+      }
+      const urls = [doc.url, ...Object.values(doc.sizes).map((size) => size.url)].filter(
+        (url): url is string => Boolean(url),
+      )
+      expect(urls.length).toBeGreaterThan(1)
+      const original = await fetch(new URL(doc.url, b.url))
+      expect(original.status).toBe(200)
+      expect(Buffer.from(await original.arrayBuffer()).equals(file.data)).toBe(true)
+      for (const url of urls) {
+        for (const base of [b.url, stack.proxyUrl]) {
+          const response = await fetch(new URL(new URL(url, base).pathname, base))
+          expect(response.status, `${base} ${url}`).toBe(200)
+          expect(response.headers.get('content-type'), url).toMatch(/^image\//)
+        }
+      }
+    })
+  })
+
+  describe('the replica', () => {
+    it('serves readers from the replica, and a publish still shows its new text while replay is paused', async () => {
+      const [a, b] = stack.instances
+      const found = await api(
+        a.url,
+        '/api/articles?where[language][equals]=az&where[_status][equals]=published&depth=0&limit=1',
+        { headers: editor },
+      )
+      const [doc] = found.json.docs as { id: number; title: string; slug: string }[]
+      expect(doc).toBeTruthy()
+      const p = `/az/articles/${doc.slug}`
+      expect(await pageText(b.url, p)).toContain(escapeHtml(doc.title))
+      await stack.replica.pauseReplay()
+      try {
+        const title = `${doc.title} (yenilənib ${Date.now()})`
+        const saved = await api(a.url, `/api/articles/${doc.id}`, {
+          method: 'PATCH',
+          headers: editor,
+          body: { title, _status: 'published' },
+        })
+        expect(saved.status).toBe(200)
+        // The replica has not replayed the publish: it still has the old title...
+        const [onReplica] = await query<{ title: string }>(
+          stack.replicaUrl,
+          'SELECT title FROM articles WHERE id = $1',
+          [doc.id],
+        )
+        expect(onReplica.title).toBe(doc.title)
+        expect(await stack.replica.replayLagBytes()).toBeGreaterThan(0)
+        // ...yet instance B, whose reads go to the replica, renders the new text, and so does nginx.
+        const shown = await eventually(async () =>
+          (await pageText(b.url, p)).includes(escapeHtml(title)),
+        )
+        expect(shown).toBe(true)
+        expect(await pageText(stack.proxyUrl, p)).toContain(escapeHtml(title))
+      } finally {
+        await stack.replica.resumeReplay()
+      }
+      await stack.replica.waitForCatchUp(30_000)
+    })
+  })
+
+  describe('readers while instances go away', () => {
+    it('fails no reader request when an instance is killed (kill -9), and takes it back when it restarts', async () => {
+      const [a, b] = stack.instances
+      const readers = readersOn(stack.proxyUrl, READER_PATHS)
+      await new Promise((resolve) => setTimeout(resolve, 1000))
+      await a.kill()
+      await new Promise((resolve) => setTimeout(resolve, 3000))
+      await a.start()
+      await new Promise((resolve) => setTimeout(resolve, 4000))
+      // With A back in rotation, B can go: the readers are served by A alone.
+      await b.kill()
+      await new Promise((resolve) => setTimeout(resolve, 3000))
+      await b.start()
+      await new Promise((resolve) => setTimeout(resolve, 1000))
+      const answers = await readers.stop()
+      expect(answers.length).toBeGreaterThan(50)
+      expect(failed(answers)).toEqual([])
+    }, 120_000)
+
+    it('fails no reader request during a rolling restart of both instances', async () => {
+      const readers = readersOn(stack.proxyUrl, READER_PATHS)
+      await new Promise((resolve) => setTimeout(resolve, 1000))
+      await stack.rollingRestart()
+      const answers = await readers.stop()
+      expect(answers.length).toBeGreaterThan(50)
+      expect(failed(answers)).toEqual([])
+    }, 180_000)
+  })
 })

@@ -3,21 +3,24 @@
  *
  *   nginx (cache, retries) → app instances (next start, one build) → PostgreSQL primary
  *                                       ↘ Redis (shared Next cache)      ↘ streaming replica
- *                                       ↘ object store (media, S3 API)
- *   worker (the jobs queue, alone) → PostgreSQL primary
+ *                                       ↘ object store (Swift, S3 API)
+ *   workers (the jobs queue, one at a time) → PostgreSQL primary
  *
  * `npm run stack` runs it for a person (scripts/stack.ts), `npm run test:stack` for the tests
  * (tests/stack/), `npm run bench -- --instances 2` for the benchmark. Everything listens on
  * 127.0.0.1; `stop()` stops it all, apps first, PostgreSQL last.
  */
+import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { chmod, mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 
 import { startEmbeddedPostgres, type EmbeddedServer } from '../embeddedPostgres'
 import { localNginxConfig, nginxBinary } from '../nginxConfig'
+import { s3Env, startObjectStore, type ObjectStore } from '../objectStore'
 import { freePort } from '../ports'
-import { startRedis, type RedisServer } from '../redis'
+import { redisBinary, startRedis, type RedisServer } from '../redis'
+import { startReplica, type Replica } from '../replica'
 import { startProcess, waitForOk, type ManagedProcess } from './processes'
 
 const root = path.resolve(import.meta.dirname, '../../..')
@@ -31,13 +34,15 @@ export type StackOptions = {
   /** job runners (1); tests start a second with `startWorker` */
   workers?: number
   /** fixed ports for a person (`npm run stack`); free ones otherwise */
-  ports?: Partial<Record<'proxy' | 'refresh' | 'redis' | 'primary', number>> & {
+  ports?: Partial<Record<'proxy' | 'refresh' | 'redis' | 'primary' | 'replica', number>> & {
     apps?: number[]
   }
   /** print every process's output here too */
   echo?: boolean
   /** seed the demo newsroom into an empty database (true) */
   seed?: boolean
+  /** how often a worker looks at the queue (JOBS_INTERVAL_SECONDS; the worker's default 10) */
+  jobsIntervalSeconds?: number
   log?: (message: string) => void
 }
 
@@ -60,12 +65,31 @@ export type Stack = {
   env: NodeJS.ProcessEnv
   outboxDir: string
   primary: EmbeddedServer
+  replica: Replica
+  /** the replica's URL for the app's database */
+  replicaUrl: string
   redis: RedisServer
+  objectStore: ObjectStore
+  /** the object store's S3 endpoint */
+  objectStoreUrl: string
   startWorker: () => Promise<ManagedProcess>
   /** each instance in turn: stopped, started, ready, and back in nginx's rotation */
   rollingRestart: () => Promise<void>
   stop: () => Promise<void>
 }
+
+/**
+ * The Debian packages the stack needs that this machine lacks (nginx-light, redis-server,
+ * python3-swift): `apt-get install` them. Empty when all are there.
+ */
+export const missingStackPackages = (): string[] => [
+  ...(nginxBinary ? [] : ['nginx-light']),
+  ...(redisBinary ? [] : ['redis-server']),
+  ...(spawnSync('/usr/bin/python3', ['-c', 'import swift.proxy.server'], { stdio: 'ignore' })
+    .status === 0
+    ? []
+    : ['python3-swift']),
+]
 
 /** How long nginx keeps a failed instance out of rotation (deploy/nginx.conf, fail_timeout). */
 export const UPSTREAM_FAIL_TIMEOUT_MS = 3000
@@ -94,7 +118,10 @@ export const startStack = async (options: StackOptions): Promise<Stack> => {
   if (!existsSync(path.join(root, '.next', 'BUILD_ID'))) {
     throw new Error('No production build: run `npm run build` first.')
   }
-  if (!nginxBinary) throw new Error('nginx is not installed (apt-get install -y nginx-light)')
+  const missing = missingStackPackages()
+  if (missing.length > 0 || !nginxBinary) {
+    throw new Error(`Missing Debian packages: apt-get install -y ${missing.join(' ')}`)
+  }
   const logDir = path.join(dir, 'logs')
   const outboxDir = path.join(dir, 'outbox')
   const proxyDir = path.join(dir, 'nginx')
@@ -104,7 +131,7 @@ export const startStack = async (options: StackOptions): Promise<Stack> => {
   // Started as root, nginx's workers run as `nobody`: they must reach the cache and temp folders.
   await chmod(proxyDir, 0o755)
 
-  const port = async (name: 'proxy' | 'refresh' | 'redis' | 'primary') =>
+  const port = async (name: 'proxy' | 'refresh' | 'redis' | 'primary' | 'replica') =>
     options.ports?.[name] ?? (await freePort())
   const stoppers: (() => Promise<void>)[] = []
   const stopAll = async () => {
@@ -119,10 +146,23 @@ export const startStack = async (options: StackOptions): Promise<Stack> => {
     stoppers.push(() => primary.stop())
     await primary.createDatabase('newsroom')
     log(`PostgreSQL primary on 127.0.0.1:${primary.port}`)
+    // A streaming standby cloned from the primary's folder (or restarted on its own).
+    const replica = await startReplica({
+      primary,
+      dataDir: path.join(dir, 'replica'),
+      port: await port('replica'),
+    })
+    stoppers.push(() => replica.stop())
+    log(`PostgreSQL replica on 127.0.0.1:${replica.port} (${replica.startedFrom})`)
 
     const redis = await startRedis({ port: await port('redis') })
     stoppers.push(() => redis.stop())
     log(`Redis on ${redis.url}`)
+
+    const objectStore = await startObjectStore({ dir: path.join(dir, 'objectstore') })
+    stoppers.push(() => objectStore.stop())
+    await objectStore.createBucket('media')
+    log(`object store (OpenStack Swift, S3 API) on ${objectStore.endpoint}`)
 
     const proxyPort = await port('proxy')
     const refreshPort = await port('refresh')
@@ -143,12 +183,19 @@ export const startStack = async (options: StackOptions): Promise<Stack> => {
       SERVER_URL: proxyUrl,
       PROXY_REFRESH_URL: refreshUrl,
       MAIL_OUTBOX_DIR: outboxDir,
-      MEDIA_DIR: path.join(dir, 'media'),
+      // Media in the object store: an upload through one instance is served by every other.
+      ...s3Env(objectStore, 'media'),
       // The web instances run no jobs: the worker does.
       JOBS_AUTORUN: 'false',
+      ...(options.jobsIntervalSeconds
+        ? { JOBS_INTERVAL_SECONDS: String(options.jobsIntervalSeconds) }
+        : {}),
       NODE_OPTIONS: '--no-deprecation',
     }
+    // Migrations and the seed write: the primary only.
     const cli = { ...env, NODE_OPTIONS: '--no-deprecation --conditions=development' }
+    // Readers' queries on the replica, for the instances and the worker.
+    env.DATABASE_REPLICA_URLS = replica.url('newsroom')
     await run('migrate', bin('payload'), ['migrate'], cli, logDir, echo)
     if (options.seed !== false) {
       await run('seed', bin('payload'), ['run', 'scripts/seed.ts'], cli, logDir, echo)
@@ -237,7 +284,11 @@ export const startStack = async (options: StackOptions): Promise<Stack> => {
       env,
       outboxDir,
       primary,
+      replica,
+      replicaUrl: replica.url('newsroom'),
       redis,
+      objectStore,
+      objectStoreUrl: objectStore.endpoint,
       startWorker,
       rollingRestart: async () => {
         for (const instance of instances) {
