@@ -9,6 +9,10 @@ RUN npm ci --no-audit --no-fund
 
 FROM deps AS build
 WORKDIR /app
+# The deployment's id (e.g. the commit): Next tags asset URLs and navigations with it, so a
+# browser holding pages of an older deployment reloads instead of mixing the two.
+ARG APP_VERSION=local
+ENV NEXT_DEPLOYMENT_ID=$APP_VERSION
 COPY . .
 # SHARED_CACHE=redis: the standalone server keeps the config it was built with, so the image
 # always uses the shared cache (src/cache/nextCacheHandler.mjs) and needs REDIS_URL at run time.
