@@ -21,7 +21,7 @@ import createRedisHandler from '@fortedigital/nextjs-cache-handler/redis-strings
 import { PHASE_PRODUCTION_BUILD } from 'next/constants.js'
 import { createClient } from 'redis'
 
-import { sharedCacheSettings } from './sharedCacheSettings.mjs'
+import { connectWithin, redisClientOptions, sharedCacheSettings } from './sharedCacheSettings.mjs'
 
 const { url, keyPrefix, revalidatedTagsKey, timeoutMs } = sharedCacheSettings()
 
@@ -29,17 +29,7 @@ const { url, keyPrefix, revalidatedTagsKey, timeoutMs } = sharedCacheSettings()
 let configuration = null
 
 const connect = async () => {
-  const client = createClient({
-    url,
-    socket: {
-      connectTimeout: timeoutMs * 5,
-      // Reconnect for ever, at most every two seconds; commands fail fast meanwhile.
-      reconnectStrategy: (retries) => Math.min(100 * 2 ** retries, 2000),
-    },
-    // A command sent while the connection is down fails at once instead of waiting in a queue.
-    disableOfflineQueue: true,
-    pingInterval: 10_000,
-  })
+  const client = createClient({ ...redisClientOptions(url, timeoutMs), pingInterval: 10_000 })
   let reported = false
   client.on('error', (/** @type {Error} */ error) => {
     if (reported) return
@@ -54,15 +44,9 @@ const connect = async () => {
   })
   // The client keeps trying in the background; the server does not wait for it past a few
   // seconds (until then, every read is a miss).
-  const connected = client.connect().then(
-    () => true,
-    () => false,
-  )
-  const ready = await Promise.race([
-    connected,
-    new Promise((resolve) => setTimeout(() => resolve(false), timeoutMs * 5).unref()),
-  ])
-  if (!ready) console.error('Shared cache (Redis) not connected at start: rendering uncached.')
+  if (!(await connectWithin(client, timeoutMs * 5))) {
+    console.error('Shared cache (Redis) not connected at start: rendering uncached.')
+  }
   return client
 }
 

@@ -8,7 +8,7 @@
  */
 import { createClient } from 'redis'
 
-import { sharedCacheSettings } from './sharedCacheSettings.mjs'
+import { connectWithin, redisClientOptions, sharedCacheSettings } from './sharedCacheSettings.mjs'
 
 type Client = ReturnType<typeof createClient>
 
@@ -20,24 +20,11 @@ export const sharedCacheEnabled = () => Boolean(process.env.REDIS_URL)
 const connection = (): Promise<Client | null> => {
   const { url, timeoutMs } = sharedCacheSettings()
   client ??= (async () => {
-    const redis = createClient({
-      url,
-      socket: {
-        connectTimeout: timeoutMs * 5,
-        reconnectStrategy: (retries) => Math.min(100 * 2 ** retries, 2000),
-      },
-      disableOfflineQueue: true,
-    })
+    const redis = createClient(redisClientOptions(url, timeoutMs))
     redis.on('error', () => {
       // Reported where a command fails (expireSharedTags); the client reconnects by itself.
     })
-    const connected = await Promise.race([
-      redis.connect().then(
-        () => true,
-        () => false,
-      ),
-      new Promise<boolean>((resolve) => setTimeout(() => resolve(false), timeoutMs * 5)),
-    ])
+    const connected = await connectWithin(redis, timeoutMs * 5)
     if (!connected) {
       client = null
       void redis.destroy()

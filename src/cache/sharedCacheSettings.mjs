@@ -34,3 +34,35 @@ export const sharedCacheSettings = () => {
     timeoutMs: Number(process.env.REDIS_TIMEOUT_MS) || 1000,
   }
 }
+
+/**
+ * The Redis client's options, the same for the handler and the app: bounded connects, a
+ * reconnect at most every two seconds for ever, and no queue of commands while the connection is
+ * down (a command then fails at once, which is a cache miss).
+ * @param {string} url
+ * @param {number} timeoutMs
+ */
+export const redisClientOptions = (url, timeoutMs) => ({
+  url,
+  socket: {
+    connectTimeout: timeoutMs * 5,
+    reconnectStrategy: (/** @type {number} */ retries) => Math.min(100 * 2 ** retries, 2000),
+  },
+  disableOfflineQueue: true,
+})
+
+/**
+ * Connects `client`, waiting at most `ms`: whether it is connected. A client not connected by
+ * then keeps trying in the background (its reconnect strategy).
+ * @param {{ connect: () => Promise<unknown> }} client
+ * @param {number} ms
+ * @returns {Promise<boolean>}
+ */
+export const connectWithin = (client, ms) =>
+  Promise.race([
+    client.connect().then(
+      () => true,
+      () => false,
+    ),
+    new Promise((resolve) => setTimeout(() => resolve(false), ms).unref()),
+  ]).then(Boolean)

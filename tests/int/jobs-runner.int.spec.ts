@@ -73,6 +73,19 @@ const jobsOfQueue = () =>
     [QUEUE],
   )
 
+/** An approved article by the demo author, scheduled half a second out, once that time has come. */
+const scheduledAndDue = async (title: string) => {
+  const article = await articleIn(ctx.payload, 'approved', {
+    ...ready,
+    title,
+    createdBy: author.id,
+  })
+  const at = soon(500)
+  await fire(ctx.payload, editor, article.id, 'schedule', { date: at })
+  await sleepUntil(at)
+  return article
+}
+
 /**
  * A scheduled publish due now, with a second job for the same publish (as a second instance
  * could queue), and a story submitted for review whose notification job is queued three times:
@@ -260,14 +273,7 @@ describe('two runners on one queue', { timeout: 150_000 }, () => {
 describe('a worker killed in the middle of a job', { timeout: 150_000 }, () => {
   it('leaves the job processing, frees the queue, and the job runs once after the lease', async () => {
     const title = 'Caspian ferry strike called off'
-    const article = await articleIn(ctx.payload, 'approved', {
-      ...ready,
-      title,
-      createdBy: author.id,
-    })
-    const at = soon(500)
-    await fire(ctx.payload, editor, article.id, 'schedule', { date: at })
-    await sleepUntil(at)
+    const article = await scheduledAndDue(title)
 
     // Hold the article's row lock, as a long save would: the scheduled publish waits for it.
     const holder = await holdRow(article.id)
@@ -312,14 +318,7 @@ describe('a worker killed in the middle of a job', { timeout: 150_000 }, () => {
 describe('a worker told to stop', { timeout: 150_000 }, () => {
   it('finishes the job in hand before it exits', async () => {
     const title = 'Tram depot reopens after the flood'
-    const article = await articleIn(ctx.payload, 'approved', {
-      ...ready,
-      title,
-      createdBy: author.id,
-    })
-    const at = soon(500)
-    await fire(ctx.payload, editor, article.id, 'schedule', { date: at })
-    await sleepUntil(at)
+    const article = await scheduledAndDue(title)
     const holder = await holdRow(article.id)
     let worker: WorkerProcess
     try {
