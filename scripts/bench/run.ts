@@ -172,18 +172,18 @@ const measure = async (bench: Bench) => {
   await bench.pool.end()
 }
 
-type Sizes = { name: string; peakRssMb: number; peakHwmMb: number }[]
+type Sizes = { name: string; peakRssMb: number; peakPssMb: number; peakHwmMb: number }[]
 
 /** Each part's peak memory, as a Markdown table. */
 const sizesTable = (sizes: Sizes) =>
   [
-    '| part | peak RSS | largest VmHWM of one process |',
-    '| --- | --- | --- |',
+    '| part | peak RSS | peak PSS | largest VmHWM of one process |',
+    '| --- | --- | --- | --- |',
     ...sizes.map(
       (part) =>
-        `| ${part.name} | ${part.peakRssMb.toFixed(0)} MB | ${part.peakHwmMb.toFixed(0)} MB |`,
+        `| ${part.name} | ${part.peakRssMb.toFixed(0)} MB | ${part.peakPssMb.toFixed(0)} MB | ${part.peakHwmMb.toFixed(0)} MB |`,
     ),
-    `| all of them | ${sizes.reduce((sum, part) => sum + part.peakRssMb, 0).toFixed(0)} MB (sum of the peaks) | |`,
+    `| all of them (sum of the peaks) | ${sizes.reduce((sum, part) => sum + part.peakRssMb, 0).toFixed(0)} MB | ${sizes.reduce((sum, part) => sum + part.peakPssMb, 0).toFixed(0)} MB | |`,
   ].join('\n')
 
 /** The table, printed and written to bench/results/latest.md and latest.json. */
@@ -238,7 +238,10 @@ Figures "from Next" are measured against instance A directly, figures "through t
 ## Sizes
 
 Peak memory of each part during the run (from the topology's start to the end of the rolling restart), each part's
-processes and their children summed, sampled every 250 ms from /proc:
+processes and their children summed, sampled every 250 ms from /proc. RSS counts a page shared by several processes
+(PostgreSQL's shared buffers in every backend, the code of Node's binary) once per process; PSS divides it among them,
+so PSS is what the parts add up to. The worker is \`tsx scripts/app.ts worker\`, which starts \`tsx scripts/worker.ts\`:
+four Node processes (each tsx is a loader and the node it runs).
 
 ${sizesTable(sizes)}
 `

@@ -88,20 +88,26 @@ const descendants = (p: number): number[] => {
 const kb = (status: string, field: string) =>
   Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0)
 
-/** The summed RSS (kB) of processes and their descendants, and the largest VmHWM of one. */
-const treeMemory = (pids: number[]) => {
+/**
+ * The summed RSS (kB) of processes and their descendants, and the largest VmHWM of one; with
+ * `pss`, their summed PSS too (shared pages divided among the processes sharing them: a sum that
+ * counts PostgreSQL's shared buffers once, not once per backend).
+ */
+const treeMemory = (pids: number[], { pss = false } = {}) => {
   let rss = 0
   let hwm = 0
+  let pssKb = 0
   for (const p of new Set(pids.flatMap(descendants))) {
     try {
       const status = readFileSync(`/proc/${p}/status`, 'utf8')
       rss += kb(status, 'VmRSS')
       hwm = Math.max(hwm, kb(status, 'VmHWM'))
+      if (pss) pssKb += kb(readFileSync(`/proc/${p}/smaps_rollup`, 'utf8'), 'Pss')
     } catch {
       // exited between listing and reading
     }
   }
-  return { rss, hwm }
+  return { rss, hwm, pss: pssKb }
 }
 
 /**
@@ -143,24 +149,26 @@ export const partsSampler = (
   parts: { name: string; pids: () => (number | undefined)[] }[],
   everyMs = 250,
 ) => {
-  const peaks = parts.map((part) => ({ name: part.name, peakRssKb: 0, peakHwmKb: 0 }))
+  const peaks = parts.map((part) => ({ name: part.name, peakRssKb: 0, peakPssKb: 0, peakHwmKb: 0 }))
   const sample = () =>
     parts.forEach((part, i) => {
       const pids = part.pids().filter((p): p is number => typeof p === 'number' && p > 0)
-      const { rss, hwm } = treeMemory(pids)
+      const { rss, hwm, pss } = treeMemory(pids, { pss: true })
       peaks[i].peakRssKb = Math.max(peaks[i].peakRssKb, rss)
+      peaks[i].peakPssKb = Math.max(peaks[i].peakPssKb, pss)
       peaks[i].peakHwmKb = Math.max(peaks[i].peakHwmKb, hwm)
     })
   const timer = setInterval(sample, everyMs)
   sample()
   return {
-    /** each part's peak RSS (its processes summed) and largest VmHWM of one process, in MB */
+    /** each part's peak RSS and PSS (its processes summed) and largest VmHWM of one, in MB */
     stop: () => {
       clearInterval(timer)
       sample()
-      return peaks.map(({ name, peakRssKb, peakHwmKb }) => ({
+      return peaks.map(({ name, peakRssKb, peakPssKb, peakHwmKb }) => ({
         name,
         peakRssMb: peakRssKb / 1024,
+        peakPssMb: peakPssKb / 1024,
         peakHwmMb: peakHwmKb / 1024,
       }))
     },

@@ -130,7 +130,7 @@ export const startTopology = async (
         unit: 'MB',
         goal: '≤ 600 MB',
         ok: (v) => v <= 600,
-        note: `largest VmHWM of one process ${peak.peakHwmMb.toFixed(0)} MB; sampled every 250 ms from /proc; the rolling restart starts a new process`,
+        note: `largest VmHWM of one process ${peak.peakHwmMb.toFixed(0)} MB; sampled every 250 ms from /proc, across the rolling restart (a new process); started by scripts/lib/stack, without the heap limit \`npm start\` and the Dockerfile set (scripts/lib/serverMemory.ts)`,
       }),
     )
     return peaks
