@@ -7,7 +7,13 @@
  *    nginx with deploy/nginx.conf in front of it, and a bare Node `http` server returning the
  *    same bytes as the page under test, all on 127.0.0.1;
  * 4. load from autocannon on 127.0.0.1, bounded in time; the table is printed and written to
- *    bench/results/latest.md and latest.json.
+ *    bench/results/latest.md and latest.json (`--out <name>`: <name>.md and .json).
+ *
+ * `--instances 2` (or more) starts the production topology instead of step 3 (scripts/lib/stack,
+ * ./run/stack.ts): the instances behind nginx, Redis, the worker, a streaming replica cloned from
+ * the benchmark's database, media in Swift's S3 API. Today's figures are measured against
+ * instance A where they use "Next" and through the topology's nginx where they use the proxy;
+ * added: publish → visible across instances, readers during a rolling restart, each part's size.
  *
  * Everything it starts (PostgreSQL, next, nginx, the bare server) is stopped at the end, on
  * failure and on Ctrl-C. No test runs it and no test fails on a timing.
@@ -41,8 +47,10 @@ import {
   measureHomePage,
   measureLighthouse,
 } from './run/pages'
-import { measurePublish } from './run/publish'
+import { measurePublish, measurePublishAcross } from './run/publish'
 import { measureRestBySection, measureSearch } from './run/queries'
+import { measureRollingRestart } from './run/restart'
+import { startTopology } from './run/stack'
 
 const { values: args } = parseArgs({
   options: {
@@ -58,6 +66,10 @@ const { values: args } = parseArgs({
     keep: { type: 'boolean', default: false },
     /** give up after this many minutes */
     timeout: { type: 'string', default: '90' },
+    /** app instances: 1 is one next start behind nginx; 2 or more start the topology */
+    instances: { type: 'string', default: '1' },
+    /** the results' name: bench/results/<out>.md and .json */
+    out: { type: 'string', default: 'latest' },
   },
 })
 const options: BenchOptions = {
@@ -66,7 +78,12 @@ const options: BenchOptions = {
   duration: Number(args.duration),
   connections: Number(args.connections),
   latencyConnections: Number(args['latency-connections']),
+  instances: Number(args.instances),
 }
+if (!Number.isInteger(options.instances) || options.instances < 1) {
+  throw new Error(`--instances: a whole number ≥ 1, not ${args.instances}`)
+}
+if (!/^[\w.-]+$/.test(args.out)) throw new Error(`--out: a file name, not ${args.out}`)
 
 const session = createSession({
   name: 'bench',
@@ -117,7 +134,20 @@ const startSite = async (figures: Figures, env: NodeJS.ProcessEnv) => {
     proxy = (await startProxy(session, next.port, build.homePath, refreshPort)).url
     proxyUp = true
   })
-  return { ...build, next: next.url, memory, proxy, proxyUp }
+  /** Today's figure: the peak RSS of next start and its children. */
+  const finishMemory = () => {
+    const { peakRssMb, peakHwmMb } = memory.stop()
+    figures.add({
+      figure: 'server peak RSS during the run (next start and its children)',
+      value: peakRssMb,
+      unit: 'MB',
+      goal: '≤ 600 MB',
+      ok: (v) => v <= 600,
+      note: `largest VmHWM of one process ${peakHwmMb.toFixed(0)} MB; sampled every 250 ms from /proc`,
+    })
+    return null
+  }
+  return { ...build, next: next.url, stack: null, proxy, proxyUp, finishMemory }
 }
 
 /** Every figure of the site, in order. */
@@ -127,10 +157,34 @@ const measure = async (bench: Bench) => {
   await measureHomePage(bench)
   await measureRestBySection(bench)
   await measureSearch(bench)
+  if (!bench.stack) {
+    await measurePublish(bench)
+    await bench.pool.end()
+    await measureLighthouse(bench)
+    return
+  }
+  // The first publish of the run is the one across instances (it loads the code a publish runs).
+  await measurePublishAcross(bench)
   await measurePublish(bench)
-  await bench.pool.end()
   await measureLighthouse(bench)
+  // Last: it restarts every instance (the size sampler follows the new processes).
+  await measureRollingRestart(bench)
+  await bench.pool.end()
 }
+
+type Sizes = { name: string; peakRssMb: number; peakPssMb: number; peakHwmMb: number }[]
+
+/** Each part's peak memory, as a Markdown table. */
+const sizesTable = (sizes: Sizes) =>
+  [
+    '| part | peak RSS | peak PSS | largest VmHWM of one process |',
+    '| --- | --- | --- | --- |',
+    ...sizes.map(
+      (part) =>
+        `| ${part.name} | ${part.peakRssMb.toFixed(0)} MB | ${part.peakPssMb.toFixed(0)} MB | ${part.peakHwmMb.toFixed(0)} MB |`,
+    ),
+    `| all of them (sum of the peaks) | ${sizes.reduce((sum, part) => sum + part.peakRssMb, 0).toFixed(0)} MB | ${sizes.reduce((sum, part) => sum + part.peakPssMb, 0).toFixed(0)} MB | |`,
+  ].join('\n')
 
 /** The table, printed and written to bench/results/latest.md and latest.json. */
 const report = async (
@@ -141,12 +195,14 @@ const report = async (
     imported,
     homePath,
     hasArticlePage,
+    sizes,
   }: {
     loadAtStart: number[]
     databaseUrl: string
     imported: number
     homePath: string
     hasArticlePage: boolean
+    sizes: Sizes | null
   },
 ) => {
   const machine = machineInfo(loadAtStart)
@@ -165,9 +221,31 @@ const report = async (
       home: homePath,
       articlePage: hasArticlePage ? '/{lang}/articles/{slug}' : 'not available',
     },
+    ...(sizes ? { topology: { instances: options.instances, sizes } } : {}),
     figures,
   }
   const table = figuresTable(figures)
+  const topology = sizes
+    ? `
+Topology (\`--instances ${options.instances}\`, scripts/lib/stack): ${options.instances} \`next start\` instances of one build behind nginx
+(deploy/nginx.conf's upstream), Redis as their shared Next cache, one worker running the jobs queue, the benchmark's
+PostgreSQL as primary with a streaming replica cloned from it (readers' queries), media in OpenStack Swift's S3 API.
+Figures "from Next" are measured against instance A directly, figures "through the proxy" through the topology's nginx.
+`
+    : ''
+  const sizesSection = sizes
+    ? `
+## Sizes
+
+Peak memory of each part during the run (from the topology's start to the end of the rolling restart), each part's
+processes and their children summed, sampled every 250 ms from /proc. RSS counts a page shared by several processes
+(PostgreSQL's shared buffers in every backend, the code of Node's binary) once per process; PSS divides it among them,
+so PSS is what the parts add up to. The worker is \`tsx scripts/app.ts worker\`, which starts \`tsx scripts/worker.ts\`:
+four Node processes (each tsx is a loader and the node it runs).
+
+${sizesTable(sizes)}
+`
+    : ''
   const markdown = `# Benchmark results
 
 ${result.date} · ${options.articles.toLocaleString('en')} articles generated, ${imported.toLocaleString('en')} imported (seed ${args.seed})
@@ -180,12 +258,12 @@ nginx ${versions.nginx}, autocannon ${versions.autocannon}.
 Load: ${options.duration} s per figure on 127.0.0.1; throughput with ${options.connections} connections, p95 latencies with
 ${options.latencyConnections}. Uncached renders send Next's draft-mode cookie, which makes Next skip its page cache and
 \`unstable_cache\` neither read nor write its entries: every request reads the database and renders.
-
+${topology}
 ${table}
-`
-  console.log(`\n${table}\n`)
-  await writeResults('latest', markdown, result)
-  log('wrote bench/results/latest.md and latest.json')
+${sizesSection}`
+  console.log(`\n${table}\n${sizes ? `\n${sizesTable(sizes)}\n` : ''}`)
+  await writeResults(args.out, markdown, result)
+  log(`wrote bench/results/${args.out}.md and ${args.out}.json`)
 }
 
 // ─── the run ─────────────────────────────────────────────────────────────────────────────────
@@ -193,8 +271,16 @@ ${table}
 const main = async () => {
   const loadAtStart = os.loadavg()
   const figures = createFigures(log)
-  const { workDir, databaseUrl, env, imported } = await setUp(figures)
-  const site = await startSite(figures, env)
+  const { workDir, database, databaseUrl, env, imported } = await setUp(figures)
+  const site =
+    options.instances > 1
+      ? await startTopology(session, figures, {
+          instances: options.instances,
+          database,
+          databaseName: 'bench',
+          workDir,
+        })
+      : await startSite(figures, env)
   const bench: Bench = {
     ...figures,
     ...site,
@@ -214,21 +300,14 @@ const main = async () => {
     },
   }
   await measure(bench)
-  const { peakRssMb, peakHwmMb } = site.memory.stop()
-  figures.add({
-    figure: 'server peak RSS during the run (next start and its children)',
-    value: peakRssMb,
-    unit: 'MB',
-    goal: '≤ 600 MB',
-    ok: (v) => v <= 600,
-    note: `largest VmHWM of one process ${peakHwmMb.toFixed(0)} MB; sampled every 250 ms from /proc`,
-  })
+  const sizes = site.finishMemory()
   await report(figures.figures, {
     loadAtStart,
     databaseUrl,
     imported: imported.imported,
     homePath: site.homePath,
     hasArticlePage: site.hasArticlePage,
+    sizes,
   })
 }
 

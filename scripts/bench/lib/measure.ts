@@ -69,6 +69,47 @@ export const load = async (
   }
 }
 
+/** A process and its descendants, from /proc (empty when it has exited). */
+const descendants = (p: number): number[] => {
+  try {
+    const kids = readdirSync(`/proc/${p}/task`).flatMap((task) =>
+      readFileSync(`/proc/${p}/task/${task}/children`, 'utf8')
+        .trim()
+        .split(/\s+/)
+        .filter(Boolean)
+        .map(Number),
+    )
+    return [p, ...kids.flatMap(descendants)]
+  } catch {
+    return []
+  }
+}
+
+const kb = (status: string, field: string) =>
+  Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0)
+
+/**
+ * The summed RSS (kB) of processes and their descendants, and the largest VmHWM of one; with
+ * `pss`, their summed PSS too (shared pages divided among the processes sharing them: a sum that
+ * counts PostgreSQL's shared buffers once, not once per backend).
+ */
+const treeMemory = (pids: number[], { pss = false } = {}) => {
+  let rss = 0
+  let hwm = 0
+  let pssKb = 0
+  for (const p of new Set(pids.flatMap(descendants))) {
+    try {
+      const status = readFileSync(`/proc/${p}/status`, 'utf8')
+      rss += kb(status, 'VmRSS')
+      hwm = Math.max(hwm, kb(status, 'VmHWM'))
+      if (pss) pssKb += kb(readFileSync(`/proc/${p}/smaps_rollup`, 'utf8'), 'Pss')
+    } catch {
+      // exited between listing and reading
+    }
+  }
+  return { rss, hwm, pss: pssKb }
+}
+
 /**
  * Memory of a process and its descendants, sampled from /proc every `everyMs`: the peak, the
  * largest VmHWM of one process, and every sample (seconds since start, MB) to see growth.
@@ -78,33 +119,9 @@ export const memorySampler = (pid: number, everyMs = 250) => {
   let peakRss = 0
   let peakHwm = 0
   const samples: { s: number; mb: number }[] = []
-  const descendants = (p: number): number[] => {
-    try {
-      const kids = readdirSync(`/proc/${p}/task`).flatMap((task) =>
-        readFileSync(`/proc/${p}/task/${task}/children`, 'utf8')
-          .trim()
-          .split(/\s+/)
-          .filter(Boolean)
-          .map(Number),
-      )
-      return [p, ...kids.flatMap(descendants)]
-    } catch {
-      return []
-    }
-  }
-  const kb = (status: string, field: string) =>
-    Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0)
   const sample = () => {
-    let rss = 0
-    for (const p of descendants(pid)) {
-      try {
-        const status = readFileSync(`/proc/${p}/status`, 'utf8')
-        rss += kb(status, 'VmRSS')
-        peakHwm = Math.max(peakHwm, kb(status, 'VmHWM'))
-      } catch {
-        // exited between listing and reading
-      }
-    }
+    const { rss, hwm } = treeMemory([pid])
+    peakHwm = Math.max(peakHwm, hwm)
     peakRss = Math.max(peakRss, rss)
     samples.push({ s: (Date.now() - t0) / 1000, mb: rss / 1024 })
     return rss / 1024
@@ -119,6 +136,41 @@ export const memorySampler = (pid: number, everyMs = 250) => {
       clearInterval(timer)
       sample()
       return { peakRssMb: peakRss / 1024, peakHwmMb: peakHwm / 1024 }
+    },
+  }
+}
+
+/**
+ * The peak memory of several parts at once (each its processes and their descendants), sampled
+ * from /proc every `everyMs` as `memorySampler` does. A part's process ids are asked for at every
+ * sample, so a restarted process is followed.
+ */
+export const partsSampler = (
+  parts: { name: string; pids: () => (number | undefined)[] }[],
+  everyMs = 250,
+) => {
+  const peaks = parts.map((part) => ({ name: part.name, peakRssKb: 0, peakPssKb: 0, peakHwmKb: 0 }))
+  const sample = () =>
+    parts.forEach((part, i) => {
+      const pids = part.pids().filter((p): p is number => typeof p === 'number' && p > 0)
+      const { rss, hwm, pss } = treeMemory(pids, { pss: true })
+      peaks[i].peakRssKb = Math.max(peaks[i].peakRssKb, rss)
+      peaks[i].peakPssKb = Math.max(peaks[i].peakPssKb, pss)
+      peaks[i].peakHwmKb = Math.max(peaks[i].peakHwmKb, hwm)
+    })
+  const timer = setInterval(sample, everyMs)
+  sample()
+  return {
+    /** each part's peak RSS and PSS (its processes summed) and largest VmHWM of one, in MB */
+    stop: () => {
+      clearInterval(timer)
+      sample()
+      return peaks.map(({ name, peakRssKb, peakPssKb, peakHwmKb }) => ({
+        name,
+        peakRssMb: peakRssKb / 1024,
+        peakPssMb: peakPssKb / 1024,
+        peakHwmMb: peakHwmKb / 1024,
+      }))
     },
   }
 }

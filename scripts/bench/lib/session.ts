@@ -92,10 +92,15 @@ export const createSession = ({
     )
   const children: Child[] = []
   const state = { workDir: '', database: null as EmbeddedServer | null, stopping: false }
+  /** stopped first, last registered first (the topology of `--instances`) */
+  const stoppers: (() => Promise<void>)[] = []
 
   const stopAll = async () => {
     if (state.stopping) return
     state.stopping = true
+    for (const stop of stoppers.splice(0).reverse()) {
+      await stop().catch((error: Error) => log(`stopping: ${error.message}`))
+    }
     for (const child of [...children].reverse()) await stopChild(child)
     await state.database?.stop().catch(() => undefined)
     if (state.workDir && !keep) {
@@ -171,6 +176,10 @@ export const createSession = ({
     state,
     setDatabase: (server: EmbeddedServer) => {
       state.database = server
+    },
+    /** something to stop before the children and the database (e.g. a started topology) */
+    onStop: (stop: () => Promise<void>) => {
+      stoppers.push(stop)
     },
   }
 }

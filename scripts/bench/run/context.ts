@@ -1,5 +1,6 @@
 import type pg from 'pg'
 
+import type { Stack } from '../../lib/stack'
 import type { load as autocannonLoad, Session } from '../lib'
 import type { Figures } from './figures'
 
@@ -9,6 +10,8 @@ export type BenchOptions = {
   seed: number
   /** seconds of load per figure */
   duration: number
+  /** app instances: 1 is one `next start` behind nginx; more start the topology */
+  instances: number
   /** connections for the throughput figures */
   connections: number
   /** connections for the latency (p95) figures */
@@ -24,8 +27,10 @@ export type Bench = Figures & {
   databaseUrl: string
   /** a small pool on the benchmark's database, for picking what to request */
   pool: pg.Pool
-  /** `next start` */
+  /** `next start` (with `--instances`: instance A) */
   next: string
+  /** with `--instances`: the topology, whose nginx is `proxy` */
+  stack: Stack | null
   /** nginx in front of it ('' when it did not start) */
   proxy: string
   proxyUp: boolean
@@ -44,3 +49,6 @@ export type Bench = Figures & {
     },
   ) => ReturnType<typeof autocannonLoad>
 }
+
+/** The instances' names in the results: A, B, … */
+export const instanceName = (index: number) => String.fromCharCode(65 + index)

@@ -1,5 +1,5 @@
 /** Publish → visible: how long a publish takes to show on the home and article pages. */
-import type { Bench } from './context'
+import { instanceName, type Bench } from './context'
 
 type Ids = { category: number; author: number; media: number }
 
@@ -31,15 +31,21 @@ const editorAndIds = async (bench: Bench) => {
   }
 }
 
-/** One publish, read back from `base` (Next or the proxy) until both pages show it. */
+type Editor = Awaited<ReturnType<typeof editorAndIds>>
+
+/**
+ * One publish sent to `bench.next`, read back from each of `watchers` (a base URL each) until
+ * both pages show it there: the time from sending the publish to the first page that shows it,
+ * by watcher and page (null when not within 10 s).
+ */
 const publishAndWatch = async (
   bench: Bench,
-  where: 'Next' | 'the proxy',
-  base: string,
-  { auth, ids }: Awaited<ReturnType<typeof editorAndIds>>,
+  watchers: { where: string; base: string }[],
+  { auth, ids }: Editor,
+  titleTag: string,
 ) => {
   const { next, homePath, hasArticlePage } = bench
-  const title = `Benchmark publish ${where === 'Next' ? 'direct' : 'proxied'} ${Date.now()}`
+  const title = `Benchmark publish ${titleTag} ${Date.now()}`
   const created = await fetch(`${next}/api/articles?draft=true`, {
     method: 'POST',
     headers: auth,
@@ -59,8 +65,9 @@ const publishAndWatch = async (
     { name: 'home page', path: homePath },
     ...(hasArticlePage ? [{ name: 'article page', path: `/en/articles/${doc.slug}` }] : []),
   ]
+  const checks = watchers.flatMap((watcher) => pages.map((page) => ({ watcher, page })))
   // Both pages are in the caches before the publish (the article's URL as a 404).
-  for (const page of pages) await fetch(`${base}${page.path}`)
+  for (const { watcher, page } of checks) await fetch(`${watcher.base}${page.path}`)
   const t0 = performance.now()
   const published = await fetch(`${next}/api/articles/${doc.id}/transition`, {
     method: 'POST',
@@ -69,46 +76,108 @@ const publishAndWatch = async (
   })
   if (!published.ok) throw new Error(`publish: ${published.status} ${await published.text()}`)
   const publishMs = performance.now() - t0
-  const visibleMs = new Map<string, number>()
-  while (visibleMs.size < pages.length && performance.now() - t0 < 10_000) {
-    for (const page of pages) {
-      if (visibleMs.has(page.name)) continue
-      const response = await fetch(`${base}${page.path}`)
+  const visibleMs = new Map<(typeof checks)[number], number>()
+  while (visibleMs.size < checks.length && performance.now() - t0 < 10_000) {
+    for (const check of checks) {
+      if (visibleMs.has(check)) continue
+      const response = await fetch(`${check.watcher.base}${check.page.path}`)
       const html = await response.text()
-      if (response.ok && html.includes(title)) visibleMs.set(page.name, performance.now() - t0)
+      if (response.ok && html.includes(title)) visibleMs.set(check, performance.now() - t0)
     }
     await new Promise((resolve) => setTimeout(resolve, 20))
   }
-  for (const page of pages) {
-    const value = visibleMs.get(page.name) ?? null
-    bench.add({
-      figure: `publish → visible on the ${page.name}, ${where === 'Next' ? 'from Next' : 'through the proxy'}`,
-      value,
-      unit: 'ms',
-      goal: '≤ 1000 ms',
-      ok: (v) => v <= 1000,
-      note:
-        value === null
-          ? 'not visible within 10 s'
-          : `from sending the publish (which took ${Math.round(publishMs)} ms) to the first ${page.name} that shows it`,
-    })
-    bench.log(
-      `publish → ${page.name} via ${where}: ${value === null ? 'not within 10 s' : `${Math.round(value)} ms`}`,
-    )
+  return {
+    publishMs,
+    results: checks.map((check) => ({ ...check, value: visibleMs.get(check) ?? null })),
   }
 }
+
+const visibleFigure = (
+  bench: Bench,
+  figure: string,
+  pageName: string,
+  value: number | null,
+  publishMs: number,
+  more = '',
+) =>
+  bench.add({
+    figure,
+    value,
+    unit: 'ms',
+    goal: '≤ 1000 ms',
+    ok: (v) => v <= 1000,
+    note:
+      value === null
+        ? 'not visible within 10 s'
+        : `from sending the publish (which took ${Math.round(publishMs)} ms) to the first ${pageName} that shows it${more}`,
+  })
 
 /** Publish → visible on the home and article pages, from Next and through the proxy. */
 export const measurePublish = (bench: Bench) =>
   bench.attempt('publish → visible', '≤ 1 s', async () => {
     const editor = await editorAndIds(bench)
-    await publishAndWatch(bench, 'Next', bench.next, editor)
-    if (bench.proxyUp) await publishAndWatch(bench, 'the proxy', bench.proxy, editor)
+    const watchers = [
+      { where: 'from Next', base: bench.next, tag: 'direct' },
+      ...(bench.proxyUp ? [{ where: 'through the proxy', base: bench.proxy, tag: 'proxied' }] : []),
+    ]
+    for (const watcher of watchers) {
+      const { publishMs, results } = await publishAndWatch(bench, [watcher], editor, watcher.tag)
+      for (const { page, value } of results) {
+        visibleFigure(
+          bench,
+          `publish → visible on the ${page.name}, ${watcher.where}`,
+          page.name,
+          value,
+          publishMs,
+        )
+        bench.log(
+          `publish → ${page.name} ${watcher.where}: ${value === null ? 'not within 10 s' : `${Math.round(value)} ms`}`,
+        )
+      }
+    }
     if (!bench.hasArticlePage) {
       bench.notMeasured(
         'publish → visible on the article page',
         '≤ 1000 ms',
         'not available: no article route in this build',
       )
+    }
+  })
+
+/**
+ * With `--instances`: a publish sent to instance A, read back from every other instance
+ * directly and through nginx. Twice: the first publish of the run (the instances load the code
+ * a publish runs, on A and in the revalidation route) and a second one.
+ */
+export const measurePublishAcross = (bench: Bench) =>
+  bench.attempt('publish → visible across instances', '≤ 1 s', async () => {
+    const { stack } = bench
+    if (!stack) throw new Error('no topology started')
+    const editor = await editorAndIds(bench)
+    const watchers = [
+      ...stack.instances.slice(1).map((instance) => ({
+        where: `on instance ${instanceName(instance.index)}`,
+        base: instance.url,
+      })),
+      { where: 'through nginx', base: stack.proxyUrl },
+    ]
+    for (const [which, tag] of [
+      ['first publish of the run', 'first'],
+      ['second publish', 'second'],
+    ] as const) {
+      const { publishMs, results } = await publishAndWatch(bench, watchers, editor, `across ${tag}`)
+      for (const { watcher, page, value } of results) {
+        visibleFigure(
+          bench,
+          `publish on instance A → visible on the ${page.name} ${watcher.where} (${which})`,
+          page.name,
+          value,
+          publishMs,
+          ` ${watcher.where}`,
+        )
+        bench.log(
+          `publish on A → ${page.name} ${watcher.where} (${which}): ${value === null ? 'not within 10 s' : `${Math.round(value)} ms`}`,
+        )
+      }
     }
   })

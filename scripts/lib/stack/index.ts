@@ -41,6 +41,11 @@ export type StackOptions = {
   echo?: boolean
   /** seed the demo newsroom into an empty database (true) */
   seed?: boolean
+  /**
+   * An embedded primary already running with the data in `name` (the benchmark's): used instead
+   * of a new one (the replica clones it), and left running by `stop()`, since its owner stops it.
+   */
+  database?: { server: EmbeddedServer; name: string }
   /** how often a worker looks at the queue (JOBS_INTERVAL_SECONDS; the worker's default 10) */
   jobsIntervalSeconds?: number
   log?: (message: string) => void
@@ -49,6 +54,8 @@ export type StackOptions = {
 export type Instance = {
   index: number
   url: string
+  /** the `next start` process's id, while it runs */
+  pid: () => number | undefined
   running: () => boolean
   start: () => Promise<void>
   stop: () => Promise<void>
@@ -139,12 +146,17 @@ export const startStack = async (options: StackOptions): Promise<Stack> => {
   }
 
   try {
-    const primary = await startEmbeddedPostgres({
-      dataDir: path.join(dir, 'postgres'),
-      port: await port('primary'),
-    })
-    stoppers.push(() => primary.stop())
-    await primary.createDatabase('newsroom')
+    const databaseName = options.database?.name ?? 'newsroom'
+    const primary =
+      options.database?.server ??
+      (await startEmbeddedPostgres({
+        dataDir: path.join(dir, 'postgres'),
+        port: await port('primary'),
+      }))
+    if (!options.database) {
+      stoppers.push(() => primary.stop())
+      await primary.createDatabase(databaseName)
+    }
     log(`PostgreSQL primary on 127.0.0.1:${primary.port}`)
     // A streaming standby cloned from the primary's folder (or restarted on its own).
     const replica = await startReplica({
@@ -175,7 +187,7 @@ export const startStack = async (options: StackOptions): Promise<Stack> => {
 
     const env: NodeJS.ProcessEnv = {
       ...process.env,
-      DATABASE_URL: primary.urlFor('newsroom'),
+      DATABASE_URL: primary.urlFor(databaseName),
       REDIS_URL: redis.url,
       PAYLOAD_SECRET: process.env.PAYLOAD_SECRET || 'stack-secret-change-me',
       PREVIEW_SECRET: process.env.PREVIEW_SECRET || 'stack-preview-secret',
@@ -195,7 +207,7 @@ export const startStack = async (options: StackOptions): Promise<Stack> => {
     // Migrations and the seed write: the primary only.
     const cli = { ...env, NODE_OPTIONS: '--no-deprecation --conditions=development' }
     // Readers' queries on the replica, for the instances and the worker.
-    env.DATABASE_REPLICA_URLS = replica.url('newsroom')
+    env.DATABASE_REPLICA_URLS = replica.url(databaseName)
     await run('migrate', bin('payload'), ['migrate'], cli, logDir, echo)
     if (options.seed !== false) {
       await run('seed', bin('payload'), ['run', 'scripts/seed.ts'], cli, logDir, echo)
@@ -207,6 +219,7 @@ export const startStack = async (options: StackOptions): Promise<Stack> => {
       const instance: Instance = {
         index,
         url,
+        pid: () => (proc?.running() ? proc.pid() : undefined),
         running: () => proc?.running() ?? false,
         start: async () => {
           proc = startProcess({
@@ -285,7 +298,7 @@ export const startStack = async (options: StackOptions): Promise<Stack> => {
       outboxDir,
       primary,
       replica,
-      replicaUrl: replica.url('newsroom'),
+      replicaUrl: replica.url(databaseName),
       redis,
       objectStore,
       objectStoreUrl: objectStore.endpoint,
