@@ -23,7 +23,7 @@ FROM build AS tools
 ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1
 RUN chown -R node:node /app
 USER node
-CMD ["npm", "run", "worker"]
+CMD ["node", "--no-deprecation", "--conditions=development", "--import=tsx", "--import=./scripts/lib/serverOnlyOutsideNext.mjs", "scripts/worker.ts"]
 
 FROM node:22.20.0-bookworm-slim AS app
 WORKDIR /app

@@ -23,6 +23,7 @@ import path from 'node:path'
 import { startEmbeddedPostgres, type EmbeddedServer } from './lib/embeddedPostgres'
 import { loadEnvFiles } from './lib/envFiles'
 import { withHeapLimit } from './lib/serverMemory'
+import { WORKER_NODE_ARGS } from './lib/workerProcess'
 
 const root = path.resolve(import.meta.dirname, '..')
 const [command = 'dev', ...rest] = process.argv.slice(2)
@@ -149,19 +150,10 @@ const main = async () => {
       return shutdown(0)
     case 'worker':
       // The jobs queue outside Next; stopped first on Ctrl-C, like Next.
-      child = spawn(bin('tsx'), ['scripts/worker.ts', ...rest], {
+      child = spawn(process.execPath, [...WORKER_NODE_ARGS, ...rest], {
         cwd: root,
         stdio: 'inherit',
-        env: {
-          ...env,
-          NODE_OPTIONS: [
-            env.NODE_OPTIONS,
-            '--conditions=development',
-            '--import=./scripts/lib/serverOnlyOutsideNext.mjs',
-          ]
-            .filter(Boolean)
-            .join(' '),
-        },
+        env,
       })
       child.on('exit', (code) => void shutdown(code ?? 0))
       return

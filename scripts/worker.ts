@@ -16,7 +16,7 @@
  * applies them.
  *
  * Loaded with `--conditions=development` and the `server-only` preload
- * (scripts/lib/serverOnlyOutsideNext.mjs), as scripts/app.ts starts it.
+ * (scripts/lib/serverOnlyOutsideNext.mjs): `WORKER_NODE_ARGS` (scripts/lib/workerProcess.ts).
  */
 import { getPayload } from 'payload'
 

@@ -8,6 +8,7 @@ import type { Stage } from '@/workflow'
 import { performTransition, type TransitionRequest } from '@/workflow/perform'
 
 import { createArticle } from './fixtures'
+import { WORKER_NODE_ARGS } from '../../scripts/lib/workerProcess'
 
 /** A request made for `user`, as the REST endpoint builds one for a logged-in person. */
 export const requestFor = (payload: Payload, user: User | null) =>
@@ -78,21 +79,11 @@ const root = path.resolve(import.meta.dirname, '../..')
  * own (no wrapper, so a signal reaches the worker itself), on `databaseUrl`.
  */
 export const startWorker = (env: Record<string, string | undefined>): WorkerProcess => {
-  const child = spawn(
-    process.execPath,
-    [
-      '--no-deprecation',
-      '--conditions=development',
-      '--import=tsx',
-      '--import=./scripts/lib/serverOnlyOutsideNext.mjs',
-      'scripts/worker.ts',
-    ],
-    {
-      cwd: root,
-      env: { ...process.env, NODE_OPTIONS: '', REVALIDATE_OVER_HTTP: 'false', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  )
+  const child = spawn(process.execPath, WORKER_NODE_ARGS, {
+    cwd: root,
+    env: { ...process.env, NODE_OPTIONS: '', REVALIDATE_OVER_HTTP: 'false', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
   let text = ''
   const listeners = new Set<() => void>()
   const take = (chunk: Buffer) => {

@@ -21,6 +21,8 @@ import { s3Env, startObjectStore, type ObjectStore } from '../objectStore'
 import { freePort } from '../ports'
 import { redisBinary, startRedis, type RedisServer } from '../redis'
 import { startReplica, type Replica } from '../replica'
+import { withHeapLimit } from '../serverMemory'
+import { WORKER_NODE_ARGS } from '../workerProcess'
 import { startProcess, waitForOk, type ManagedProcess } from './processes'
 
 const root = path.resolve(import.meta.dirname, '../../..')
@@ -226,7 +228,12 @@ export const startStack = async (options: StackOptions): Promise<Stack> => {
             name: `app${index + 1}`,
             command: bin('next'),
             args: ['start', '-H', '127.0.0.1', '-p', String(appPort)],
-            env: { ...env, NODE_ENV: 'production' },
+            // The heap limit `npm start` and the image give the server (README, "Memory").
+            env: {
+              ...env,
+              NODE_ENV: 'production',
+              NODE_OPTIONS: withHeapLimit(env.NODE_OPTIONS, env),
+            },
             cwd: root,
             logDir,
             echo,
@@ -268,8 +275,8 @@ export const startStack = async (options: StackOptions): Promise<Stack> => {
     const startWorker = async () => {
       const worker = startProcess({
         name: `worker${workers.length + 1}`,
-        command: bin('tsx'),
-        args: ['scripts/app.ts', 'worker'],
+        command: process.execPath,
+        args: WORKER_NODE_ARGS,
         env: {
           ...env,
           // A scheduled publish expires the shared cache through an instance's revalidation
