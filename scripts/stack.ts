@@ -14,7 +14,16 @@ import path from 'node:path'
 import { startStack } from './lib/stack'
 
 const root = path.resolve(import.meta.dirname, '..')
-const dir = path.join(root, process.env.DATA_DIR || '.data', 'stack')
+const dir = path.join(path.resolve(root, process.env.DATA_DIR || '.data'), 'stack')
+/** nginx on `base`, its refresh port next, the apps from base + 2; databases and Redis apart. */
+const portsFrom = (base: number) => ({
+  proxy: base,
+  refresh: base + 1,
+  apps: [base + 2, base + 3],
+  primary: 54340,
+  replica: 54341,
+  redis: 6390,
+})
 const log = (message: string) => console.log(`\x1b[36m[stack]\x1b[0m ${message}`)
 
 const main = async () => {
@@ -23,7 +32,9 @@ const main = async () => {
   const stack = await startStack({
     dir,
     log,
-    ports: { proxy: Number(process.env.STACK_PORT) || 8080 },
+    // Fixed ports, so that the URLs stay put and the replica kept in the data folder finds its
+    // primary again on the next run. STACK_PORT moves nginx (the others follow it).
+    ports: portsFrom(Number(process.env.STACK_PORT) || 8080),
   })
   let stopping = false
   const stop = async () => {
@@ -46,7 +57,7 @@ const main = async () => {
       ...(stack.replicaUrl ? [`  PostgreSQL replica:  ${stack.replicaUrl}`] : []),
       `  Redis:               ${stack.redis.url}`,
       ...(stack.objectStoreUrl ? [`  Object store (S3):   ${stack.objectStoreUrl}`] : []),
-      `  Mail outbox:         ${path.relative(root, stack.outboxDir)}`,
+      `  Mail outbox:         ${stack.outboxDir}`,
       '',
       '  Logins: admin@caspiandigest.example / demo-admin, editor@… / demo-editor,',
       '          author@… / demo-author, translator@… / demo-translator',
