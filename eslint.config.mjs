@@ -21,19 +21,19 @@ const LAYERS = {
   // The read layer (server-only): every public read.
   data: ['db', 'cache', 'access', 'lib'],
   // The two plugins; language versions build on the workflow, not the reverse.
-  workflow: ['fields', 'access', 'cache', 'db', 'lib', 'context.ts'],
-  translations: ['workflow', 'fields', 'access', 'cache', 'db', 'lib', 'context.ts'],
+  workflow: ['fields', 'i18n', 'access', 'cache', 'db', 'lib', 'context.ts'],
+  translations: ['workflow', 'fields', 'i18n', 'access', 'cache', 'db', 'lib', 'context.ts'],
   // Content configuration; an article's access reads the workflow's rules.
-  collections: ['workflow', 'translations', 'fields', 'access', 'cache', 'db', 'lib'],
-  globals: ['access', 'cache', 'lib'],
-  fields: ['access', 'lib'],
+  collections: ['workflow', 'translations', 'fields', 'i18n', 'access', 'cache', 'db', 'lib'],
+  globals: ['i18n', 'access', 'cache', 'lib'],
+  fields: ['i18n', 'access', 'lib'],
   // Running the jobs queue: one guarded runner at a time (the worker, the web server's loop).
   jobs: ['db', 'lib'],
   // Loading content.
   import: ['workflow', 'db', 'lib'],
   seed: ['lib'],
   // React: the public site's components read src/data; the admin's read the plugins' contracts.
-  components: ['data', 'access', 'workflow', 'translations', 'lib'],
+  components: ['data', 'access', 'workflow', 'translations', 'i18n', 'lib'],
   // Public pages render what src/data reads: no database, collection or workflow code.
   'app/(frontend)': ['data', 'components', 'cache', 'i18n', 'lib'],
 }

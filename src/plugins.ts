@@ -28,6 +28,7 @@ import {
 } from '@/collections/Articles/hooks/revalidateArticle'
 import { serializeSaves } from '@/collections/Articles/hooks/serializeSaves'
 import { setCreatedBy } from '@/collections/Articles/hooks/setCreatedBy'
+import { withSeoLabels } from '@/fields/seo'
 import { withIdCheck } from '@/lib/ids'
 import { changeCollection } from '@/lib/plugins'
 import { followOriginal, updateLanguageVersions } from '@/translations/hooks'
@@ -125,6 +126,8 @@ export const plugins: Plugin[] = [
   seoPlugin({
     collections: ['pages'],
     uploadsCollection: 'media',
+    // The fields with the admin's labels in every admin language (src/fields/seo.ts).
+    fields: ({ defaultFields }) => defaultFields.map(withSeoLabels),
     // Articles carry the same fields unlocalized (src/collections/Articles); these generators
     // serve both.
     generateTitle: ({ doc }) => `${doc?.title ?? ''} · Caspian Digest`,

@@ -1,5 +1,6 @@
 import type { TextField } from 'payload'
 
+import { inLanguages, label } from '@/i18n/admin'
 import { slugify } from '@/lib/slug'
 
 /**
@@ -16,11 +17,14 @@ export const slugField = (
   index: true,
   // Not `required`: the hook below fills it, so callers may omit it; `validate` still refuses
   // an empty slug when the document is validated (drafts skip validation, as for every field).
+  label: label('common:slug'),
   validate: (value: string | null | undefined) =>
     Boolean(value && value.trim()) || 'A slug is required: give the title or type one.',
   admin: {
     position: 'sidebar',
-    description: `Part of the URL. Left empty, it is made from the ${from}.`,
+    description: inLanguages(
+      from === 'title' ? 'common:slugDescriptionTitle' : 'common:slugDescriptionName',
+    ),
   },
   hooks: {
     beforeValidate: [

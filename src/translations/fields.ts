@@ -8,6 +8,7 @@ import type { Field, Where } from 'payload'
 import { isStaffField } from '@/access/roles'
 import { notCopied, notCopiedFlag } from '@/fields/duplicate'
 import { translationsPanelField } from '@/fields/translationsPanel'
+import { inLanguages, label } from '@/i18n/admin'
 
 const never = () => false
 
@@ -17,6 +18,7 @@ export const translationFields: Field[] = [
     type: 'relationship',
     relationTo: 'articles',
     index: true,
+    label: label('translations:translationOf'),
     // A copy of a language version is a new original in the same language: the story already
     // has its version in that language (one per language, a unique index), and a copy is for
     // starting another story from this text, not a second translation of the same one. Only
@@ -26,14 +28,17 @@ export const translationFields: Field[] = [
     filterOptions: ({ id }): Where => ({
       and: [{ id: { not_equals: id ?? 0 } }, { translationOf: { exists: false } }],
     }),
-    admin: { position: 'sidebar', description: 'The original this is a language version of.' },
+    admin: {
+      position: 'sidebar',
+      description: inLanguages('translations:translationOfDescription'),
+    },
   },
   // The Translations panel (src/components/translations/): versions, add, diff, original text.
   translationsPanelField,
   {
     name: 'needsUpdate',
     type: 'checkbox',
-    label: 'Needs update',
+    label: label('translations:needsUpdate'),
     defaultValue: false,
     index: true,
     // Set when the original is published again with other text; cleared by "mark updated".
@@ -43,26 +48,31 @@ export const translationFields: Field[] = [
       position: 'sidebar',
       readOnly: true,
       condition: (data) => Boolean(data?.translationOf),
-      description: 'The original changed after this version was made from it.',
+      description: inLanguages('translations:needsUpdateDescription'),
       components: { Cell: '@/components/translations/NeedsUpdateCell#NeedsUpdateCell' },
     },
   },
   {
     name: 'translatedFrom',
     type: 'group',
-    label: 'Made from the original text',
+    label: label('translations:translatedFrom'),
     access: { read: isStaffField, create: never, update: never },
     hooks: { beforeDuplicate: [() => ({})] },
     admin: {
       condition: (data) => Boolean(data?.translationOf),
       readOnly: true,
-      description: 'The original’s text when this version was made or last marked updated.',
+      description: inLanguages('translations:translatedFromDescription'),
     },
     fields: [
-      { name: 'title', type: 'text' },
-      { name: 'dek', type: 'textarea' },
-      { name: 'bodyText', type: 'textarea' },
-      { name: 'at', type: 'date', admin: { date: { pickerAppearance: 'dayAndTime' } } },
+      { name: 'title', type: 'text', label: label('translations:title') },
+      { name: 'dek', type: 'textarea', label: label('translations:dek') },
+      { name: 'bodyText', type: 'textarea', label: label('translations:bodyText') },
+      {
+        name: 'at',
+        type: 'date',
+        label: label('translations:at'),
+        admin: { date: { pickerAppearance: 'dayAndTime' } },
+      },
     ],
   },
 ]

@@ -8,8 +8,9 @@ import type { Field, Tab } from 'payload'
 import { isEditorField, isStaffField } from '@/access/roles'
 import { notCopied } from '@/fields/duplicate'
 import { workflowPanelField } from '@/fields/workflowPanel'
+import { inLanguages, label } from '@/i18n/admin'
 
-import { STAGES, STAGE_LABELS } from './table'
+import { STAGES } from './table'
 
 const never = () => false
 const editorsOnly = { create: isEditorField, update: isEditorField }
@@ -25,7 +26,8 @@ export const workflowSidebarFields: Field[] = [
     // Always set by the workflow hooks (a new article starts as a draft); neither required nor
     // defaulted in the schema, so that no client ever has to send it.
     index: true,
-    options: STAGES.map((stage) => ({ label: STAGE_LABELS[stage], value: stage })),
+    label: label('workflow:stage'),
+    options: STAGES.map((stage) => ({ label: label(`stages:${stage}`), value: stage })),
     // Only the workflow moves it (src/workflow/): a client sending it directly is ignored.
     access: { create: never, update: never },
     admin: {
@@ -39,22 +41,24 @@ export const workflowSidebarFields: Field[] = [
     type: 'relationship',
     relationTo: 'users',
     index: true,
+    label: label('workflow:assignee'),
     access: staffOnlyEditorsSet,
     hooks: { beforeDuplicate: [notCopied] },
-    admin: { position: 'sidebar', description: 'Who works on it now.' },
+    admin: { position: 'sidebar', description: inLanguages('workflow:assigneeDescription') },
   },
   {
     name: 'reviewer',
     type: 'relationship',
     relationTo: 'users',
+    label: label('workflow:reviewer'),
     access: staffOnlyEditorsSet,
     hooks: { beforeDuplicate: [notCopied] },
-    admin: { position: 'sidebar', description: 'The editor who reviewed it last.' },
+    admin: { position: 'sidebar', description: inLanguages('workflow:reviewerDescription') },
   },
   {
     name: 'scheduledAt',
     type: 'date',
-    label: 'Publishes at',
+    label: label('workflow:scheduledAt'),
     access: { create: never, update: never },
     hooks: { beforeDuplicate: [notCopied] },
     admin: {
@@ -67,24 +71,25 @@ export const workflowSidebarFields: Field[] = [
   {
     name: 'expiresAt',
     type: 'date',
-    label: 'Unpublish at',
+    label: label('workflow:expiresAt'),
     access: editorsOnly,
     hooks: { beforeDuplicate: [notCopied] },
     admin: {
       position: 'sidebar',
       date: { pickerAppearance: 'dayAndTime' },
-      description: 'Optional: the article is unpublished automatically at this time.',
+      description: inLanguages('workflow:expiresAtDescription'),
     },
   },
 ]
 
 /** The article's timeline (`editorial-events`), as a tab of the edit view. */
 export const workflowHistoryTab: Tab = {
-  label: 'Workflow history',
+  label: label('workflow:historyTab'),
   fields: [
     {
       name: 'timeline',
       type: 'join',
+      label: label('workflow:timeline'),
       collection: 'editorial-events',
       on: 'article',
       defaultSort: '-createdAt',

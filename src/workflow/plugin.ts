@@ -12,6 +12,7 @@
  */
 import type { Config, Field, Plugin } from 'payload'
 
+import { englishLabel } from '@/i18n/admin'
 import { appendHooks, changeCollection, inSidebar, insertFields } from '@/lib/plugins'
 
 import { workflowEndpoints } from './endpoints'
@@ -38,7 +39,7 @@ const withHistoryTab = (fields: Field[], before?: string): Field[] => {
   if (field?.type !== 'tabs') {
     throw new Error('The workflow plugin puts its history in a tab: articles have none.')
   }
-  const at = field.tabs.findIndex((tab) => tab.label === before)
+  const at = field.tabs.findIndex((tab) => englishLabel(tab.label) === before)
   const tabs =
     at === -1
       ? [...field.tabs, workflowHistoryTab]

@@ -12,6 +12,7 @@
  *   the scheduler (no person): scheduled ─publish_scheduled→ published ─expire→ draft
  */
 import type { Role } from '@/access/roles'
+import { ADMIN_DICTIONARIES } from '@/i18n/admin'
 
 export const STAGES = [
   'draft',
@@ -24,15 +25,11 @@ export const STAGES = [
 ] as const
 export type Stage = (typeof STAGES)[number]
 
-export const STAGE_LABELS: Record<Stage, string> = {
-  draft: 'Draft',
-  in_review: 'In review',
-  changes_requested: 'Changes requested',
-  approved: 'Approved',
-  scheduled: 'Scheduled',
-  published: 'Published',
-  archived: 'Archived',
-}
+/** The stages' English names: the admin's dictionary (src/i18n/admin/) is their one source. */
+export const STAGE_LABELS: Record<Stage, string> = ADMIN_DICTIONARIES.en.stages
+
+/** A transition's English name, from the same dictionary. */
+const named = ADMIN_DICTIONARIES.en.transitions
 
 export type Transition = {
   label: string
@@ -57,21 +54,21 @@ const EDITORS = ['editor', 'admin'] as const
 
 export const TRANSITIONS = {
   submit: {
-    label: 'Submit for review',
+    label: named.submit,
     from: ['draft', 'changes_requested'],
     to: 'in_review',
     roles: WRITERS,
     notify: 'editors',
   },
   approve: {
-    label: 'Approve',
+    label: named.approve,
     from: ['in_review'],
     to: 'approved',
     roles: EDITORS,
     notify: 'writers',
   },
   request_changes: {
-    label: 'Request changes',
+    label: named.request_changes,
     from: ['in_review', 'approved'],
     to: 'changes_requested',
     roles: EDITORS,
@@ -81,7 +78,7 @@ export const TRANSITIONS = {
   // Editors may publish straight from a draft or from review: breaking news does not wait for a
   // second pair of eyes, and the editor firing it is that pair.
   publish: {
-    label: 'Publish',
+    label: named.publish,
     from: ['draft', 'in_review', 'approved'],
     to: 'published',
     roles: EDITORS,
@@ -89,31 +86,31 @@ export const TRANSITIONS = {
     notify: 'writers',
   },
   schedule: {
-    label: 'Schedule',
+    label: named.schedule,
     from: ['draft', 'in_review', 'approved'],
     to: 'scheduled',
     roles: EDITORS,
     requiresFutureDate: true,
     requiresChecklist: true,
   },
-  unschedule: { label: 'Cancel schedule', from: ['scheduled'], to: 'approved', roles: EDITORS },
-  unpublish: { label: 'Unpublish', from: ['published'], to: 'draft', roles: EDITORS },
+  unschedule: { label: named.unschedule, from: ['scheduled'], to: 'approved', roles: EDITORS },
+  unpublish: { label: named.unpublish, from: ['published'], to: 'draft', roles: EDITORS },
   archive: {
-    label: 'Archive',
+    label: named.archive,
     from: ['published', 'draft', 'changes_requested'],
     to: 'archived',
     roles: EDITORS,
   },
-  reopen: { label: 'Reopen', from: ['archived'], to: 'draft', roles: EDITORS },
+  reopen: { label: named.reopen, from: ['archived'], to: 'draft', roles: EDITORS },
   publish_scheduled: {
-    label: 'Publish on schedule',
+    label: named.publish_scheduled,
     from: ['scheduled'],
     to: 'published',
     roles: [],
     bySystem: true,
     notify: 'writers',
   },
-  expire: { label: 'Expire', from: ['published'], to: 'draft', roles: [], bySystem: true },
+  expire: { label: named.expire, from: ['published'], to: 'draft', roles: [], bySystem: true },
 } as const satisfies Record<string, Transition>
 
 export type TransitionName = keyof typeof TRANSITIONS

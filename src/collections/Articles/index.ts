@@ -10,8 +10,10 @@ import type { CollectionConfig, Where } from 'payload'
 import { publishedOrStaff } from '@/access/publishedOrStaff'
 import { isEditorField, isStaff, isStaffField } from '@/access/roles'
 import { copySlug, notCopied } from '@/fields/duplicate'
+import { withSeoLabels } from '@/fields/seo'
 import { slugField } from '@/fields/slug'
-import { LANGUAGE_OPTIONS, SOURCE_LANGUAGE_OPTIONS } from '@/lib/languages'
+import { inLanguages, label } from '@/i18n/admin'
+import { isLanguage, LANGUAGE_OPTIONS, SOURCE_LANGUAGE_OPTIONS } from '@/lib/languages'
 import { articlePreviewPath } from '@/lib/preview'
 import { refuseUnsafeUrl, validateUrl } from '@/lib/safeUrl'
 
@@ -35,12 +37,13 @@ const editorsOnly = { create: isEditorField, update: isEditorField }
  */
 export const Articles: CollectionConfig = {
   slug: 'articles',
+  labels: { singular: label('articles:singular'), plural: label('articles:plural') },
   admin: {
     useAsTitle: 'title',
     // `stage` and `assignee` are the workflow's (src/workflow/plugin.ts).
     defaultColumns: ['title', 'stage', 'language', 'category', 'assignee', 'updatedAt'],
     listSearchableFields: ['title', 'slug', 'dek'],
-    group: 'Content',
+    group: inLanguages('groups:content'),
     // The article page in draft mode, entered through /next/preview (secret + session).
     livePreview: {
       url: ({ data }) =>
@@ -89,46 +92,53 @@ export const Articles: CollectionConfig = {
     afterDelete: [revalidateDeletedArticle],
   },
   fields: [
-    { name: 'title', type: 'text', required: true },
+    { name: 'title', type: 'text', required: true, label: label('common:title') },
     {
       name: 'dek',
       type: 'textarea',
-      label: 'Dek (standfirst)',
-      admin: { description: 'One or two sentences under the headline.' },
+      label: label('articles:dek'),
+      admin: { description: inLanguages('articles:dekDescription') },
     },
     {
       type: 'tabs',
       tabs: [
         {
-          label: 'Story',
+          label: label('articles:tabStory'),
           fields: [
-            { name: 'body', type: 'richText' },
+            { name: 'body', type: 'richText', label: label('common:body') },
             {
               type: 'row',
               fields: [
-                { name: 'heroImage', type: 'upload', relationTo: 'media' },
+                {
+                  name: 'heroImage',
+                  type: 'upload',
+                  relationTo: 'media',
+                  label: label('articles:heroImage'),
+                },
                 {
                   name: 'heroCaption',
                   type: 'text',
-                  admin: { description: 'Overrides the image caption.' },
+                  label: label('articles:heroCaption'),
+                  admin: { description: inLanguages('articles:heroCaptionDescription') },
                 },
               ],
             },
           ],
         },
         {
-          label: 'Source',
-          description: 'For stories translated or reprinted from another outlet.',
+          label: label('articles:tabSource'),
+          description: inLanguages('articles:tabSourceDescription'),
           fields: [
             {
               name: 'source',
               type: 'group',
+              label: label('articles:source'),
               fields: [
-                { name: 'outlet', type: 'text' },
+                { name: 'outlet', type: 'text', label: label('articles:outlet') },
                 {
                   name: 'url',
                   type: 'text',
-                  label: 'URL',
+                  label: label('common:url'),
                   validate: validateUrl,
                   // Drafts skip `validate`; the same rule, for them.
                   hooks: { beforeChange: [refuseUnsafeUrl] },
@@ -136,10 +146,15 @@ export const Articles: CollectionConfig = {
                 {
                   name: 'originalLanguage',
                   type: 'select',
-                  options: SOURCE_LANGUAGE_OPTIONS,
+                  label: label('articles:originalLanguage'),
+                  options: SOURCE_LANGUAGE_OPTIONS.map((option) =>
+                    isLanguage(option.value)
+                      ? option
+                      : { ...option, label: label(`sourceLanguages:${option.value}`) },
+                  ),
                 },
-                { name: 'originalTitle', type: 'text' },
-                { name: 'originalDate', type: 'date' },
+                { name: 'originalTitle', type: 'text', label: label('articles:originalTitle') },
+                { name: 'originalDate', type: 'date', label: label('articles:originalDate') },
               ],
             },
           ],
@@ -147,7 +162,7 @@ export const Articles: CollectionConfig = {
         {
           // The SEO plugin's fields, unlocalized: an article is already one language.
           name: 'meta',
-          label: 'SEO',
+          label: label('seo:tab'),
           fields: [
             OverviewField({
               titlePath: 'meta.title',
@@ -162,12 +177,11 @@ export const Articles: CollectionConfig = {
               titlePath: 'meta.title',
               descriptionPath: 'meta.description',
             }),
-          ],
+          ].map(withSeoLabels),
         },
         {
-          label: 'Corrections',
-          description:
-            'Public corrections to a published article, shown at its foot with their date. Adding one needs no new review.',
+          label: label('articles:tabCorrections'),
+          description: inLanguages('articles:tabCorrectionsDescription'),
           fields: [
             {
               name: 'corrections',
@@ -175,28 +189,39 @@ export const Articles: CollectionConfig = {
               access: editorsOnly,
               // Corrections belong to the published article, not to a copy of its text.
               hooks: { beforeDuplicate: [() => []] },
-              labels: { singular: 'Correction', plural: 'Corrections' },
+              label: label('articles:corrections'),
+              labels: {
+                singular: label('articles:correction'),
+                plural: label('articles:corrections'),
+              },
               fields: [
                 {
                   name: 'date',
                   type: 'date',
                   required: true,
+                  label: label('common:date'),
                   defaultValue: () => new Date().toISOString(),
                   admin: { date: { pickerAppearance: 'dayAndTime' } },
                 },
-                { name: 'text', type: 'textarea', required: true },
+                {
+                  name: 'text',
+                  type: 'textarea',
+                  required: true,
+                  label: label('articles:correctionText'),
+                },
               ],
             },
           ],
         },
         {
-          label: 'Related',
+          label: label('articles:tabRelated'),
           fields: [
             {
               name: 'relatedArticles',
               type: 'relationship',
               relationTo: 'articles',
               hasMany: true,
+              label: label('articles:relatedArticles'),
               filterOptions: ({ id, data }): Where => ({
                 and: [
                   { id: { not_equals: id ?? 0 } },
@@ -215,6 +240,7 @@ export const Articles: CollectionConfig = {
       required: true,
       defaultValue: 'en',
       index: true,
+      label: label('common:language'),
       options: LANGUAGE_OPTIONS,
       admin: { position: 'sidebar' },
     },
@@ -231,7 +257,7 @@ export const Articles: CollectionConfig = {
       type: 'relationship',
       relationTo: 'categories',
       index: true,
-      label: 'Section',
+      label: label('common:section'),
       admin: { position: 'sidebar' },
     },
     {
@@ -239,7 +265,7 @@ export const Articles: CollectionConfig = {
       type: 'relationship',
       relationTo: 'categories',
       hasMany: true,
-      label: 'Also in sections',
+      label: label('articles:categories'),
       admin: { position: 'sidebar' },
     },
     {
@@ -247,6 +273,7 @@ export const Articles: CollectionConfig = {
       type: 'relationship',
       relationTo: 'tags',
       hasMany: true,
+      label: label('articles:tags'),
       admin: { position: 'sidebar' },
     },
     {
@@ -254,18 +281,20 @@ export const Articles: CollectionConfig = {
       type: 'relationship',
       relationTo: 'authors',
       hasMany: true,
+      label: label('articles:authors'),
       admin: { position: 'sidebar' },
     },
     {
       name: 'publishedAt',
       type: 'date',
+      label: label('articles:publishedAt'),
       index: true,
       // Set on first publication; editors may correct it, nobody else sets it.
       access: editorsOnly,
       admin: {
         position: 'sidebar',
         date: { pickerAppearance: 'dayAndTime' },
-        description: 'Set on first publication.',
+        description: inLanguages('articles:publishedAtDescription'),
       },
       hooks: {
         beforeDuplicate: [notCopied],
@@ -278,12 +307,17 @@ export const Articles: CollectionConfig = {
     {
       name: 'readingTime',
       type: 'number',
-      label: 'Reading time (minutes)',
-      admin: { position: 'sidebar', readOnly: true, description: 'Computed from the body.' },
+      label: label('articles:readingTime'),
+      admin: {
+        position: 'sidebar',
+        readOnly: true,
+        description: inLanguages('articles:readingTimeDescription'),
+      },
     },
     {
       name: 'createdBy',
       type: 'relationship',
+      label: label('articles:createdBy'),
       relationTo: 'users',
       access: { read: isStaffField, update: () => false },
       admin: { position: 'sidebar', readOnly: true },

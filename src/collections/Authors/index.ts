@@ -4,38 +4,48 @@ import { anyone, isEditor } from '@/access/roles'
 import { revalidateOnChange } from '@/cache/revalidate'
 import { cacheTags } from '@/cache/tags'
 import { slugField } from '@/fields/slug'
+import { inLanguages, label } from '@/i18n/admin'
 import { validateUrl } from '@/lib/safeUrl'
 
 export const Authors: CollectionConfig = {
   slug: 'authors',
+  labels: { singular: label('authors:singular'), plural: label('authors:plural') },
   admin: {
     useAsTitle: 'name',
     defaultColumns: ['name', 'jobTitle', 'isHouse', 'updatedAt'],
-    group: 'Newsroom',
-    description: 'Public bylines: people, and house bylines such as the site itself.',
+    group: inLanguages('groups:newsroom'),
+    description: inLanguages('authors:description'),
   },
   access: { read: anyone, create: isEditor, update: isEditor, delete: isEditor },
   // Bylines appear on article lists, so a renamed author expires them too.
   hooks: revalidateOnChange([cacheTags.authors, cacheTags.articles]),
   fields: [
-    { name: 'name', type: 'text', required: true },
+    { name: 'name', type: 'text', required: true, label: label('common:name') },
     slugField('name', { unique: true }),
-    { name: 'jobTitle', type: 'text', localized: true },
-    { name: 'bio', type: 'textarea', localized: true },
-    { name: 'photo', type: 'upload', relationTo: 'media' },
+    { name: 'jobTitle', type: 'text', localized: true, label: label('authors:jobTitle') },
+    { name: 'bio', type: 'textarea', localized: true, label: label('authors:bio') },
+    { name: 'photo', type: 'upload', relationTo: 'media', label: label('authors:photo') },
     {
       name: 'isHouse',
       type: 'checkbox',
-      label: 'House byline',
+      label: label('authors:isHouse'),
       defaultValue: false,
-      admin: { position: 'sidebar', description: 'The outlet itself rather than a person.' },
+      admin: { position: 'sidebar', description: inLanguages('authors:isHouseDescription') },
     },
     {
       name: 'links',
       type: 'array',
+      label: label('authors:links'),
+      labels: { singular: label('authors:link'), plural: label('authors:links') },
       fields: [
-        { name: 'label', type: 'text', required: true },
-        { name: 'url', type: 'text', required: true, validate: validateUrl },
+        { name: 'label', type: 'text', required: true, label: label('authors:linkLabel') },
+        {
+          name: 'url',
+          type: 'text',
+          required: true,
+          label: label('common:url'),
+          validate: validateUrl,
+        },
       ],
     },
   ],

@@ -4,29 +4,36 @@ import { anyone, isEditor } from '@/access/roles'
 import { revalidateOnChange } from '@/cache/revalidate'
 import { cacheTags } from '@/cache/tags'
 import { slugField } from '@/fields/slug'
+import { inLanguages, label } from '@/i18n/admin'
 
 /** Sections of the site, nested through `parent` (added with breadcrumbs by the nested-docs plugin). */
 export const Categories: CollectionConfig = {
   slug: 'categories',
-  labels: { singular: 'Section', plural: 'Sections' },
+  labels: { singular: label('categories:singular'), plural: label('categories:plural') },
   admin: {
     useAsTitle: 'name',
     defaultColumns: ['name', 'slug', 'parent', 'order'],
-    group: 'Content',
+    group: inLanguages('groups:content'),
   },
   defaultSort: 'order',
   access: { read: anyone, create: isEditor, update: isEditor, delete: isEditor },
   hooks: revalidateOnChange([cacheTags.categories, cacheTags.articles]),
   fields: [
-    { name: 'name', type: 'text', required: true, localized: true },
+    { name: 'name', type: 'text', required: true, localized: true, label: label('common:name') },
     slugField('name', { unique: true }),
-    { name: 'description', type: 'textarea', localized: true },
+    {
+      name: 'description',
+      type: 'textarea',
+      localized: true,
+      label: label('categories:description'),
+    },
     {
       name: 'order',
       type: 'number',
       defaultValue: 100,
       index: true,
-      admin: { position: 'sidebar', description: 'Position in menus, ascending.' },
+      label: label('categories:order'),
+      admin: { position: 'sidebar', description: inLanguages('categories:orderDescription') },
     },
   ],
 }

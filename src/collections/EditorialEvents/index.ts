@@ -1,8 +1,9 @@
 import type { CollectionConfig } from 'payload'
 
 import { isStaff } from '@/access/roles'
+import { inLanguages, label } from '@/i18n/admin'
 import { LANGUAGE_OPTIONS } from '@/lib/languages'
-import { STAGES, STAGE_LABELS, TRANSITION_NAMES, TRANSITIONS } from '@/workflow/table'
+import { STAGES, TRANSITION_NAMES } from '@/workflow/table'
 
 const never = () => false
 
@@ -13,11 +14,11 @@ const never = () => false
  */
 export const EditorialEvents: CollectionConfig = {
   slug: 'editorial-events',
-  labels: { singular: 'Editorial event', plural: 'Editorial events' },
+  labels: { singular: label('events:singular'), plural: label('events:plural') },
   admin: {
     useAsTitle: 'summary',
     defaultColumns: ['createdAt', 'article', 'kind', 'from', 'to', 'user'],
-    group: 'Newsroom',
+    group: inLanguages('groups:newsroom'),
   },
   defaultSort: '-createdAt',
   access: {
@@ -33,50 +34,66 @@ export const EditorialEvents: CollectionConfig = {
       type: 'relationship',
       relationTo: 'articles',
       index: true,
+      label: label('events:article'),
       // Not required: the history of an article deleted for good stays, without its article.
     },
     {
       name: 'kind',
       type: 'select',
       required: true,
+      label: label('events:kind'),
       options: [
-        { label: 'Transition', value: 'transition' },
-        { label: 'Note', value: 'note' },
-        { label: 'Restore', value: 'restore' },
+        { label: label('events:kindTransition'), value: 'transition' },
+        { label: label('events:kindNote'), value: 'note' },
+        { label: label('events:kindRestore'), value: 'restore' },
       ],
     },
     {
       name: 'transition',
       type: 'select',
-      options: TRANSITION_NAMES.map((name) => ({ label: TRANSITIONS[name].label, value: name })),
+      label: label('events:transition'),
+      options: TRANSITION_NAMES.map((name) => ({
+        label: label(`transitions:${name}`),
+        value: name,
+      })),
     },
     {
       name: 'from',
       type: 'select',
-      options: STAGES.map((s) => ({ label: STAGE_LABELS[s], value: s })),
+      label: label('events:from'),
+      options: STAGES.map((s) => ({ label: label(`stages:${s}`), value: s })),
     },
     {
       name: 'to',
       type: 'select',
-      options: STAGES.map((s) => ({ label: STAGE_LABELS[s], value: s })),
+      label: label('events:to'),
+      options: STAGES.map((s) => ({ label: label(`stages:${s}`), value: s })),
     },
-    { name: 'note', type: 'textarea' },
-    { name: 'language', type: 'select', options: LANGUAGE_OPTIONS },
+    { name: 'note', type: 'textarea', label: label('common:note') },
+    {
+      name: 'language',
+      type: 'select',
+      label: label('common:language'),
+      options: LANGUAGE_OPTIONS,
+    },
     {
       name: 'user',
       type: 'relationship',
       relationTo: 'users',
-      admin: { description: 'Empty when the scheduler acted.' },
+      label: label('events:user'),
+      admin: { description: inLanguages('events:userDescription') },
     },
     {
       name: 'summary',
       type: 'text',
+      label: label('events:summary'),
       admin: { hidden: true },
     },
     {
       // Notifications for this event have been sent (the notify job is idempotent on it).
       name: 'notifiedAt',
       type: 'date',
+      label: label('events:notifiedAt'),
       admin: { hidden: true },
     },
   ],

@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { anyone, isEditor, isStaff } from '@/access/roles'
+import { inLanguages, label } from '@/i18n/admin'
 import { IMAGE_MIME_TYPES, MEDIA_DIR } from '@/lib/uploads'
 
 import { validateUpload } from './hooks/validateUpload'
@@ -9,10 +10,11 @@ const webp = { format: 'webp', options: { quality: 80 } } as const
 
 export const Media: CollectionConfig = {
   slug: 'media',
+  labels: { singular: label('media:singular'), plural: label('media:plural') },
   admin: {
     useAsTitle: 'alt',
     defaultColumns: ['filename', 'alt', 'credit', 'updatedAt'],
-    group: 'Content',
+    group: inLanguages('groups:content'),
   },
   access: { read: anyone, create: isStaff, update: isEditor, delete: isEditor },
   hooks: {
@@ -44,9 +46,15 @@ export const Media: CollectionConfig = {
       type: 'text',
       required: true,
       localized: true,
-      admin: { description: 'What the image shows, for readers who cannot see it.' },
+      label: label('media:alt'),
+      admin: { description: inLanguages('media:altDescription') },
     },
-    { name: 'caption', type: 'text', localized: true },
-    { name: 'credit', type: 'text', admin: { description: 'Photographer / agency.' } },
+    { name: 'caption', type: 'text', localized: true, label: label('media:caption') },
+    {
+      name: 'credit',
+      type: 'text',
+      label: label('media:credit'),
+      admin: { description: inLanguages('media:creditDescription') },
+    },
   ],
 }

@@ -5,11 +5,17 @@ import { isEditor, isStaff } from '@/access/roles'
 import { revalidateOnChange } from '@/cache/revalidate'
 import { cacheTags } from '@/cache/tags'
 import { slugField } from '@/fields/slug'
+import { inLanguages, label } from '@/i18n/admin'
 
 /** Static pages (Who we are, Privacy Policy, ...), localized field by field. */
 export const Pages: CollectionConfig = {
   slug: 'pages',
-  admin: { useAsTitle: 'title', defaultColumns: ['title', 'slug', '_status'], group: 'Content' },
+  labels: { singular: label('pages:singular'), plural: label('pages:plural') },
+  admin: {
+    useAsTitle: 'title',
+    defaultColumns: ['title', 'slug', '_status'],
+    group: inLanguages('groups:content'),
+  },
   access: {
     read: publishedOrStaff,
     readVersions: isStaff,
@@ -20,8 +26,8 @@ export const Pages: CollectionConfig = {
   versions: { drafts: true, maxPerDoc: 30 },
   hooks: revalidateOnChange([cacheTags.pages]),
   fields: [
-    { name: 'title', type: 'text', required: true, localized: true },
+    { name: 'title', type: 'text', required: true, localized: true, label: label('common:title') },
     slugField('title', { unique: true }),
-    { name: 'body', type: 'richText', localized: true },
+    { name: 'body', type: 'richText', localized: true, label: label('common:body') },
   ],
 }

@@ -4,15 +4,21 @@ import { anyone, isEditor, isStaff } from '@/access/roles'
 import { revalidateOnChange } from '@/cache/revalidate'
 import { cacheTags } from '@/cache/tags'
 import { slugField } from '@/fields/slug'
+import { inLanguages, label } from '@/i18n/admin'
 
 export const Tags: CollectionConfig = {
   slug: 'tags',
-  admin: { useAsTitle: 'name', defaultColumns: ['name', 'slug'], group: 'Content' },
+  labels: { singular: label('tags:singular'), plural: label('tags:plural') },
+  admin: {
+    useAsTitle: 'name',
+    defaultColumns: ['name', 'slug'],
+    group: inLanguages('groups:content'),
+  },
   // Writers may coin a tag while filing; renaming and removing is an editor's call.
   access: { read: anyone, create: isStaff, update: isEditor, delete: isEditor },
   hooks: revalidateOnChange([cacheTags.tags]),
   fields: [
-    { name: 'name', type: 'text', required: true, localized: true },
+    { name: 'name', type: 'text', required: true, localized: true, label: label('common:name') },
     slugField('name', { unique: true }),
   ],
 }

@@ -1,7 +1,8 @@
 import type { CollectionConfig } from 'payload'
 
-import { isAdmin, isAdminField, isStaff, ROLES } from '@/access/roles'
-import { LANGUAGES } from '@/lib/languages'
+import { isAdmin, isAdminField, isStaff, ROLES, type Role } from '@/access/roles'
+import { inLanguages, label, type AdminKey } from '@/i18n/admin'
+import { LANGUAGE_OPTIONS } from '@/lib/languages'
 import { sessionCookieSecure } from '@/lib/origins'
 
 import { canUpdateUser } from './access'
@@ -9,12 +10,20 @@ import { makeFirstUserAdmin } from './hooks/makeFirstUserAdmin'
 
 const ONE_DAY = 60 * 60 * 24
 
+const ROLE_KEYS = {
+  admin: 'users:roleAdmin',
+  editor: 'users:roleEditor',
+  author: 'users:roleAuthor',
+  translator: 'users:roleTranslator',
+} as const satisfies Record<Role, AdminKey>
+
 export const Users: CollectionConfig = {
   slug: 'users',
+  labels: { singular: label('users:singular'), plural: label('users:plural') },
   admin: {
     useAsTitle: 'name',
     defaultColumns: ['name', 'email', 'roles', 'languages'],
-    group: 'Newsroom',
+    group: inLanguages('groups:newsroom'),
   },
   auth: {
     tokenExpiration: ONE_DAY,
@@ -38,7 +47,7 @@ export const Users: CollectionConfig = {
     beforeChange: [makeFirstUserAdmin],
   },
   fields: [
-    { name: 'name', type: 'text', required: true },
+    { name: 'name', type: 'text', required: true, label: label('common:name') },
     {
       name: 'roles',
       type: 'select',
@@ -46,7 +55,8 @@ export const Users: CollectionConfig = {
       required: true,
       saveToJWT: true,
       defaultValue: ['author'],
-      options: ROLES.map((role) => ({ label: role[0].toUpperCase() + role.slice(1), value: role })),
+      label: label('users:roles'),
+      options: ROLES.map((role) => ({ label: label(ROLE_KEYS[role]), value: role })),
       access: {
         // Only admins hand out roles; nobody raises their own.
         create: isAdminField,
@@ -59,18 +69,21 @@ export const Users: CollectionConfig = {
       type: 'select',
       hasMany: true,
       saveToJWT: true,
-      options: LANGUAGES.map((language) => ({ label: language.toUpperCase(), value: language })),
+      label: label('users:languages'),
+      // Each language by its own name, the same in every admin language (src/lib/languages.ts).
+      options: LANGUAGE_OPTIONS,
       access: { create: isAdminField, update: isAdminField },
       admin: {
         position: 'sidebar',
-        description: 'Languages this person writes and translates in.',
+        description: inLanguages('users:languagesDescription'),
       },
     },
     {
       name: 'author',
       type: 'relationship',
       relationTo: 'authors',
-      admin: { description: 'The public byline this person writes under.' },
+      label: label('users:author'),
+      admin: { description: inLanguages('users:authorDescription') },
     },
   ],
 }

@@ -1,11 +1,11 @@
 /**
- * The workflow's words in the admin, in the admin's languages (en, az, ru). English stage and
- * transition labels are the workflow table's own; Azerbaijani and Russian ones are keyed by the
- * table's names, so a stage or transition added to the table without a translation is a type
- * error here, never a second list of rules.
+ * The workflow's words in the admin, in the admin's languages (en, az, ru). Stage and transition
+ * names come from the admin dictionary (src/i18n/admin/), whose English the workflow table reads:
+ * a stage or transition without a name in every language is a type error there.
  */
+import { ADMIN_DICTIONARIES } from '@/i18n/admin'
 import type { Language } from '@/lib/languages'
-import { STAGE_LABELS, TRANSITIONS, type Stage, type TransitionName } from '@/workflow/table'
+import type { Stage, TransitionName } from '@/workflow/table'
 
 const en = {
   workflow: 'Workflow',
@@ -65,19 +65,11 @@ const en = {
 
 export type WorkflowDictionary = typeof en
 
-type Translations = {
-  words: WorkflowDictionary
-  stages: Record<Stage, string>
-  transitions: Record<TransitionName, string>
-}
+type Translations = { words: WorkflowDictionary }
 
 const DICTIONARIES: Record<Language, Translations> = {
   en: {
     words: en,
-    stages: STAGE_LABELS,
-    transitions: Object.fromEntries(
-      Object.entries(TRANSITIONS).map(([name, transition]) => [name, transition.label]),
-    ) as Record<TransitionName, string>,
   },
   az: {
     words: {
@@ -133,28 +125,6 @@ const DICTIONARIES: Record<Language, Translations> = {
       more: 'Siyahıda daha {count}',
       untitled: 'Başlıqsız',
       updated: 'Yenilənib',
-    },
-    stages: {
-      draft: 'Qaralama',
-      in_review: 'Yoxlamada',
-      changes_requested: 'Düzəliş istənilib',
-      approved: 'Təsdiqlənib',
-      scheduled: 'Planlaşdırılıb',
-      published: 'Dərc olunub',
-      archived: 'Arxivdə',
-    },
-    transitions: {
-      submit: 'Yoxlamaya göndər',
-      approve: 'Təsdiqlə',
-      request_changes: 'Düzəliş istə',
-      publish: 'Dərc et',
-      schedule: 'Planlaşdır',
-      unschedule: 'Planı ləğv et',
-      unpublish: 'Dərcdən çıxar',
-      archive: 'Arxivə göndər',
-      reopen: 'Yenidən aç',
-      publish_scheduled: 'Plan üzrə dərc',
-      expire: 'Müddəti bitdi',
     },
   },
   ru: {
@@ -212,28 +182,6 @@ const DICTIONARIES: Record<Language, Translations> = {
       untitled: 'Без заголовка',
       updated: 'Обновлено',
     },
-    stages: {
-      draft: 'Черновик',
-      in_review: 'На проверке',
-      changes_requested: 'Нужны правки',
-      approved: 'Одобрено',
-      scheduled: 'Запланировано',
-      published: 'Опубликовано',
-      archived: 'В архиве',
-    },
-    transitions: {
-      submit: 'Отправить на проверку',
-      approve: 'Одобрить',
-      request_changes: 'Запросить правки',
-      publish: 'Опубликовать',
-      schedule: 'Запланировать',
-      unschedule: 'Отменить расписание',
-      unpublish: 'Снять с публикации',
-      archive: 'В архив',
-      reopen: 'Вернуть в работу',
-      publish_scheduled: 'Публикация по расписанию',
-      expire: 'Срок публикации истёк',
-    },
   },
 }
 
@@ -253,6 +201,9 @@ export type WorkflowLabels = {
 export const workflowLabels = (language: string | undefined): WorkflowLabels => {
   const code = language === 'az' || language === 'ru' ? language : 'en'
   const dictionary = DICTIONARIES[code]
+  // The stages' and transitions' names are the admin dictionary's (src/i18n/admin/), the same
+  // ones the stage field, its filter and the timeline's selects show.
+  const { stages, transitions } = ADMIN_DICTIONARIES[code]
   const long = new Intl.DateTimeFormat(code, { dateStyle: 'medium', timeStyle: 'short' })
   const short = new Intl.DateTimeFormat(code, {
     day: 'numeric',
@@ -272,12 +223,9 @@ export const workflowLabels = (language: string | undefined): WorkflowLabels => 
         (text, [name, value]) => text.replaceAll(`{${name}}`, String(value)),
         dictionary.words[key],
       ),
-    stage: (stage) =>
-      stage && stage in dictionary.stages ? dictionary.stages[stage as Stage] : (stage ?? ''),
+    stage: (stage) => (stage && stage in stages ? stages[stage as Stage] : (stage ?? '')),
     transition: (name, fallback) =>
-      name in dictionary.transitions
-        ? dictionary.transitions[name as TransitionName]
-        : (fallback ?? name),
+      name in transitions ? transitions[name as TransitionName] : (fallback ?? name),
     dateTime: formatWith(long),
     shortDateTime: formatWith(short),
   }
