@@ -112,7 +112,7 @@ export const az = {
     title: 'Orijinal başlıq',
     dek: 'Orijinal lid',
     bodyText: 'Orijinal mətn',
-    at: 'Götürülmə vaxtı',
+    at: 'Mətnin götürülmə vaxtı',
   },
   events: {
     singular: 'Redaksiya hadisəsi',
