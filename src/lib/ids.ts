@@ -1,12 +1,14 @@
 import fs from 'node:fs/promises'
 import path from 'node:path'
 
+import { getTranslation } from '@payloadcms/translations'
 import type {
   CollectionBeforeOperationHook,
   CollectionConfig,
   CollectionSlug,
   UploadConfig,
 } from 'payload'
+
 
 import { refusal } from './errors'
 import {
@@ -24,7 +26,11 @@ import {
 export const rejectMalformedIds: CollectionBeforeOperationHook = ({ args, collection, req }) => {
   const id = (args as { id?: unknown }).id
   if (id !== undefined && id !== null && !isValidId(id)) {
-    const name = String(collection.labels?.singular ?? collection.slug)
+    // The collection's name as the admin calls it, in the requester's language (labels are
+    // functions of Payload's i18n: src/i18n/admin).
+    const name = collection.labels?.singular
+      ? getTranslation(collection.labels.singular, req.i18n)
+      : collection.slug
     // The id as the caller wrote it: Payload has made a number of a long one (1e+20).
     const written = req.routeParams?.id ?? id
     throw refusal(requestMessages.idNotFound(name.toLowerCase(), String(written)), 404)
