@@ -15,6 +15,7 @@ import type { Payload } from 'payload'
 import pg from 'pg'
 
 import { poolOf } from './client'
+import { numberFrom } from './limits'
 
 /** The first key of the jobs' advisory locks ('jobs' in ASCII); the second is the queue's hash. */
 const LOCK_NAMESPACE = 0x6a6f6273
@@ -33,16 +34,6 @@ export type JobsSettings = {
   stopTimeoutSeconds: number
 }
 
-const numberFrom = (name: string, fallback: number, min: number) => {
-  const raw = process.env[name]
-  if (raw === undefined || raw.trim() === '') return fallback
-  const value = Number(raw)
-  if (!Number.isFinite(value) || value < min) {
-    throw new Error(`${name} must be a number of at least ${min}; it is "${raw}".`)
-  }
-  return value
-}
-
 /**
  * The queue runner's settings (src/jobs/), from the environment: JOBS_INTERVAL_SECONDS (10),
  * JOBS_LEASE_SECONDS (300; longer than the longest job), JOBS_LIMIT (50 jobs a run) and
@@ -51,10 +42,10 @@ const numberFrom = (name: string, fallback: number, min: number) => {
  * long another job's claim on an email is respected (src/workflow/notify.ts).
  */
 export const jobsSettings = (): JobsSettings => ({
-  intervalSeconds: numberFrom('JOBS_INTERVAL_SECONDS', 10, 0.1),
-  leaseSeconds: numberFrom('JOBS_LEASE_SECONDS', 300, 1),
+  intervalSeconds: numberFrom('JOBS_INTERVAL_SECONDS', 10, 0.1, false),
+  leaseSeconds: numberFrom('JOBS_LEASE_SECONDS', 300, 1, false),
   limit: numberFrom('JOBS_LIMIT', 50, 1),
-  stopTimeoutSeconds: numberFrom('JOBS_STOP_TIMEOUT_SECONDS', 4, 0),
+  stopTimeoutSeconds: numberFrom('JOBS_STOP_TIMEOUT_SECONDS', 4, 0, false),
 })
 
 export type LockSession = {

@@ -27,12 +27,18 @@ export type DatabaseLimits = {
 
 const inWebServer = () => process.env.NEXT_RUNTIME === 'nodejs'
 
-const numberFrom = (name: string, fallback: number, min: number) => {
+/**
+ * A number setting from the environment: `fallback` when unset, a start-up error naming the
+ * variable when it is not a number of at least `min` (a whole number unless `whole` is false).
+ */
+export const numberFrom = (name: string, fallback: number, min: number, whole = true) => {
   const raw = process.env[name]
   if (raw === undefined || raw.trim() === '') return fallback
   const value = Number(raw)
-  if (!Number.isInteger(value) || value < min) {
-    throw new Error(`${name} must be a whole number of at least ${min}; it is "${raw}".`)
+  if (!(whole ? Number.isInteger(value) : Number.isFinite(value)) || value < min) {
+    throw new Error(
+      `${name} must be a ${whole ? 'whole ' : ''}number of at least ${min}; it is "${raw}".`,
+    )
   }
   return value
 }
