@@ -6,10 +6,11 @@ export type { Json }
 export type Headers = Record<string, string>
 
 /**
- * One request to the app under test (e2e project), JSON in and out: `body` is sent as JSON (a
+ * One request to `base` (an app instance or a proxy), JSON in and out: `body` is sent as JSON (a
  * string is sent as it is, to test malformed bodies); the answer comes back parsed when it is JSON.
  */
-export const call = async (
+export const callAt = async (
+  base: string,
   path: string,
   {
     method = 'GET',
@@ -17,7 +18,7 @@ export const call = async (
     body,
   }: { method?: string; headers?: Headers; body?: unknown } = {},
 ) => {
-  const response = await fetch(`${inject('baseURL')}${path}`, {
+  const response = await fetch(`${base}${path}`, {
     method,
     headers: { 'content-type': 'application/json', ...headers },
     body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
@@ -25,9 +26,17 @@ export const call = async (
   return readJsonAnswer(response)
 }
 
-/** Logs in over REST; returns the session token (what the `payload-token` cookie carries). */
-export const sessionToken = async (email: string, password: string): Promise<string> => {
-  const { status, json } = await call('/api/users/login', {
+/** One request to the app under test (the e2e project's server): `callAt` its base URL. */
+export const call = (path: string, options?: Parameters<typeof callAt>[2]) =>
+  callAt(inject('baseURL'), path, options)
+
+/** Logs in over REST at `base`; returns the session token (what the `payload-token` cookie carries). */
+export const sessionTokenAt = async (
+  base: string,
+  email: string,
+  password: string,
+): Promise<string> => {
+  const { status, json } = await callAt(base, '/api/users/login', {
     method: 'POST',
     body: { email, password },
   })
@@ -35,10 +44,18 @@ export const sessionToken = async (email: string, password: string): Promise<str
   return json.token as string
 }
 
-/** Logs in over REST; returns the header that authenticates as that person. */
-export const login = async (email: string, password: string): Promise<Headers> => ({
-  authorization: `JWT ${await sessionToken(email, password)}`,
+/** Logs in over REST; returns the session token (what the `payload-token` cookie carries). */
+export const sessionToken = (email: string, password: string): Promise<string> =>
+  sessionTokenAt(inject('baseURL'), email, password)
+
+/** Logs in over REST at `base`; returns the header that authenticates as that person. */
+export const loginAt = async (base: string, email: string, password: string): Promise<Headers> => ({
+  authorization: `JWT ${await sessionTokenAt(base, email, password)}`,
 })
+
+/** Logs in over REST; returns the header that authenticates as that person. */
+export const login = (email: string, password: string): Promise<Headers> =>
+  loginAt(inject('baseURL'), email, password)
 
 /** The first error message of a refusal (`{ errors: [{ message }] }`). */
 export const messageOf = (json: Json) =>

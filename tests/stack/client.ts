@@ -1,36 +1,4 @@
-import { readJsonAnswer, type Json } from '../../scripts/lib/jsonAnswer'
-
-export type { Json }
-export type Headers = Record<string, string>
-
-/** One JSON request to `base` (an instance, or nginx): what the e2e helpers' `call` does. */
-export const api = async (
-  base: string,
-  path: string,
-  {
-    method = 'GET',
-    headers = {},
-    body,
-  }: { method?: string; headers?: Headers; body?: unknown } = {},
-) =>
-  readJsonAnswer(
-    await fetch(`${base}${path}`, {
-      method,
-      headers: { 'content-type': 'application/json', ...headers },
-      body: body === undefined ? undefined : JSON.stringify(body),
-      signal: AbortSignal.timeout(30_000),
-    }),
-  )
-
-/** Logs in at `base`; returns the header that authenticates as that person. */
-export const loginAt = async (base: string, email: string, password: string): Promise<Headers> => {
-  const { status, json } = await api(base, '/api/users/login', {
-    method: 'POST',
-    body: { email, password },
-  })
-  if (status !== 200) throw new Error(`login as ${email} at ${base} answered ${status}`)
-  return { authorization: `JWT ${json.token as string}` }
-}
+export { callAt, loginAt, type Headers, type Json } from '../helpers/http'
 
 /** Polls `check` every `everyMs` until it returns something truthy or `ms` have passed. */
 export const eventually = async <T>(check: () => Promise<T>, ms = 20_000, everyMs = 50) => {

@@ -11,7 +11,7 @@ import path from 'node:path'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { api, eventually, loginAt, readersOn, type Headers, type Json } from './client'
+import { callAt, eventually, loginAt, readersOn, type Headers, type Json } from './client'
 import { missingStackPackages, startStack, type Stack } from '../../scripts/lib/stack'
 import { query } from '../helpers/database'
 import { imageFile, readOutbox } from '../helpers/fixtures'
@@ -75,7 +75,7 @@ describe.runIf(missing.length === 0 || process.env.CI)('the production topology'
     it('shows a publish on instance A through nginx and on instance B within a second', async () => {
       const [a, b] = stack.instances
       const p = `/en/articles/${WIND}`
-      const { json } = await api(
+      const { json } = await callAt(
         a.url,
         `/api/articles?where[slug][equals]=${WIND}&where[language][equals]=en&depth=0&limit=1`,
         { headers: editor },
@@ -87,7 +87,7 @@ describe.runIf(missing.length === 0 || process.env.CI)('the production topology'
       }
       /** Publishes a new title on A; ms until B and nginx show it (0: not within 10 s). */
       const publishOnA = async (title: string) => {
-        const saved = await api(a.url, `/api/articles/${doc.id}`, {
+        const saved = await callAt(a.url, `/api/articles/${doc.id}`, {
           method: 'PATCH',
           headers: editor,
           body: { title, _status: 'published' },
@@ -126,7 +126,7 @@ describe.runIf(missing.length === 0 || process.env.CI)('the production topology'
     it('publishes a scheduled article once: one timeline event, one email per recipient', async () => {
       const [a, b] = stack.instances
       const title = `Night ferry timetable ${Date.now()}`
-      const created = await api(b.url, '/api/articles?draft=true', {
+      const created = await callAt(b.url, '/api/articles?draft=true', {
         method: 'POST',
         headers: author,
         body: { title, language: 'en', dek: 'Written on instance B.' },
@@ -134,11 +134,11 @@ describe.runIf(missing.length === 0 || process.env.CI)('the production topology'
       expect(created.status).toBe(201)
       const id = (created.json.doc as { id: number }).id
       const transition = (base: string, headers: Headers, body: Json) =>
-        api(base, `/api/articles/${id}/transition`, { method: 'POST', headers, body })
+        callAt(base, `/api/articles/${id}/transition`, { method: 'POST', headers, body })
       expect((await transition(b.url, author, { transition: 'submit' })).status).toBe(200)
       // What the pre-publish checklist needs, borrowed from a published article.
-      const [ready] = (await api(a.url, '/api/articles?limit=1&depth=0')).json.docs as Json[]
-      const patched = await api(a.url, `/api/articles/${id}?draft=true`, {
+      const [ready] = (await callAt(a.url, '/api/articles?limit=1&depth=0')).json.docs as Json[]
+      const patched = await callAt(a.url, `/api/articles/${id}?draft=true`, {
         method: 'PATCH',
         headers: editor,
         body: { category: ready.category, authors: ready.authors, heroImage: ready.heroImage },
@@ -151,7 +151,7 @@ describe.runIf(missing.length === 0 || process.env.CI)('the production topology'
 
       // Readers see it once the time has come: on both instances and through nginx.
       const live = await eventually(
-        async () => (await api(stack.proxyUrl, `/api/articles/${id}`)).status === 200,
+        async () => (await callAt(stack.proxyUrl, `/api/articles/${id}`)).status === 200,
         30_000,
         250,
       )
@@ -166,7 +166,7 @@ describe.runIf(missing.length === 0 || process.env.CI)('the production topology'
       }
       // Let every worker take a few more turns at the queue: nothing runs twice.
       await new Promise((resolve) => setTimeout(resolve, 4000))
-      const state = await api(a.url, `/api/articles/${id}/workflow`, { headers: editor })
+      const state = await callAt(a.url, `/api/articles/${id}/workflow`, { headers: editor })
       const timeline = state.json.timeline as { transition: string | null }[]
       expect(timeline.filter((event) => event.transition === 'publish_scheduled')).toHaveLength(1)
       expect(timeline.filter((event) => event.transition === 'submit')).toHaveLength(1)
@@ -216,7 +216,7 @@ describe.runIf(missing.length === 0 || process.env.CI)('the production topology'
   describe('the replica', () => {
     it('serves readers from the replica, and a publish still shows its new text while replay is paused', async () => {
       const [a, b] = stack.instances
-      const found = await api(
+      const found = await callAt(
         a.url,
         '/api/articles?where[language][equals]=az&where[_status][equals]=published&depth=0&limit=1',
         { headers: editor },
@@ -228,7 +228,7 @@ describe.runIf(missing.length === 0 || process.env.CI)('the production topology'
       await stack.replica.pauseReplay()
       try {
         const title = `${doc.title} (yenilənib ${Date.now()})`
-        const saved = await api(a.url, `/api/articles/${doc.id}`, {
+        const saved = await callAt(a.url, `/api/articles/${doc.id}`, {
           method: 'PATCH',
           headers: editor,
           body: { title, _status: 'published' },
