@@ -9,7 +9,6 @@ import type {
   UploadConfig,
 } from 'payload'
 
-
 import { refusal } from './errors'
 import {
   checkRequestedFileName,
