@@ -6,7 +6,7 @@ import {
 } from 'payload'
 
 import { isStaffUser } from '@/access/roles'
-import { refusal } from '@/lib/errors'
+import { refusal, refuse } from '@/lib/errors'
 import type { Article } from '@/payload-types'
 
 /**
@@ -69,7 +69,7 @@ export const readBody = async <T extends object = Record<string, unknown>>(
   try {
     await addDataAndFileToRequest(req)
   } catch {
-    throw refusal('The request body must be JSON.', 400)
+    throw refuse(req, 'request:notJson', 400)
   }
   return (req.data ?? {}) as { [K in keyof T]?: unknown }
 }

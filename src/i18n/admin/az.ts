@@ -1,4 +1,8 @@
+import { messagesAz } from '@/lib/messages/az'
+
 import type { AdminDictionary } from './dictionary'
+import { emailsAz } from './emails/az'
+import { panelsAz } from './panels/az'
 
 /** The admin's own words in Azerbaijani: every key of the English source, none added. */
 export const az = {
@@ -206,4 +210,7 @@ export const az = {
     socialLink: 'Sosial şəbəkə keçidi',
     platform: 'Platforma',
   },
+  messages: messagesAz,
+  panels: panelsAz,
+  emails: emailsAz,
 } satisfies AdminDictionary

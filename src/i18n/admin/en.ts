@@ -1,3 +1,8 @@
+import { messagesEn } from '@/lib/messages/en'
+
+import { emailsEn } from './emails/en'
+import { panelsEn } from './panels/en'
+
 /**
  * The admin's own words in English: the source every other language's dictionary must match key
  * for key (`AdminDictionary`, src/i18n/admin/index.ts). Payload reads them as `custom:…` keys of
@@ -207,4 +212,7 @@ export const en = {
     socialLink: 'Social link',
     platform: 'Platform',
   },
+  messages: messagesEn,
+  panels: panelsEn,
+  emails: emailsEn,
 }

@@ -9,6 +9,7 @@
  */
 import type { TFunction } from '@payloadcms/translations'
 
+import { lookup } from '@/lib/dictionary'
 import { LANGUAGES, type Language } from '@/lib/languages'
 
 import { az } from './az'
@@ -33,12 +34,7 @@ export const customKey = (key: AdminKey) => `custom:${key}` as const
 
 /** One key's text in one language (for code that has no Payload `t` at hand). */
 export const adminText = (language: Language, key: AdminKey): string =>
-  key
-    .split(':')
-    .reduce<unknown>(
-      (node, part) => (node as Record<string, unknown>)[part],
-      ADMIN_DICTIONARIES[language],
-    ) as string
+  lookup(ADMIN_DICTIONARIES[language], key) ?? key
 
 /** A label made by `label()`: Payload calls it; the key stays readable for code that looks it up. */
 export type AdminLabel = ((args: { t: TFunction }) => string) & { adminKey: AdminKey }

@@ -1,4 +1,8 @@
+import { messagesRu } from '@/lib/messages/ru'
+
 import type { AdminDictionary } from './dictionary'
+import { emailsRu } from './emails/ru'
+import { panelsRu } from './panels/ru'
 
 /** The admin's own words in Russian: every key of the English source, none added. */
 export const ru = {
@@ -207,4 +211,7 @@ export const ru = {
     socialLink: 'Ссылка на соцсеть',
     platform: 'Платформа',
   },
+  messages: messagesRu,
+  panels: panelsRu,
+  emails: emailsRu,
 } satisfies AdminDictionary
