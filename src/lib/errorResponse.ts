@@ -17,6 +17,8 @@ import {
   type PayloadRequest,
 } from 'payload'
 
+import { languageOfHeaders, message, messageCode, type Audience, type MessageKey } from './messages'
+
 /**
  * How errors answer and how they are logged. A refusal is the caller's fault: it answers with
  * its 4xx and message, and is logged at info level, one line without a stack. Anything else is a
@@ -24,12 +26,16 @@ import {
  * log line carries too (and the `X-Request-Id` header), so a report of a failure finds its log.
  */
 
+/** The log line's text (for operators, in English); answers are worded by `server:` messages. */
 export const errorMessages = {
-  serverError: 'Something went wrong.',
-  malformedJson: 'The request is not valid JSON (its body, or its "where" or "data" parameter).',
-  malformedForm: 'The request body is not a well-formed form (multipart or urlencoded).',
   logLine: 'Request failed',
 }
+
+/** A message's answer: its text in the requester's language and its stable code. */
+const answerOf = (audience: Audience, key: MessageKey) => ({
+  message: message(audience, key),
+  data: { code: messageCode(key) },
+})
 
 /**
  * Payload's own refusals, by the name they carry at run time. In the production bundle the
@@ -71,18 +77,28 @@ export const loggingLevels = {
 } as NonNullable<Config['loggingLevels']>
 
 /** Errors thrown while reading the request itself (before any operation), and their status. */
-const malformedRequest = (error: unknown): { status: number; message: string } | null => {
-  if (error instanceof SyntaxError) return { status: 400, message: errorMessages.malformedJson }
+const malformedRequest = (error: unknown): { status: number; key: MessageKey } | null => {
+  if (error instanceof SyntaxError) return { status: 400, key: 'server:malformedJson' }
   if (
     error instanceof Error &&
     /^(Malformed part header|Malformed urlencoded form|Unexpected end of form|Multipart: Boundary not found|Unsupported content type)/.test(
       error.message,
     )
   ) {
-    return { status: 400, message: errorMessages.malformedForm }
+    return { status: 400, key: 'server:malformedForm' }
   }
   return null
 }
+
+/** Payload's answer to an error it hides (not public): its English "Something went wrong.". */
+const PAYLOAD_HIDDEN_ERROR = 'Something went wrong.'
+
+/** Whether a 5xx answer says something of its own (a public 503), rather than Payload's hiding text. */
+const isOwnAnswer = (result: { errors?: { message?: string }[] } | undefined) =>
+  Boolean(
+    result?.errors?.length &&
+    !(result.errors.length === 1 && result.errors[0].message === PAYLOAD_HIDDEN_ERROR),
+  )
 
 /** One id per request, however many errors it has (GraphQL may report several). */
 const requestIdOf = (req: PayloadRequest) => {
@@ -130,9 +146,10 @@ const logServerError = (
 }
 
 /**
- * `hooks.afterError` (REST and GraphQL): malformed requests become a 400 with a message; a
- * server error answers `{ errors: [{ message: 'Something went wrong.' }], requestId }` with the
- * same id in `X-Request-Id` and in an error log line.
+ * `hooks.afterError` (REST and GraphQL): malformed requests become a 400 with a message and a
+ * code; a server error answers `{ errors: [{ message: 'Something went wrong.' }], requestId }`
+ * with the same id in `X-Request-Id` and in an error log line. Every text is in the requester's
+ * language (`req.i18n`, src/lib/messages).
  */
 export const answerErrors: AfterErrorHook = ({ error, graphqlResult, req, result }) => {
   const { originalError } = error as { originalError?: unknown }
@@ -141,11 +158,12 @@ export const answerErrors: AfterErrorHook = ({ error, graphqlResult, req, result
   const status = malformed?.status ?? (original as { status?: number }).status ?? 500
   if (graphqlResult) {
     if (malformed) {
+      const { message: text, data } = answerOf(req, malformed.key)
       return {
         graphqlResult: {
           ...graphqlResult,
-          message: malformed.message,
-          extensions: { ...graphqlResult.extensions, statusCode: status },
+          message: text,
+          extensions: { ...graphqlResult.extensions, data, statusCode: status },
         },
       }
     }
@@ -155,25 +173,35 @@ export const answerErrors: AfterErrorHook = ({ error, graphqlResult, req, result
     return {
       graphqlResult: {
         ...graphqlResult,
-        message: errorMessages.serverError,
+        message: message(req, 'server:error'),
         extensions: { ...graphqlResult.extensions, requestId },
       },
     }
   }
   if (malformed) {
-    return { response: { errors: [{ message: malformed.message }] }, status }
+    return {
+      response: { errors: [{ name: 'Refusal', ...answerOf(req, malformed.key) }] },
+      status,
+    }
   }
   if (status < 500) {
     // Payload formats an error whose class name was minified away as "An unknown error
-    // occurred."; a public refusal keeps its own message.
-    const { isPublic, data } = original as { isPublic?: boolean; data?: unknown }
+    // occurred.", and drops the `data` (the message's code) of an APIError it does not
+    // recognise as one in the production bundle; a public refusal keeps its message and code.
+    const { isPublic, data } = original as {
+      isPublic?: boolean
+      data?: Record<string, unknown>
+    }
+    const first = result?.errors?.[0] as { message?: string; data?: unknown } | undefined
     if (
       isPublic &&
-      !data &&
       original.message &&
-      result?.errors?.[0]?.message !== original.message
+      (first?.message !== original.message || (data != null && first?.data == null))
     ) {
-      return { response: { errors: [{ message: original.message }] }, status }
+      // The project's refusals are named (src/lib/errors.ts); Payload's own names are minified.
+      const named = original.name === 'Refusal' ? { name: original.name } : {}
+      const error = data == null ? {} : { ...named, data }
+      return { response: { errors: [{ ...error, message: original.message }] }, status }
     }
     return
   }
@@ -181,7 +209,7 @@ export const answerErrors: AfterErrorHook = ({ error, graphqlResult, req, result
   logServerError(req, original, status, requestId, !loggedWithStack(req, error))
   return {
     response: {
-      errors: result?.errors?.length ? result.errors : [{ message: errorMessages.serverError }],
+      errors: isOwnAnswer(result) ? result!.errors : [answerOf(req, 'server:error')],
       requestId,
     },
     status,
@@ -202,15 +230,24 @@ export const answerMalformedBodies =
       response = await handler(request, ...args)
     } catch (error) {
       const malformed = malformedRequest(error)
-      const { status, isPublic } = error as { status?: number; isPublic?: boolean }
+      const { status, isPublic, data } = error as {
+        status?: number
+        isPublic?: boolean
+        data?: unknown
+      }
       if (malformed) {
+        const language = languageOfHeaders(request.headers)
         return Response.json(
-          { errors: [{ message: malformed.message }] },
+          { errors: [{ name: 'Refusal', ...answerOf(language, malformed.key) }] },
           { status: malformed.status },
         )
       }
       if (typeof status === 'number' && status >= 400 && status < 500 && isPublic) {
-        return Response.json({ errors: [{ message: (error as Error).message }] }, { status })
+        const extra = data === undefined ? {} : { data }
+        return Response.json(
+          { errors: [{ message: (error as Error).message, ...extra }] },
+          { status },
+        )
       }
       throw error
     }

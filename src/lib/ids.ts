@@ -9,13 +9,9 @@ import type {
   UploadConfig,
 } from 'payload'
 
-import { refusal } from './errors'
-import {
-  checkRequestedFileName,
-  isValidId,
-  rejectMalformedQueries,
-  requestMessages,
-} from './requestChecks'
+import { refuse } from './errors'
+import { languageOf } from './messages'
+import { checkRequestedFileName, isValidId, rejectMalformedQueries } from './requestChecks'
 
 /**
  * Every collection here has serial integer ids. A request naming any other id (`/api/articles/abc`,
@@ -32,7 +28,10 @@ export const rejectMalformedIds: CollectionBeforeOperationHook = ({ args, collec
       : collection.slug
     // The id as the caller wrote it: Payload has made a number of a long one (1e+20).
     const written = req.routeParams?.id ?? id
-    throw refusal(requestMessages.idNotFound(name.toLowerCase(), String(written)), 404)
+    throw refuse(req, 'ids:notFound', 404, {
+      name: name.toLocaleLowerCase(languageOf(req)),
+      id: String(written),
+    })
   }
   return args
 }
@@ -46,7 +45,7 @@ export const checkFileRequest: NonNullable<UploadConfig['handlers']>[number] = a
   req,
   { params },
 ) => {
-  checkRequestedFileName(params.filename)
+  checkRequestedFileName(req, params.filename)
   const upload = req.payload.collections[params.collection as CollectionSlug]?.config.upload
   if (upload && !upload.disableLocalStorage) {
     const dir = path.resolve(upload.staticDir || params.collection)
@@ -54,7 +53,7 @@ export const checkFileRequest: NonNullable<UploadConfig['handlers']>[number] = a
       .stat(path.join(dir, params.filename))
       .then((stats) => stats.isFile())
       .catch(() => false)
-    if (!exists) throw refusal(requestMessages.fileNotFound(params.filename), 404)
+    if (!exists) throw refuse(req, 'uploads:fileNotFound', 404, { name: params.filename })
   }
 }
 

@@ -6,14 +6,15 @@ import type {
   SanitizedCollectionConfig,
 } from 'payload'
 
-import { refusal } from './errors'
+import { refuse } from './errors'
+import { message, type Audience, type MessageKey, type MessageValues } from './messages'
 
 /**
  * Checks of what a caller sends to a collection (query parameters, `where`, upload names) that
  * turn input the database would choke on into a 400 with a message, before any query runs.
  * They refuse only what could never be answered: an id outside PostgreSQL's integer range, an
  * operator object where a value belongs, `like` on a rich-text field, a NUL character. Messages
- * live in `requestMessages`, one place for a later translation.
+ * are worded in the requester's language (`query:` and `uploads:` in src/lib/messages).
  */
 
 /** Every id here is a PostgreSQL `integer` (serial). */
@@ -63,46 +64,22 @@ const UNMATCHABLE_TYPES = new Set([
   'select',
   'radio',
 ])
-const TYPE_NAMES: Record<string, string> = {
-  richText: 'rich-text',
-  select: 'choice',
-  radio: 'choice',
+/** The word for a field's kind in a refusal (`query:fieldTypes:…`); choices are selects and radios. */
+const TYPE_KEYS: Record<string, MessageKey> = {
+  richText: 'query:fieldTypes:richText',
+  json: 'query:fieldTypes:json',
+  blocks: 'query:fieldTypes:blocks',
+  array: 'query:fieldTypes:array',
+  group: 'query:fieldTypes:group',
+  tab: 'query:fieldTypes:tab',
+  join: 'query:fieldTypes:join',
+  select: 'query:fieldTypes:choice',
+  radio: 'query:fieldTypes:choice',
 }
 
-export const requestMessages = {
-  idNotFound: (name: string, id: string) => `There is no ${name} with the id "${id}".`,
-  parameterNotInteger: (name: string, min: number, max: number) =>
-    `The "${name}" parameter must be a whole number from ${min} to ${max}.`,
-  whereNotObject:
-    'The "where" parameter must be an object of conditions, e.g. where[title][equals]=x.',
-  whereTooLarge: `The "where" parameter has too many conditions (at most ${MAX_CONDITIONS}, nested at most ${MAX_WHERE_NESTING} deep).`,
-  andOrNotList: (key: string) => `"${key}" in "where" must be a list of conditions.`,
-  conditionNotObject: (path: string) =>
-    `The condition on "${path}" must be an operator and a value, e.g. where[${path}][equals]=x.`,
-  unknownOperator: (path: string, operator: string) =>
-    `"${operator}" is not an operator (on "${path}"). Use one of: ${[...OPERATORS].join(', ')}.`,
-  valueIsObject: (path: string, operator: string) =>
-    `The value of "${operator}" on "${path}" must be a value, not an object.`,
-  tooManyValues: (path: string, operator: string) =>
-    `"${operator}" on "${path}" takes at most ${MAX_IN_VALUES} values.`,
-  notAnId: (path: string, value: string) =>
-    `"${value}" is not an id (on "${path}"): ids are whole numbers from 1 to ${MAX_ID}.`,
-  notANumber: (path: string, value: string) => `"${value}" is not a number (on "${path}").`,
-  notAChoice: (path: string, value: string, choices: string[]) =>
-    `"${value}" is not one of the choices of "${path}": ${choices.join(', ')}.`,
-  textMatchOnStructured: (path: string, operator: string, type: string) =>
-    `"${operator}" cannot be used on "${path}", a ${TYPE_NAMES[type] ?? type} field.`,
-  geoOnNonPoint: (path: string, operator: string) =>
-    `"${operator}" works only on point fields, and "${path}" is not one.`,
-  nulCharacter: (where: string) => `The ${where} must not contain a NUL character.`,
-  sortNotFields: 'The "sort" parameter must name fields, e.g. sort=-publishedAt,title.',
-  selectNotFields: 'The "select" parameter must name fields, e.g. select[title]=true.',
-  fileNameInvalid: 'A file name must be a plain name: no control characters, slashes or "..".',
-  fileNameTooLong: `The file name is too long (at most ${MAX_FILE_NAME_BYTES} bytes).`,
-  fileNotFound: (name: string) => `There is no file named "${name}".`,
-}
-
-const badRequest = (message: string) => refusal(message, 400)
+/** A 400 worded in the requester's language, with its code (src/lib/messages). */
+const badRequest = (audience: Audience, key: MessageKey, values?: MessageValues) =>
+  refuse(audience, key, 400, values)
 
 const hasNul = (value: string) => value.includes('\u0000')
 
@@ -164,11 +141,12 @@ const resolvePath = (
   return undefined
 }
 
-const checkString = (value: string, what: string) => {
-  if (hasNul(value)) throw badRequest(requestMessages.nulCharacter(what))
+const checkString = (req: Audience, value: string, key: MessageKey, values?: MessageValues) => {
+  if (hasNul(value)) throw badRequest(req, key, values)
 }
 
 const checkValue = (
+  req: Audience,
   resolved: Resolved,
   path: string,
   operator: string,
@@ -180,16 +158,16 @@ const checkValue = (
   if (typeof value === 'object') {
     // Internal callers may pass Payload's own value objects; callers over HTTP may not.
     if (local) return
-    throw badRequest(requestMessages.valueIsObject(path, operator))
+    throw badRequest(req, 'query:valueIsObject', { path, operator })
   }
-  if (typeof value === 'string') checkString(value, `value of "${operator}" on "${path}"`)
+  if (typeof value === 'string') checkString(req, value, 'query:nulInValue', { operator, path })
   if (operator === 'exists') return
   if (resolved?.kind === 'id' && !TEXT_MATCH_OPERATORS.has(operator)) {
     if (value === 'null' || value === '') return
     // Ids are positive: a comparison with a number outside that range would still run, but
     // PostgreSQL refuses any value beyond the integer type.
     if (wholeNumber(value, -MAX_ID - 1, MAX_ID) === null) {
-      throw badRequest(requestMessages.notAnId(path, String(value)))
+      throw badRequest(req, 'query:notAnId', { path, value: String(value), max: MAX_ID })
     }
   }
   if (
@@ -201,12 +179,16 @@ const checkValue = (
       typeof option === 'string' ? option : option.value,
     )
     if (!choices.includes(String(value))) {
-      throw badRequest(requestMessages.notAChoice(path, String(value), choices))
+      throw badRequest(req, 'query:notAChoice', {
+        path,
+        value: String(value),
+        choices: choices.join(', '),
+      })
     }
   }
   if (resolved?.kind === 'field' && resolved.field.type === 'number') {
     if (value === '' || !Number.isFinite(Number(value))) {
-      throw badRequest(requestMessages.notANumber(path, String(value)))
+      throw badRequest(req, 'query:notANumber', { path, value: String(value) })
     }
   }
 }
@@ -228,18 +210,22 @@ const checkCondition = (
   condition: unknown,
   local: boolean,
 ) => {
-  checkString(path, 'field name in "where"')
+  checkString(req, path, 'query:nulInFieldName')
   if (!isPlainObject(condition)) {
-    throw badRequest(requestMessages.conditionNotObject(path))
+    throw badRequest(req, 'query:conditionNotObject', { path })
   }
   const resolved = resolvePath(req, fields, path.split('.'))
   for (const [operator, value] of Object.entries(condition)) {
     if (!OPERATORS.has(operator)) {
-      throw badRequest(requestMessages.unknownOperator(path, operator))
+      throw badRequest(req, 'query:unknownOperator', {
+        path,
+        operator,
+        operators: [...OPERATORS].join(', '),
+      })
     }
     const type = resolved?.kind === 'field' ? resolved.field.type : undefined
     if (GEO_OPERATORS.has(operator)) {
-      if (type !== 'point') throw badRequest(requestMessages.geoOnNonPoint(path, operator))
+      if (type !== 'point') throw badRequest(req, 'query:geoOnNonPoint', { path, operator })
       continue
     }
     // `contains` on a multiple choice (a user's roles) asks whether the list holds a value.
@@ -249,23 +235,30 @@ const checkCondition = (
       resolved.field.type === 'select' &&
       Boolean(resolved.field.hasMany)
     if (type && UNMATCHABLE_TYPES.has(type) && TEXT_MATCH_OPERATORS.has(operator) && !membership) {
-      throw badRequest(requestMessages.textMatchOnStructured(path, operator, type))
+      throw badRequest(req, 'query:textMatchOnStructured', {
+        path,
+        operator,
+        type: TYPE_KEYS[type] ? message(req, TYPE_KEYS[type]) : type,
+      })
     }
     if (LIST_OPERATORS.has(operator)) {
       const values = listValues(value)
       if (values === null) {
         if (local) continue
-        throw badRequest(requestMessages.valueIsObject(path, operator))
+        throw badRequest(req, 'query:valueIsObject', { path, operator })
       }
       if (values.length > MAX_IN_VALUES) {
-        throw badRequest(requestMessages.tooManyValues(path, operator))
+        throw badRequest(req, 'query:tooManyValues', { path, operator, max: MAX_IN_VALUES })
       }
-      for (const each of values) checkValue(resolved, path, operator, each, local)
+      for (const each of values) checkValue(req, resolved, path, operator, each, local)
       continue
     }
-    checkValue(resolved, path, operator, value, local)
+    checkValue(req, resolved, path, operator, value, local)
   }
 }
+
+/** The bounds of a `where`, as a refusal names them. */
+const WHERE_LIMITS = { max: MAX_CONDITIONS, depth: MAX_WHERE_NESTING }
 
 /** Walks a `where` (and/or included), counting conditions. */
 export const checkWhere = (
@@ -276,14 +269,14 @@ export const checkWhere = (
 ) => {
   let conditions = 0
   const walk = (node: unknown, nesting: number) => {
-    if (!isPlainObject(node)) throw badRequest(requestMessages.whereNotObject)
-    if (nesting > MAX_WHERE_NESTING) throw badRequest(requestMessages.whereTooLarge)
+    if (!isPlainObject(node)) throw badRequest(req, 'query:whereNotObject')
+    if (nesting > MAX_WHERE_NESTING) throw badRequest(req, 'query:whereTooLarge', WHERE_LIMITS)
     for (const [key, value] of Object.entries(node)) {
-      if (++conditions > MAX_CONDITIONS) throw badRequest(requestMessages.whereTooLarge)
+      if (++conditions > MAX_CONDITIONS) throw badRequest(req, 'query:whereTooLarge', WHERE_LIMITS)
       if (key.toLowerCase() === 'and' || key.toLowerCase() === 'or') {
         const list = listValues(value)
         if (list === null || typeof value === 'string') {
-          throw badRequest(requestMessages.andOrNotList(key))
+          throw badRequest(req, 'query:andOrNotList', { key })
         }
         for (const each of list) walk(each, nesting + 1)
         continue
@@ -294,37 +287,43 @@ export const checkWhere = (
   walk(where, 0)
 }
 
-const checkWholeNumber = (name: string, value: unknown, min: number, max: number) => {
+const checkWholeNumber = (
+  req: Audience,
+  name: string,
+  value: unknown,
+  min: number,
+  max: number,
+) => {
   if (value === undefined || value === null || value === '') return
   if (wholeNumber(value, min, max) === null) {
-    throw badRequest(requestMessages.parameterNotInteger(name, min, max))
+    throw badRequest(req, 'query:parameterNotInteger', { name, min, max })
   }
 }
 
-const checkSort = (sort: unknown) => {
+const checkSort = (req: Audience, sort: unknown) => {
   if (sort === undefined || sort === null || sort === '') return
   const parts = typeof sort === 'string' ? sort.split(',') : sort
-  if (!Array.isArray(parts)) throw badRequest(requestMessages.sortNotFields)
+  if (!Array.isArray(parts)) throw badRequest(req, 'query:sortNotFields')
   for (const part of parts) {
-    if (typeof part !== 'string') throw badRequest(requestMessages.sortNotFields)
-    if (hasNul(part)) throw badRequest(requestMessages.nulCharacter('"sort" parameter'))
+    if (typeof part !== 'string') throw badRequest(req, 'query:sortNotFields')
+    if (hasNul(part)) throw badRequest(req, 'query:nulInParameter', { name: 'sort' })
     if (part !== '' && !/^[-+]?\w+(\.\w+)*$/.test(part.trim())) {
-      throw badRequest(requestMessages.sortNotFields)
+      throw badRequest(req, 'query:sortNotFields')
     }
   }
 }
 
-const checkSelect = (select: unknown, nesting = 0) => {
+const checkSelect = (req: Audience, select: unknown, nesting = 0) => {
   if (select === undefined || select === null) return
-  if (!isPlainObject(select) || nesting > 10) throw badRequest(requestMessages.selectNotFields)
+  if (!isPlainObject(select) || nesting > 10) throw badRequest(req, 'query:selectNotFields')
   for (const [key, value] of Object.entries(select)) {
-    if (hasNul(key)) throw badRequest(requestMessages.nulCharacter('"select" parameter'))
+    if (hasNul(key)) throw badRequest(req, 'query:nulInParameter', { name: 'select' })
     if (typeof value === 'boolean') continue
     if (isPlainObject(value)) {
-      checkSelect(value, nesting + 1)
+      checkSelect(req, value, nesting + 1)
       continue
     }
-    throw badRequest(requestMessages.selectNotFields)
+    throw badRequest(req, 'query:selectNotFields')
   }
 }
 
@@ -332,18 +331,18 @@ const checkSelect = (select: unknown, nesting = 0) => {
  * An uploaded file's name. Payload stores a name with a path under its last part, so only what
  * no file system takes is refused: control characters (NUL among them) and overlong names.
  */
-export const checkUploadName = (name: string) => {
-  if (/[\u0000-\u001f\u007f]/.test(name)) throw badRequest(requestMessages.fileNameInvalid)
+export const checkUploadName = (req: Audience, name: string) => {
+  if (/[\u0000-\u001f\u007f]/.test(name)) throw badRequest(req, 'uploads:fileNameInvalid')
   if (Buffer.byteLength(name, 'utf8') > MAX_FILE_NAME_BYTES) {
-    throw badRequest(requestMessages.fileNameTooLong)
+    throw badRequest(req, 'uploads:fileNameTooLong', { max: MAX_FILE_NAME_BYTES })
   }
 }
 
 /** A file name asked for in a file URL (`/api/media/file/<name>`): a plain name, nothing else. */
-export const checkRequestedFileName = (name: string) => {
-  checkUploadName(name)
+export const checkRequestedFileName = (req: Audience, name: string) => {
+  checkUploadName(req, name)
   if (/[/\\]/.test(name) || name === '.' || name.includes('..')) {
-    throw badRequest(requestMessages.fileNameInvalid)
+    throw badRequest(req, 'uploads:fileNameInvalid')
   }
 }
 
@@ -387,14 +386,14 @@ export const rejectMalformedQueries: CollectionBeforeOperationHook = ({
   }
   if (!local) {
     // 0 is "every document" to Payload: for staff (the admin asks for it), not for anyone.
-    checkWholeNumber('limit', query.limit, req.user ? 0 : 1, MAX_LIMIT)
-    checkWholeNumber('page', query.page, 1, MAX_PAGE)
-    checkWholeNumber('depth', query.depth, 0, req.payload.config.maxDepth)
-    checkSort(query.sort)
-    checkSelect(query.select)
+    checkWholeNumber(req, 'limit', query.limit, req.user ? 0 : 1, MAX_LIMIT)
+    checkWholeNumber(req, 'page', query.page, 1, MAX_PAGE)
+    checkWholeNumber(req, 'depth', query.depth, 0, req.payload.config.maxDepth)
+    checkSort(req, query.sort)
+    checkSelect(req, query.select)
   }
   if (req.file?.name !== undefined && (operation === 'create' || operation === 'update')) {
-    checkUploadName(req.file.name)
+    checkUploadName(req, req.file.name)
   }
   return args
 }

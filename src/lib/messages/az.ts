@@ -3,6 +3,133 @@ import type { messagesEn } from './en'
 
 /** Azerbaijani: the same keys as English (messages/en.ts). */
 export const messagesAz: Shape<typeof messagesEn> = {
+  languages: {
+    en: 'ingilis dili',
+    az: 'Azərbaycan dili',
+    ru: 'rus dili',
+    none: 'heç bir dil',
+  },
+  server: {
+    error: 'Nə isə alınmadı.',
+    malformedJson: 'Sorğu düzgün JSON deyil (onun gövdəsi, yaxud "where" və ya "data" parametri).',
+    malformedForm: 'Sorğunun gövdəsi düzgün forma deyil (multipart və ya urlencoded).',
+  },
+  query: {
+    parameterNotInteger: '"{{name}}" parametri {{min}}-dən {{max}}-dək tam ədəd olmalıdır.',
+    whereNotObject:
+      '"where" parametri şərtlərdən ibarət obyekt olmalıdır, məsələn: where[title][equals]=x.',
+    whereTooLarge:
+      '"where" parametrində şərt çox çoxdur (ən çoxu {{max}}, iç-içə ən çoxu {{depth}} səviyyə).',
+    andOrNotList: '"where" daxilində "{{key}}" şərtlər siyahısı olmalıdır.',
+    conditionNotObject:
+      '"{{path}}" üzrə şərt operator və dəyərdən ibarət olmalıdır, məsələn: where[{{path}}][equals]=x.',
+    unknownOperator:
+      '"{{operator}}" operator deyil ("{{path}}" üzrə). Bunlardan birini seçin: {{operators}}.',
+    valueIsObject: '"{{path}}" üzrə "{{operator}}" obyekt deyil, dəyər almalıdır.',
+    tooManyValues: '"{{path}}" üzrə "{{operator}}" ən çoxu {{max}} dəyər qəbul edir.',
+    notAnId:
+      '"{{value}}" identifikator deyil ("{{path}}" üzrə): identifikatorlar 1-dən {{max}}-dək tam ədədlərdir.',
+    notANumber: '"{{value}}" ədəd deyil ("{{path}}" üzrə).',
+    notAChoice: '"{{value}}" "{{path}}" sahəsinin seçimlərindən deyil: {{choices}}.',
+    textMatchOnStructured:
+      '"{{operator}}" "{{path}}" sahəsində işlədilə bilməz: bu, {{type}} sahəsidir.',
+    geoOnNonPoint: '"{{operator}}" yalnız nöqtə sahələrində işləyir, "{{path}}" isə belə deyil.',
+    nulInValue: '"{{path}}" üzrə "{{operator}}" dəyərində NUL simvolu olmamalıdır.',
+    nulInFieldName: '"where" daxilindəki sahə adında NUL simvolu olmamalıdır.',
+    nulInParameter: '"{{name}}" parametrində NUL simvolu olmamalıdır.',
+    sortNotFields: '"sort" parametri sahə adları verməlidir, məsələn: sort=-publishedAt,title.',
+    selectNotFields: '"select" parametri sahə adları verməlidir, məsələn: select[title]=true.',
+    fieldTypes: {
+      richText: 'formatlı mətn',
+      json: 'JSON',
+      blocks: 'bloklar',
+      array: 'siyahı',
+      group: 'qrup',
+      tab: 'tab',
+      join: 'əlaqə',
+      choice: 'seçim',
+    },
+  },
+  ids: {
+    notFound: '"{{id}}" identifikatorlu {{name}} yoxdur.',
+  },
+  access: {
+    logIn: 'Əvvəlcə redaksiya sisteminə daxil olun.',
+    staffOnly: 'Bunu yalnız redaksiya əməkdaşları edə bilər.',
+    notArticleId: '"{{id}}" məqalə identifikatoru deyil.',
+    noArticle: '{{id}} identifikatorlu məqalə yoxdur.',
+    notText: '"{{field}}" mətn olmalıdır.',
+    tooLong: '"{{field}}" ən çoxu {{max}} simvol ola bilər.',
+    cannotSort:
+      '"{{path}}" üzrə çeşidləmək olmaz: belə sahə yoxdur, yaxud onu oxumağa icazəniz yoxdur.',
+    cannotFilter:
+      '"{{path}}" üzrə süzgəcləmək olmaz: belə sahə yoxdur, yaxud onu oxumağa icazəniz yoxdur.',
+  },
+  locks: {
+    editing:
+      'Bu sənədi hazırda admin paneldə başqa biri redaktə edir. Ondan sənədi bağlamağı xahiş edin və ya redaktəni admin paneldə öz üzərinizə götürün, sonra yenidən yadda saxlayın.',
+  },
+  workflow: {
+    unknownTransition:
+      'Naməlum əməliyyat: "{{name}}". «{{stage}}» mərhələsindən mümkün olanlar: {{allowed}}.',
+    notAllowed:
+      '«{{stage}}» mərhələsindəki məqaləyə «{{transition}}» əməliyyatını tətbiq edə bilməzsiniz. Buradan mümkün olanlar: {{allowed}}.',
+    noneForYou: 'sizin üçün heç biri',
+    needsNote: '«{{transition}}» üçün səbəbi izah edən qeyd yazın.',
+    needsFutureDate: '«{{transition}}» üçün gələcək tarix seçin.',
+    checklist: '«{{transition}}» hələ mümkün deyil. Çatışmır: {{items}}.',
+    sayWhich: 'Hansı əməliyyatı icra etməyi göstərin: { "transition": "submit" }.',
+    logInToMove: 'Məqaləni növbəti mərhələyə keçirmək üçün sistemə daxil olun.',
+    notesOnlyYours: 'Qeydləri yalnız üzərində işlədiyiniz məqalələrə əlavə edə bilərsiniz.',
+    noteEmpty: 'Qeyd boş ola bilməz.',
+    restoreEditorsOnly: 'Əvvəlki versiyanı yalnız redaktorlar bərpa edə bilər.',
+    restorePublished:
+      'Bu məqalə dərc olunub: versiyanı qaralama kimi bərpa edin, sonra iş axını ilə dərc edin.',
+    done: '«{{transition}}»: icra olundu.',
+    noteAdded: 'Qeyd əlavə olundu.',
+  },
+  checklist: {
+    heroImage: 'əsas şəkil',
+    heroAlt: 'əsas şəklin alt mətni',
+    section: 'bölmə',
+    dek: 'lid',
+    author: 'ən azı bir müəllif',
+  },
+  uploads: {
+    tooLarge: 'Faylın həcmi: {{size}}. Yüklənən fayl ən çoxu {{max}} ola bilər.',
+    notImage: '"{{name}}" saytın qəbul etdiyi şəkil deyil (JPEG, PNG, WebP, AVIF və ya GIF).',
+    wrongFormat:
+      '"{{name}}" faylının formatı: {{format}}; yalnız JPEG, PNG, WebP, AVIF və GIF şəkilləri qəbul olunur.',
+    unknownFormat: 'naməlum',
+    tooManyPixels:
+      '"{{name}}" {{width}}×{{height}} pikseldir; şəkil ən çoxu {{max}} piksel ola bilər.',
+    megabytes: '{{count}} MB',
+    fileNameInvalid:
+      'Fayl adı sadə ad olmalıdır: idarəetmə simvolları, kəsr xətləri və ".." olmadan.',
+    fileNameTooLong: 'Fayl adı çox uzundur (ən çoxu {{max}} bayt).',
+    fileNotFound: '"{{name}}" adlı fayl yoxdur.',
+  },
+  articles: {
+    attachElsewhere: 'Dil versiyasını başqa materiala yalnız redaktorlar bağlaya bilər.',
+    makeOriginal: 'Dil versiyasını orijinala yalnız redaktorlar çevirə bilər.',
+    translatorLanguage:
+      'Sizin iş dilləriniz: {{languages}}. Dil versiyasının dilini «{{language}}» olaraq təyin edə bilməzsiniz.',
+    translatorOriginal:
+      'Tərcüməçilər dil versiyaları üzərində işləyir: bunu orijinalın sizin dillərinizdən birində versiyası kimi əlavə edin.',
+    writersOwn: 'Müəlliflər öz məqalələri üzərində işləyir: bu məqalə başqasına aid olardı.',
+    slugTaken: 'Ünvan adı "{{slug}}" artıq başqa məqalədə istifadə olunur (dil: {{language}}).',
+    slugRequired:
+      'Ünvan adı (slug) tələb olunur: başlıq yazın və ya ünvan adını özünüz daxil edin.',
+  },
+  links: {
+    notText: 'Keçid mətn olmalıdır.',
+    spaces:
+      'Keçiddə boşluq, tab, sətir keçidi, idarəetmə simvolları və tərs kəsr xətti ola bilməz.',
+    absolute: 'https://, http:// və ya mailto: ilə başlayan tam keçid daxil edin.',
+    absoluteOrPath:
+      'https://, http:// və ya mailto: ilə başlayan tam keçid, yaxud saytda bir / ilə başlayan yol daxil edin (məsələn, /en/pages/about).',
+    sitePath: 'Saytdakı yol bir / ilə başlayır və başqa sayta apara bilməz.',
+  },
   request: {
     notJson: 'Sorğunun gövdəsi JSON olmalıdır.',
   },

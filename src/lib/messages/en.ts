@@ -1,5 +1,129 @@
 /** Server messages: refusals, checklist items, validation and upload errors, in the requester's language (req.i18n). Variables as {{name}}. English is the source; az and ru must match it key for key. */
 export const messagesEn = {
+  /** Language names as they stand inside a sentence ("You work in Azerbaijani"). */
+  languages: {
+    en: 'English',
+    az: 'Azerbaijani',
+    ru: 'Russian',
+    none: 'no language',
+  },
+  server: {
+    error: 'Something went wrong.',
+    malformedJson: 'The request is not valid JSON (its body, or its "where" or "data" parameter).',
+    malformedForm: 'The request body is not a well-formed form (multipart or urlencoded).',
+  },
+  /** The query parameters of a list or a document request (src/lib/requestChecks.ts). */
+  query: {
+    parameterNotInteger: 'The "{{name}}" parameter must be a whole number from {{min}} to {{max}}.',
+    whereNotObject:
+      'The "where" parameter must be an object of conditions, e.g. where[title][equals]=x.',
+    whereTooLarge:
+      'The "where" parameter has too many conditions (at most {{max}}, nested at most {{depth}} deep).',
+    andOrNotList: '"{{key}}" in "where" must be a list of conditions.',
+    conditionNotObject:
+      'The condition on "{{path}}" must be an operator and a value, e.g. where[{{path}}][equals]=x.',
+    unknownOperator:
+      '"{{operator}}" is not an operator (on "{{path}}"). Use one of: {{operators}}.',
+    valueIsObject: 'The value of "{{operator}}" on "{{path}}" must be a value, not an object.',
+    tooManyValues: '"{{operator}}" on "{{path}}" takes at most {{max}} values.',
+    notAnId: '"{{value}}" is not an id (on "{{path}}"): ids are whole numbers from 1 to {{max}}.',
+    notANumber: '"{{value}}" is not a number (on "{{path}}").',
+    notAChoice: '"{{value}}" is not one of the choices of "{{path}}": {{choices}}.',
+    textMatchOnStructured: '"{{operator}}" cannot be used on "{{path}}", a {{type}} field.',
+    geoOnNonPoint: '"{{operator}}" works only on point fields, and "{{path}}" is not one.',
+    nulInValue: 'The value of "{{operator}}" on "{{path}}" must not contain a NUL character.',
+    nulInFieldName: 'The field name in "where" must not contain a NUL character.',
+    nulInParameter: 'The "{{name}}" parameter must not contain a NUL character.',
+    sortNotFields: 'The "sort" parameter must name fields, e.g. sort=-publishedAt,title.',
+    selectNotFields: 'The "select" parameter must name fields, e.g. select[title]=true.',
+    /** The kinds of field a text match cannot search. */
+    fieldTypes: {
+      richText: 'rich-text',
+      json: 'JSON',
+      blocks: 'blocks',
+      array: 'list',
+      group: 'group',
+      tab: 'tab',
+      join: 'join',
+      choice: 'choice',
+    },
+  },
+  ids: {
+    notFound: 'There is no {{name}} with the id "{{id}}".',
+  },
+  access: {
+    logIn: 'Log in to the newsroom first.',
+    staffOnly: 'Only newsroom staff can do this.',
+    notArticleId: '"{{id}}" is not an article id.',
+    noArticle: 'No article with id {{id}}.',
+    notText: '"{{field}}" must be text.',
+    tooLong: '"{{field}}" is limited to {{max}} characters.',
+    cannotSort: 'You cannot sort by "{{path}}": there is no such field, or not one you may read.',
+    cannotFilter:
+      'You cannot filter by "{{path}}": there is no such field, or not one you may read.',
+  },
+  locks: {
+    editing:
+      'Someone else is editing this document in the admin. Ask them to close it, or take it over in the admin, then save again.',
+  },
+  workflow: {
+    unknownTransition: 'Unknown transition "{{name}}". Allowed from {{stage}}: {{allowed}}.',
+    notAllowed:
+      'You cannot {{transition}} an article that is {{stage}}. Allowed from here: {{allowed}}.',
+    noneForYou: 'none for you',
+    needsNote: '{{transition}} needs a note saying why.',
+    needsFutureDate: '{{transition}} needs a date in the future.',
+    checklist: 'Cannot {{transition}} yet: add {{items}}.',
+    sayWhich: 'Say which transition to fire: { "transition": "submit" }.',
+    logInToMove: 'Log in to move an article.',
+    notesOnlyYours: 'You can only add notes to articles you work on.',
+    noteEmpty: 'A note needs some text.',
+    restoreEditorsOnly: 'Only editors can restore an earlier version.',
+    restorePublished:
+      'This article is published: restore the version as a draft, then publish it through the workflow.',
+    done: '{{transition}}: done.',
+    noteAdded: 'Note added.',
+  },
+  /** What the pre-publish checklist finds missing; the panel lists them, a refusal joins them. */
+  checklist: {
+    heroImage: 'a hero image',
+    heroAlt: 'alt text on the hero image',
+    section: 'a section',
+    dek: 'a dek',
+    author: 'at least one author',
+  },
+  uploads: {
+    tooLarge: 'The file is {{size}}; uploads are limited to {{max}}.',
+    notImage: '"{{name}}" is not an image this site accepts (JPEG, PNG, WebP, AVIF or GIF).',
+    wrongFormat:
+      '"{{name}}" is {{format}}; only JPEG, PNG, WebP, AVIF and GIF images are accepted.',
+    unknownFormat: 'an unknown format',
+    tooManyPixels:
+      '"{{name}}" is {{width}}×{{height}} pixels; images may have at most {{max}} pixels.',
+    megabytes: '{{count}} MB',
+    fileNameInvalid: 'A file name must be a plain name: no control characters, slashes or "..".',
+    fileNameTooLong: 'The file name is too long (at most {{max}} bytes).',
+    fileNotFound: 'There is no file named "{{name}}".',
+  },
+  articles: {
+    attachElsewhere: 'Only editors can attach a language version to another story.',
+    makeOriginal: 'Only editors can make a language version an original.',
+    translatorLanguage:
+      'You work in {{languages}}: a language version cannot be put in {{language}} by you.',
+    translatorOriginal:
+      'Translators work on language versions: add this as a version of its original, in one of your languages.',
+    writersOwn: 'Writers work on their own articles: this one would belong to someone else.',
+    slugTaken: 'The slug "{{slug}}" is already used by an article in {{language}}.',
+    slugRequired: 'A slug is required: give the title or type one.',
+  },
+  links: {
+    notText: 'A link must be text.',
+    spaces: 'A link cannot contain spaces, tabs, line breaks, control characters or backslashes.',
+    absolute: 'Enter a full link that starts with https://, http:// or mailto:.',
+    absoluteOrPath:
+      'Enter a full link that starts with https://, http:// or mailto:, or a path on this site that starts with one / (such as /en/pages/about).',
+    sitePath: 'A path on this site starts with one / and cannot lead to another site.',
+  },
   request: {
     notJson: 'The request body must be JSON.',
   },
