@@ -7,13 +7,14 @@ import type {
   Where,
 } from 'payload'
 
-import { refusal } from '@/lib/errors'
+import { refuse } from '@/lib/errors'
+import { message } from '@/lib/messages'
 
 /** How long an editor's lock lasts after their last keystroke, as Payload's admin counts it. */
 const DEFAULT_LOCK_SECONDS = 300
 
-export const LOCKED_MESSAGE =
-  'Someone else is editing this document in the admin. Ask them to close it, or take it over in the admin, then save again.'
+/** The refusal's English text (the answer is in the requester's language: `locks:editing`). */
+export const LOCKED_MESSAGE = message('en', 'locks:editing')
 
 /**
  * Payload's document locks (the admin's "currently editing") hold on every way in: a person's
@@ -79,7 +80,7 @@ const refuseIfLockedByOther = async (
   const seconds = typeof setting === 'object' ? setting.duration : DEFAULT_LOCK_SECONDS
   const fresh = lock && Date.now() - new Date(lock.updatedAt).getTime() <= seconds * 1000
   if (fresh && String(lock.user?.value) !== String(req.user?.id)) {
-    throw refusal(LOCKED_MESSAGE, 423)
+    throw refuse(req, 'locks:editing', 423)
   }
 }
 

@@ -6,37 +6,49 @@ import {
 } from 'payload'
 
 import { isStaffUser } from '@/access/roles'
-import { refusal, refuse } from '@/lib/errors'
+import { refuse } from '@/lib/errors'
+import { message, messageCode, type Audience, type MessageKey } from '@/lib/messages'
 import type { Article } from '@/payload-types'
 
 /**
  * Building blocks of the newsroom's custom endpoints (workflow, translations): staff only, a
  * JSON body, the article as the caller may read it, answers typed by the endpoint's contract
- * (`src/workflow/api.ts`, `src/translations/api.ts`) and refusals as `{ errors: [{ message }] }`
- * with their 4xx status.
+ * (`src/workflow/api.ts`, `src/translations/api.ts`) and refusals as
+ * `{ errors: [{ message, data: { code } }] }` with their 4xx status: the message in the requester's
+ * language, the code stable (src/lib/messages).
  */
 export const MAX_TEXT = 4000
 
 /** What every refusal answers (Payload's own error answers have the same shape). */
-export type ErrorBody = { errors: { message: string }[] }
+export type ErrorBody = { errors: { message: string; data?: { code?: string } }[] }
 
 /** A JSON answer checked against the endpoint's contract: `reply<WorkflowStateResponse>({ … })`. */
 export const reply = <T>(body: T, init?: ResponseInit): Response => Response.json(body, init)
 
-export const errorResponse = (message: string, status: number) =>
-  reply<ErrorBody>({ errors: [{ message }] }, { status })
+export const errorResponse = (text: string, status: number, code?: string) =>
+  reply<ErrorBody>({ errors: [{ message: text, ...(code ? { data: { code } } : {}) }] }, { status })
 
-/** Runs a handler for a logged-in newsroom member; errors become `{ errors: [{ message }] }`. */
+/** A refusal answered directly, worded in the requester's language, with its code. */
+const refusalResponse = (req: PayloadRequest, key: MessageKey, status: number) =>
+  errorResponse(message(req, key), status, messageCode(key))
+
+/** The stable code an APIError carries (`refuse`), if any. */
+const codeOf = (error: APIError): string | undefined => {
+  const code = (error.data as { code?: unknown } | undefined)?.code
+  return typeof code === 'string' ? code : undefined
+}
+
+/** Runs a handler for a logged-in newsroom member; errors become `{ errors: [{ message, data }] }`. */
 export const forStaff =
   (handler: (req: PayloadRequest, id: string) => Promise<Response>): PayloadHandler =>
   async (req) => {
-    if (!req.user) return errorResponse('Log in to the newsroom first.', 401)
-    if (!isStaffUser(req.user)) return errorResponse('Only newsroom staff can do this.', 403)
+    if (!req.user) return refusalResponse(req, 'access:logIn', 401)
+    if (!isStaffUser(req.user)) return refusalResponse(req, 'access:staffOnly', 403)
     try {
       return await handler(req, String(req.routeParams?.id ?? ''))
     } catch (error) {
       if (error instanceof APIError && error.status < 500) {
-        return errorResponse(error.message, error.status)
+        return errorResponse(error.message, error.status, codeOf(error))
       }
       throw error
     }
@@ -44,7 +56,7 @@ export const forStaff =
 
 /** The article as this person may read it (the latest version, drafts included). */
 export const readArticle = async (req: PayloadRequest, id: string): Promise<Article> => {
-  if (!/^\d+$/.test(id)) throw refusal(`"${id}" is not an article id.`, 400)
+  if (!/^\d+$/.test(id)) throw refuse(req, 'access:notArticleId', 400, { id })
   const article = await req.payload.findByID({
     collection: 'articles',
     id: Number(id),
@@ -55,7 +67,7 @@ export const readArticle = async (req: PayloadRequest, id: string): Promise<Arti
     depth: 0,
     disableErrors: true,
   })
-  if (!article) throw refusal(`No article with id ${id}.`, 404)
+  if (!article) throw refuse(req, 'access:noArticle', 404, { id })
   return article
 }
 
@@ -74,11 +86,12 @@ export const readBody = async <T extends object = Record<string, unknown>>(
   return (req.data ?? {}) as { [K in keyof T]?: unknown }
 }
 
-export const optionalText = (value: unknown, field: string): string | null => {
+/** A text value of a request body, or null when absent; refused (in `req`'s language) otherwise. */
+export const optionalText = (value: unknown, field: string, req?: Audience): string | null => {
   if (value === undefined || value === null || value === '') return null
-  if (typeof value !== 'string') throw refusal(`"${field}" must be text.`, 400)
+  if (typeof value !== 'string') throw refuse(req, 'access:notText', 400, { field })
   if (value.length > MAX_TEXT) {
-    throw refusal(`"${field}" is limited to ${MAX_TEXT} characters.`, 400)
+    throw refuse(req, 'access:tooLong', 400, { field, max: MAX_TEXT })
   }
   return value
 }

@@ -24,7 +24,7 @@ import {
   type Where,
 } from 'payload'
 
-import { refusal } from '@/lib/errors'
+import { refuse } from '@/lib/errors'
 
 type Use = 'sort' | 'filter'
 
@@ -33,11 +33,8 @@ type Walk = { ok: false } | { ok: true; target?: string }
 
 const NO = { ok: false } as const
 
-const refuse = (use: Use, path: string) =>
-  refusal(
-    `You cannot ${use === 'sort' ? 'sort' : 'filter'} by "${path}": there is no such field, or not one you may read.`,
-    400,
-  )
+const refused = (req: PayloadRequest, use: Use, path: string) =>
+  refuse(req, use === 'sort' ? 'access:cannotSort' : 'access:cannotFilter', 400, { path })
 
 /** Whether the caller may read a collection: all of it (`true`), part of it, or none. */
 const collectionReadable = async (
@@ -167,14 +164,14 @@ const checkWhere = async (
       continue
     }
     const result = await walkAny(req, collection, key, 'filter')
-    if (!result.ok) throw refuse('filter', key)
+    if (!result.ok) throw refused(req, 'filter', key)
     if (!isPlainObject(constraint)) continue
     const target = result.target
     if (!target) continue
     for (const value of Object.values(constraint)) {
       if (!isPlainObject(value)) continue
       // A query on the related documents themselves: checked against their collection.
-      if ((await collectionReadable(req, target)) === 'none') throw refuse('filter', key)
+      if ((await collectionReadable(req, target)) === 'none') throw refused(req, 'filter', key)
       await checkWhere(req, collectionConfigOf(req, target), value)
     }
   }
@@ -197,7 +194,7 @@ const checkSort = async (
   sort: unknown,
 ) => {
   for (const path of sortPaths(sort)) {
-    if (!(await walkAny(req, collection, path, 'sort')).ok) throw refuse('sort', path)
+    if (!(await walkAny(req, collection, path, 'sort')).ok) throw refused(req, 'sort', path)
   }
 }
 
@@ -225,12 +222,13 @@ export const guardQueries: CollectionBeforeOperationHook = async ({
   await checkSort(req, collection, query.sort)
   await checkWhere(req, collection, query.where)
   if (operation === 'readDistinct' && typeof query.field === 'string') {
-    if (!(await walkAny(req, collection, query.field, 'sort')).ok) throw refuse('sort', query.field)
+    if (!(await walkAny(req, collection, query.field, 'sort')).ok)
+      throw refused(req, 'sort', query.field)
   }
   for (const [path, join] of Object.entries(query.joins ?? {})) {
     if (!join) continue
     const result = await walkAny(req, collection, path, 'filter')
-    if (!result.ok || !result.target) throw refuse('filter', path)
+    if (!result.ok || !result.target) throw refused(req, 'filter', path)
     const joined = collectionConfigOf(req, result.target)
     await checkSort(req, joined, join.sort)
     await checkWhere(req, joined, join.where)

@@ -6,12 +6,13 @@
 import type { Language } from '@/lib/languages'
 import type { EditorialEvent } from '@/payload-types'
 
+import type { ChecklistProblem } from './rules'
 import type { Stage, TransitionName } from './table'
 
 /** A person as the panel names them. */
 export type PersonRef = { id: number; name: string } | null
 
-/** A transition this person may fire now, with what it requires. */
+/** A transition this person may fire now, with what it requires; `label` in the requester's language. */
 export type AvailableTransition = {
   name: TransitionName
   label: string
@@ -50,7 +51,11 @@ export type WorkflowStateResponse = {
   /** may add an editorial note (acts on this article) */
   canAddNote: boolean
   transitions: AvailableTransition[]
-  checklist: { ok: boolean; missing: string[] }
+  /**
+   * The pre-publish checklist: `missing` worded in the requester's language (as the panel lists
+   * them), `problems` the same items as stable keys (`checklistItems(language, problems)` words them).
+   */
+  checklist: { ok: boolean; missing: string[]; problems: ChecklistProblem[] }
   timeline: TimelineEvent[]
 }
 
@@ -63,6 +68,7 @@ export type TransitionRequest = {
 }
 
 export type TransitionResponse = {
+  /** "Publish: done.", in the requester's language */
   message: string
   doc: {
     id: number

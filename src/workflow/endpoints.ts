@@ -1,7 +1,9 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
 import { forStaff, optionalText, readArticle, readBody, reply } from '@/access/endpoints'
-import { refusal } from '@/lib/errors'
+import { adminText } from '@/i18n/admin'
+import { refuse } from '@/lib/errors'
+import { languageOf, message } from '@/lib/messages'
 import { idOf } from '@/lib/relations'
 
 import type {
@@ -14,8 +16,15 @@ import type {
 } from './api'
 import { workflowFacts } from './facts'
 import { performTransition } from './perform'
-import { actsOn, allowedTransitions, canEdit, checklistProblems, stageOf } from './rules'
-import { STAGE_LABELS, TRANSITIONS, transitionOf } from './table'
+import {
+  actsOn,
+  allowedTransitions,
+  canEdit,
+  checklistItems,
+  checklistProblems,
+  stageOf,
+} from './rules'
+import { transitionOf, type TransitionName } from './table'
 
 const personOf = async (req: PayloadRequest, value: unknown): Promise<PersonRef> => {
   const id = value && typeof value === 'object' ? (value as { id: number }).id : value
@@ -35,7 +44,8 @@ const personOf = async (req: PayloadRequest, value: unknown): Promise<PersonRef>
 /**
  * GET /api/articles/:id/workflow — what the admin's workflow panel shows: the stage, the
  * transitions this person may fire now (from the table), the pre-publish checklist, the
- * assignee and reviewer, and the timeline. Answers `WorkflowStateResponse`.
+ * assignee and reviewer, and the timeline. Answers `WorkflowStateResponse`; its words (stage and
+ * transition labels, checklist items) are in the requester's language (`req.i18n`).
  */
 const workflowState = forStaff(async (req, id) => {
   const article = await readArticle(req, id)
@@ -52,12 +62,13 @@ const workflowState = forStaff(async (req, id) => {
     overrideAccess: false,
     populate: { users: { name: true } },
   })
-  const missing = checklistProblems(facts)
+  const language = languageOf(req)
+  const problems = checklistProblems(facts)
   return reply<WorkflowStateResponse>({
     id: article.id,
     title: article.title,
     stage: stageOf(article),
-    stageLabel: STAGE_LABELS[stageOf(article)],
+    stageLabel: adminText(language, `stages:${stageOf(article)}`),
     status: article._status,
     language: article.language,
     translationOf: idOf(article.translationOf),
@@ -71,14 +82,18 @@ const workflowState = forStaff(async (req, id) => {
       const transition = transitionOf(name)
       return {
         name,
-        label: transition.label,
+        label: adminText(language, `transitions:${name}`),
         to: transition.to,
         requiresNote: Boolean(transition.requiresNote),
         requiresFutureDate: Boolean(transition.requiresFutureDate),
         requiresChecklist: Boolean(transition.requiresChecklist),
       }
     }),
-    checklist: { ok: missing.length === 0, missing },
+    checklist: {
+      ok: problems.length === 0,
+      missing: checklistItems(language, problems),
+      problems,
+    },
     timeline: events.map((event) => ({
       id: event.id,
       kind: event.kind,
@@ -104,16 +119,18 @@ const transition = forStaff(async (req, id) => {
   await readArticle(req, id)
   const body = await readBody<TransitionRequest>(req)
   if (typeof body.transition !== 'string' || !body.transition) {
-    throw refusal('Say which transition to fire: { "transition": "submit" }.', 400)
+    throw refuse(req, 'workflow:sayWhich', 400)
   }
   const doc = await performTransition(req, {
     id,
     transition: body.transition,
-    note: optionalText(body.note, 'note'),
-    date: optionalText(body.date, 'date'),
+    note: optionalText(body.note, 'note', req),
+    date: optionalText(body.date, 'date', req),
   })
   return reply<TransitionResponse>({
-    message: `${TRANSITIONS[body.transition as keyof typeof TRANSITIONS].label}: done.`,
+    message: message(req, 'workflow:done', {
+      transition: adminText(languageOf(req), `transitions:${body.transition as TransitionName}`),
+    }),
     doc: doc && {
       id: doc.id,
       stage: doc.stage,
@@ -128,10 +145,10 @@ const addNote = forStaff(async (req, id) => {
   const article = await readArticle(req, id)
   const facts = await workflowFacts(req, article)
   if (!actsOn(req.user!, facts)) {
-    throw refusal('You can only add notes to articles you work on.', 403)
+    throw refuse(req, 'workflow:notesOnlyYours', 403)
   }
-  const note = optionalText((await readBody<NoteRequest>(req)).note, 'note')?.trim()
-  if (!note) throw refusal('A note needs some text.', 400)
+  const note = optionalText((await readBody<NoteRequest>(req)).note, 'note', req)?.trim()
+  if (!note) throw refuse(req, 'workflow:noteEmpty', 400)
   const event = await req.payload.create({
     collection: 'editorial-events',
     req,
@@ -147,7 +164,10 @@ const addNote = forStaff(async (req, id) => {
       summary: `Note on "${article.title}"`,
     },
   })
-  return reply<NoteResponse>({ message: 'Note added.', event: { id: event.id } }, { status: 201 })
+  return reply<NoteResponse>(
+    { message: message(req, 'workflow:noteAdded'), event: { id: event.id } },
+    { status: 201 },
+  )
 })
 
 export const workflowEndpoints: Endpoint[] = [

@@ -11,7 +11,8 @@ import {
 } from 'payload'
 
 import { isEditorUser } from '@/access/roles'
-import { refusal } from '@/lib/errors'
+import { refuse } from '@/lib/errors'
+import { languageOf } from '@/lib/messages'
 import type { Article } from '@/payload-types'
 
 import { workflowFacts } from './facts'
@@ -54,7 +55,7 @@ export const rememberSaveMode: CollectionBeforeOperationHook = ({ args, operatio
         'published'
   }
   if (operation === 'restoreVersion' && req.user && !isEditorUser(req.user)) {
-    throw refusal('Only editors can restore an earlier version.', 403)
+    throw refuse(req, 'workflow:restoreEditorsOnly', 403)
   }
   return args
 }
@@ -95,10 +96,7 @@ export const applyWorkflow: CollectionBeforeChangeHook<Article> = async ({
 
   if (req.context.isRestoringVersion && originalDoc) {
     if (current === 'published' && !draftSave) {
-      throw refusal(
-        'This article is published: restore the version as a draft, then publish it through the workflow.',
-        400,
-      )
+      throw refuse(req, 'workflow:restorePublished', 400)
     }
     const kept = Object.fromEntries(WORKFLOW_FIELDS.map((field) => [field, originalDoc[field]]))
     return { ...data, ...kept, _status: 'draft' }
@@ -123,8 +121,8 @@ export const applyWorkflow: CollectionBeforeChangeHook<Article> = async ({
     const name: TransitionName = willBePublished ? 'publish' : 'unpublish'
     if (req.user) {
       const facts = await workflowFacts(req, { ...originalDoc, ...data, stage: current })
-      const check = checkTransition(req.user, facts, name)
-      if (!check.ok) throw refusal(check.message, check.status)
+      const check = checkTransition(req.user, facts, name, {}, languageOf(req))
+      if (!check.ok) throw refuse(req, check.key, check.status, check.values)
     }
     stage = TRANSITIONS[name].to
   }

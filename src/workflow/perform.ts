@@ -3,7 +3,8 @@ import { commitTransaction, initTransaction, killTransaction, type PayloadReques
 
 import { revalidateTags } from '@/cache/revalidate'
 import { drizzleFor } from '@/db/client'
-import { refusal } from '@/lib/errors'
+import { refuse } from '@/lib/errors'
+import { languageOf } from '@/lib/messages'
 import { latestArticle } from '@/lib/relations'
 import type { Article } from '@/payload-types'
 
@@ -33,7 +34,8 @@ export type SystemTransition = {
  * latest version, the stage, `_status`, schedule and reviewer are written in one update, and the
  * hooks record the event and queue what follows. Returns the article, or null when a system
  * transition found nothing to do (already done, or no longer due). A refusal is an APIError
- * with a 4xx status and a message saying what is allowed from here.
+ * with a 4xx status, a message saying what is allowed from here in the requester's language,
+ * and the message's code.
  */
 export const performTransition = async (
   req: PayloadRequest,
@@ -44,13 +46,13 @@ export const performTransition = async (
   try {
     const id = Number(input.id)
     if (!Number.isInteger(id) || id <= 0) {
-      throw refusal(`"${input.id}" is not an article id.`, 400)
+      throw refuse(req, 'access:notArticleId', 400, { id: String(input.id) })
     }
     const db = await drizzleFor(req)
     // Serialises transitions on one article: two editors, or two scheduler runs, take turns.
     await db.execute(sql`SELECT id FROM articles WHERE id = ${id} FOR UPDATE`)
     const article = await latestArticle(req, id)
-    if (!article) throw refusal(`No article with id ${id}.`, 404)
+    if (!article) throw refuse(req, 'access:noArticle', 404, { id })
 
     const name = input.transition as TransitionName
     if (system) {
@@ -59,10 +61,10 @@ export const performTransition = async (
         return null
       }
     } else {
-      if (!req.user) throw refusal('Log in to move an article.', 401)
+      if (!req.user) throw refuse(req, 'workflow:logInToMove', 401)
       const facts = await workflowFacts(req, article)
-      const check = checkTransition(req.user, facts, input.transition, input)
-      if (!check.ok) throw refusal(check.message, check.status)
+      const check = checkTransition(req.user, facts, input.transition, input, languageOf(req))
+      if (!check.ok) throw refuse(req, check.key, check.status, check.values)
     }
 
     const to = TRANSITIONS[name].to

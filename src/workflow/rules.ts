@@ -6,11 +6,18 @@
 import type { Where } from 'payload'
 
 import { hasRole, isEditorUser, type Role } from '@/access/roles'
-import type { Language } from '@/lib/languages'
+import { adminText } from '@/i18n/admin'
+import { DEFAULT_LANGUAGE, type Language } from '@/lib/languages'
+import {
+  joinList,
+  message,
+  type Audience,
+  type MessageKey,
+  type MessageValues,
+} from '@/lib/messages'
 import { keyOf } from '@/lib/relations'
 
 import {
-  STAGE_LABELS,
   TRANSITIONS,
   TRANSITION_NAMES,
   WRITER_EDITABLE_STAGES,
@@ -122,70 +129,134 @@ export const transitionBetween = (from: Stage, to: Stage): TransitionName | unde
     return !transition.bySystem && transition.to === to && transition.from.includes(from)
   })
 
-/** What an article lacks before it may be published, in an editor's words; empty when ready. */
-export const checklistProblems = (article: ChecklistFacts): string[] => {
-  const problems: string[] = []
-  if (!article.heroImage) problems.push('a hero image')
-  else if (!article.heroImage.alt?.trim()) problems.push('alt text on the hero image')
-  if (!article.category) problems.push('a section')
-  if (!article.dek?.trim()) problems.push('a dek')
-  if (!article.authors?.length) problems.push('at least one author')
+/** What the pre-publish checklist can find missing: the keys of `checklist:` in src/lib/messages. */
+export const CHECKLIST_PROBLEMS = ['heroImage', 'heroAlt', 'section', 'dek', 'author'] as const
+export type ChecklistProblem = (typeof CHECKLIST_PROBLEMS)[number]
+
+/** What an article lacks before it may be published, in checklist order; empty when ready. */
+export const checklistProblems = (article: ChecklistFacts): ChecklistProblem[] => {
+  const problems: ChecklistProblem[] = []
+  if (!article.heroImage) problems.push('heroImage')
+  else if (!article.heroImage.alt?.trim()) problems.push('heroAlt')
+  if (!article.category) problems.push('section')
+  if (!article.dek?.trim()) problems.push('dek')
+  if (!article.authors?.length) problems.push('author')
   return problems
 }
 
+/**
+ * The checklist's items in a language, as the Workflow panel lists them ("a hero image",
+ * "əsas şəkil", "главное фото"). `audience` is a request (its `i18n`) or a language code.
+ */
+export const checklistItems = (
+  audience: Audience,
+  problems: readonly ChecklistProblem[],
+): string[] => problems.map((problem) => message(audience, `checklist:${problem}`))
+
 export type TransitionInput = { note?: string | null; date?: string | Date | null; now?: Date }
 
+/**
+ * A refusal carries its message key and the values that fill it, already worded in the language
+ * `checkTransition` was given, and the message itself in that language: the caller answers
+ * `refuse(req, check.key, check.status, check.values)`.
+ */
 export type TransitionCheck =
-  { ok: true; to: Stage } | { ok: false; status: 400 | 403 | 409; message: string }
+  | { ok: true; to: Stage }
+  | {
+      ok: false
+      status: 400 | 403 | 409
+      key: MessageKey
+      values: MessageValues
+      message: string
+    }
 
-const listOf = (names: TransitionName[]) => (names.length ? names.join(', ') : 'none for you')
+/**
+ * A transition's or a stage's name inside a sentence: English lower-cases it ("You cannot
+ * approve an article that is in review"); Azerbaijani and Russian quote the button's words
+ * («Təsdiqlə», «Одобрить»). `start`: where English keeps the capital.
+ */
+const named = (language: Language, text: string, start = false) =>
+  language === 'en' ? (start ? text : text.toLowerCase()) : `«${text}»`
+
+const transitionName = (language: Language, name: TransitionName, start = false) =>
+  named(language, adminText(language, `transitions:${name}`), start)
+
+const stageName = (language: Language, stage: Stage, start = false) =>
+  named(language, adminText(language, `stages:${stage}`), start)
+
+/** The transitions one may fire, as "x or y" in the language, or "none for you". */
+const allowedList = (language: Language, names: TransitionName[]) =>
+  names.length
+    ? joinList(
+        language,
+        names.map((name) => transitionName(language, name)),
+        'disjunction',
+      )
+    : message(language, 'workflow:noneForYou')
+
+const refused = (
+  language: Language,
+  status: 400 | 403 | 409,
+  key: MessageKey,
+  values: MessageValues,
+): TransitionCheck => ({
+  ok: false,
+  status,
+  key,
+  values,
+  message: message(language, key, values),
+})
 
 /**
  * Whether `user` may fire `name` on `article` with this input, and if not, a 4xx status and a
- * message that says what is allowed from here.
+ * message (in `language`, English by default) that says what is allowed from here.
  */
 export const checkTransition = (
   user: Actor,
   article: ArticleFacts & ChecklistFacts,
   name: string,
   input: TransitionInput = {},
+  language: Language = DEFAULT_LANGUAGE,
 ): TransitionCheck => {
   const allowed = allowedTransitions(user, article)
-  const stage = STAGE_LABELS[article.stage]
-  if (!(name in TRANSITIONS)) {
-    return {
-      ok: false,
-      status: 400,
-      message: `Unknown transition "${name}". Allowed from ${stage}: ${listOf(allowed)}.`,
-    }
+  if (!Object.hasOwn(TRANSITIONS, name)) {
+    return refused(language, 400, 'workflow:unknownTransition', {
+      name,
+      stage: stageName(language, article.stage, true),
+      allowed: allowedList(language, allowed),
+    })
   }
-  const transition = TRANSITIONS[name as TransitionName]
-  if (!allowed.includes(name as TransitionName)) {
+  const transitionKey = name as TransitionName
+  const transition = TRANSITIONS[transitionKey]
+  if (!allowed.includes(transitionKey)) {
     const possibleHere = (transition.from as readonly Stage[]).includes(article.stage)
-    return {
-      ok: false,
-      // The stage is wrong for anyone: a conflict. The stage is right but not for this person: forbidden.
-      status: possibleHere ? 403 : 409,
-      message: `You cannot ${transition.label.toLowerCase()} an article that is ${stage.toLowerCase()}. Allowed from here: ${listOf(allowed)}.`,
-    }
+    // The stage is wrong for anyone: a conflict. The stage is right but not for this person: forbidden.
+    return refused(language, possibleHere ? 403 : 409, 'workflow:notAllowed', {
+      transition: transitionName(language, transitionKey),
+      stage: stageName(language, article.stage),
+      allowed: allowedList(language, allowed),
+    })
   }
   if ('requiresNote' in transition && transition.requiresNote && !input.note?.trim()) {
-    return { ok: false, status: 400, message: `${transition.label} needs a note saying why.` }
+    return refused(language, 400, 'workflow:needsNote', {
+      transition: transitionName(language, transitionKey, true),
+    })
   }
   if ('requiresFutureDate' in transition && transition.requiresFutureDate) {
     const when = input.date ? new Date(input.date) : null
     if (!when || Number.isNaN(when.getTime()) || when <= (input.now ?? new Date())) {
-      return { ok: false, status: 400, message: `${transition.label} needs a date in the future.` }
+      return refused(language, 400, 'workflow:needsFutureDate', {
+        transition: transitionName(language, transitionKey, true),
+      })
     }
   }
   if ('requiresChecklist' in transition && transition.requiresChecklist) {
     const problems = checklistProblems(article)
     if (problems.length) {
-      return {
-        ok: false,
-        status: 400,
-        message: `Cannot ${transition.label.toLowerCase()} yet: add ${problems.join(', ')}.`,
-      }
+      return refused(language, 400, 'workflow:checklist', {
+        transition: transitionName(language, transitionKey),
+        items: joinList(language, checklistItems(language, problems)),
+      })
     }
   }
   return { ok: true, to: transition.to }

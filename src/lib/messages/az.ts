@@ -71,13 +71,13 @@ export const messagesAz: Shape<typeof messagesEn> = {
   },
   workflow: {
     unknownTransition:
-      'Naməlum əməliyyat: "{{name}}". «{{stage}}» mərhələsindən mümkün olanlar: {{allowed}}.',
+      'Naməlum əməliyyat: "{{name}}". {{stage}} mərhələsindən mümkün olanlar: {{allowed}}.',
     notAllowed:
-      '«{{stage}}» mərhələsindəki məqaləyə «{{transition}}» əməliyyatını tətbiq edə bilməzsiniz. Buradan mümkün olanlar: {{allowed}}.',
+      '{{stage}} mərhələsindəki məqaləyə {{transition}} əməliyyatını tətbiq edə bilməzsiniz. Buradan mümkün olanlar: {{allowed}}.',
     noneForYou: 'sizin üçün heç biri',
-    needsNote: '«{{transition}}» üçün səbəbi izah edən qeyd yazın.',
-    needsFutureDate: '«{{transition}}» üçün gələcək tarix seçin.',
-    checklist: '«{{transition}}» hələ mümkün deyil. Çatışmır: {{items}}.',
+    needsNote: '{{transition}} üçün səbəbi izah edən qeyd yazın.',
+    needsFutureDate: '{{transition}} üçün gələcək tarix seçin.',
+    checklist: '{{transition}} hələ mümkün deyil. Çatışmır: {{items}}.',
     sayWhich: 'Hansı əməliyyatı icra etməyi göstərin: { "transition": "submit" }.',
     logInToMove: 'Məqaləni növbəti mərhələyə keçirmək üçün sistemə daxil olun.',
     notesOnlyYours: 'Qeydləri yalnız üzərində işlədiyiniz məqalələrə əlavə edə bilərsiniz.',
@@ -85,7 +85,7 @@ export const messagesAz: Shape<typeof messagesEn> = {
     restoreEditorsOnly: 'Əvvəlki versiyanı yalnız redaktorlar bərpa edə bilər.',
     restorePublished:
       'Bu məqalə dərc olunub: versiyanı qaralama kimi bərpa edin, sonra iş axını ilə dərc edin.',
-    done: '«{{transition}}»: icra olundu.',
+    done: '{{transition}}: icra olundu.',
     noteAdded: 'Qeyd əlavə olundu.',
   },
   checklist: {

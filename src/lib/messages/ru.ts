@@ -71,13 +71,13 @@ export const messagesRu: Shape<typeof messagesEn> = {
   },
   workflow: {
     unknownTransition:
-      'Неизвестное действие "{{name}}". Из статуса «{{stage}}» доступно: {{allowed}}.',
+      'Неизвестное действие "{{name}}". Из статуса {{stage}} доступно: {{allowed}}.',
     notAllowed:
-      'Действие «{{transition}}» недоступно вам для статьи в статусе «{{stage}}». Отсюда доступно: {{allowed}}.',
+      'Действие {{transition}} недоступно для статьи в статусе {{stage}}. Отсюда доступно: {{allowed}}.',
     noneForYou: 'для вас — ничего',
-    needsNote: 'Для действия «{{transition}}» нужна заметка с объяснением причины.',
-    needsFutureDate: 'Для действия «{{transition}}» нужна дата в будущем.',
-    checklist: '«{{transition}}» пока нельзя. Не хватает: {{items}}.',
+    needsNote: 'Для действия {{transition}} нужна заметка с объяснением причины.',
+    needsFutureDate: 'Для действия {{transition}} нужна дата в будущем.',
+    checklist: '{{transition}} пока нельзя. Не хватает: {{items}}.',
     sayWhich: 'Укажите, какое действие выполнить: { "transition": "submit" }.',
     logInToMove: 'Войдите в систему, чтобы перевести статью на другой этап.',
     notesOnlyYours: 'Заметки можно добавлять только к статьям, над которыми вы работаете.',
@@ -85,7 +85,7 @@ export const messagesRu: Shape<typeof messagesEn> = {
     restoreEditorsOnly: 'Восстановить прежнюю версию могут только редакторы.',
     restorePublished:
       'Статья опубликована: восстановите версию как черновик, затем опубликуйте её через редакционный процесс.',
-    done: '«{{transition}}»: готово.',
+    done: '{{transition}}: готово.',
     noteAdded: 'Заметка добавлена.',
   },
   checklist: {
