@@ -1,6 +1,7 @@
-import type { TextField } from 'payload'
+import type { PayloadRequest, TextField } from 'payload'
 
 import { inLanguages, label } from '@/i18n/admin'
+import { message } from '@/lib/messages'
 import { slugify } from '@/lib/slug'
 
 /**
@@ -18,8 +19,8 @@ export const slugField = (
   // Not `required`: the hook below fills it, so callers may omit it; `validate` still refuses
   // an empty slug when the document is validated (drafts skip validation, as for every field).
   label: label('common:slug'),
-  validate: (value: string | null | undefined) =>
-    Boolean(value && value.trim()) || 'A slug is required: give the title or type one.',
+  validate: (value: string | null | undefined, { req }: { req: PayloadRequest }) =>
+    Boolean(value && value.trim()) || message(req, 'articles:slugRequired'),
   admin: {
     position: 'sidebar',
     description: inLanguages(

@@ -1,6 +1,8 @@
 import { ValidationError, type FieldHook, type TextFieldSingleValidation } from 'payload'
 import { text } from 'payload/shared'
 
+import { message, messagesEn, type Audience } from './messages'
+
 /**
  * The one rule for links: what a person may type into a URL field, what the site puts in an
  * `href`, and where the site may redirect to. Everything is read the way a browser reads it
@@ -14,15 +16,13 @@ export const LINK_SCHEMES = ['http:', 'https:', 'mailto:'] as const
 /** Schemes the site renders as links: the typed ones, and phone numbers in article bodies. */
 const RENDERED_SCHEMES: readonly string[] = [...LINK_SCHEMES, 'tel:']
 
-/** What an editor reads when a URL is refused; one place, so that it can be translated. */
-export const URL_MESSAGES = {
-  notText: 'A link must be text.',
-  spaces: 'A link cannot contain spaces, tabs, line breaks, control characters or backslashes.',
-  absolute: 'Enter a full link that starts with https://, http:// or mailto:.',
-  absoluteOrPath:
-    'Enter a full link that starts with https://, http:// or mailto:, or a path on this site that starts with one / (such as /en/pages/about).',
-  sitePath: 'A path on this site starts with one / and cannot lead to another site.',
-} as const
+/**
+ * What an editor reads when a URL is refused, in English; `checkUrl` words it in the requester's
+ * language (`links:` in src/lib/messages).
+ */
+export const URL_MESSAGES = messagesEn.links
+
+type UrlProblem = keyof typeof URL_MESSAGES
 
 /** The fixed origin that relative targets are resolved against. */
 const BASE = 'http://site.invalid'
@@ -107,16 +107,24 @@ export const isSafeHref = (value: unknown): boolean => safeHref(value) !== undef
  * Why a typed URL is refused, or true. Allowed: http(s) URLs with a host and mailto: addresses;
  * with `sitePaths`, also a path on this site (`/en/...`), for menus.
  */
-export const checkUrl = (value: unknown, { sitePaths = false } = {}): true | string => {
+export const checkUrl = (
+  value: unknown,
+  { sitePaths = false, audience }: { sitePaths?: boolean; audience?: Audience } = {},
+): true | string => {
+  const problem = checkUrlProblem(value, sitePaths)
+  return problem === true ? true : message(audience, `links:${problem}`)
+}
+
+const checkUrlProblem = (value: unknown, sitePaths: boolean): true | UrlProblem => {
   if (value === undefined || value === null || value === '') return true
-  if (typeof value !== 'string') return URL_MESSAGES.notText
+  if (typeof value !== 'string') return 'notText'
   if (WHITESPACE.test(value) || CONTROL_OR_SPACE.test(value) || value.includes('\\')) {
-    return URL_MESSAGES.spaces
+    return 'spaces'
   }
-  const refused = sitePaths ? URL_MESSAGES.absoluteOrPath : URL_MESSAGES.absolute
+  const refused: UrlProblem = sitePaths ? 'absoluteOrPath' : 'absolute'
   if (value.startsWith('/')) {
     if (!sitePaths) return refused
-    return safeSitePath(value) ? true : URL_MESSAGES.sitePath
+    return safeSitePath(value) ? true : 'sitePath'
   }
   let url: URL
   try {
@@ -132,13 +140,13 @@ export const checkUrl = (value: unknown, { sitePaths = false } = {}): true | str
 /** `validate` for a text field that holds an absolute link (http, https, mailto). */
 export const validateUrl: TextFieldSingleValidation = (value, options) => {
   const base = text(value, options)
-  return base === true ? checkUrl(value) : base
+  return base === true ? checkUrl(value, { audience: options.req }) : base
 }
 
 /** `validate` for a menu entry's URL: an absolute link or a path on this site. */
 export const validateMenuUrl: TextFieldSingleValidation = (value, options) => {
   const base = text(value, options)
-  return base === true ? checkUrl(value, { sitePaths: true }) : base
+  return base === true ? checkUrl(value, { sitePaths: true, audience: options.req }) : base
 }
 
 /**
@@ -147,9 +155,16 @@ export const validateMenuUrl: TextFieldSingleValidation = (value, options) => {
  * `checkUrl` refuses fails the save with the same field error; a value already stored is left
  * alone (a scheduled publish of an old article must not fail on it; it never renders as a link).
  */
-export const refuseUnsafeUrl: FieldHook = ({ value, previousValue, path, collection, global }) => {
+export const refuseUnsafeUrl: FieldHook = ({
+  value,
+  previousValue,
+  path,
+  collection,
+  global,
+  req,
+}) => {
   if (value === previousValue) return value
-  const result = checkUrl(value)
+  const result = checkUrl(value, { audience: req })
   if (result === true) return value
   throw new ValidationError({
     collection: collection?.slug,

@@ -1,14 +1,14 @@
 import { ValidationError, type CollectionBeforeValidateHook } from 'payload'
 
+import { languageName, message } from '@/lib/messages'
 import { slugify } from '@/lib/slug'
 import type { Article } from '@/payload-types'
-
-const LANGUAGE_NAMES: Record<string, string> = { en: 'English', az: 'Azerbaijani', ru: 'Russian' }
 
 /**
  * Slugs are unique per language (the same slug may exist in English and in Russian). A slug made
  * from the title gets a numeric suffix when taken; a slug typed by hand that is taken is refused
- * with a message naming the language, before the database's unique index would be hit.
+ * with a message naming the language (in the requester's), before the database's unique index
+ * would be hit.
  */
 export const ensureUniqueSlug: CollectionBeforeValidateHook<Article> = async ({
   data,
@@ -41,15 +41,21 @@ export const ensureUniqueSlug: CollectionBeforeValidateHook<Article> = async ({
   const title = data.title ?? originalDoc?.title
   const typedByHand = !title || slug !== slugify(title)
   if (typedByHand) {
-    throw new ValidationError({
-      collection: 'articles',
-      errors: [
-        {
-          path: 'slug',
-          message: `An ${LANGUAGE_NAMES[language] ?? language} article already uses the slug "${slug}".`,
-        },
-      ],
-    })
+    throw new ValidationError(
+      {
+        collection: 'articles',
+        errors: [
+          {
+            path: 'slug',
+            message: message(req, 'articles:slugTaken', {
+              slug,
+              language: languageName(req, language),
+            }),
+          },
+        ],
+      },
+      req.t,
+    )
   }
   for (let n = 2; n < 100; n++) {
     const candidate = `${slug}-${n}`

@@ -1,15 +1,20 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 
 import { hasRole, isEditorUser } from '@/access/roles'
-import { refusal } from '@/lib/errors'
+import { refuse } from '@/lib/errors'
+import { joinList, languageName, message, type Audience } from '@/lib/messages'
 import { keyOf } from '@/lib/relations'
 import type { Article } from '@/payload-types'
-import { LANGUAGE_NAMES } from '@/translations/shared'
 import { actsOn } from '@/workflow/rules'
 
-const languageName = (code: string | null | undefined) => LANGUAGE_NAMES[code ?? ''] ?? code
-const listOf = (codes: readonly string[] | null | undefined) =>
-  codes?.length ? codes.map(languageName).join(', ') : 'no language'
+/** A translator's languages by name, joined the requester's way ("Azerbaijani and Russian"). */
+const listOf = (req: Audience, codes: readonly string[] | null | undefined) =>
+  codes?.length
+    ? joinList(
+        req,
+        codes.map((code) => languageName(req, code)),
+      )
+    : message(req, 'languages:none')
 
 /**
  * beforeChange, after the other hooks: a write by a writer (author, translator) must END with an
@@ -40,10 +45,9 @@ export const keepInScope: CollectionBeforeChangeHook<Article> = ({
   if (before) {
     const relinked = keyOf(result.translationOf) !== keyOf(before.translationOf)
     if (relinked) {
-      throw refusal(
-        result.translationOf
-          ? 'Only editors can attach a language version to another story.'
-          : 'Only editors can make a language version an original.',
+      throw refuse(
+        req,
+        result.translationOf ? 'articles:attachElsewhere' : 'articles:makeOriginal',
         403,
       )
     }
@@ -62,16 +66,13 @@ export const keepInScope: CollectionBeforeChangeHook<Article> = ({
 
   const languages = (user.languages as string[] | null | undefined) ?? []
   if (hasRole(user, 'translator') && facts.translationOf) {
-    throw refusal(
-      `You work in ${listOf(languages)}: a language version cannot be put in ${languageName(facts.language)} by you.`,
-      403,
-    )
+    throw refuse(req, 'articles:translatorLanguage', 403, {
+      languages: listOf(req, languages),
+      language: languageName(req, facts.language),
+    })
   }
   if (hasRole(user, 'translator') && !hasRole(user, 'author')) {
-    throw refusal(
-      'Translators work on language versions: add this as a version of its original, in one of your languages.',
-      403,
-    )
+    throw refuse(req, 'articles:translatorOriginal', 403)
   }
-  throw refusal('Writers work on their own articles: this one would belong to someone else.', 403)
+  throw refuse(req, 'articles:writersOwn', 403)
 }

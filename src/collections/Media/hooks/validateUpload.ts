@@ -1,15 +1,21 @@
 import type { CollectionBeforeOperationHook } from 'payload'
 import sharp, { type Metadata } from 'sharp'
 
-import { refusal } from '@/lib/errors'
+import { refuse } from '@/lib/errors'
+import { formatNumber, message, type Audience } from '@/lib/messages'
 import { IMAGE_FORMATS, MAX_INPUT_PIXELS, MAX_UPLOAD_BYTES } from '@/lib/uploads'
 
-const megabytes = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`
+/** A size in megabytes, one decimal, written the requester's way ("15 MB", "15 МБ"). */
+const megabytes = (req: Audience, bytes: number) =>
+  message(req, 'uploads:megabytes', {
+    count: formatNumber(req, Math.round((bytes / 1024 / 1024) * 10) / 10),
+  })
 
 /**
  * Checks an upload by its content before Payload processes it: size first, then sharp reads the
  * header only (no decoding) for the real format and the pixel count. Whatever the file is called
- * or claims to be, only raster images of a sane size get through, with a 4xx saying why.
+ * or claims to be, only raster images of a sane size get through, with a 4xx saying why in the
+ * requester's language (`uploads:` in src/lib/messages).
  */
 export const validateUpload: CollectionBeforeOperationHook = async ({ args, operation, req }) => {
   if (operation !== 'create' && operation !== 'update') return args
@@ -18,21 +24,32 @@ export const validateUpload: CollectionBeforeOperationHook = async ({ args, oper
 
   const size = file.size ?? file.data?.length ?? 0
   if (size > MAX_UPLOAD_BYTES) {
-    throw refusal(`The file is ${megabytes(size)}; uploads are limited to ${megabytes(MAX_UPLOAD_BYTES)}.`, 413)
+    throw refuse(req, 'uploads:tooLarge', 413, {
+      size: megabytes(req, size),
+      max: megabytes(req, MAX_UPLOAD_BYTES),
+    })
   }
 
   let metadata: Metadata
   try {
     metadata = await sharp(file.data, { limitInputPixels: false }).metadata()
   } catch {
-    throw refusal(`"${file.name}" is not an image this site accepts (JPEG, PNG, WebP, AVIF or GIF).`, 400)
+    throw refuse(req, 'uploads:notImage', 400, { name: file.name })
   }
   if (!metadata.format || !IMAGE_FORMATS.has(metadata.format)) {
-    throw refusal(`"${file.name}" is ${metadata.format ?? 'an unknown format'}; only JPEG, PNG, WebP, AVIF and GIF images are accepted.`, 400)
+    throw refuse(req, 'uploads:wrongFormat', 400, {
+      name: file.name,
+      format: metadata.format ?? message(req, 'uploads:unknownFormat'),
+    })
   }
   const pixels = (metadata.width ?? 0) * (metadata.height ?? 0)
   if (!pixels || pixels > MAX_INPUT_PIXELS) {
-    throw refusal(`"${file.name}" is ${metadata.width}×${metadata.height} pixels; images may have at most ${MAX_INPUT_PIXELS.toLocaleString('en')} pixels.`, 400)
+    throw refuse(req, 'uploads:tooManyPixels', 400, {
+      name: file.name,
+      width: String(metadata.width),
+      height: String(metadata.height),
+      max: formatNumber(req, MAX_INPUT_PIXELS),
+    })
   }
   return args
 }
