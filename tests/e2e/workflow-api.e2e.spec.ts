@@ -60,7 +60,7 @@ describe('the workflow over REST', () => {
       })
       expect(status, query).toBe(403)
       expect(messageOf(json)).toBe(
-        'You cannot publish an article that is draft. Allowed from here: submit.',
+        'You cannot publish an article that is draft. Allowed from here: submit for review.',
       )
     }
     expect(await asEditor(id)).toMatchObject({
@@ -119,14 +119,14 @@ describe('the workflow over REST', () => {
     )
     const unknown = await transition(editor, { transition: 'teleport' })
     expect(unknown.status).toBe(400)
-    expect(messageOf(unknown.json)).toContain('Allowed from In review: approve, request_changes')
+    expect(messageOf(unknown.json)).toContain('Allowed from In review: approve or request changes')
     expect((await transition(editor, {})).status).toBe(400)
     expect((await transition(editor, '{not json')).status).toBe(400)
 
     const publish = await transition(editor, { transition: 'publish' })
     expect(publish.status).toBe(400)
     expect(messageOf(publish.json)).toBe(
-      'Cannot publish yet: add a hero image, a section, at least one author.',
+      'Cannot publish yet: add a hero image, a section, and at least one author.',
     )
     const approved = await transition(editor, { transition: 'approve' })
     expect(approved.json.doc).toMatchObject({ stage: 'approved' })
@@ -293,7 +293,7 @@ describe('the workflow over GraphQL', () => {
       author,
     )
     expect(messageOf(publish.json)).toBe(
-      'You cannot publish an article that is draft. Allowed from here: submit.',
+      'You cannot publish an article that is draft. Allowed from here: submit for review.',
     )
     const stage = await graphql(
       `mutation { updateArticle(id: ${id}, draft: true, data: { stage: approved, dek: "Via GraphQL" }) { id stage dek } }`,

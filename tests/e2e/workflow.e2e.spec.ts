@@ -287,7 +287,7 @@ describe.runIf(browserTestsEnabled)(
       await editor.locator('#workflow-transition-publish').click()
       const alert = editor.locator('#workflow-panel [role="alert"]')
       await alert.waitFor()
-      expect(await alert.innerText()).toContain('Cannot publish yet: add a hero image, a dek.')
+      expect(await alert.innerText()).toContain('Cannot publish yet: add a hero image and a dek.')
       expect(await editor.locator('#workflow-panel').getAttribute('data-stage')).toBe('draft')
 
       // A note without a transition goes on the timeline.

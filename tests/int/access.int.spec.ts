@@ -186,7 +186,7 @@ describe('access', () => {
         }),
       ).rejects.toMatchObject({
         status: 403,
-        message: 'You cannot publish an article that is draft. Allowed from here: submit.',
+        message: 'You cannot publish an article that is draft. Allowed from here: submit for review.',
       })
       await expect(
         ctx.payload.create({

@@ -84,7 +84,7 @@ describe('articles', () => {
       status: 400,
       data: {
         errors: [
-          { path: 'slug', message: 'An English article already uses the slug "taken-slug".' },
+          { path: 'slug', message: 'The slug "taken-slug" is already used by an article in English.' },
         ],
       },
     })

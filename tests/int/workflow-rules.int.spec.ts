@@ -5,6 +5,7 @@ import {
   allowedTransitions,
   canEdit,
   checkTransition,
+  checklistItems,
   checklistProblems,
   STAGES,
   TRANSITION_NAMES,
@@ -85,16 +86,17 @@ describe('workflow rules', () => {
   })
 
   it('explains a refused transition with what is allowed from here', () => {
-    expect(checkTransition(editor, original('published'), 'approve')).toEqual({
+    expect(checkTransition(editor, original('published'), 'approve')).toMatchObject({
       ok: false,
       status: 409,
+      key: 'workflow:notAllowed',
       message:
-        'You cannot approve an article that is published. Allowed from here: unpublish, archive.',
+        'You cannot approve an article that is published. Allowed from here: unpublish or archive.',
     })
-    expect(checkTransition(author, original('draft'), 'publish')).toEqual({
+    expect(checkTransition(author, original('draft'), 'publish')).toMatchObject({
       ok: false,
       status: 403,
-      message: 'You cannot publish an article that is draft. Allowed from here: submit.',
+      message: 'You cannot publish an article that is draft. Allowed from here: submit for review.',
     })
     expect(checkTransition(author, original('in_review', 99), 'submit')).toMatchObject({
       ok: false,
@@ -144,18 +146,20 @@ describe('workflow rules', () => {
       heroImage: { alt: ' ' },
       authors: [],
     }
-    expect(checklistProblems(bare)).toEqual([
+    expect(checklistProblems(bare)).toEqual(['heroAlt', 'section', 'dek', 'author'])
+    expect(checklistItems('en', checklistProblems(bare))).toEqual([
       'alt text on the hero image',
       'a section',
       'a dek',
       'at least one author',
     ])
-    expect(checklistProblems({})).toContain('a hero image')
-    expect(checkTransition(editor, bare, 'publish')).toEqual({
+    expect(checklistProblems({})).toContain('heroImage')
+    expect(checkTransition(editor, bare, 'publish')).toMatchObject({
       ok: false,
       status: 400,
+      key: 'workflow:checklist',
       message:
-        'Cannot publish yet: add alt text on the hero image, a section, a dek, at least one author.',
+        'Cannot publish yet: add alt text on the hero image, a section, a dek, and at least one author.',
     })
     expect(checkTransition(editor, original('approved'), 'publish')).toEqual({
       ok: true,

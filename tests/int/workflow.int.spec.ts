@@ -137,7 +137,7 @@ describe('the rules behind a transition', () => {
     const bare = await createArticle(ctx.payload, { title: 'Bare', stage: 'approved' })
     await expect(fire(ctx.payload, editor, bare.id, 'publish')).rejects.toMatchObject({
       status: 400,
-      message: 'Cannot publish yet: add a hero image, a section, a dek, at least one author.',
+      message: 'Cannot publish yet: add a hero image, a section, a dek, and at least one author.',
     })
     await expect(
       fire(ctx.payload, editor, bare.id, 'schedule', { date: future() }),
@@ -165,7 +165,7 @@ describe('the rules behind a transition', () => {
     const draft = await articleIn(ctx.payload, 'draft', { ...ready, createdBy: author.id })
     await expect(fire(ctx.payload, author, draft.id, 'teleport')).rejects.toMatchObject({
       status: 400,
-      message: 'Unknown transition "teleport". Allowed from Draft: submit.',
+      message: 'Unknown transition "teleport". Allowed from Draft: submit for review.',
     })
   })
 
@@ -199,7 +199,7 @@ describe('writes that go around the transitions', () => {
         }),
       ).rejects.toMatchObject({
         status: 403,
-        message: 'You cannot publish an article that is draft. Allowed from here: submit.',
+        message: 'You cannot publish an article that is draft. Allowed from here: submit for review.',
       })
     }
     const after = await latest(ctx.payload, own.id)
@@ -291,7 +291,7 @@ describe('writes that go around the transitions', () => {
       }),
     ).rejects.toMatchObject({
       status: 409,
-      message: 'You cannot publish an article that is scheduled. Allowed from here: unschedule.',
+      message: 'You cannot publish an article that is scheduled. Allowed from here: cancel schedule.',
     })
   })
 
