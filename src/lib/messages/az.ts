@@ -45,7 +45,7 @@ export const messagesAz: Shape<typeof messagesEn> = {
       blocks: 'bloklar',
       array: 'siyahı',
       group: 'qrup',
-      tab: 'tab',
+      tab: 'vərəq',
       join: 'əlaqə',
       choice: 'seçim',
     },
