@@ -186,7 +186,8 @@ describe('access', () => {
         }),
       ).rejects.toMatchObject({
         status: 403,
-        message: 'You cannot publish an article that is draft. Allowed from here: submit for review.',
+        message:
+          'You cannot publish an article that is draft. Allowed from here: submit for review.',
       })
       await expect(
         ctx.payload.create({

@@ -84,7 +84,10 @@ describe('articles', () => {
       status: 400,
       data: {
         errors: [
-          { path: 'slug', message: 'The slug "taken-slug" is already used by an article in English.' },
+          {
+            path: 'slug',
+            message: 'The slug "taken-slug" is already used by an article in English.',
+          },
         ],
       },
     })

@@ -199,7 +199,8 @@ describe('writes that go around the transitions', () => {
         }),
       ).rejects.toMatchObject({
         status: 403,
-        message: 'You cannot publish an article that is draft. Allowed from here: submit for review.',
+        message:
+          'You cannot publish an article that is draft. Allowed from here: submit for review.',
       })
     }
     const after = await latest(ctx.payload, own.id)
@@ -291,7 +292,8 @@ describe('writes that go around the transitions', () => {
       }),
     ).rejects.toMatchObject({
       status: 409,
-      message: 'You cannot publish an article that is scheduled. Allowed from here: cancel schedule.',
+      message:
+        'You cannot publish an article that is scheduled. Allowed from here: cancel schedule.',
     })
   })
 
