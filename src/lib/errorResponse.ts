@@ -79,6 +79,10 @@ export const loggingLevels = {
 /** Errors thrown while reading the request itself (before any operation), and their status. */
 const malformedRequest = (error: unknown): { status: number; key: MessageKey } | null => {
   if (error instanceof SyntaxError) return { status: 400, key: 'server:malformedJson' }
+  // Payload's own refusal of a body it cannot parse (`addDataAndFileToRequest`), in English.
+  if (error instanceof Error && error.message === 'Invalid JSON') {
+    return { status: 400, key: 'server:malformedJson' }
+  }
   if (
     error instanceof Error &&
     /^(Malformed part header|Malformed urlencoded form|Unexpected end of form|Multipart: Boundary not found|Unsupported content type)/.test(
