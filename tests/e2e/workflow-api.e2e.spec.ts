@@ -119,7 +119,9 @@ describe('the workflow over REST', () => {
     )
     const unknown = await transition(editor, { transition: 'teleport' })
     expect(unknown.status).toBe(400)
-    expect(messageOf(unknown.json)).toContain('Allowed from In review: approve or request changes')
+    expect(messageOf(unknown.json)).toBe(
+      'Unknown transition "teleport". Allowed from In review: approve, request changes, publish, or schedule.',
+    )
     expect((await transition(editor, {})).status).toBe(400)
     expect((await transition(editor, '{not json')).status).toBe(400)
 
