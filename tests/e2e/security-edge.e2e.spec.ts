@@ -290,7 +290,8 @@ describe('the production log', () => {
       expect(response.status, path).toBeGreaterThanOrEqual(400)
       expect(response.status, path).toBeLessThan(500)
     }
-    // A body that is not JSON: Payload's own refusal, whose class name the bundle minified away.
+    // A body that is not JSON: Payload's own refusal ("Invalid JSON" in the log), answered in the
+    // requester's words with its code.
     const editor = await login('editor@caspiandigest.example', 'demo-editor')
     const notJson = await fetch(`${base}/api/tags`, {
       method: 'POST',
@@ -298,9 +299,13 @@ describe('the production log', () => {
       body: 'garbage',
     })
     expect(notJson.status).toBe(400)
-    expect(((await notJson.json()) as { errors: { message: string }[] }).errors[0].message).toBe(
-      'Invalid JSON',
-    )
+    expect(
+      ((await notJson.json()) as { errors: { message: string; data?: { code?: string } }[] })
+        .errors[0],
+    ).toMatchObject({
+      message: 'The request is not valid JSON (its body, or its "where" or "data" parameter).',
+      data: { code: 'server.malformedJson' },
+    })
     const graphql = await fetch(`${base}/api/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
