@@ -5,8 +5,8 @@ import { useId } from 'react'
 
 import type { AvailableTransition } from '@/workflow/api'
 
-import type { WorkflowLabels } from './labels'
 import type { WorkflowPanelState } from './useWorkflow'
+import type { Words } from '../admin/words'
 
 /** `datetime-local` wants local time without a zone: 2026-11-24T18:30 */
 const toLocalInput = (date: Date) => {
@@ -18,7 +18,7 @@ type Props = {
   panel: WorkflowPanelState & { state: NonNullable<WorkflowPanelState['state']> }
   /** the form has unsaved changes: transitions wait for a save */
   modified: boolean
-  l: WorkflowLabels
+  l: Words
 }
 
 /** A button per transition this person may fire, and "Add note" for those who act on it. */
@@ -48,7 +48,7 @@ const ActionButtons = ({ panel: { state, busy, run, sendNote }, modified, l }: P
         disabled={Boolean(busy)}
         onClick={() => void sendNote()}
       >
-        {busy === 'note' ? '…' : l.t('addNote')}
+        {busy === 'note' ? '…' : l.t('workflow:addNote')}
       </Button>
     )}
   </div>
@@ -68,15 +68,26 @@ export const WorkflowActions = ({ panel, modified, l }: Props) => {
       .join(', ')
   const dateFor = labelsOf((transition) => transition.requiresFutureDate)
   const noteFor = labelsOf((transition) => transition.requiresNote)
+  const startsUpdate = state.transitions.some((transition) => transition.name === 'start_update')
+
+  // Nothing this person can fire and no note to add: say so, and show no form without a button.
+  if (state.transitions.length === 0 && state.canAddNote === false) {
+    return (
+      <section className="wf-panel__section wf-actions">
+        <h4 className="wf-panel__subtitle">{l.t('workflow:actions')}</h4>
+        <p className="wf-panel__hint" data-testid="workflow-waiting">
+          {l.t('workflow:waiting')}
+        </p>
+      </section>
+    )
+  }
 
   return (
     <section className="wf-panel__section wf-actions">
-      <h4 className="wf-panel__subtitle">{l.t('actions')}</h4>
-      {!state.canEdit && state.transitions.length === 0 ? (
-        <p className="wf-panel__hint">{l.t('noActions')}</p>
-      ) : null}
+      <h4 className="wf-panel__subtitle">{l.t('workflow:actions')}</h4>
+      {startsUpdate ? <p className="wf-panel__hint">{l.t('workflow:startUpdateHint')}</p> : null}
       <label className="wf-panel__label" htmlFor={`${fieldId}-note`}>
-        {noteFor ? l.t('noteRequiredFor', { actions: noteFor }) : l.t('note')}
+        {noteFor ? l.t('workflow:noteRequiredFor', { actions: noteFor }) : l.t('workflow:note')}
       </label>
       <textarea
         id={`${fieldId}-note`}
@@ -85,13 +96,13 @@ export const WorkflowActions = ({ panel, modified, l }: Props) => {
         name="workflow-note"
         rows={3}
         value={note}
-        placeholder={l.t('notePlaceholder')}
+        placeholder={l.t('workflow:notePlaceholder')}
         onChange={(event) => setNote(event.target.value)}
       />
       {dateFor ? (
         <>
           <label className="wf-panel__label" htmlFor={`${fieldId}-date`}>
-            {l.t('whenFor', { actions: dateFor })}
+            {l.t('workflow:whenFor', { actions: dateFor })}
           </label>
           <input
             id={`${fieldId}-date`}
@@ -108,7 +119,7 @@ export const WorkflowActions = ({ panel, modified, l }: Props) => {
         </>
       ) : null}
       {modified && state.transitions.length > 0 ? (
-        <p className="wf-panel__hint wf-panel__hint--warn">{l.t('saveChangesFirst')}</p>
+        <p className="wf-panel__hint wf-panel__hint--warn">{l.t('workflow:saveChangesFirst')}</p>
       ) : null}
       <ActionButtons panel={panel} modified={modified} l={l} />
       {error ? (
