@@ -10,6 +10,7 @@
  */
 import type { Config, Field, Plugin } from 'payload'
 
+import { slugFollowsSource } from '@/fields/slug'
 import { appendHooks, changeCollection, insertFields, named } from '@/lib/plugins'
 
 import { translationEndpoints } from './endpoints'
@@ -34,7 +35,8 @@ const SHARED = new Set<string>(SHARED_FIELDS)
 const followsOriginal = { create: notOnLanguageVersions, update: notOnLanguageVersions }
 
 /**
- * The fields with the story fields made read-only on versions, wherever they sit in the layout
+ * The fields with the story fields made read-only on versions (and the slug following a version's
+ * translated title until set), wherever they sit in the layout
  * (tabs, rows and collapsibles without a name of their own); fails at start-up when a story
  * field is missing, so that SHARED_FIELDS and the collection cannot drift apart.
  */
@@ -42,6 +44,17 @@ const withStoryFieldsFollowing = (fields: Field[]): Field[] => {
   const found = new Set<string>()
   const walk = (list: Field[]): Field[] =>
     list.map((field) => {
+      if (field.type === 'text' && field.name === 'slug') {
+        // A version's slug follows its translated title until someone sets it (never published).
+        const follow = slugFollowsSource('title', (doc) => Boolean(doc.translationOf))
+        return {
+          ...field,
+          hooks: {
+            ...field.hooks,
+            beforeValidate: [follow, ...(field.hooks?.beforeValidate ?? [])],
+          },
+        }
+      }
       if (
         field.type !== 'ui' &&
         field.type !== 'join' &&

@@ -1,6 +1,7 @@
 import type { PayloadRequest } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { slugify } from '@/lib/slug'
 import type { Article, User } from '@/payload-types'
 import { translationEndpoints } from '@/translations/endpoints'
 import { updatedSinceFlagged } from '@/translations/updates'
@@ -191,5 +192,51 @@ describe('unpublishing an original with live language versions', () => {
     expect((await latest(ctx.payload, ru.id)).stage).toBe('draft')
     const last = (await timelineOf(ctx.payload, az.id)).at(-1)
     expect(last).toMatchObject({ transition: 'unpublish', user: editor.id })
+  })
+})
+
+describe('a new language version’s slug', () => {
+  it('follows its translated title until the translator sets one, and never once published', async () => {
+    const original = await articleIn(ctx.payload, 'published', {
+      ...basics.fields,
+      title: 'Port of Baku expands',
+    })
+    const added = await ctx.payload.create({
+      collection: 'articles',
+      draft: true,
+      data: { title: original.title, dek: 'Лид.', language: 'ru', translationOf: original.id },
+    })
+    expect(added.slug).toBe('port-of-baku-expands')
+    const retitle = (data: Partial<Article>) =>
+      ctx.payload.update({
+        collection: 'articles',
+        id: added.id,
+        draft: true,
+        data,
+        ...asUser(editor),
+      })
+
+    // The admin sends the slug it showed along with the new title.
+    const translated = await retitle({ title: 'Бакинский порт расширяется', slug: added.slug })
+    expect(translated.slug).toBe(slugify('Бакинский порт расширяется'))
+    expect(translated.slug).toMatch(/^bakinski/)
+    const again = await retitle({ title: 'Порт Баку растёт' })
+    expect(again.slug).toBe(slugify('Порт Баку растёт'))
+
+    const chosen = await retitle({ slug: 'port-baku' })
+    expect(chosen.slug).toBe('port-baku')
+    expect((await retitle({ title: 'Порт Баку снова растёт', slug: 'port-baku' })).slug).toBe(
+      'port-baku',
+    )
+
+    await fire(ctx.payload, editor, added.id, 'publish')
+    await retitle({ slug: 'port-baku-rastet' })
+    const published = await ctx.payload.update({
+      collection: 'articles',
+      id: added.id,
+      data: { title: 'Порт Баку: итоги года', _status: 'published' },
+      ...asUser(editor),
+    })
+    expect(published.slug).toBe('port-baku-rastet')
   })
 })
