@@ -11,6 +11,7 @@
 import type { Config, Field, Plugin } from 'payload'
 
 import { slugFollowsSource } from '@/fields/slug'
+import { translatorsPanelField } from '@/fields/translationsPanel'
 import { appendHooks, changeCollection, insertFields, named } from '@/lib/plugins'
 
 import { translationEndpoints } from './endpoints'
@@ -104,10 +105,14 @@ export const translationsPlugin =
         { fields: ['translationOf', 'language'], unique: true },
       ],
       hooks: appendHooks(articles.hooks, translationHooks),
-      fields: insertFields(
-        withStoryFieldsFollowing(articles.fields),
-        translationFields,
-        fieldsAfter ? named(fieldsAfter) : () => false,
-        'after',
-      ),
+      // For translators the panel comes first in the sidebar (the first sidebar field).
+      fields: [
+        translatorsPanelField,
+        ...insertFields(
+          withStoryFieldsFollowing(articles.fields),
+          translationFields,
+          fieldsAfter ? named(fieldsAfter) : () => false,
+          'after',
+        ),
+      ],
     }))

@@ -1,10 +1,11 @@
 'use client'
 
-import { Button } from '@payloadcms/ui'
+import { Button, useModal } from '@payloadcms/ui'
 import { useId } from 'react'
 
 import type { AvailableTransition } from '@/workflow/api'
 
+import { UnpublishConfirm } from './UnpublishConfirm'
 import type { WorkflowPanelState } from './useWorkflow'
 import type { Words } from '../admin/words'
 
@@ -22,37 +23,45 @@ type Props = {
 }
 
 /** A button per transition this person may fire, and "Add note" for those who act on it. */
-const ActionButtons = ({ panel: { state, busy, run, sendNote }, modified, l }: Props) => (
-  <div className="wf-actions__buttons">
-    {state.transitions.map((transition) => (
-      <Button
-        key={transition.name}
-        buttonStyle="secondary"
-        size="small"
-        margin={false}
-        className="wf-actions__button"
-        id={`workflow-transition-${transition.name}`}
-        disabled={Boolean(busy) || modified}
-        onClick={() => void run(transition)}
-      >
-        {busy === transition.name ? '…' : l.transition(transition.name, transition.label)}
-      </Button>
-    ))}
-    {state.canAddNote === false ? null : (
-      <Button
-        buttonStyle="subtle"
-        size="small"
-        margin={false}
-        className="wf-actions__button"
-        id="workflow-add-note"
-        disabled={Boolean(busy)}
-        onClick={() => void sendNote()}
-      >
-        {busy === 'note' ? '…' : l.t('workflow:addNote')}
-      </Button>
-    )}
-  </div>
-)
+const UNPUBLISH_MODAL = 'workflow-unpublish'
+
+const ActionButtons = ({ panel: { state, busy, run, sendNote }, modified, l }: Props) => {
+  const { openModal } = useModal()
+  return (
+    <div className="wf-actions__buttons">
+      {state.transitions.map((transition) => (
+        <Button
+          key={transition.name}
+          buttonStyle="secondary"
+          size="small"
+          margin={false}
+          className="wf-actions__button"
+          id={`workflow-transition-${transition.name}`}
+          disabled={Boolean(busy) || modified}
+          // Unpublishing asks first (and offers the original's live language versions).
+          onClick={() =>
+            transition.name === 'unpublish' ? openModal(UNPUBLISH_MODAL) : void run(transition)
+          }
+        >
+          {busy === transition.name ? '…' : l.transition(transition.name, transition.label)}
+        </Button>
+      ))}
+      {state.canAddNote === false ? null : (
+        <Button
+          buttonStyle="subtle"
+          size="small"
+          margin={false}
+          className="wf-actions__button"
+          id="workflow-add-note"
+          disabled={Boolean(busy)}
+          onClick={() => void sendNote()}
+        >
+          {busy === 'note' ? '…' : l.t('workflow:addNote')}
+        </Button>
+      )}
+    </div>
+  )
+}
 
 /**
  * The panel's actions: the note (required by some transitions), the date (for those that need
@@ -122,6 +131,9 @@ export const WorkflowActions = ({ panel, modified, l }: Props) => {
         <p className="wf-panel__hint wf-panel__hint--warn">{l.t('workflow:saveChangesFirst')}</p>
       ) : null}
       <ActionButtons panel={panel} modified={modified} l={l} />
+      {state.transitions.some((transition) => transition.name === 'unpublish') ? (
+        <UnpublishConfirm modalSlug={UNPUBLISH_MODAL} id={state.id} note={panel.note} />
+      ) : null}
       {error ? (
         <p className="wf-panel__error" role="alert">
           {error}

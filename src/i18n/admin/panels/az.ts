@@ -39,6 +39,8 @@ export const panelsAz: Shape<typeof panelsEn> = {
     pendingUpdate: 'Bu yeniləmə yoxlanılıb dərc olunana qədər oxucular dərc olunmuş mətni görür.',
     startUpdateHint:
       'Dərc olunmuş mətni dəyişmək üçün yeniləməyə başlayın: onun üzərində qaralama açılır, adi qaydada yoxlanılır və dərc olunur.',
+    unpublishBody: 'Oxucular onu artıq saytda görməyəcək; məqalə qaralama mərhələsinə qayıdır.',
+    publishedStaysLive: 'bu vaxt dərc olunmuş versiya saytda qalır',
     unpublishTitle: 'Məqalə dərcdən çıxarılsın?',
     unpublishVersions:
       'Bu dil versiyaları dərc olunub; onları da dərcdən çıxarmasanız, saytda qalacaqlar:',

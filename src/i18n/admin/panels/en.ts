@@ -36,6 +36,8 @@ export const panelsEn = {
     pendingUpdate: 'Readers see the published text until this update is reviewed and published.',
     startUpdateHint:
       'To change the published text, start an update: a draft over it, reviewed and published as usual.',
+    unpublishBody: 'Readers will no longer find it on the site; it goes back to the draft stage.',
+    publishedStaysLive: 'the published version stays on the site meanwhile',
     unpublishTitle: 'Unpublish this article?',
     unpublishVersions:
       'These language versions are published and will stay on the site unless you unpublish them too:',
