@@ -322,6 +322,11 @@ describe.runIf(browserTestsEnabled)('translating in the admin, in Azerbaijani', 
     await page.locator('#start-translation-update').click()
     await page.locator('#workflow-panel[data-stage="draft"]').waitFor({ timeout: 60_000 })
     await changes.waitFor({ timeout: 30_000 })
+    // One status, in the workflow's words, and the live text said to stay.
+    await page.locator('[data-testid="workflow-pending-update"]').waitFor(SLOW)
+    await expect(page.locator('[data-testid="workflow-status"]').textContent()).resolves.toContain(
+      'Qaralama',
+    )
     const mark = page.locator('#mark-translation-updated')
     // Started, not yet changed: Mark updated waits for an actual update.
     await expect(mark.isDisabled()).resolves.toBe(true)

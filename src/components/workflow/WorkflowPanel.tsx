@@ -1,6 +1,6 @@
 'use client'
 
-import { Button, useFormModified } from '@payloadcms/ui'
+import { Button, useDocumentInfo, useFormModified } from '@payloadcms/ui'
 import type { UIFieldClientComponent } from 'payload'
 import type { ReactNode } from 'react'
 
@@ -29,6 +29,7 @@ const PanelWithout = ({ l, children }: { l: Words; children: ReactNode }) => (
  */
 export const WorkflowPanel: UIFieldClientComponent = () => {
   const l = useWords()
+  const { hasPublishedDoc } = useDocumentInfo()
   const modified = useFormModified()
   const panel = useWorkflow(l)
   const { id, state, loadError, reload } = panel
@@ -63,6 +64,11 @@ export const WorkflowPanel: UIFieldClientComponent = () => {
         <h3 className="wf-panel__title">{l.t('workflow:title')}</h3>
         <StageBadge stage={state.stage} label={l.stage(state.stage)} />
       </div>
+      {hasPublishedDoc && state.stage !== 'published' ? (
+        <p className="wf-panel__hint" data-testid="workflow-pending-update">
+          {l.t('workflow:pendingUpdate')}
+        </p>
+      ) : null}
       <WorkflowChecklist state={state} l={l} />
       <WorkflowActions panel={{ ...panel, state }} modified={modified} l={l} />
       <WorkflowPeople state={state} l={l} />

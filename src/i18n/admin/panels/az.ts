@@ -35,7 +35,6 @@ export const panelsAz: Shape<typeof panelsEn> = {
     kindNote: 'Qeyd',
     kindRestore: 'Versiya bərpa olundu',
     failed: 'Sorğu alınmadı. Yenidən cəhd edin.',
-    status: 'Status',
     pendingUpdate: 'Bu yeniləmə yoxlanılıb dərc olunana qədər oxucular dərc olunmuş mətni görür.',
     startUpdateHint:
       'Dərc olunmuş mətni dəyişmək üçün yeniləməyə başlayın: onun üzərində qaralama açılır, adi qaydada yoxlanılır və dərc olunur.',

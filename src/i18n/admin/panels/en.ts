@@ -32,7 +32,6 @@ export const panelsEn = {
     kindNote: 'Note',
     kindRestore: 'Restored a version',
     failed: 'The request failed. Try again.',
-    status: 'Status',
     pendingUpdate: 'Readers see the published text until this update is reviewed and published.',
     startUpdateHint:
       'To change the published text, start an update: a draft over it, reviewed and published as usual.',

@@ -35,7 +35,6 @@ export const panelsRu: Shape<typeof panelsEn> = {
     kindNote: 'Заметка',
     kindRestore: 'Восстановлена версия',
     failed: 'Запрос не выполнен. Попробуйте ещё раз.',
-    status: 'Статус',
     pendingUpdate:
       'Пока это обновление не проверено и не опубликовано, читатели видят опубликованный текст.',
     startUpdateHint:
