@@ -39,6 +39,7 @@ export const panelsAz: Shape<typeof panelsEn> = {
     startUpdateHint:
       'Dərc olunmuş mətni dəyişmək üçün yeniləməyə başlayın: onun üzərində qaralama açılır, adi qaydada yoxlanılır və dərc olunur.',
     unpublishBody: 'Oxucular onu artıq saytda görməyəcək; məqalə qaralama mərhələsinə qayıdır.',
+    unpublishedChanges: 'dəyişikliklər hələ dərc olunmayıb',
     publishedStaysLive: 'bu vaxt dərc olunmuş versiya saytda qalır',
     unpublishTitle: 'Məqalə dərcdən çıxarılsın?',
     unpublishVersions:

@@ -36,6 +36,7 @@ export const panelsEn = {
     startUpdateHint:
       'To change the published text, start an update: a draft over it, reviewed and published as usual.',
     unpublishBody: 'Readers will no longer find it on the site; it goes back to the draft stage.',
+    unpublishedChanges: 'changes not yet published',
     publishedStaysLive: 'the published version stays on the site meanwhile',
     unpublishTitle: 'Unpublish this article?',
     unpublishVersions:
