@@ -258,6 +258,13 @@ describe.runIf(browserTestsEnabled)('the translator’s admin, in Chromium', () 
 
     await asPerson('editor@caspiandigest.example', 'demo-editor')
     await open(originalId)
+    const status = page.locator('[data-testid="workflow-status"]')
+    await expect(status.textContent()).resolves.toMatch(/Published$/)
+    // Saved changes to the published text: still Published, with changes not yet published.
+    await page.locator('#field-dek').fill('What happened, in a sentence, corrected.')
+    await page.locator('#action-save-draft').click()
+    await expect.poll(() => status.textContent(), SLOW).toContain('changes not yet published')
+
     await page.locator('#workflow-transition-unpublish').click()
     const dialog = page.locator('[data-testid="unpublish-confirm"]')
     await dialog.waitFor(SLOW)

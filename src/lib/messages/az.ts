@@ -31,7 +31,6 @@ export const messagesAz: Shape<typeof messagesEn> = {
     notUpdatedYet:
       'Orijinal dəyişəndən bəri bu versiyanın mətni dəyişməyib: əvvəlcə onu yeniləyin, sonra yenilənmiş kimi qeyd edin.',
     markedUpdated: 'Orijinala uyğun yenilənmiş kimi qeyd olundu.',
-    notPublished: 'Bu məqalə dərc olunmayıb.',
     versionsUnpublished: 'Dərcdən çıxarılan dil versiyaları: {{count}}.',
   },
 }

@@ -28,7 +28,6 @@ export const messagesEn = {
     notUpdatedYet:
       'The text of this version has not changed since the original changed: update it first, then mark it updated.',
     markedUpdated: 'Marked as up to date with the original.',
-    notPublished: 'This article is not published.',
     versionsUnpublished: 'Language versions unpublished: {{count}}.',
   },
 }

@@ -31,7 +31,6 @@ export const messagesRu: Shape<typeof messagesEn> = {
     notUpdatedYet:
       'Текст этой версии не менялся с тех пор, как изменился оригинал: сначала обновите его, затем отметьте как обновлённый.',
     markedUpdated: 'Отмечено как соответствующее оригиналу.',
-    notPublished: 'Эта статья не опубликована.',
     versionsUnpublished: 'Снято с публикации языковых версий: {{count}}.',
   },
 }
