@@ -343,6 +343,7 @@ export interface EditorialEvent {
         | 'unpublish'
         | 'archive'
         | 'reopen'
+        | 'start_update'
         | 'publish_scheduled'
         | 'expire'
       )

@@ -19,6 +19,23 @@ export const LANGUAGE_NAMES: Record<Language, string> = {
   ru: 'Русский',
 }
 
+/**
+ * Each language's name in each language, `[in][language]`: "Russian" in an Azerbaijani admin is
+ * `LANGUAGE_NAMES_IN.az.ru` (Rus dili). Its own row's own name is `LANGUAGE_NAMES`' in spirit
+ * (the name a speaker calls it), written as a noun.
+ */
+export const LANGUAGE_NAMES_IN: Record<Language, Record<Language, string>> = {
+  en: { en: 'English', az: 'Azerbaijani', ru: 'Russian' },
+  az: { en: 'İngilis dili', az: 'Azərbaycan dili', ru: 'Rus dili' },
+  ru: { en: 'Английский', az: 'Азербайджанский', ru: 'Русский' },
+}
+
+/** A language's name in another language (the admin's, a message's): English when unknown. */
+export const languageNameIn = (language: string | null | undefined, code: string): string => {
+  const names = LANGUAGE_NAMES_IN[isLanguage(language) ? language : DEFAULT_LANGUAGE]
+  return isLanguage(code) ? names[code] : code
+}
+
 /** The languages as select options (admin fields, the desk's filter). */
 export const LANGUAGE_OPTIONS = LANGUAGES.map((value) => ({ label: LANGUAGE_NAMES[value], value }))
 

@@ -20,6 +20,8 @@ export type LanguageRow = {
     stage: Stage
     needsUpdate: boolean
     assignee: number | null
+    /** its published text is on the site (whatever the stage of a draft over it) */
+    live: boolean
   } | null
   canAdd: boolean
 }
@@ -42,8 +44,17 @@ export type AddTranslationResponse = {
 export type OriginalChangesResponse = OriginalChanges & {
   needsUpdate: boolean
   since: string | null
+  /** flagged, and its text changed since: "Mark updated" may follow (always true unflagged) */
+  updatedSinceFlagged: boolean
   original: { id: number; title: string; language: Language }
 }
 
-/** `POST /api/articles/:id/mark-updated` */
+/** `POST /api/articles/:id/mark-updated` (409 before the version's text has changed) */
 export type MarkUpdatedResponse = { message: string }
+
+/** `POST /api/articles/:id/unpublish-versions` (on an original): each live version's outcome. */
+export type UnpublishVersionsResponse = {
+  message: string
+  unpublished: { id: number; language: Language }[]
+  refused: { id: number; language: Language; message: string }[]
+}

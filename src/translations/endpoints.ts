@@ -2,11 +2,14 @@ import type { Endpoint, PayloadRequest } from 'payload'
 
 import { forStaff, readArticle, readBody, reply } from '@/access/endpoints'
 import { hasRole, isEditorUser } from '@/access/roles'
-import { refusal } from '@/lib/errors'
+import { refuse } from '@/lib/errors'
 import { LANGUAGES } from '@/lib/languages'
+import { message } from '@/lib/messages'
 import { idOf, latestArticle } from '@/lib/relations'
 import type { Article } from '@/payload-types'
 import { workflowFacts } from '@/workflow/facts'
+import { isLive } from '@/workflow/live'
+import { performTransition } from '@/workflow/perform'
 import { actsOn, stageOf } from '@/workflow/rules'
 
 import type {
@@ -15,10 +18,12 @@ import type {
   MarkUpdatedResponse,
   OriginalChangesResponse,
   TranslationsResponse,
+  UnpublishVersionsResponse,
 } from './api'
 import { originalChanges } from './diff'
 import { markVersionUpdated } from './hooks'
-import { LANGUAGE_NAMES, sharedFieldsOf, textOf } from './shared'
+import { languageNameFor, sharedFieldsOf, textOf } from './shared'
+import { updatedSinceFlagged } from './updates'
 
 /** Whether this person may add a version in `language`: editors any, translators their own. */
 const mayAddVersion = (user: PayloadRequest['user'], language: string) =>
@@ -49,8 +54,11 @@ const listTranslations = forStaff(async (req, id) => {
   const article = await readArticle(req, id)
   const originalId = idOf(article.translationOf) ?? article.id
   const original = originalId === article.id ? article : await latestArticle(req, originalId)
-  if (!original) throw refusal(`The original of this version (article ${originalId}) is gone.`, 404)
+  if (!original) throw refuse(req, 'translations:originalGone', 404, { id: originalId })
   const versions = await versionsOf(req, originalId)
+  const live = new Map(
+    await Promise.all(versions.map(async (doc) => [doc.id, await isLive(req, doc.id)] as const)),
+  )
   return reply<TranslationsResponse>({
     original: {
       id: original.id,
@@ -62,7 +70,7 @@ const listTranslations = forStaff(async (req, id) => {
       const version = versions.find((doc) => doc.language === language)
       return {
         language,
-        languageName: LANGUAGE_NAMES[language],
+        languageName: languageNameFor(req, language),
         version: version
           ? {
               id: version.id,
@@ -70,6 +78,7 @@ const listTranslations = forStaff(async (req, id) => {
               stage: stageOf(version),
               needsUpdate: Boolean(version.needsUpdate),
               assignee: idOf(version.assignee),
+              live: Boolean(live.get(version.id)),
             }
           : null,
         canAdd: !version && mayAddVersion(req.user, language),
@@ -86,25 +95,21 @@ const listTranslations = forStaff(async (req, id) => {
 const addTranslation = forStaff(async (req, id) => {
   const original = await readArticle(req, id)
   if (original.translationOf) {
-    throw refusal(
-      `This is a language version; add translations from its original (article ${idOf(original.translationOf)}).`,
-      400,
-    )
+    throw refuse(req, 'translations:addFromOriginal', 400, {
+      id: idOf(original.translationOf) ?? '',
+    })
   }
   const body = await readBody<AddTranslationRequest>(req)
   const language = String(body.language ?? '')
   if (!(LANGUAGES as readonly string[]).includes(language)) {
-    throw refusal(`Say which language to add: one of ${LANGUAGES.join(', ')}.`, 400)
+    throw refuse(req, 'translations:whichLanguage', 400, { languages: LANGUAGES.join(', ') })
   }
   if (!mayAddVersion(req.user, language)) {
-    throw refusal(
-      `Only editors, and translators working in ${LANGUAGE_NAMES[language]}, can add a version in ${LANGUAGE_NAMES[language]}.`,
-      403,
-    )
+    throw refuse(req, 'translations:mayNotAdd', 403, { language: languageNameFor(req, language) })
   }
   let assignee = req.user!.id as number
   if (body.translator !== undefined && body.translator !== null) {
-    if (!isEditorUser(req.user)) throw refusal('Only editors assign translations to others.', 403)
+    if (!isEditorUser(req.user)) throw refuse(req, 'translations:onlyEditorsAssign', 403)
     const translator = await req.payload.findByID({
       collection: 'users',
       id: Number(body.translator),
@@ -113,7 +118,8 @@ const addTranslation = forStaff(async (req, id) => {
       overrideAccess: true,
       disableErrors: true,
     })
-    if (!translator) throw refusal(`There is no user ${String(body.translator)}.`, 400)
+    if (!translator)
+      throw refuse(req, 'translations:noSuchUser', 400, { id: String(body.translator) })
     assignee = translator.id
   }
   // The checks of one version per language, and the shared fields, are the hooks' (followOriginal).
@@ -137,7 +143,7 @@ const addTranslation = forStaff(async (req, id) => {
   })
   return reply<AddTranslationResponse>(
     {
-      message: `${LANGUAGE_NAMES[language]} version created.`,
+      message: message(req, 'translations:created', { language: languageNameFor(req, language) }),
       doc: { id: version.id, language: version.language, stage: stageOf(version) },
     },
     { status: 201 },
@@ -147,9 +153,9 @@ const addTranslation = forStaff(async (req, id) => {
 const versionAndOriginal = async (req: PayloadRequest, id: string) => {
   const version = await readArticle(req, id)
   const originalId = idOf(version.translationOf)
-  if (!originalId) throw refusal('This article is an original, not a language version.', 400)
+  if (!originalId) throw refuse(req, 'translations:notAVersion', 400)
   const original = await latestArticle(req, originalId)
-  if (!original) throw refusal(`The original of this version (article ${originalId}) is gone.`, 404)
+  if (!original) throw refuse(req, 'translations:originalGone', 404, { id: originalId })
   return { version, original }
 }
 
@@ -167,6 +173,7 @@ const showOriginalChanges = forStaff(async (req, id) => {
   return reply<OriginalChangesResponse>({
     needsUpdate: Boolean(version.needsUpdate),
     since: version.translatedFrom?.at ?? null,
+    updatedSinceFlagged: await updatedSinceFlagged(req, version),
     original: { id: original.id, title: original.title, language: original.language },
     ...originalChanges(then, textOf(original)),
   })
@@ -176,10 +183,48 @@ const showOriginalChanges = forStaff(async (req, id) => {
 const markUpdated = forStaff(async (req, id) => {
   const { version } = await versionAndOriginal(req, id)
   if (!actsOn(req.user!, await workflowFacts(req, version))) {
-    throw refusal('Only the translators of this language and editors can mark it updated.', 403)
+    throw refuse(req, 'translations:mayNotMarkUpdated', 403)
+  }
+  if (!(await updatedSinceFlagged(req, version))) {
+    throw refuse(req, 'translations:notUpdatedYet', 409)
   }
   await markVersionUpdated(req, version)
-  return reply<MarkUpdatedResponse>({ message: 'Marked as up to date with the original.' })
+  return reply<MarkUpdatedResponse>({ message: message(req, 'translations:markedUpdated') })
+})
+
+/**
+ * POST /api/articles/:id/unpublish-versions — on an original: its language versions that are
+ * live are unpublished, each through the workflow's own `unpublish` transition for this person
+ * (each may be refused, and the others still go). Asked by the admin when an editor unpublishes
+ * the original; the original itself is the workflow's.
+ */
+const unpublishVersions = forStaff(async (req, id) => {
+  const original = await readArticle(req, id)
+  if (original.translationOf) {
+    throw refuse(req, 'translations:addFromOriginal', 400, {
+      id: idOf(original.translationOf) ?? '',
+    })
+  }
+  const unpublished: UnpublishVersionsResponse['unpublished'] = []
+  const refused: UnpublishVersionsResponse['refused'] = []
+  for (const version of await versionsOf(req, original.id)) {
+    if (!(await isLive(req, version.id))) continue
+    try {
+      await performTransition(req, { id: version.id, transition: 'unpublish' })
+      unpublished.push({ id: version.id, language: version.language })
+    } catch (error) {
+      refused.push({
+        id: version.id,
+        language: version.language,
+        message: error instanceof Error ? error.message : String(error),
+      })
+    }
+  }
+  return reply<UnpublishVersionsResponse>({
+    message: message(req, 'translations:versionsUnpublished', { count: unpublished.length }),
+    unpublished,
+    refused,
+  })
 })
 
 export const translationEndpoints: Endpoint[] = [
@@ -187,4 +232,5 @@ export const translationEndpoints: Endpoint[] = [
   { path: '/:id/translations', method: 'post', handler: addTranslation },
   { path: '/:id/original-changes', method: 'get', handler: showOriginalChanges },
   { path: '/:id/mark-updated', method: 'post', handler: markUpdated },
+  { path: '/:id/unpublish-versions', method: 'post', handler: unpublishVersions },
 ]

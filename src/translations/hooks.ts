@@ -7,13 +7,12 @@ import type { CollectionAfterChangeHook, CollectionBeforeChangeHook, PayloadRequ
 
 import { hasRole, isEditorUser } from '@/access/roles'
 import { writeLiveRowOnly } from '@/db/languageVersions'
-import { refusal } from '@/lib/errors'
+import { refuse } from '@/lib/errors'
 import { idOf, latestArticle } from '@/lib/relations'
 import type { Article } from '@/payload-types'
+import { isLive } from '@/workflow/live'
 
-import { LANGUAGE_NAMES, sameSharedFields, sameText, sharedFieldsOf, textOf } from './shared'
-
-const languageName = (code: string | null | undefined) => LANGUAGE_NAMES[code ?? ''] ?? code
+import { languageNameFor, sameSharedFields, sameText, sharedFieldsOf, textOf } from './shared'
 
 /**
  * The original a write links to, as an id (`null` when it links to none). REST and GraphQL
@@ -21,6 +20,7 @@ const languageName = (code: string | null | undefined) => LANGUAGE_NAMES[code ??
  * original all the same, and is checked as one.
  */
 const linkedOriginalId = (
+  req: PayloadRequest,
   data: Partial<Article>,
   originalDoc: Article | undefined,
 ): number | null => {
@@ -29,7 +29,7 @@ const linkedOriginalId = (
   const originalId =
     typeof linked === 'string' && /^\d+$/.test(linked) ? Number(linked) : idOf(linked)
   if (!originalId && linked !== null && linked !== undefined && linked !== '') {
-    throw refusal('translationOf must be the id of an article.', 400)
+    throw refuse(req, 'translations:notAnId', 400)
   }
   return originalId || null
 }
@@ -41,31 +41,28 @@ const assertMayLink = (req: PayloadRequest, language: string): void => {
     hasRole(req.user, 'translator') &&
     ((req.user.languages as string[] | undefined) ?? []).includes(language)
   if (!mayTranslate) {
-    throw refusal(
-      `Only editors, and translators working in ${languageName(language)}, can add a version in ${languageName(language)}.`,
-      403,
-    )
+    throw refuse(req, 'translations:mayNotAdd', 403, { language: languageNameFor(req, language) })
   }
 }
 
 /** The original exists, is an original itself and is in another language. */
 const assertOriginal = (
+  req: PayloadRequest,
   original: Article | null | undefined,
   originalId: number,
   language: string,
 ): Article => {
-  if (!original) throw refusal(`There is no article ${originalId} to translate.`, 400)
+  if (!original) throw refuse(req, 'translations:noOriginal', 400, { id: originalId })
   if (original.translationOf) {
-    throw refusal(
-      `Article ${originalId} is itself a language version; link to its original (article ${idOf(original.translationOf)}).`,
-      400,
-    )
+    throw refuse(req, 'translations:originalIsVersion', 400, {
+      id: originalId,
+      originalId: idOf(original.translationOf) ?? '',
+    })
   }
   if (original.language === language) {
-    throw refusal(
-      `The original is in ${languageName(language)}; a language version must be in another language.`,
-      409,
-    )
+    throw refuse(req, 'translations:sameLanguage', 409, {
+      language: languageNameFor(req, language),
+    })
   }
   return original
 }
@@ -93,10 +90,11 @@ const assertLanguageFree = async (
     },
   })
   if (taken.length) {
-    throw refusal(
-      `This story already has a version in ${languageName(language)} (article ${taken[0].id}, "${taken[0].title}"); work on that one.`,
-      409,
-    )
+    throw refuse(req, 'translations:languageTaken', 409, {
+      language: languageNameFor(req, language),
+      id: taken[0].id,
+      title: taken[0].title,
+    })
   }
 }
 
@@ -109,7 +107,7 @@ const assertHasNoVersions = async (req: PayloadRequest, selfId: number): Promise
     where: { translationOf: { equals: selfId } },
   })
   if (totalDocs) {
-    throw refusal('This article has language versions of its own, so it stays an original.', 409)
+    throw refuse(req, 'translations:hasVersions', 409)
   }
 }
 
@@ -125,18 +123,18 @@ export const followOriginal: CollectionBeforeChangeHook<Article> = async ({
   operation,
   req,
 }) => {
-  const originalId = linkedOriginalId(data, originalDoc)
+  const originalId = linkedOriginalId(req, data, originalDoc)
   if (!originalId) return data
   const language = data.language ?? originalDoc?.language ?? 'en'
   const selfId = originalDoc?.id
 
   if (selfId !== undefined && originalId === selfId) {
-    throw refusal('An article cannot be a language version of itself.', 400)
+    throw refuse(req, 'translations:ofItself', 400)
   }
   const relinked = operation === 'create' || idOf(originalDoc?.translationOf) !== originalId
   if (relinked) assertMayLink(req, language)
 
-  const original = assertOriginal(await latestArticle(req, originalId), originalId, language)
+  const original = assertOriginal(req, await latestArticle(req, originalId), originalId, language)
   await assertLanguageFree(req, originalId, language, selfId)
   if (selfId !== undefined && relinked) await assertHasNoVersions(req, selfId)
 
@@ -160,7 +158,9 @@ const updateVersion = async (
   data: Partial<Article>,
 ): Promise<void> => {
   const context = { ...req.context, followingOriginal: true }
-  const pendingDraftOverLive = version.stage === 'published' && version._status === 'draft'
+  // The stored row is live and the latest version is a draft over it (an editor's unpublished
+  // changes, or an update going through review): whatever the draft's stage.
+  const pendingDraftOverLive = version._status === 'draft' && (await isLive(req, version.id))
   if (pendingDraftOverLive) {
     // The live row takes the change directly; the pending draft takes it as a draft.
     await writeLiveRowOnly(req, version.id, data)
@@ -218,7 +218,9 @@ export const updateLanguageVersions: CollectionAfterChangeHook<Article> = async 
 /** Marks a version as brought up to date with its original's current text. */
 export const markVersionUpdated = async (req: PayloadRequest, version: Article) => {
   const original = await latestArticle(req, idOf(version.translationOf) ?? 0)
-  if (!original) throw refusal('The original of this version is gone.', 404)
+  if (!original) {
+    throw refuse(req, 'translations:originalGone', 404, { id: idOf(version.translationOf) ?? '' })
+  }
   await updateVersion(req, version, {
     needsUpdate: false,
     translatedFrom: { ...textOf(original), at: new Date().toISOString() },

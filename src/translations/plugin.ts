@@ -10,6 +10,8 @@
  */
 import type { Config, Field, Plugin } from 'payload'
 
+import { slugFollowsSource } from '@/fields/slug'
+import { translatorsPanelField } from '@/fields/translationsPanel'
 import { appendHooks, changeCollection, insertFields, named } from '@/lib/plugins'
 
 import { translationEndpoints } from './endpoints'
@@ -34,7 +36,8 @@ const SHARED = new Set<string>(SHARED_FIELDS)
 const followsOriginal = { create: notOnLanguageVersions, update: notOnLanguageVersions }
 
 /**
- * The fields with the story fields made read-only on versions, wherever they sit in the layout
+ * The fields with the story fields made read-only on versions (and the slug following a version's
+ * translated title until set), wherever they sit in the layout
  * (tabs, rows and collapsibles without a name of their own); fails at start-up when a story
  * field is missing, so that SHARED_FIELDS and the collection cannot drift apart.
  */
@@ -42,6 +45,17 @@ const withStoryFieldsFollowing = (fields: Field[]): Field[] => {
   const found = new Set<string>()
   const walk = (list: Field[]): Field[] =>
     list.map((field) => {
+      if (field.type === 'text' && field.name === 'slug') {
+        // A version's slug follows its translated title until someone sets it (never published).
+        const follow = slugFollowsSource('title', (doc) => Boolean(doc.translationOf))
+        return {
+          ...field,
+          hooks: {
+            ...field.hooks,
+            beforeValidate: [follow, ...(field.hooks?.beforeValidate ?? [])],
+          },
+        }
+      }
       if (
         field.type !== 'ui' &&
         field.type !== 'join' &&
@@ -91,10 +105,14 @@ export const translationsPlugin =
         { fields: ['translationOf', 'language'], unique: true },
       ],
       hooks: appendHooks(articles.hooks, translationHooks),
-      fields: insertFields(
-        withStoryFieldsFollowing(articles.fields),
-        translationFields,
-        fieldsAfter ? named(fieldsAfter) : () => false,
-        'after',
-      ),
+      // For translators the panel comes first in the sidebar (the first sidebar field).
+      fields: [
+        translatorsPanelField,
+        ...insertFields(
+          withStoryFieldsFollowing(articles.fields),
+          translationFields,
+          fieldsAfter ? named(fieldsAfter) : () => false,
+          'after',
+        ),
+      ],
     }))

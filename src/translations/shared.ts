@@ -4,7 +4,9 @@
  */
 import type { FieldAccess } from 'payload'
 
+import { LANGUAGE_NAMES_IN, languageNameIn } from '@/lib/languages'
 import { lexicalToPlainText, type LexicalState } from '@/lib/lexical'
+import { languageOf, type Audience } from '@/lib/messages'
 import { idOf } from '@/lib/relations'
 import type { Article } from '@/payload-types'
 
@@ -20,11 +22,12 @@ export const SHARED_FIELDS = [
 
 export type SharedFields = Pick<Article, (typeof SHARED_FIELDS)[number]>
 
-export const LANGUAGE_NAMES: Record<string, string> = {
-  en: 'English',
-  az: 'Azerbaijani',
-  ru: 'Russian',
-}
+/** The languages' English names (src/lib/languages.ts), for English-only text. */
+export const LANGUAGE_NAMES: Record<string, string> = LANGUAGE_NAMES_IN.en
+
+/** A language's name in the requester's language, for a message to them. */
+export const languageNameFor = (audience: Audience, code: string | null | undefined): string =>
+  languageNameIn(languageOf(audience), code ?? '')
 
 /** Relationship values as ids, so the original's values can be written to a version as they are. */
 const plain = (value: unknown): unknown =>

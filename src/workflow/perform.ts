@@ -10,8 +10,9 @@ import type { Article } from '@/payload-types'
 
 import { workflowFacts } from './facts'
 import { clearSanctionedTransition, sanctionTransition } from './hooks'
+import { isLive } from './live'
 import { checkTransition, stageOf, systemMayFire } from './rules'
-import { TRANSITIONS, type TransitionName } from './table'
+import { TRANSITIONS, transitionOf, type TransitionName } from './table'
 
 export type TransitionRequest = {
   id: number | string
@@ -68,6 +69,8 @@ export const performTransition = async (
     }
 
     const to = TRANSITIONS[name].to
+    // On a live article, a transition of the pending draft over it saves that draft only.
+    const overLive = Boolean(transitionOf(name).overLive) && (await isLive(req, id))
     const data: Partial<Article> = {
       stage: to,
       _status: to === 'published' ? 'published' : 'draft',
@@ -93,7 +96,7 @@ export const performTransition = async (
         id,
         data,
         req,
-        draft: false,
+        draft: overLive,
         depth: 0,
         overrideAccess: true,
       })

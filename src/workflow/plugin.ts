@@ -60,6 +60,9 @@ export const workflowPlugin =
             ...articles.admin?.components?.edit,
             // Payload's Publish button, for the roles that may publish only (the table's).
             PublishButton: '@/components/workflow/EditorPublishButton#EditorPublishButton',
+            // The header's status and the menu's Unpublish, in the workflow's words and rules.
+            Status: '@/components/workflow/WorkflowStatus#WorkflowStatus',
+            UnpublishButton: '@/components/workflow/ArticleUnpublishButton#ArticleUnpublishButton',
           },
         },
       },

@@ -10,6 +10,11 @@
  *   scheduled ─unschedule→ approved
  *   published, draft, changes_requested ─archive→ archived ─reopen→ draft
  *   the scheduler (no person): scheduled ─publish_scheduled→ published ─expire→ draft
+ *
+ * An update of a published text by its writers (an author, a translator): published
+ * ─start_update→ draft, as a pending draft over the published text, which stays live while the
+ * draft goes through review (submit, approve, request_changes, schedule: `overLive`) until it is
+ * published. Editors change a published text directly.
  */
 import type { Role } from '@/access/roles'
 import { ADMIN_DICTIONARIES } from '@/i18n/admin'
@@ -47,10 +52,17 @@ export type Transition = {
   notify?: 'editors' | 'writers'
   /** fired by the scheduler (the jobs queue) at its time, never by a person */
   bySystem?: boolean
+  /**
+   * On an article whose published text is live, it moves only the pending draft over it (a
+   * draft save): readers keep the published text until the draft is published.
+   */
+  overLive?: boolean
 }
 
 const WRITERS = ['author', 'translator', 'editor', 'admin'] as const
 const EDITORS = ['editor', 'admin'] as const
+/** The writers who may not change a published text directly. */
+const NOT_EDITORS = ['author', 'translator'] as const
 
 export const TRANSITIONS = {
   submit: {
@@ -59,6 +71,7 @@ export const TRANSITIONS = {
     to: 'in_review',
     roles: WRITERS,
     notify: 'editors',
+    overLive: true,
   },
   approve: {
     label: named.approve,
@@ -66,6 +79,7 @@ export const TRANSITIONS = {
     to: 'approved',
     roles: EDITORS,
     notify: 'writers',
+    overLive: true,
   },
   request_changes: {
     label: named.request_changes,
@@ -74,6 +88,7 @@ export const TRANSITIONS = {
     roles: EDITORS,
     requiresNote: true,
     notify: 'writers',
+    overLive: true,
   },
   // Editors may publish straight from a draft or from review: breaking news does not wait for a
   // second pair of eyes, and the editor firing it is that pair.
@@ -92,8 +107,15 @@ export const TRANSITIONS = {
     roles: EDITORS,
     requiresFutureDate: true,
     requiresChecklist: true,
+    overLive: true,
   },
-  unschedule: { label: named.unschedule, from: ['scheduled'], to: 'approved', roles: EDITORS },
+  unschedule: {
+    label: named.unschedule,
+    from: ['scheduled'],
+    to: 'approved',
+    roles: EDITORS,
+    overLive: true,
+  },
   unpublish: { label: named.unpublish, from: ['published'], to: 'draft', roles: EDITORS },
   archive: {
     label: named.archive,
@@ -102,6 +124,14 @@ export const TRANSITIONS = {
     roles: EDITORS,
   },
   reopen: { label: named.reopen, from: ['archived'], to: 'draft', roles: EDITORS },
+  // The writers' way back into a published text: a draft over it, reviewed as any other.
+  start_update: {
+    label: named.start_update,
+    from: ['published'],
+    to: 'draft',
+    roles: NOT_EDITORS,
+    overLive: true,
+  },
   publish_scheduled: {
     label: named.publish_scheduled,
     from: ['scheduled'],

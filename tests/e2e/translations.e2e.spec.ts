@@ -15,6 +15,7 @@ import {
 import { call, login, messageOf, type Headers, type Json } from '../helpers/http'
 
 const baseURL = inject('baseURL')
+const SLOW = { timeout: 30_000 }
 const artifacts = path.resolve(import.meta.dirname, '../../test-artifacts')
 
 let editor: Headers, translator: Headers, author: Headers
@@ -198,7 +199,7 @@ describe.runIf(browserTestsEnabled)('translating in the admin, in Azerbaijani', 
     await expect(panel().locator('.tr-panel__title').textContent()).resolves.toBe('Tərcümələr')
     await expect(row('az').locator('.tr-missing').textContent()).resolves.toBe('yoxdur')
     const add = page.locator('#add-translation-az')
-    await expect(add.textContent()).resolves.toContain('Tərcümə əlavə et → az')
+    await expect(add.textContent()).resolves.toContain('Azərbaycan dili versiyasını əlavə et')
     await shoot('translations-panel-original.png')
 
     await add.click()
@@ -309,12 +310,54 @@ describe.runIf(browserTestsEnabled)('translating in the admin, in Azerbaijani', 
     await panel().locator('[data-testid="original-text"]').scrollIntoViewIfNeeded()
     await page.screenshot({ path: path.join(artifacts, 'translations-version-page.png') })
 
+    // The version is published: the translator's first step is to start an update (a draft over
+    // the live text); there is no Mark updated yet, and the server refuses one.
+    await expect(page.locator('#mark-translation-updated').count()).resolves.toBe(0)
+    await expect(page.locator('#field-title').isDisabled()).resolves.toBe(true)
+    const tooEarly = await call(`/api/articles/${versionId}/mark-updated`, {
+      method: 'POST',
+      headers: translator,
+    })
+    expect(tooEarly.status).toBe(409)
+    await page.locator('#start-translation-update').click()
+    await page.locator('#workflow-panel[data-stage="draft"]').waitFor({ timeout: 60_000 })
+    await changes.waitFor({ timeout: 30_000 })
+    // One status, in the workflow's words, and the live text said to stay.
+    await page.locator('[data-testid="workflow-pending-update"]').waitFor(SLOW)
+    await expect(page.locator('[data-testid="workflow-status"]').textContent()).resolves.toContain(
+      'Qaralama',
+    )
+    const mark = page.locator('#mark-translation-updated')
+    // Started, not yet changed: Mark updated waits for an actual update.
+    await expect(mark.isDisabled()).resolves.toBe(true)
+    await expect(
+      changes.locator('[data-testid="mark-updated-hint"]').textContent(),
+    ).resolves.toContain('Mətni dəyişdikdən sonra')
+    await expect.poll(() => page.locator('#field-title').isDisabled(), SLOW).toBe(false)
+
+    const updatedTitle = 'İyundan Türkmənbaşıya gündəlik bərə'
+    await page.locator('#field-title').fill(updatedTitle)
+    await page.locator('#action-save-draft').click()
+    await expect.poll(() => mark.isEnabled(), SLOW).toBe(true)
+    // Readers still get the published text.
+    expect((await call(`/api/articles/${versionId}?depth=0`)).json.title).toBe(title)
+
     // The translator marks it updated: the warning goes, and the server agrees.
-    await page.locator('#mark-translation-updated').click()
+    await mark.click()
     await changes.waitFor({ state: 'detached', timeout: 30_000 })
     const after = await call(`/api/articles/${versionId}/original-changes`, { headers: translator })
     expect(after.json).toMatchObject({ needsUpdate: false, changed: false })
     await expect(row('az').locator('[data-testid="needs-update-flag"]').count()).resolves.toBe(0)
+
+    // The update goes to review as any draft; it goes live when an editor publishes it.
+    await page.locator('#workflow-transition-submit').click()
+    await page.locator('#workflow-panel[data-stage="in_review"]').waitFor({ timeout: 30_000 })
+    expect((await call(`/api/articles/${versionId}?depth=0`)).json.title).toBe(title)
+    await transition(editor, versionId, 'publish')
+    expect((await call(`/api/articles/${versionId}?depth=0`)).json).toMatchObject({
+      title: updatedTitle,
+      _status: 'published',
+    })
   })
 
   it('lets an editor, in English, assign a new version to a translator of that language', async () => {

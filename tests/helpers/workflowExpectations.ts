@@ -15,6 +15,7 @@ export const ALL_TRANSITIONS = [
   'unpublish',
   'archive',
   'reopen',
+  'start_update',
   'publish_scheduled',
   'expire',
 ]
@@ -40,7 +41,8 @@ export const EXPECTED: Record<'editor' | 'ownAuthor', Record<Stage, string[]>> =
     changes_requested: ['submit'],
     approved: [],
     scheduled: [],
-    published: [],
+    // An update of their published text: a draft over it, reviewed as any other.
+    published: ['start_update'],
     archived: [],
   },
 }
@@ -56,4 +58,5 @@ export const TARGET: Record<string, Stage> = {
   unpublish: 'draft',
   archive: 'archived',
   reopen: 'draft',
+  start_update: 'draft',
 }

@@ -3,7 +3,7 @@ import './stageBadge.css'
 /**
  * An article's stage as a coloured badge: the one badge of the admin (Workflow panel, timeline,
  * articles list, desk, Translations panel). Presentational only: the label comes from the caller
- * (the workflow table's label in the admin's language, `workflowLabels(…).stage`), the colour
+ * (the stage's name in the admin's language, `useWords().stage`), the colour
  * from the stage's name.
  */
 export const StageBadge = ({

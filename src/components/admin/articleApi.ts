@@ -9,6 +9,7 @@ import type {
   MarkUpdatedResponse,
   OriginalChangesResponse,
   TranslationsResponse,
+  UnpublishVersionsResponse,
 } from '@/translations/api'
 import type {
   NoteResponse,
@@ -51,4 +52,8 @@ export const translationsApi = {
     adminFetch<OriginalChangesResponse>(articleURL(apiRoute, id, 'original-changes'), { signal }),
   markUpdated: (apiRoute: string, id: Id) =>
     adminFetch<MarkUpdatedResponse>(articleURL(apiRoute, id, 'mark-updated'), { method: 'POST' }),
+  unpublishVersions: (apiRoute: string, id: Id) =>
+    adminFetch<UnpublishVersionsResponse>(articleURL(apiRoute, id, 'unpublish-versions'), {
+      method: 'POST',
+    }),
 }

@@ -1,17 +1,16 @@
 'use client'
 
-import { toast, useConfig, useTranslation } from '@payloadcms/ui'
+import { toast, useConfig } from '@payloadcms/ui'
 import { useRouter } from 'next/navigation'
 import { useState, useTransition } from 'react'
 
 import { failureMessage } from '../admin/adminFetch'
 import { workflowApi } from '../admin/articleApi'
-import { workflowLabels } from '../workflow/labels'
+import { useWords } from '../admin/useWords'
 
 /** Cancels a scheduled publication (the `unschedule` transition) and reloads the desk. */
 export const CancelScheduleButton = ({ id, title }: { id: number | string; title: string }) => {
-  const { i18n } = useTranslation()
-  const l = workflowLabels(i18n.language)
+  const l = useWords()
   const {
     config: {
       routes: { api: apiRoute },
@@ -28,7 +27,7 @@ export const CancelScheduleButton = ({ id, title }: { id: number | string; title
       toast.success(`${l.transition('unschedule')}: ${title}`)
       startTransition(() => router.refresh())
     } catch (err) {
-      toast.error(failureMessage(err, l.t('failed')))
+      toast.error(failureMessage(err, l.t('desk:failed')))
     } finally {
       setBusy(false)
     }
@@ -42,7 +41,7 @@ export const CancelScheduleButton = ({ id, title }: { id: number | string; title
       aria-label={`${l.transition('unschedule')}: ${title}`}
       onClick={() => void cancel()}
     >
-      {busy ? l.t('cancelling') : l.t('cancel')}
+      {busy ? l.t('desk:cancelling') : l.t('desk:cancel')}
     </button>
   )
 }

@@ -5,7 +5,7 @@ import type { Stage } from '@/workflow'
 import { nameOf, type DeskCard, type DeskColumn } from './loadDesk'
 import { LocalTime } from './LocalTime'
 import { StageBadge } from '../admin/StageBadge'
-import type { WorkflowLabels } from '../workflow/labels'
+import type { Words } from '../admin/words'
 
 /** One article on the board: title, language, needs-update mark, section, assignee, time. */
 const Card = ({
@@ -17,17 +17,17 @@ const Card = ({
   card: DeskCard
   stage: Stage
   editURL: (id: number | string) => string
-  l: WorkflowLabels
+  l: Words
 }) => (
   <li className="desk-card" data-id={card.id}>
     <Link className="desk-card__title" href={editURL(card.id)} prefetch={false}>
-      {card.title || l.t('untitled')}
+      {card.title || l.t('desk:untitled')}
     </Link>
     <div className="desk-card__meta">
       <span className="desk-card__lang">{card.language}</span>
       {card.needsUpdate ? (
-        <span className="desk-card__flag" title={l.t('needsUpdateTitle')}>
-          {l.t('needsUpdate')}
+        <span className="desk-card__flag" title={l.t('desk:needsUpdateTitle')}>
+          {l.t('desk:needsUpdate')}
         </span>
       ) : null}
       {nameOf(card.category) ? (
@@ -35,13 +35,13 @@ const Card = ({
       ) : null}
     </div>
     <div className="desk-card__meta">
-      <span className="desk-card__who" title={l.t('assignee')}>
+      <span className="desk-card__who" title={l.t('desk:assignee')}>
         {nameOf(card.assignee) ?? ''}
       </span>
       {stage === 'scheduled' && card.scheduledAt ? (
-        <LocalTime value={card.scheduledAt} short title={l.t('publishAt')} />
+        <LocalTime value={card.scheduledAt} short title={l.t('desk:publishAt')} />
       ) : card.updatedAt ? (
-        <LocalTime value={card.updatedAt} short title={l.t('updated')} />
+        <LocalTime value={card.updatedAt} short title={l.t('desk:updated')} />
       ) : null}
     </div>
   </li>
@@ -57,7 +57,7 @@ export const DeskBoard = ({
   columns: DeskColumn[]
   editURL: (id: number | string) => string
   listURL: (stage: Stage) => string
-  l: WorkflowLabels
+  l: Words
 }) => (
   <div className="desk-board">
     {columns.map(({ stage, cards, totalDocs }) => {
@@ -75,11 +75,11 @@ export const DeskBoard = ({
               ))}
             </ul>
           ) : (
-            <p className="desk__empty">{l.t('empty')}</p>
+            <p className="desk__empty">{l.t('desk:empty')}</p>
           )}
           {more > 0 ? (
             <Link className="desk-column__more" href={listURL(stage)} prefetch={false}>
-              {l.t('more', { count: more })}
+              {l.t('desk:more', { count: more })}
             </Link>
           ) : null}
         </section>

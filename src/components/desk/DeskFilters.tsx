@@ -1,11 +1,11 @@
 'use client'
 
-import { useConfig, useTranslation } from '@payloadcms/ui'
+import { useConfig } from '@payloadcms/ui'
 import { useRouter } from 'next/navigation'
 import { useTransition } from 'react'
 
 import { deskQuery, type DeskFilters as Filters } from './filters'
-import { workflowLabels } from '../workflow/labels'
+import { useWords } from '../admin/useWords'
 
 type Option = { value: string; label: string }
 
@@ -80,8 +80,7 @@ export const DeskFilters = ({
   languages: Option[]
   people: Option[]
 }) => {
-  const { i18n } = useTranslation()
-  const l = workflowLabels(i18n.language)
+  const l = useWords()
   const router = useRouter()
   const [pending, startTransition] = useTransition()
   const {
@@ -97,9 +96,24 @@ export const DeskFilters = ({
   )
   const shared = { filters, go }
   const selects = [
-    { name: 'section', label: l.t('section'), anyLabel: l.t('anySection'), options: sections },
-    { name: 'language', label: l.t('language'), anyLabel: l.t('anyLanguage'), options: languages },
-    { name: 'assignee', label: l.t('assignee'), anyLabel: l.t('anyone'), options: people },
+    {
+      name: 'section',
+      label: l.t('desk:section'),
+      anyLabel: l.t('desk:anySection'),
+      options: sections,
+    },
+    {
+      name: 'language',
+      label: l.t('desk:language'),
+      anyLabel: l.t('desk:anyLanguage'),
+      options: languages,
+    },
+    {
+      name: 'assignee',
+      label: l.t('desk:assignee'),
+      anyLabel: l.t('desk:anyone'),
+      options: people,
+    },
   ] as const
 
   return (
@@ -107,11 +121,16 @@ export const DeskFilters = ({
       {selects.map((select) => (
         <FilterSelect key={select.name} {...select} {...shared} />
       ))}
-      <FilterToggle name="mine" label={l.t('mine')} title={l.t('mineTitle')} {...shared} />
+      <FilterToggle
+        name="mine"
+        label={l.t('desk:mine')}
+        title={l.t('desk:mineTitle')}
+        {...shared}
+      />
       <FilterToggle
         name="needsUpdate"
-        label={l.t('needsUpdate')}
-        title={l.t('needsUpdateTitle')}
+        label={l.t('desk:needsUpdate')}
+        title={l.t('desk:needsUpdateTitle')}
         {...shared}
       />
       {active ? (
@@ -120,7 +139,7 @@ export const DeskFilters = ({
           className="desk-filters__clear"
           onClick={() => go({ mine: false, needsUpdate: false })}
         >
-          {l.t('clear')}
+          {l.t('desk:clear')}
         </button>
       ) : null}
     </div>

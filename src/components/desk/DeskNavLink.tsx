@@ -1,14 +1,14 @@
 'use client'
 
-import { useConfig, useTranslation } from '@payloadcms/ui'
+import { useConfig } from '@payloadcms/ui'
 import Link from 'next/link'
 import { usePathname } from 'next/navigation'
 
-import { workflowLabels } from '../workflow/labels'
+import { useWords } from '../admin/useWords'
 
 /** "Desk" in the admin's navigation, after the collections. */
 export const DeskNavLink = () => {
-  const { i18n } = useTranslation()
+  const l = useWords()
   const pathname = usePathname()
   const {
     config: {
@@ -28,7 +28,7 @@ export const DeskNavLink = () => {
       style={{ marginBottom: 'calc(var(--base, 20px) * 0.75)' }}
     >
       {active ? <div className="nav__link-indicator" /> : null}
-      <span className="nav__link-label">{workflowLabels(i18n.language).t('desk')}</span>
+      <span className="nav__link-label">{l.t('desk:title')}</span>
     </Link>
   )
 }

@@ -11,7 +11,7 @@ import { DeskFilters } from './DeskFilters'
 import { DeskSchedule } from './DeskSchedule'
 import { parseDeskFilters, type DeskFilters as Filters } from './filters'
 import { loadDesk } from './loadDesk'
-import { workflowLabels } from '../workflow/labels'
+import { wordsOf } from '../admin/words'
 import './desk.css'
 
 /** The list view, filtered the same way (all but "mine", which the list has no words for). */
@@ -37,7 +37,7 @@ export const DeskView = async ({ initPageResult, params, searchParams }: AdminVi
   const { payload, user, i18n } = req
   const adminRoute = payload.config.routes.admin
   if (!user) redirect(`${adminRoute}/login?redirect=${encodeURIComponent(`${adminRoute}/desk`)}`)
-  const l = workflowLabels(i18n.language)
+  const l = wordsOf(i18n.t as never, i18n.language)
 
   const filters = parseDeskFilters(searchParams)
   const desk = await loadDesk({ payload, user, locale: locale?.code, filters })
@@ -56,12 +56,12 @@ export const DeskView = async ({ initPageResult, params, searchParams }: AdminVi
       viewType="desk"
       visibleEntities={visibleEntities}
     >
-      <SetStepNav nav={[{ label: l.t('desk') }]} />
+      <SetStepNav nav={[{ label: l.t('desk:title') }]} />
       <Gutter className="desk">
         <header className="desk__header">
           <div>
-            <h1 className="desk__title">{l.t('desk')}</h1>
-            <p className="desk__intro">{l.t('deskIntro')}</p>
+            <h1 className="desk__title">{l.t('desk:title')}</h1>
+            <p className="desk__intro">{l.t('desk:intro')}</p>
           </div>
           <DeskFilters
             filters={filters}

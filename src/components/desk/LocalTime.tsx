@@ -1,9 +1,8 @@
 'use client'
 
-import { useTranslation } from '@payloadcms/ui'
 import { useSyncExternalStore } from 'react'
 
-import { workflowLabels } from '../workflow/labels'
+import { useWords } from '../admin/useWords'
 
 const subscribe = () => () => {}
 
@@ -20,8 +19,7 @@ export const LocalTime = ({
   short?: boolean
   title?: string
 }) => {
-  const { i18n } = useTranslation()
-  const l = workflowLabels(i18n.language)
+  const l = useWords()
   const local = useSyncExternalStore(
     subscribe,
     () => (short ? l.shortDateTime(value) : l.dateTime(value)),

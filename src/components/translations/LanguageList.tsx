@@ -5,41 +5,32 @@ import Link from 'next/link'
 
 import type { LanguageRow } from '@/translations/api'
 
-import type { Dictionary } from './strings'
 import type { TranslationsPanelState } from './useTranslations'
 import { StageBadge } from '../admin/StageBadge'
-import { workflowLabels } from '../workflow/labels'
+import type { Words } from '../admin/words'
 
 type Props = {
   panel: TranslationsPanelState & { loaded: NonNullable<TranslationsPanelState['loaded']> }
-  dict: Dictionary
-  /** the admin's language, for the stage names */
-  adminLanguage: string
+  l: Words
   /** the form has unsaved changes: adding waits for a save */
   modified: boolean
 }
 
 /** "Add translation" for a missing language, with the translator an editor chooses. */
-const AddTranslation = ({
-  row,
-  panel,
-  dict,
-  modified,
-}: Omit<Props, 'adminLanguage'> & { row: LanguageRow }) => {
-  const { words } = dict
+const AddTranslation = ({ row, panel, l, modified }: Props & { row: LanguageRow }) => {
   const { editor, translators, chosen, choose, busy, addTranslation } = panel
   const translatorsHere = translators.filter((person) => person.languages.includes(row.language))
   return (
     <div className="tr-add">
       {editor ? (
         <label className="tr-add__translator">
-          <span>{words.translator}</span>
+          <span>{l.t('translations:translator')}</span>
           <select
             value={chosen[row.language] ?? ''}
             onChange={(event) => choose(row.language, event.target.value)}
             data-testid={`translator-${row.language}`}
           >
-            <option value="">{words.assignToMe}</option>
+            <option value="">{l.t('translations:assignToMe')}</option>
             {translatorsHere.map((person) => (
               <option key={person.id} value={String(person.id)}>
                 {person.name}
@@ -56,9 +47,13 @@ const AddTranslation = ({
         onClick={() => addTranslation(row)}
         id={`add-translation-${row.language}`}
       >
-        {busy === `add:${row.language}` ? words.adding : words.addTranslation(row.language)}
+        {busy === `add:${row.language}`
+          ? l.t('translations:adding')
+          : l.t('translations:addTranslation', { language: l.languageName(row.language) })}
       </Button>
-      {modified ? <p className="tr-muted tr-small">{words.saveChangesFirst}</p> : null}
+      {modified ? (
+        <p className="tr-muted tr-small">{l.t('translations:saveChangesFirst')}</p>
+      ) : null}
     </div>
   )
 }
@@ -67,12 +62,11 @@ const AddTranslation = ({
  * The story's languages: on a version the original first, then every other language with its
  * version's stage and marks, or "missing" (and on an original, "Add translation").
  */
-export const LanguageList = ({ panel, dict, adminLanguage, modified }: Props) => {
-  const { words } = dict
+export const LanguageList = ({ panel, l, modified }: Props) => {
   const { loaded, id, isVersion, articleURL } = panel
   const { original, languages } = loaded.translations
-  const stageLabel = workflowLabels(adminLanguage).stage
-  const languageName = (code: string) => dict.languages[code] ?? code
+  const stageLabel = l.stage
+  const languageName = l.languageName
   return (
     <ul className="tr-languages">
       {isVersion ? (
@@ -80,7 +74,7 @@ export const LanguageList = ({ panel, dict, adminLanguage, modified }: Props) =>
           <span className="tr-code">{original.language.toUpperCase()}</span>
           <span className="tr-language__name">
             {languageName(original.language)}
-            <span className="tr-muted"> · {words.original}</span>
+            <span className="tr-muted"> · {l.t('translations:original')}</span>
           </span>
           <span className="tr-language__state">
             <StageBadge stage={original.stage} label={stageLabel(original.stage)} size="small" />
@@ -98,7 +92,9 @@ export const LanguageList = ({ panel, dict, adminLanguage, modified }: Props) =>
             <span className="tr-code">{row.language.toUpperCase()}</span>
             <span className="tr-language__name">
               {languageName(row.language)}
-              {current ? <span className="tr-muted"> · {words.thisVersion}</span> : null}
+              {current ? (
+                <span className="tr-muted"> · {l.t('translations:thisVersion')}</span>
+              ) : null}
             </span>
             <span className="tr-language__state">
               {row.version ? (
@@ -110,21 +106,21 @@ export const LanguageList = ({ panel, dict, adminLanguage, modified }: Props) =>
                   />
                   {row.version.needsUpdate ? (
                     <span className="tr-flag" data-testid="needs-update-flag">
-                      {words.needsUpdate}
+                      {l.t('translations:needsUpdate')}
                     </span>
                   ) : null}
                   {current ? null : (
                     <Link className="tr-open" href={articleURL(row.version.id)}>
-                      {words.open}
+                      {l.t('translations:open')}
                     </Link>
                   )}
                 </>
               ) : (
-                <span className="tr-missing">{words.missing}</span>
+                <span className="tr-missing">{l.t('translations:missing')}</span>
               )}
             </span>
             {!row.version && row.canAdd && !isVersion ? (
-              <AddTranslation row={row} panel={panel} dict={dict} modified={modified} />
+              <AddTranslation row={row} panel={panel} l={l} modified={modified} />
             ) : null}
           </li>
         )

@@ -9,8 +9,9 @@ import type { ReactNode } from 'react'
 import { LanguageList } from './LanguageList'
 import { OriginalChanges } from './OriginalChanges'
 import { OriginalText } from './OriginalText'
-import { translationsDictionary, type Dictionary } from './strings'
 import { useTranslations } from './useTranslations'
+import { useWords } from '../admin/useWords'
+import type { Words } from '../admin/words'
 import './translations.css'
 
 const Panel = ({
@@ -33,20 +34,20 @@ const VersionOf = ({
   language,
   original,
   href,
-  dict,
+  l,
 }: {
   language: string
   original: { title: string; language: string }
   href: string
-  dict: Dictionary
+  l: Words
 }) => (
   <div className="tr-version-of">
     <p className="tr-version-of__language">
       <span className="tr-code">{language.toUpperCase()}</span>{' '}
-      {dict.words.versionIn(dict.languages[language] ?? language)}
+      {l.t('translations:versionIn', { language: l.languageName(language) })}
     </p>
     <p className="tr-version-of__original">
-      <span className="tr-muted">{dict.words.versionOf}:</span>{' '}
+      <span className="tr-muted">{l.t('translations:versionOf')}:</span>{' '}
       <Link href={href} data-testid="translations-original-link">
         {original.title}
       </Link>{' '}
@@ -58,10 +59,11 @@ const VersionOf = ({
 /**
  * The Translations panel in an article's sidebar. On an original: every other language with its
  * version's stage and "needs update" mark, or "missing" with an "Add translation" button for
- * those who may (editors also choose the translator). On a language version: its language, the
- * original it was made from, what changed in the original since (with "Mark updated"), and the
- * original's current text to translate side by side. Stores nothing; reads the translation
- * endpoints (`useTranslations`).
+ * those who may (editors also choose the translator). On a language version: first what its
+ * translator does next when the original changed (start an update of a published version; mark
+ * it updated once its text changed) with what changed, then its language and original, the
+ * other languages, and the original's current text to translate side by side. Stores nothing;
+ * reads the translation endpoints (`useTranslations`).
  */
 export const TranslationsPanel: UIFieldClientComponent = () => {
   const { i18n } = useTranslation()
@@ -71,32 +73,32 @@ export const TranslationsPanel: UIFieldClientComponent = () => {
     },
   } = useConfig()
   const modified = useFormModified()
-  const dict = translationsDictionary(i18n.language)
-  const { words } = dict
-  const panel = useTranslations(words)
+  const l = useWords()
+  const panel = useTranslations(l)
   const { id, loaded, error, reload, busy, isVersion, thisLanguage, articleURL } = panel
+  const title = l.t('translations:title')
 
   if (id === undefined || id === null) {
     return (
-      <Panel title={words.translations}>
-        <p className="tr-muted">{words.saveFirst}</p>
+      <Panel title={title}>
+        <p className="tr-muted">{l.t('translations:saveFirst')}</p>
       </Panel>
     )
   }
   if (!loaded) {
     return (
-      <Panel title={words.translations}>
+      <Panel title={title}>
         {error ? (
           <div className="tr-error">
             <p>
-              {words.loadFailed} {error}
+              {l.t('translations:loadFailed')} {error}
             </p>
             <Button buttonStyle="secondary" size="small" margin={false} onClick={reload}>
-              {words.retry}
+              {l.t('translations:retry')}
             </Button>
           </div>
         ) : (
-          <p className="tr-muted">{words.loading}</p>
+          <p className="tr-muted">{l.t('translations:loading')}</p>
         )}
       </Panel>
     )
@@ -106,38 +108,35 @@ export const TranslationsPanel: UIFieldClientComponent = () => {
   const { original } = translations
 
   return (
-    <Panel title={words.translations} kind={isVersion ? 'version' : 'original'}>
-      {isVersion ? (
-        <VersionOf
-          language={thisLanguage}
-          original={original}
-          href={articleURL(original.id)}
-          dict={dict}
-        />
-      ) : null}
-
-      <LanguageList
-        panel={{ ...panel, loaded }}
-        dict={dict}
-        adminLanguage={i18n.language}
-        modified={modified}
-      />
-
+    <Panel title={title} kind={isVersion ? 'version' : 'original'}>
       {isVersion && changes?.needsUpdate ? (
         <OriginalChanges
           changes={changes}
           since={
             changes.since ? formatDate({ date: changes.since, i18n, pattern: dateFormat }) : ''
           }
-          words={words}
+          l={l}
+          mayStartUpdate={panel.mayStartUpdate}
           mayMarkUpdated={panel.mayMarkUpdated}
           busy={busy}
           modified={modified}
           onMarkUpdated={panel.markUpdated}
+          onStartUpdate={panel.startUpdate}
         />
       ) : null}
 
-      {isVersion && originalText ? <OriginalText text={originalText} dict={dict} /> : null}
+      {isVersion ? (
+        <VersionOf
+          language={thisLanguage}
+          original={original}
+          href={articleURL(original.id)}
+          l={l}
+        />
+      ) : null}
+
+      <LanguageList panel={{ ...panel, loaded }} l={l} modified={modified} />
+
+      {isVersion && originalText ? <OriginalText text={originalText} l={l} /> : null}
     </Panel>
   )
 }

@@ -8,12 +8,12 @@ import { isEditorUser } from '@/access/roles'
 import { lexicalToPlainText } from '@/lib/lexical'
 import type { Article, User } from '@/payload-types'
 import type { LanguageRow, OriginalChangesResponse, TranslationsResponse } from '@/translations/api'
-import { actsOn } from '@/workflow/rules'
+import { actsOn, allowedTransitions } from '@/workflow/rules'
 import type { Stage } from '@/workflow/table'
 
-import type { Dictionary } from './strings'
 import { adminFetch, failureMessage } from '../admin/adminFetch'
-import { translationsApi } from '../admin/articleApi'
+import { translationsApi, workflowApi } from '../admin/articleApi'
+import type { Words } from '../admin/words'
 
 export type OriginalText = { title: string; dek: string; paragraphs: string[]; language: string }
 
@@ -130,22 +130,35 @@ const documentKind = (
   user: User | null | undefined,
 ) => {
   const original = loaded?.translations.original
-  if (!original) return { isVersion: false, thisLanguage: '', mayMarkUpdated: false }
+  if (!original) {
+    return { isVersion: false, thisLanguage: '', mayMarkUpdated: false, mayStartUpdate: false }
+  }
   const isVersion = String(original.id) !== String(id)
   const thisLanguage = isVersion
     ? (loaded.translations.languages.find((row) => String(row.version?.id) === String(id))
         ?.language ?? String(saved?.language ?? ''))
     : original.language
+  const stage = (saved?.stage as Stage) ?? 'draft'
   const mayMarkUpdated = Boolean(
     user &&
     actsOn(user, {
-      stage: (saved?.stage as Stage) ?? 'draft',
+      stage,
       language: thisLanguage,
       translationOf: original.id,
       createdBy: saved?.createdBy as number | null | undefined,
     }),
   )
-  return { isVersion, thisLanguage, mayMarkUpdated }
+  // A writer meets a published version read-only: the way in is an update (the workflow's).
+  const mayStartUpdate = Boolean(
+    user &&
+    mayMarkUpdated &&
+    allowedTransitions(user, {
+      stage,
+      language: thisLanguage,
+      translationOf: original.id,
+    }).includes('start_update'),
+  )
+  return { isVersion, thisLanguage, mayMarkUpdated, mayStartUpdate }
 }
 
 /**
@@ -153,7 +166,7 @@ const documentKind = (
  * changed in the original and its text, the translators an editor may choose, which action is
  * running; and the two actions, adding a version and marking this version updated.
  */
-export const useTranslations = (words: Dictionary['words']) => {
+export const useTranslations = (l: Words) => {
   const { id, lastUpdateTime, savedDocumentData } = useDocumentInfo()
   const { user } = useAuth<User>()
   const {
@@ -163,7 +176,12 @@ export const useTranslations = (words: Dictionary['words']) => {
   } = useConfig()
   const router = useRouter()
   const { startRouteTransition } = useRouteTransition()
-  const { loaded, error, reload } = useLoaded(apiRoute, id, lastUpdateTime, words.failed)
+  const { loaded, error, reload } = useLoaded(
+    apiRoute,
+    id,
+    lastUpdateTime,
+    l.t('translations:failed'),
+  )
   const editor = isEditorUser(user)
   const translators = useTranslators(editor, id, apiRoute)
   const [busy, setBusy] = useState<string | null>(null)
@@ -187,7 +205,7 @@ export const useTranslations = (words: Dictionary['words']) => {
       })
       startRouteTransition(() => router.push(articleURL(doc.id)))
     } catch (reason) {
-      toast.error(failureMessage(reason, words.failed))
+      toast.error(failureMessage(reason, l.t('translations:failed')))
       setBusy(null)
       reload()
     }
@@ -198,13 +216,27 @@ export const useTranslations = (words: Dictionary['words']) => {
     setBusy('mark')
     try {
       await translationsApi.markUpdated(apiRoute, id)
-      toast.success(words.markedUpdated)
+      toast.success(l.t('translations:markedUpdated'))
       // The document changed on the server (needs update, the snapshot): reload the form too.
       startRouteTransition(() => router.refresh())
       reload()
     } catch (reason) {
-      toast.error(failureMessage(reason, words.failed))
+      toast.error(failureMessage(reason, l.t('translations:failed')))
     } finally {
+      setBusy(null)
+    }
+  }
+
+  /** The workflow's `start_update`: a draft over the published text; the page reloads editable. */
+  const startUpdate = async () => {
+    if (id === undefined || id === null) return
+    setBusy('start')
+    try {
+      const { doc } = await workflowApi.transition(apiRoute, id, { transition: 'start_update' })
+      toast.success(l.t('workflow:done', { stage: l.stage(doc?.stage) }))
+      window.location.reload()
+    } catch (reason) {
+      toast.error(failureMessage(reason, l.t('translations:failed')))
       setBusy(null)
     }
   }
@@ -222,6 +254,7 @@ export const useTranslations = (words: Dictionary['words']) => {
     articleURL,
     addTranslation,
     markUpdated,
+    startUpdate,
     ...documentKind(loaded, id, savedDocumentData, user),
   }
 }

@@ -1,18 +1,25 @@
 'use client'
 
-import { PublishButton, useAuth } from '@payloadcms/ui'
+import { PublishButton, useAuth, useDocumentInfo } from '@payloadcms/ui'
 import type { PublishButtonClientProps } from 'payload'
 
 import { hasRole } from '@/access/roles'
 import type { User } from '@/payload-types'
 import { TRANSITIONS } from '@/workflow/table'
 
+import { useWords } from '../admin/useWords'
+
 /**
  * Payload's own Publish button, shown only to the roles the workflow table lets publish. Authors
- * and translators never publish, so they never see it (the server refuses them regardless).
+ * and translators never publish, so they never see it (the server refuses them regardless). An
+ * article never published offers "Publish" (the workflow's word), not "Publish changes".
  */
 export const EditorPublishButton = (props: PublishButtonClientProps) => {
   const { user } = useAuth<User>()
+  const { hasPublishedDoc } = useDocumentInfo()
+  const l = useWords()
   if (!hasRole(user, ...TRANSITIONS.publish.roles)) return null
-  return <PublishButton {...props} />
+  return (
+    <PublishButton {...props} {...(hasPublishedDoc ? {} : { label: l.transition('publish') })} />
+  )
 }

@@ -1,11 +1,11 @@
 import type { TimelineEvent } from '@/workflow/api'
 
-import type { WorkflowLabels } from './labels'
 import { StageBadge } from '../admin/StageBadge'
+import type { Words } from '../admin/words'
 
 /** An article's editorial timeline, newest first: who, when, from → to, and the note. */
-export const Timeline = ({ events, l }: { events: TimelineEvent[]; l: WorkflowLabels }) => {
-  if (!events.length) return <p className="wf-panel__hint">{l.t('noEvents')}</p>
+export const Timeline = ({ events, l }: { events: TimelineEvent[]; l: Words }) => {
+  if (!events.length) return <p className="wf-panel__hint">{l.t('workflow:noEvents')}</p>
   const newestFirst = [...events].sort(
     (a, b) => new Date(b.createdAt).getTime() - new Date(a.createdAt).getTime(),
   )
@@ -14,12 +14,14 @@ export const Timeline = ({ events, l }: { events: TimelineEvent[]; l: WorkflowLa
       {newestFirst.map((event) => (
         <li key={event.id} className={`wf-timeline__event wf-timeline__event--${event.kind}`}>
           <div className="wf-timeline__what">
-            <strong className="wf-timeline__who">{event.user?.name ?? l.t('system')}</strong>
+            <strong className="wf-timeline__who">
+              {event.user?.name ?? l.t('workflow:system')}
+            </strong>
             <span className="wf-timeline__action">
               {event.kind === 'note'
-                ? l.t('kindNote')
+                ? l.t('workflow:kindNote')
                 : event.kind === 'restore'
-                  ? l.t('kindRestore')
+                  ? l.t('workflow:kindRestore')
                   : event.transition
                     ? l.transition(event.transition)
                     : ''}

@@ -1,21 +1,22 @@
 'use client'
 
-import { Button, useFormModified, useTranslation } from '@payloadcms/ui'
+import { Button, useDocumentInfo, useFormModified } from '@payloadcms/ui'
 import type { UIFieldClientComponent } from 'payload'
 import type { ReactNode } from 'react'
 
-import { workflowLabels, type WorkflowLabels } from './labels'
 import { Timeline } from './Timeline'
 import { useWorkflow } from './useWorkflow'
 import { WorkflowActions } from './WorkflowActions'
 import { WorkflowChecklist, WorkflowPeople, WorkflowSchedule } from './WorkflowSummary'
 import { StageBadge } from '../admin/StageBadge'
+import { useWords } from '../admin/useWords'
+import type { Words } from '../admin/words'
 import './workflow.css'
 
 /** The panel before there is a state to show: not saved yet, loading, or failed to load. */
-const PanelWithout = ({ l, children }: { l: WorkflowLabels; children: ReactNode }) => (
+const PanelWithout = ({ l, children }: { l: Words; children: ReactNode }) => (
   <div className="wf-panel" id="workflow-panel">
-    <h3 className="wf-panel__title">{l.t('workflow')}</h3>
+    <h3 className="wf-panel__title">{l.t('workflow:title')}</h3>
     {children}
   </div>
 )
@@ -27,8 +28,8 @@ const PanelWithout = ({ l, children }: { l: WorkflowLabels; children: ReactNode 
  * (`useWorkflow`).
  */
 export const WorkflowPanel: UIFieldClientComponent = () => {
-  const { i18n } = useTranslation()
-  const l = workflowLabels(i18n.language)
+  const l = useWords()
+  const { hasPublishedDoc } = useDocumentInfo()
   const modified = useFormModified()
   const panel = useWorkflow(l)
   const { id, state, loadError, reload } = panel
@@ -36,7 +37,7 @@ export const WorkflowPanel: UIFieldClientComponent = () => {
   if (!id) {
     return (
       <PanelWithout l={l}>
-        <p className="wf-panel__hint">{l.t('saveFirst')}</p>
+        <p className="wf-panel__hint">{l.t('workflow:saveFirst')}</p>
       </PanelWithout>
     )
   }
@@ -47,11 +48,11 @@ export const WorkflowPanel: UIFieldClientComponent = () => {
           <div className="wf-panel__error" role="alert">
             <p>{loadError}</p>
             <Button buttonStyle="secondary" size="small" margin={false} onClick={reload}>
-              {l.t('retry')}
+              {l.t('workflow:retry')}
             </Button>
           </div>
         ) : (
-          <p className="wf-panel__hint">{l.t('loading')}</p>
+          <p className="wf-panel__hint">{l.t('workflow:loading')}</p>
         )}
       </PanelWithout>
     )
@@ -60,15 +61,20 @@ export const WorkflowPanel: UIFieldClientComponent = () => {
   return (
     <div className="wf-panel" id="workflow-panel" data-stage={state.stage}>
       <div className="wf-panel__head">
-        <h3 className="wf-panel__title">{l.t('workflow')}</h3>
+        <h3 className="wf-panel__title">{l.t('workflow:title')}</h3>
         <StageBadge stage={state.stage} label={l.stage(state.stage)} />
       </div>
-      <WorkflowPeople state={state} l={l} />
-      <WorkflowSchedule state={state} l={l} />
+      {hasPublishedDoc && state.stage !== 'published' ? (
+        <p className="wf-panel__hint" data-testid="workflow-pending-update">
+          {l.t('workflow:pendingUpdate')}
+        </p>
+      ) : null}
       <WorkflowChecklist state={state} l={l} />
       <WorkflowActions panel={{ ...panel, state }} modified={modified} l={l} />
+      <WorkflowPeople state={state} l={l} />
+      <WorkflowSchedule state={state} l={l} />
       <section className="wf-panel__section">
-        <h4 className="wf-panel__subtitle">{l.t('timeline')}</h4>
+        <h4 className="wf-panel__subtitle">{l.t('workflow:timeline')}</h4>
         <Timeline events={state.timeline} l={l} />
       </section>
     </div>

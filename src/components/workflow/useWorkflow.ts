@@ -11,9 +11,9 @@ import type {
   WorkflowStateResponse,
 } from '@/workflow/api'
 
-import type { WorkflowLabels } from './labels'
 import { failureMessage } from '../admin/adminFetch'
 import { workflowApi } from '../admin/articleApi'
+import type { Words } from '../admin/words'
 
 /**
  * What `GET …/workflow` answers: loaded on open, again whenever the document is saved (the
@@ -99,11 +99,16 @@ const transitionInput = (
  * which action is running, the last refusal; and the two actions, firing a transition and
  * adding a note. The server decides; this only asks.
  */
-export const useWorkflow = (l: WorkflowLabels) => {
+export const useWorkflow = (l: Words) => {
   const apiRoute = useConfig().config.routes.api
   const { id, savedDocumentData } = useDocumentInfo()
   const savedAt = savedDocumentData?.updatedAt as string | undefined
-  const { state, loadError, reload } = useWorkflowState(apiRoute, id, savedAt, l.t('loadFailed'))
+  const { state, loadError, reload } = useWorkflowState(
+    apiRoute,
+    id,
+    savedAt,
+    l.t('workflow:loadFailed'),
+  )
   const reloadDocument = useDocumentReload()
 
   const [note, setNote] = useState('')
@@ -124,7 +129,7 @@ export const useWorkflow = (l: WorkflowLabels) => {
     try {
       await call()
     } catch (err) {
-      setError(failureMessage(err, l.t('failed')))
+      setError(failureMessage(err, l.t('workflow:failed')))
     } finally {
       setBusy(null)
     }
@@ -135,13 +140,16 @@ export const useWorkflow = (l: WorkflowLabels) => {
     setError(null)
     const input = transitionInput(transition, note, date)
     if ('problem' in input) {
-      return refuse(l.t(input.problem), input.problem === 'needsNote' ? noteRef : dateRef)
+      return refuse(
+        l.t(`workflow:${input.problem}`),
+        input.problem === 'needsNote' ? noteRef : dateRef,
+      )
     }
     await attempt(transition.name, async () => {
       const { doc } = await workflowApi.transition(apiRoute, id, input)
       setNote('')
       setDate('')
-      toast.success(l.t('done', { stage: l.stage(doc?.stage) }))
+      toast.success(l.t('workflow:done', { stage: l.stage(doc?.stage) }))
       await reloadDocument(doc)
       reload()
     })
@@ -151,11 +159,11 @@ export const useWorkflow = (l: WorkflowLabels) => {
     if (!id) return
     setError(null)
     const trimmed = note.trim()
-    if (!trimmed) return refuse(l.t('needsNote'), noteRef)
+    if (!trimmed) return refuse(l.t('workflow:needsNote'), noteRef)
     await attempt('note', async () => {
       await workflowApi.addNote(apiRoute, id, trimmed)
       setNote('')
-      toast.success(l.t('noteAdded'))
+      toast.success(l.t('workflow:noteAdded'))
       reload()
     })
   }

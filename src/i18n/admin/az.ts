@@ -45,6 +45,7 @@ export const az = {
     reopen: 'Yenidən aç',
     publish_scheduled: 'Plan üzrə dərc',
     expire: 'Müddəti bitdi',
+    start_update: 'Yeniləməyə başla',
   },
   sourceLanguages: {
     tr: 'Türkcə',

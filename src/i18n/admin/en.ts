@@ -48,6 +48,7 @@ export const en = {
     reopen: 'Reopen',
     publish_scheduled: 'Publish on schedule',
     expire: 'Expire',
+    start_update: 'Start an update',
   },
   sourceLanguages: {
     tr: 'Turkish',

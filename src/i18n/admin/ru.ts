@@ -45,6 +45,7 @@ export const ru = {
     reopen: 'Вернуть в работу',
     publish_scheduled: 'Публикация по расписанию',
     expire: 'Срок публикации истёк',
+    start_update: 'Начать обновление',
   },
   sourceLanguages: {
     tr: 'Турецкий',

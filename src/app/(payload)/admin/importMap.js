@@ -1,3 +1,4 @@
+import { TranslationsPanel as TranslationsPanel_0916ae9a2a5a44b7f4b456cbb45d9f09 } from '@/components/translations/TranslationsPanel'
 import { RscEntryLexicalCell as RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
 import { RscEntryLexicalField as RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
 import { LexicalDiffComponent as LexicalDiffComponent_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
@@ -28,9 +29,10 @@ import { MetaImageComponent as MetaImageComponent_a8a977ebc872c5d5ea7ee689724c08
 import { PreviewComponent as PreviewComponent_a8a977ebc872c5d5ea7ee689724c0860 } from '@payloadcms/plugin-seo/client'
 import { WorkflowPanel as WorkflowPanel_62a017c06f1e6303e8357ab4fdec4930 } from '@/components/workflow/WorkflowPanel'
 import { StageCell as StageCell_cef5cab18fb113f17a0ae4db1efcd99f } from '@/components/workflow/StageCell'
-import { TranslationsPanel as TranslationsPanel_0916ae9a2a5a44b7f4b456cbb45d9f09 } from '@/components/translations/TranslationsPanel'
 import { NeedsUpdateCell as NeedsUpdateCell_a972a3ce6a5c80db0a9675a098c6d0fc } from '@/components/translations/NeedsUpdateCell'
 import { EditorPublishButton as EditorPublishButton_3c939f6f4683392a9ebbeab800e1d13f } from '@/components/workflow/EditorPublishButton'
+import { WorkflowStatus as WorkflowStatus_6965ce88d9674892426dfb141320141a } from '@/components/workflow/WorkflowStatus'
+import { ArticleUnpublishButton as ArticleUnpublishButton_e4b0216125277185e546e17410a0af3f } from '@/components/workflow/ArticleUnpublishButton'
 import { DeskNavLink as DeskNavLink_ae6441604865d7aa5813cd243fd7db15 } from '@/components/desk/DeskNavLink'
 import { S3ClientUploadHandler as S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24 } from '@payloadcms/storage-s3/client'
 import { DeskView as DeskView_ce7da2f52c2f2523bcd4fee3b1113c6d } from '@/components/desk/DeskView'
@@ -38,6 +40,7 @@ import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } f
 
 /** @type import('payload').ImportMap */
 export const importMap = {
+  "@/components/translations/TranslationsPanel#TranslationsPanel": TranslationsPanel_0916ae9a2a5a44b7f4b456cbb45d9f09,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalCell": RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalField": RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e,
   "@payloadcms/richtext-lexical/rsc#LexicalDiffComponent": LexicalDiffComponent_44fe37237e0ebf4470c9990d8cb7b07e,
@@ -68,9 +71,10 @@ export const importMap = {
   "@payloadcms/plugin-seo/client#PreviewComponent": PreviewComponent_a8a977ebc872c5d5ea7ee689724c0860,
   "@/components/workflow/WorkflowPanel#WorkflowPanel": WorkflowPanel_62a017c06f1e6303e8357ab4fdec4930,
   "@/components/workflow/StageCell#StageCell": StageCell_cef5cab18fb113f17a0ae4db1efcd99f,
-  "@/components/translations/TranslationsPanel#TranslationsPanel": TranslationsPanel_0916ae9a2a5a44b7f4b456cbb45d9f09,
   "@/components/translations/NeedsUpdateCell#NeedsUpdateCell": NeedsUpdateCell_a972a3ce6a5c80db0a9675a098c6d0fc,
   "@/components/workflow/EditorPublishButton#EditorPublishButton": EditorPublishButton_3c939f6f4683392a9ebbeab800e1d13f,
+  "@/components/workflow/WorkflowStatus#WorkflowStatus": WorkflowStatus_6965ce88d9674892426dfb141320141a,
+  "@/components/workflow/ArticleUnpublishButton#ArticleUnpublishButton": ArticleUnpublishButton_e4b0216125277185e546e17410a0af3f,
   "@/components/desk/DeskNavLink#DeskNavLink": DeskNavLink_ae6441604865d7aa5813cd243fd7db15,
   "@payloadcms/storage-s3/client#S3ClientUploadHandler": S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24,
   "@/components/desk/DeskView#DeskView": DeskView_ce7da2f52c2f2523bcd4fee3b1113c6d,
