@@ -4,6 +4,7 @@ import * as migration_20261124_164716_editorial_workflow from './20261124_164716
 import * as migration_20261124_192346_list_and_search_indexes from './20261124_192346_list_and_search_indexes';
 import * as migration_20261126_033142_editorial_notifications from './20261126_033142_editorial_notifications';
 import * as migration_20261126_033240_s3_storage_fields from './20261126_033240_s3_storage_fields';
+import * as migration_20261126_062417_users_admin_language from './20261126_062417_users_admin_language';
 
 export const migrations = [
   {
@@ -34,6 +35,11 @@ export const migrations = [
   {
     up: migration_20261126_033240_s3_storage_fields.up,
     down: migration_20261126_033240_s3_storage_fields.down,
-    name: '20261126_033240_s3_storage_fields'
+    name: '20261126_033240_s3_storage_fields',
+  },
+  {
+    up: migration_20261126_062417_users_admin_language.up,
+    down: migration_20261126_062417_users_admin_language.down,
+    name: '20261126_062417_users_admin_language'
   },
 ];

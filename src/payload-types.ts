@@ -373,6 +373,10 @@ export interface User {
    */
   languages?: ('en' | 'az' | 'ru')[] | null;
   /**
+   * The language of the admin and of your notification emails. The language switch at the foot of your account page changes it too.
+   */
+  language?: ('en' | 'az' | 'ru') | null;
+  /**
    * The public byline this person writes under.
    */
   author?: (number | null) | Author;
@@ -905,6 +909,7 @@ export interface UsersSelect<T extends boolean = true> {
   name?: T;
   roles?: T;
   languages?: T;
+  language?: T;
   author?: T;
   updatedAt?: T;
   createdAt?: T;

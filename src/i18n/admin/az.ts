@@ -183,6 +183,9 @@ export const az = {
     languagesDescription: 'Bu şəxsin yazdığı və tərcümə etdiyi dillər.',
     author: 'Müəllif imzası',
     authorDescription: 'Bu şəxsin yazılarında görünən açıq imza.',
+    language: 'İdarəetmə paneli dili',
+    languageDescription:
+      'İdarəetmə panelinin və bildiriş məktublarınızın dili. Hesab səhifənizin aşağısındakı dil seçimi də onu dəyişir.',
   },
   navigation: {
     label: 'Naviqasiya',

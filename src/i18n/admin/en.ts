@@ -185,6 +185,9 @@ export const en = {
     languagesDescription: 'Languages this person writes and translates in.',
     author: 'Byline',
     authorDescription: 'The public byline this person writes under.',
+    language: 'Admin language',
+    languageDescription:
+      'The language of the admin and of your notification emails. The language switch at the foot of your account page changes it too.',
   },
   navigation: {
     label: 'Navigation',

@@ -31,6 +31,7 @@ import { StageCell as StageCell_cef5cab18fb113f17a0ae4db1efcd99f } from '@/compo
 import { TranslationsPanel as TranslationsPanel_0916ae9a2a5a44b7f4b456cbb45d9f09 } from '@/components/translations/TranslationsPanel'
 import { NeedsUpdateCell as NeedsUpdateCell_a972a3ce6a5c80db0a9675a098c6d0fc } from '@/components/translations/NeedsUpdateCell'
 import { EditorPublishButton as EditorPublishButton_3c939f6f4683392a9ebbeab800e1d13f } from '@/components/workflow/EditorPublishButton'
+import { AdminLanguageField as AdminLanguageField_0de598e2737ae698940cc73039aba351 } from '@/components/account/AdminLanguageField'
 import { DeskNavLink as DeskNavLink_ae6441604865d7aa5813cd243fd7db15 } from '@/components/desk/DeskNavLink'
 import { S3ClientUploadHandler as S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24 } from '@payloadcms/storage-s3/client'
 import { DeskView as DeskView_ce7da2f52c2f2523bcd4fee3b1113c6d } from '@/components/desk/DeskView'
@@ -71,6 +72,7 @@ export const importMap = {
   "@/components/translations/TranslationsPanel#TranslationsPanel": TranslationsPanel_0916ae9a2a5a44b7f4b456cbb45d9f09,
   "@/components/translations/NeedsUpdateCell#NeedsUpdateCell": NeedsUpdateCell_a972a3ce6a5c80db0a9675a098c6d0fc,
   "@/components/workflow/EditorPublishButton#EditorPublishButton": EditorPublishButton_3c939f6f4683392a9ebbeab800e1d13f,
+  "@/components/account/AdminLanguageField#AdminLanguageField": AdminLanguageField_0de598e2737ae698940cc73039aba351,
   "@/components/desk/DeskNavLink#DeskNavLink": DeskNavLink_ae6441604865d7aa5813cd243fd7db15,
   "@payloadcms/storage-s3/client#S3ClientUploadHandler": S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24,
   "@/components/desk/DeskView#DeskView": DeskView_ce7da2f52c2f2523bcd4fee3b1113c6d,
