@@ -179,6 +179,10 @@ export interface Article {
    * Overrides the image caption.
    */
   heroCaption?: string | null;
+  /**
+   * What the image shows, in this article’s language, for readers who cannot see it. Left empty, the image’s alt text is used.
+   */
+  heroAlt?: string | null;
   source?: {
     outlet?: string | null;
     url?: string | null;
@@ -710,6 +714,7 @@ export interface ArticlesSelect<T extends boolean = true> {
   body?: T;
   heroImage?: T;
   heroCaption?: T;
+  heroAlt?: T;
   source?:
     | T
     | {

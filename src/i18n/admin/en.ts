@@ -64,6 +64,9 @@ export const en = {
     heroImage: 'Hero image',
     heroCaption: 'Hero caption',
     heroCaptionDescription: 'Overrides the image caption.',
+    heroAlt: 'Hero alt text',
+    heroAltDescription:
+      'What the image shows, in this article’s language, for readers who cannot see it. Left empty, the image’s alt text is used.',
     tabSource: 'Source',
     tabSourceDescription: 'For stories translated or reprinted from another outlet.',
     source: 'Source',
