@@ -28,22 +28,23 @@ const cookieValue = (name: string): string | null => {
 export const AdminLanguageField: SelectFieldClientComponent = (props) => {
   const { i18n, switchLanguage } = useTranslation()
   const { user } = useAuth()
-  const { id } = useDocumentInfo()
+  const { id, savedDocumentData } = useDocumentInfo()
   const { config } = useConfig()
-  const { value, setValue } = useField<string>({ path: props.path })
+  const { setValue } = useField<string>({ path: props.path })
   const ownAccount = Boolean(user && id !== undefined && String(user.id) === String(id))
+  const stored = savedDocumentData?.language as string | undefined
 
   useEffect(() => {
     if (!ownAccount) return
     const chosen = cookieValue(`${config.cookiePrefix || 'payload'}-lng`)
     if (!isLanguage(chosen)) return
     if (chosen !== i18n.language) {
-      // The server set a new language (a save here); show the admin in it.
+      // The server set a new language (this field saved); show the admin in it.
       void switchLanguage?.(chosen)
       return
     }
-    if (chosen === value) return
-    // The switch chose a language: store it on the account.
+    if (chosen === stored) return
+    // The switch chose a language: store it on the account, and show it in this field.
     setValue(chosen, true)
     void fetch(`${config.serverURL}${config.routes.api}/users/${id}`, {
       method: 'PATCH',
@@ -51,8 +52,9 @@ export const AdminLanguageField: SelectFieldClientComponent = (props) => {
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ language: chosen }),
     }).catch(() => undefined)
+    // Runs when the admin's language or the saved value changes, not on every keystroke.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [ownAccount, i18n.language])
+  }, [ownAccount, i18n.language, stored])
 
   return <SelectField {...props} />
 }
