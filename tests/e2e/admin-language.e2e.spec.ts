@@ -114,9 +114,10 @@ describe.runIf(browserTestsEnabled)('the admin language in Chromium', () => {
     await page.locator('.rs__option', { hasText: 'Русский' }).click()
     await htmlLang('ru')
     await waitForStored('ru')
-    await expect(page.locator('#field-language .rs__single-value').textContent()).resolves.toBe(
-      'Русский',
-    )
+    // The page is rendered again once stored: the account's field shows it.
+    await page
+      .locator('#field-language .rs__single-value', { hasText: 'Русский' })
+      .waitFor({ timeout: 20_000 })
 
     // The account's own field, saved: the admin follows.
     await page.locator('#field-language .rs__control').click()

@@ -82,10 +82,11 @@ export const Users: CollectionConfig = {
       },
     },
     {
-      // The admin language: the admin opens in it at login, and notification emails are written
-      // in it. The account page's language switch stores its choice here too
-      // (src/components/account/AdminLanguageField.tsx), and a change saved here switches the
-      // admin (hooks/adminLanguageCookie.ts).
+      // The admin language: the admin opens in it at login (hooks/adminLanguageCookie.ts sets
+      // the language cookie, src/components/account/AdminLanguageSync.tsx re-renders the admin),
+      // and notification emails are written in it. Payload's language switch on the account
+      // page stores its choice here (AdminLanguageSync); a change saved here switches the admin
+      // (AdminLanguageField).
       name: 'language',
       type: 'select',
       // English unless chosen. Set by a hook rather than `defaultValue`, which would make the
