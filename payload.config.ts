@@ -56,6 +56,9 @@ export default buildConfig({
     importMap: { baseDir: path.resolve(dirname, 'src') },
     meta: { titleSuffix: ' · Caspian Digest newsroom' },
     components: {
+      // The admin in the account's stored language, and the account following Payload's
+      // language switch (src/components/account/).
+      providers: ['@/components/account/AdminLanguageSync#AdminLanguageSync'],
       // The editorial desk: articles by stage and the next 24 hours (src/components/desk/).
       beforeNavLinks: ['@/components/desk/DeskNavLink#DeskNavLink'],
       views: {

@@ -5,6 +5,8 @@ import * as migration_20261124_192346_list_and_search_indexes from './20261124_1
 import * as migration_20261126_033142_editorial_notifications from './20261126_033142_editorial_notifications';
 import * as migration_20261126_033240_s3_storage_fields from './20261126_033240_s3_storage_fields';
 import * as migration_20261126_062304_workflow_start_update from './20261126_062304_workflow_start_update';
+import * as migration_20261126_062417_users_admin_language from './20261126_062417_users_admin_language';
+import * as migration_20261126_063135_article_hero_alt from './20261126_063135_article_hero_alt';
 
 export const migrations = [
   {
@@ -40,6 +42,16 @@ export const migrations = [
   {
     up: migration_20261126_062304_workflow_start_update.up,
     down: migration_20261126_062304_workflow_start_update.down,
-    name: '20261126_062304_workflow_start_update'
+    name: '20261126_062304_workflow_start_update',
+  },
+  {
+    up: migration_20261126_062417_users_admin_language.up,
+    down: migration_20261126_062417_users_admin_language.down,
+    name: '20261126_062417_users_admin_language',
+  },
+  {
+    up: migration_20261126_063135_article_hero_alt.up,
+    down: migration_20261126_063135_article_hero_alt.down,
+    name: '20261126_063135_article_hero_alt'
   },
 ];

@@ -179,6 +179,10 @@ export interface Article {
    * Overrides the image caption.
    */
   heroCaption?: string | null;
+  /**
+   * What the image shows, in this article’s language, for readers who cannot see it. Left empty, the image’s alt text is used.
+   */
+  heroAlt?: string | null;
   source?: {
     outlet?: string | null;
     url?: string | null;
@@ -373,6 +377,10 @@ export interface User {
    * Languages this person writes and translates in.
    */
   languages?: ('en' | 'az' | 'ru')[] | null;
+  /**
+   * The language of the admin and of your notification emails. The language switch at the foot of your account page changes it too.
+   */
+  language?: ('en' | 'az' | 'ru') | null;
   /**
    * The public byline this person writes under.
    */
@@ -707,6 +715,7 @@ export interface ArticlesSelect<T extends boolean = true> {
   body?: T;
   heroImage?: T;
   heroCaption?: T;
+  heroAlt?: T;
   source?:
     | T
     | {
@@ -906,6 +915,7 @@ export interface UsersSelect<T extends boolean = true> {
   name?: T;
   roles?: T;
   languages?: T;
+  language?: T;
   author?: T;
   updatedAt?: T;
   createdAt?: T;

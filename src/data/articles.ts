@@ -16,6 +16,7 @@ import {
   mediaPopulate,
   summaryPopulate,
   summarySelect,
+  toHero,
   toImage,
   toPeople,
   toSectionRef,
@@ -172,9 +173,9 @@ export type ArticleDetail = {
   section: SectionRef | null
   tags: TagRef[]
   authors: (PersonRef & { jobTitle: string | null })[]
+  /** the hero image, its alt text and caption the article's own where it has them (toHero) */
   hero: ImageData | null
   ogImage: ImageData | null
-  heroCaption: string | null
   source: ArticleSource | null
   /** the original story this is a language version of (when it is readable) */
   translationOf: { id: number; title: string; slug: string; language: Language } | null
@@ -210,6 +211,7 @@ const detailSelect = {
   body: true,
   heroImage: true,
   heroCaption: true,
+  heroAlt: true,
   source: true,
   meta: true,
   relatedArticles: true,
@@ -252,9 +254,8 @@ const toDetail = (doc: Article): ArticleDetail => {
     authors: (doc.authors ?? [])
       .filter((a) => typeof a === 'object')
       .map((a) => ({ ...toPeople([a])[0], jobTitle: a.jobTitle ?? null })),
-    hero: toImage(doc.heroImage, 'hero'),
-    ogImage: toImage(doc.meta?.image ?? doc.heroImage, 'og'),
-    heroCaption: doc.heroCaption ?? null,
+    hero: toHero(doc, 'hero'),
+    ogImage: doc.meta?.image ? toImage(doc.meta.image, 'og') : toHero(doc, 'og'),
     source: source
       ? {
           outlet: source.outlet ?? null,

@@ -45,6 +45,7 @@ export const summarySelect = {
   category: true,
   authors: true,
   heroImage: true,
+  heroAlt: true,
 } as const
 
 export const mediaPopulate = {
@@ -94,6 +95,24 @@ export const toImage = (media: number | Media | null | undefined, size: ImageSiz
   } satisfies ImageData
 }
 
+/**
+ * An article's hero image with the article's own words about it: its `heroAlt` and
+ * `heroCaption` (in the article's language) over the image's (read in the page's locale, falling
+ * back to English). The credit is the image's: a name, the same in every language.
+ */
+export const toHero = (
+  doc: Pick<Partial<Article>, 'heroImage' | 'heroAlt' | 'heroCaption'>,
+  size: ImageSize,
+): ImageData | null => {
+  const image = toImage(doc.heroImage, size)
+  if (!image) return null
+  return {
+    ...image,
+    alt: doc.heroAlt?.trim() || image.alt,
+    caption: doc.heroCaption?.trim() || image.caption,
+  }
+}
+
 /** A section's slugs from the top (`['news', 'economy']`), from its nested-docs breadcrumbs. */
 export const sectionPath = (category: Pick<Category, 'slug' | 'breadcrumbs'>): string[] => {
   const url = category.breadcrumbs?.at(-1)?.url
@@ -133,6 +152,6 @@ export const toSummary = (doc: Partial<Article> & Pick<Article, 'id'>): ArticleS
     readingTime: doc.readingTime ?? null,
     section: section ? { name: section.name, slug: section.slug, path: section.path } : null,
     authors: toPeople(doc.authors).map(({ name, slug }) => ({ name, slug })),
-    image: toImage(doc.heroImage, 'card'),
+    image: toHero(doc, 'card'),
   }
 }

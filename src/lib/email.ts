@@ -12,7 +12,7 @@ const FROM = {
 
 /**
  * A nodemailer transport that delivers into a folder: each message as `<time>-<id>.eml` (the
- * full MIME message nodemailer built) and `.json` (to, subject, text), plus a line on the
+ * full MIME message nodemailer built) and `.json` (to, subject, text, html), plus a line on the
  * console. For development and tests, where there is no mail server.
  */
 const outboxTransport = (dir: string): Transport => ({
@@ -37,6 +37,7 @@ const outboxTransport = (dir: string): Transport => ({
             from: envelope.from,
             subject: mail.data.subject,
             text: mail.data.text,
+            html: mail.data.html,
           }),
         )
         console.log(`[mail] to ${envelope.to.join(', ')}: ${mail.data.subject} (${dir})`)

@@ -62,6 +62,9 @@ const seedArticle = async (run: SeedRun, article: SeedArticle, refs: ArticleRefs
       body: blocksToLexical(article.body) as Article['body'],
       heroImage,
       heroCaption: article.heroCaption,
+      // A version describes the shared image in its own language; as the originals' images are,
+      // with its caption (the image's own alt text is the original's, in English).
+      heroAlt: original ? article.heroCaption : undefined,
       category: categoryIds.get(article.category),
       categories: (article.extraCategories ?? [])
         .map((slug) => categoryIds.get(slug)!)

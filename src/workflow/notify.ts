@@ -8,11 +8,17 @@ import {
   recordRecipients,
   releaseRecipient,
 } from '@/db/notifications'
+import { adminText, type AdminKey } from '@/i18n/admin'
+import { fill } from '@/lib/dictionary'
+import { DEFAULT_LANGUAGE, isLanguage, LANGUAGE_NAMES, type Language } from '@/lib/languages'
 import { idOf, latestArticle } from '@/lib/relations'
+import { urls } from '@/lib/urls'
 import type { Article, EditorialEvent } from '@/payload-types'
 
 import { stageOf } from './rules'
-import { STAGE_LABELS, transitionOf, type TransitionName } from './table'
+import { transitionOf, type Stage, type TransitionName } from './table'
+
+type Recipient = { id: number; email: string; language: Language }
 
 /**
  * Who hears about a transition, as the table's `notify` says: the editors (a story waits for
@@ -22,7 +28,7 @@ const recipientsFor = async (
   req: PayloadRequest,
   audience: 'editors' | 'writers',
   article: Article,
-): Promise<{ id: number; email: string }[]> => {
+): Promise<Recipient[]> => {
   let where: Where
   if (audience === 'editors') {
     where = { roles: { in: ['editor'] } }
@@ -42,9 +48,136 @@ const recipientsFor = async (
     depth: 0,
     limit: 200,
     overrideAccess: true,
-    select: { email: true },
+    select: { email: true, language: true },
   })
-  return docs.map((user) => ({ id: user.id, email: user.email }))
+  return docs.map((user) => ({
+    id: user.id,
+    email: user.email,
+    language: isLanguage(user.language) ? user.language : DEFAULT_LANGUAGE,
+  }))
+}
+
+/** What one notification says: the same facts, worded in each recipient's language. */
+export type NotificationFacts = {
+  transition: TransitionName
+  /** the stage the event moved the story to */
+  stage: Stage
+  /** who acted; null for the scheduler */
+  who: string | null
+  title: string
+  /** the article's own language */
+  articleLanguage: Language
+  note?: string | null
+  /** the article in the admin */
+  adminLink: string
+  /** the article on the public site, when the event published it */
+  siteLink?: string | null
+}
+
+export type NotificationEmail = { subject: string; text: string; html: string }
+
+/** What the recipient is asked to do next, by the stage the story is now in. */
+const NEXT_STEP: Partial<Record<Stage, AdminKey>> = {
+  in_review: 'emails:next:review',
+  changes_requested: 'emails:next:changes',
+  approved: 'emails:next:approved',
+  published: 'emails:next:published',
+}
+
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
+
+/** The first line's key: the event's own, or the general one for a transition without one. */
+const happenedKey = (transition: TransitionName): AdminKey => {
+  const own = `emails:happened:${transition}` as AdminKey
+  return adminText('en', own) === own ? 'emails:happened:other' : own
+}
+
+/**
+ * One notification email in one language (the recipient's admin language): every word from the
+ * admin dictionary's `emails` (src/i18n/admin/emails/), the stage and action names from its
+ * `stages` and `transitions`; the title, note and links as given. Text and HTML say the same.
+ */
+export const notificationEmail = (
+  language: Language,
+  facts: NotificationFacts,
+): NotificationEmail => {
+  const say = (key: AdminKey, values?: Record<string, string>) =>
+    fill(adminText(language, key), values)
+  const stage = say(`stages:${facts.stage}` as AdminKey)
+  const values = {
+    who: facts.who ?? say('emails:scheduler'),
+    title: facts.title,
+    action: say(`transitions:${facts.transition}` as AdminKey).toLocaleLowerCase(language),
+  }
+  const next = NEXT_STEP[facts.stage]
+  // Each paragraph as [text, html]: the html fills the same words with escaped values.
+  const paragraph = (key: AdminKey, vals: Record<string, string> = {}) => {
+    const escaped = Object.fromEntries(Object.entries(vals).map(([k, v]) => [k, escapeHtml(v)]))
+    return [say(key, vals), fill(escapeHtml(adminText(language, key)), escaped)] as const
+  }
+  const lines = [
+    paragraph(happenedKey(facts.transition), values),
+    ...(next ? [paragraph(next)] : []),
+    paragraph('emails:stage', { stage }),
+    paragraph('emails:language', { language: LANGUAGE_NAMES[facts.articleLanguage] }),
+    ...(facts.note ? [paragraph('emails:note', { note: facts.note })] : []),
+  ]
+  type Link = { key: AdminKey; button: AdminKey; href: string }
+  const links: Link[] = [
+    { key: 'emails:openInAdmin', button: 'emails:openInAdminButton', href: facts.adminLink },
+    ...(facts.siteLink
+      ? [
+          {
+            key: 'emails:readOnSite',
+            button: 'emails:readOnSiteButton',
+            href: facts.siteLink,
+          } satisfies Link,
+        ]
+      : []),
+  ]
+  const footer = say('emails:footer')
+  const text = [
+    ...lines.map(([line]) => line),
+    '',
+    ...links.map((link) => say(link.key, { link: link.href })),
+    '',
+    '—',
+    footer,
+  ].join('\n')
+  const html = [
+    `<!doctype html><html lang="${language}"><head><meta charset="utf-8"></head>`,
+    '<body style="font-family: Arial, Helvetica, sans-serif; font-size: 15px; line-height: 1.5; color: #1a1a1a;">',
+    ...lines.map(([, line]) => `<p>${line}</p>`),
+    ...links.map(
+      (link) => `<p><a href="${escapeHtml(link.href)}">${escapeHtml(say(link.button))}</a></p>`,
+    ),
+    `<p style="color: #666; font-size: 12px;">${escapeHtml(footer)}</p>`,
+    '</body></html>',
+  ].join('\n')
+  return { subject: say('emails:subject', { stage, title: facts.title }), text, html }
+}
+
+/**
+ * A recipient's admin language: from the list just read, or (a recipient recorded by an
+ * earlier run of the job, no longer among them) read again.
+ */
+const languageOf = async (
+  req: PayloadRequest,
+  id: number,
+  known: Recipient[],
+): Promise<Language> => {
+  const found = known.find((user) => user.id === id)
+  if (found) return found.language
+  const user = await req.payload.findByID({
+    collection: 'users',
+    id,
+    req,
+    depth: 0,
+    overrideAccess: true,
+    disableErrors: true,
+    select: { language: true },
+  })
+  return isLanguage(user?.language) ? user.language : DEFAULT_LANGUAGE
 }
 
 export type NotifyRun = {
@@ -67,7 +200,7 @@ const send = async (
   articleId: number,
   { claimant, leaseSeconds }: NotifyRun,
 ): Promise<number> => {
-  const transition = transitionOf(event.transition as TransitionName)
+  const transitionName = event.transition as TransitionName
   const article = await latestArticle(req, articleId)
   if (!article) return 0
 
@@ -89,16 +222,21 @@ const send = async (
   )
 
   // The stage this event moved it to (by the time the mail goes out it may have moved on).
-  const stage = STAGE_LABELS[event.to ?? stageOf(article)]
-  const who = actor?.name ?? 'The scheduler'
-  const link = `${req.payload.config.serverURL}/admin/collections/articles/${article.id}`
-  const lines = [
-    `${who}: ${transition.label.toLowerCase()} — "${article.title}" (${article.language}).`,
-    `It is now: ${stage}.`,
-    ...(event.note ? ['', `Note: ${event.note}`] : []),
-    '',
-    `Open it in the newsroom: ${link}`,
-  ]
+  const stage = (event.to ?? stageOf(article)) as Stage
+  const origin = req.payload.config.serverURL
+  const facts: NotificationFacts = {
+    transition: transitionName,
+    stage,
+    who: actor?.name ?? null,
+    title: article.title,
+    articleLanguage: isLanguage(article.language) ? article.language : DEFAULT_LANGUAGE,
+    note: event.note,
+    adminLink: `${origin}/admin/collections/articles/${article.id}`,
+    siteLink:
+      stage === 'published' && article.slug
+        ? `${origin}${urls.article(article.language, article.slug)}`
+        : null,
+  }
   const unsent = await recordRecipients(req.payload, event.id, recipients)
   // One Message-ID per event and recipient: were an email sent twice (SMTP took it, the runner
   // died before recording it), mail clients see one message.
@@ -108,11 +246,13 @@ const send = async (
     if (!(await claimRecipient(req.payload, event.id, recipient.id, claimant, leaseSeconds))) {
       continue
     }
+    const email = notificationEmail(await languageOf(req, recipient.id, recipients), facts)
     try {
       await req.payload.sendEmail({
         to: recipient.email,
-        subject: `[${stage}] ${article.title}`,
-        text: lines.join('\n'),
+        subject: email.subject,
+        text: email.text,
+        html: email.html,
         messageId: `<event-${event.id}.user-${recipient.id}@${domain}>`,
       })
     } catch (error) {

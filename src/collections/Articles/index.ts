@@ -19,6 +19,7 @@ import { refuseUnsafeUrl, validateUrl } from '@/lib/safeUrl'
 
 import { canDeleteArticle, canUpdateArticle } from './access'
 import { computeReadingTime } from './hooks/computeReadingTime'
+import { defaultHeroText } from './hooks/defaultHeroText'
 import { ensureUniqueSlug } from './hooks/ensureUniqueSlug'
 import { keepInScope } from './hooks/keepInScope'
 import { revalidateArticle, revalidateDeletedArticle } from './hooks/revalidateArticle'
@@ -115,11 +116,22 @@ export const Articles: CollectionConfig = {
                   relationTo: 'media',
                   label: label('articles:heroImage'),
                 },
+                // The words about the image are the article's, in its language: a language
+                // version starts with its original's (hooks/defaultHeroText.ts) and its
+                // translator rewrites them. The credit (a name) stays the image's, shared.
                 {
                   name: 'heroCaption',
                   type: 'text',
                   label: label('articles:heroCaption'),
+                  hooks: { beforeChange: [defaultHeroText('caption')] },
                   admin: { description: inLanguages('articles:heroCaptionDescription') },
+                },
+                {
+                  name: 'heroAlt',
+                  type: 'text',
+                  label: label('articles:heroAlt'),
+                  hooks: { beforeChange: [defaultHeroText('alt')] },
+                  admin: { description: inLanguages('articles:heroAltDescription') },
                 },
               ],
             },

@@ -2,10 +2,11 @@ import type { CollectionConfig } from 'payload'
 
 import { isAdmin, isAdminField, isStaff, ROLES, type Role } from '@/access/roles'
 import { inLanguages, label, type AdminKey } from '@/i18n/admin'
-import { LANGUAGE_OPTIONS } from '@/lib/languages'
+import { DEFAULT_LANGUAGE, isLanguage, LANGUAGE_OPTIONS } from '@/lib/languages'
 import { sessionCookieSecure } from '@/lib/origins'
 
 import { canUpdateUser } from './access'
+import { applyAdminLanguageOnLogin, applyAdminLanguageOnSave } from './hooks/adminLanguageCookie'
 import { makeFirstUserAdmin } from './hooks/makeFirstUserAdmin'
 
 const ONE_DAY = 60 * 60 * 24
@@ -45,6 +46,8 @@ export const Users: CollectionConfig = {
   },
   hooks: {
     beforeChange: [makeFirstUserAdmin],
+    afterChange: [applyAdminLanguageOnSave],
+    afterLogin: [applyAdminLanguageOnLogin],
   },
   fields: [
     { name: 'name', type: 'text', required: true, label: label('common:name') },
@@ -76,6 +79,25 @@ export const Users: CollectionConfig = {
       admin: {
         position: 'sidebar',
         description: inLanguages('users:languagesDescription'),
+      },
+    },
+    {
+      // The admin language: the admin opens in it at login (hooks/adminLanguageCookie.ts sets
+      // the language cookie, src/components/account/AdminLanguageSync.tsx re-renders the admin),
+      // and notification emails are written in it. Payload's language switch on the account
+      // page stores its choice here (AdminLanguageSync); a change saved here switches the admin
+      // (AdminLanguageField).
+      name: 'language',
+      type: 'select',
+      // English unless chosen. Set by a hook rather than `defaultValue`, which would make the
+      // field required in the generated types (and every user creation name it).
+      hooks: { beforeChange: [({ value }) => (isLanguage(value) ? value : DEFAULT_LANGUAGE)] },
+      label: label('users:language'),
+      // Each language by its own name, as in Payload's language switch.
+      options: LANGUAGE_OPTIONS,
+      admin: {
+        description: inLanguages('users:languageDescription'),
+        components: { Field: '@/components/account/AdminLanguageField#AdminLanguageField' },
       },
     },
     {

@@ -4,9 +4,12 @@ import { Img } from '@/components/Img'
 import type { ArticleDetail } from '@/data/articles'
 import type { Language } from '@/lib/languages'
 
-/** The hero image with its caption and credit; nothing without one. */
+/**
+ * The hero image with its caption and credit; nothing without one. The alt text and caption are
+ * the article's, in its language (src/data/shapes.ts `toHero`); the credit is the image's.
+ */
 export async function ArticleHero({ article, lang }: { article: ArticleDetail; lang: Language }) {
-  const { hero, heroCaption } = article
+  const { hero } = article
   if (!hero) return null
   const t = await getTranslations({ locale: lang })
   return (
@@ -19,9 +22,9 @@ export async function ArticleHero({ article, lang }: { article: ArticleDetail; l
         sizes="(min-width: 1100px) 760px, 100vw"
         priority
       />
-      {(heroCaption || hero.caption || hero.credit) && (
+      {(hero.caption || hero.credit) && (
         <figcaption>
-          {heroCaption || hero.caption}
+          {hero.caption}
           {hero.credit && (
             <span className="credit"> {t('article.photo', { credit: hero.credit })}</span>
           )}

@@ -60,8 +60,11 @@ export const az = {
     dekDescription: 'Başlığın altında bir-iki cümlə.',
     tabStory: 'Material',
     heroImage: 'Əsas şəkil',
-    heroCaption: 'Əsas şəklin izahı',
-    heroCaptionDescription: 'Şəklin öz izahının yerinə göstərilir.',
+    heroCaption: 'Əsas şəklin şəkilaltı yazısı',
+    heroCaptionDescription: 'Şəklin öz şəkilaltı yazısının yerinə göstərilir.',
+    heroAlt: 'Əsas şəklin alt mətni',
+    heroAltDescription:
+      'Şəkildə nə göründüyünü, onu görə bilməyən oxucular üçün bu məqalənin dilində yazın. Boş qalsa, şəklin öz alt mətni göstərilir.',
     tabSource: 'Mənbə',
     tabSourceDescription: 'Başqa nəşrdən tərcümə olunan və ya təkrar dərc edilən materiallar üçün.',
     source: 'Mənbə',
@@ -168,7 +171,7 @@ export const az = {
     plural: 'Media faylları',
     alt: 'Alternativ mətn',
     altDescription: 'Şəkildə nə təsvir olunub: görə bilməyən oxucular üçün.',
-    caption: 'İzah',
+    caption: 'Şəkilaltı yazı',
     credit: 'Müəllif hüququ',
     creditDescription: 'Fotoqraf / agentlik.',
   },
@@ -184,6 +187,9 @@ export const az = {
     languagesDescription: 'Bu şəxsin yazdığı və tərcümə etdiyi dillər.',
     author: 'Müəllif imzası',
     authorDescription: 'Bu şəxsin yazılarında görünən açıq imza.',
+    language: 'İdarəetmə paneli dili',
+    languageDescription:
+      'İdarəetmə panelinin və bildiriş məktublarınızın dili. Hesab səhifənizin aşağısındakı dil seçimi də onu dəyişir.',
   },
   navigation: {
     label: 'Naviqasiya',

@@ -65,6 +65,9 @@ export const en = {
     heroImage: 'Hero image',
     heroCaption: 'Hero caption',
     heroCaptionDescription: 'Overrides the image caption.',
+    heroAlt: 'Hero alt text',
+    heroAltDescription:
+      'What the image shows, in this article’s language, for readers who cannot see it. Left empty, the image’s alt text is used.',
     tabSource: 'Source',
     tabSourceDescription: 'For stories translated or reprinted from another outlet.',
     source: 'Source',
@@ -186,6 +189,9 @@ export const en = {
     languagesDescription: 'Languages this person writes and translates in.',
     author: 'Byline',
     authorDescription: 'The public byline this person writes under.',
+    language: 'Admin language',
+    languageDescription:
+      'The language of the admin and of your notification emails. The language switch at the foot of your account page changes it too.',
   },
   navigation: {
     label: 'Navigation',

@@ -33,7 +33,9 @@ import { NeedsUpdateCell as NeedsUpdateCell_a972a3ce6a5c80db0a9675a098c6d0fc } f
 import { EditorPublishButton as EditorPublishButton_3c939f6f4683392a9ebbeab800e1d13f } from '@/components/workflow/EditorPublishButton'
 import { WorkflowStatus as WorkflowStatus_6965ce88d9674892426dfb141320141a } from '@/components/workflow/WorkflowStatus'
 import { ArticleUnpublishButton as ArticleUnpublishButton_e4b0216125277185e546e17410a0af3f } from '@/components/workflow/ArticleUnpublishButton'
+import { AdminLanguageField as AdminLanguageField_0de598e2737ae698940cc73039aba351 } from '@/components/account/AdminLanguageField'
 import { DeskNavLink as DeskNavLink_ae6441604865d7aa5813cd243fd7db15 } from '@/components/desk/DeskNavLink'
+import { AdminLanguageSync as AdminLanguageSync_87ae1519062e4a4612d597bc35dd147e } from '@/components/account/AdminLanguageSync'
 import { S3ClientUploadHandler as S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24 } from '@payloadcms/storage-s3/client'
 import { DeskView as DeskView_ce7da2f52c2f2523bcd4fee3b1113c6d } from '@/components/desk/DeskView'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
@@ -75,7 +77,9 @@ export const importMap = {
   "@/components/workflow/EditorPublishButton#EditorPublishButton": EditorPublishButton_3c939f6f4683392a9ebbeab800e1d13f,
   "@/components/workflow/WorkflowStatus#WorkflowStatus": WorkflowStatus_6965ce88d9674892426dfb141320141a,
   "@/components/workflow/ArticleUnpublishButton#ArticleUnpublishButton": ArticleUnpublishButton_e4b0216125277185e546e17410a0af3f,
+  "@/components/account/AdminLanguageField#AdminLanguageField": AdminLanguageField_0de598e2737ae698940cc73039aba351,
   "@/components/desk/DeskNavLink#DeskNavLink": DeskNavLink_ae6441604865d7aa5813cd243fd7db15,
+  "@/components/account/AdminLanguageSync#AdminLanguageSync": AdminLanguageSync_87ae1519062e4a4612d597bc35dd147e,
   "@payloadcms/storage-s3/client#S3ClientUploadHandler": S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24,
   "@/components/desk/DeskView#DeskView": DeskView_ce7da2f52c2f2523bcd4fee3b1113c6d,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1

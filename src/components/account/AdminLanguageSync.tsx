@@ -1,0 +1,58 @@
+'use client'
+
+import { useAuth, useConfig, useTranslation } from '@payloadcms/ui'
+import { useRouter } from 'next/navigation'
+import { useEffect, useRef, type ReactNode } from 'react'
+
+import { languageCookie } from './languageCookie'
+
+/**
+ * Keeps the admin and the account's stored admin language (`users.language`) in step, on every
+ * admin page (an admin provider):
+ * - after a login (whose answer sets the language cookie to the stored language), the admin
+ *   re-renders in it: Next keeps the admin's layout, and with it the language, across the
+ *   login's client-side navigation;
+ * - when the admin's language changes by Payload's own switch (account page), the account
+ *   stores it, so notification emails follow, and the page is rendered again (the account
+ *   form then shows it).
+ * Without a language cookie (no choice made in this browser) it does nothing.
+ */
+export function AdminLanguageSync({ children }: { children: ReactNode }) {
+  const { user } = useAuth()
+  const { i18n, switchLanguage } = useTranslation()
+  const { config } = useConfig()
+  const router = useRouter()
+  const userId = user?.id as number | string | undefined
+  const storedLanguage = (user as { language?: string | null } | null)?.language
+  // What the account holds, as far as this page knows: the logged-in user's, then what it stored.
+  const known = useRef<string | null | undefined>(storedLanguage)
+  useEffect(() => {
+    known.current = storedLanguage
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [userId])
+
+  useEffect(() => {
+    if (userId === undefined) return
+    const chosen = languageCookie(config.cookiePrefix)
+    if (!chosen) return
+    if (chosen !== i18n.language) {
+      void switchLanguage?.(chosen)
+      return
+    }
+    if (chosen === known.current) return
+    known.current = chosen
+    void fetch(`${config.serverURL}${config.routes.api}/users/${userId}`, {
+      method: 'PATCH',
+      credentials: 'include',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ language: chosen }),
+    })
+      // The page again, from the server: an open account form then shows the stored language.
+      .then((response) => response.ok && router.refresh())
+      .catch(() => undefined)
+    // Runs on a login (another user) and on a change of the admin's language only.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [userId, i18n.language])
+
+  return <>{children}</>
+}
