@@ -9,7 +9,8 @@ import { stageOf } from './rules'
 /**
  * What the workflow rules need to know about an article, read from the document as it will be
  * (the stored document with the incoming changes on top). The hero image is looked up for its
- * alt text in the article's language, which the pre-publish checklist requires.
+ * alt text in the article's language (the article's own, else the image's), which the
+ * pre-publish checklist requires.
  */
 export const workflowFacts = async (
   req: PayloadRequest,
@@ -30,7 +31,9 @@ export const workflowFacts = async (
         disableErrors: true,
       })
       .catch(() => null)
-    heroImage = media ? { alt: media.alt ?? null } : null
+    // The page shows the article's own alt text (a language version's, in its language) over
+    // the image's, so that is the one the checklist asks for.
+    heroImage = media ? { alt: article.heroAlt?.trim() || media.alt || null } : null
   }
   return {
     stage: stageOf(article),

@@ -26,8 +26,9 @@ const leaves = (tree: unknown, prefix = ''): [string, unknown][] =>
       : [[`${prefix}${key}`, value] as [string, unknown]],
   )
 
+/** The placeholders a text uses, each once: a translation may say one twice, or once. */
 const placeholders = (text: string) =>
-  [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort()
+  [...new Set([...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]))].sort()
 
 /**
  * Messages that may read the same in a language as in English: a format name, a unit. Anything
