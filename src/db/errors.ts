@@ -1,16 +1,15 @@
 import { APIError, type AfterErrorHook } from 'payload'
 
+import { message, messagesEn } from '@/lib/messages'
+
 /**
  * What the database's limits (src/db/limits.ts) look like to the person who hit them: a status
- * and a message they can act on. One place for these words.
+ * and a message they can act on, in their language (the `database` messages, src/lib/messages;
+ * `DATABASE_MESSAGES` is their English).
  */
-export const DATABASE_MESSAGES = {
-  busy: 'The newsroom is busy: too many saves at once. Nothing was saved; try again in a moment.',
-  locked:
-    'Someone else is saving this document right now. Nothing was saved; try again in a moment.',
-  slow: 'The database took too long to answer. Nothing was saved; try again in a moment.',
-  gone: 'The database is not reachable right now. Try again in a moment.',
-} as const
+export const DATABASE_MESSAGES = messagesEn.database
+
+type DatabaseMessage = keyof typeof DATABASE_MESSAGES
 
 /** Seconds a client is told to wait before trying again (`Retry-After`). */
 export const RETRY_AFTER_SECONDS = 2
@@ -18,6 +17,8 @@ export const RETRY_AFTER_SECONDS = 2
 export type DatabaseRefusal = {
   status: 409 | 503
   code: 'database_busy' | 'document_busy' | 'database_timeout' | 'database_unavailable'
+  /** which of the database messages it is; the answer words it in the requester's language */
+  key: DatabaseMessage
   message: string
 }
 
@@ -52,27 +53,37 @@ const messagesOf = (error: unknown): string => {
  */
 export const databaseRefusalOf = (error: unknown): DatabaseRefusal | undefined => {
   if (error instanceof Error && error.name === 'DatabaseBusy') {
-    return { status: 503, code: 'database_busy', message: DATABASE_MESSAGES.busy }
+    return { status: 503, code: 'database_busy', key: 'busy', message: DATABASE_MESSAGES.busy }
   }
   const code = codeOf(error)
   const text = messagesOf(error)
   // lock_not_available (lock_timeout), deadlock_detected, serialization_failure
   if (code === '55P03' || code === '40P01' || code === '40001') {
-    return { status: 409, code: 'document_busy', message: DATABASE_MESSAGES.locked }
+    return { status: 409, code: 'document_busy', key: 'locked', message: DATABASE_MESSAGES.locked }
   }
   // query_canceled (statement_timeout), idle_in_transaction_session_timeout
   if (code === '57014' || code === '25P03') {
-    return { status: 503, code: 'database_timeout', message: DATABASE_MESSAGES.slow }
+    return { status: 503, code: 'database_timeout', key: 'slow', message: DATABASE_MESSAGES.slow }
   }
   // too many connections, server shutting down, cannot connect now
   if (code === '53300' || code === '57P01' || code === '57P03' || code?.startsWith('08')) {
-    return { status: 503, code: 'database_unavailable', message: DATABASE_MESSAGES.gone }
+    return {
+      status: 503,
+      code: 'database_unavailable',
+      key: 'gone',
+      message: DATABASE_MESSAGES.gone,
+    }
   }
   if (/timeout exceeded when trying to connect|cannot begin transaction/i.test(text)) {
-    return { status: 503, code: 'database_busy', message: DATABASE_MESSAGES.busy }
+    return { status: 503, code: 'database_busy', key: 'busy', message: DATABASE_MESSAGES.busy }
   }
   if (/Connection terminated|ECONNREFUSED|Client has encountered a connection error/i.test(text)) {
-    return { status: 503, code: 'database_unavailable', message: DATABASE_MESSAGES.gone }
+    return {
+      status: 503,
+      code: 'database_unavailable',
+      key: 'gone',
+      message: DATABASE_MESSAGES.gone,
+    }
   }
   return undefined
 }
@@ -84,8 +95,9 @@ export const databaseRefusalOf = (error: unknown): DatabaseRefusal | undefined =
  */
 export const answerDatabaseRefusals: AfterErrorHook = ({ error, graphqlResult, req }) => {
   const original = (error as { originalError?: unknown }).originalError ?? error
-  const refusal = databaseRefusalOf(original)
-  if (!refusal) return
+  const found = databaseRefusalOf(original)
+  if (!found) return
+  const refusal = { ...found, message: message(req, `database:${found.key}`) }
   if (graphqlResult) {
     return {
       graphqlResult: {

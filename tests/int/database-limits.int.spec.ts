@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { LOCKED_MESSAGE } from '@/access/documentLocks'
 import { poolOf } from '@/db/client'
-import { DATABASE_MESSAGES, databaseRefusalOf } from '@/db/errors'
+import { answerDatabaseRefusals, DATABASE_MESSAGES, databaseRefusalOf } from '@/db/errors'
 import { Slots } from '@/db/slots'
 import type { User } from '@/payload-types'
 
@@ -76,12 +76,40 @@ describe('database limits as the caller sees them', () => {
       expect(databaseRefusalOf(error)).toEqual({
         status: 409,
         code: 'document_busy',
+        key: 'locked',
         message: DATABASE_MESSAGES.locked,
       })
     } finally {
       await holder.query('ROLLBACK')
       await holder.end()
       await waiter.end()
+    }
+  })
+
+  it("words the answer in the requester's language, with the same code", async () => {
+    const client = new pg.Client({ connectionString: ctx.databaseUrl, statement_timeout: 50 })
+    await client.connect()
+    try {
+      const error = await errorFrom(() => client.query('SELECT pg_sleep(1)'))
+      const answerIn = (language: string) =>
+        answerDatabaseRefusals({
+          error,
+          req: { i18n: { language } },
+        } as unknown as Parameters<typeof answerDatabaseRefusals>[0]) as {
+          status: number
+          response: { errors: { message: string; data: { code: string } }[] }
+        }
+      const [en, az, ru] = ['en', 'az', 'ru'].map(answerIn)
+      expect(en.response.errors[0]).toEqual({
+        message: DATABASE_MESSAGES.slow,
+        data: { code: 'database_timeout' },
+      })
+      expect(az.status).toBe(503)
+      expect(az.response.errors[0].data.code).toBe('database_timeout')
+      expect(az.response.errors[0].message).toMatch(/Verilənlər bazası/)
+      expect(ru.response.errors[0].message).toMatch(/База данных/)
+    } finally {
+      await client.end()
     }
   })
 

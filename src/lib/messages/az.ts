@@ -130,6 +130,13 @@ export const messagesAz: Shape<typeof messagesEn> = {
       'https://, http:// və ya mailto: ilə başlayan tam keçid, yaxud saytda bir / ilə başlayan yol daxil edin (məsələn, /en/pages/about).',
     sitePath: 'Saytdakı yol bir / ilə başlayır və başqa sayta apara bilməz.',
   },
+  database: {
+    busy: 'Redaksiya məşğuldur: eyni anda çox sayda yadda saxlama var. Heç nə yadda saxlanmadı; bir az sonra yenidən cəhd edin.',
+    locked:
+      'Bu sənədi hazırda başqa biri yadda saxlayır. Heç nə yadda saxlanmadı; bir az sonra yenidən cəhd edin.',
+    slow: 'Verilənlər bazası çox gec cavab verdi. Heç nə yadda saxlanmadı; bir az sonra yenidən cəhd edin.',
+    gone: 'Verilənlər bazası hazırda əlçatan deyil. Bir az sonra yenidən cəhd edin.',
+  },
   request: {
     notJson: 'Sorğunun gövdəsi JSON olmalıdır.',
   },

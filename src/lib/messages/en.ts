@@ -124,6 +124,13 @@ export const messagesEn = {
       'Enter a full link that starts with https://, http:// or mailto:, or a path on this site that starts with one / (such as /en/pages/about).',
     sitePath: 'A path on this site starts with one / and cannot lead to another site.',
   },
+  database: {
+    busy: 'The newsroom is busy: too many saves at once. Nothing was saved; try again in a moment.',
+    locked:
+      'Someone else is saving this document right now. Nothing was saved; try again in a moment.',
+    slow: 'The database took too long to answer. Nothing was saved; try again in a moment.',
+    gone: 'The database is not reachable right now. Try again in a moment.',
+  },
   request: {
     notJson: 'The request body must be JSON.',
   },
