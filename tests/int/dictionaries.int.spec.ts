@@ -132,6 +132,10 @@ describe('the languages, in one table', () => {
       expect(LANGUAGE_NAMES[language]).toBe(languageName(language, language))
     }
     expect(languageName('az', 'en')).toBe('Azerbaijani')
+    // An English sentence of the site ("Translated from {language}") names them in English.
+    for (const language of LANGUAGES) {
+      expect(siteEn.languages[language]).toBe(languageName(language, 'en'))
+    }
     expect(languageName('az', 'az')).toBe('Azərbaycan dili')
     expect(languageName('en', 'ru')).toBe('Английский')
   })
