@@ -9,6 +9,7 @@ import { LANGUAGE_NAME_IN, LANGUAGE_NAMES, LANGUAGES, languageName } from '@/lib
 import { messagesAz, messagesEn, messagesRu } from '@/lib/messages'
 
 import { icuArguments, keyDifferences, leaves, payloadPlaceholders } from '../helpers/dictionaries'
+import { offendersIn, sourcesOf } from '../helpers/languageSweep'
 
 /**
  * Every text tree of the project has the same keys in en, az and ru, so that no string ships
@@ -43,6 +44,25 @@ describe('the key comparison', () => {
     expect(
       icuArguments('«{q}» {count, plural, one {найдена # статья} other {найдено # статей}}'),
     ).toEqual(['count', 'q'])
+  })
+})
+
+describe("the admin language sweep's matcher (tests/e2e/admin-language)", () => {
+  it('flags English texts of the dictionary on an az page, and keys left unresolved', () => {
+    const strings = ['Draft', 'Qaralama', 'Caspian ferry', 'URL', 'custom:stages:draft', 'Title *']
+    expect(
+      offendersIn('desk', 'az', strings).map(({ text, key, expected }) => [text, key, expected]),
+    ).toEqual([
+      ['Draft', 'custom:stages:draft', 'Qaralama'],
+      ['custom:stages:draft', 'custom:stages:draft', '(unresolved)'],
+      ['Title', 'custom:common:title', 'Başlıq'],
+    ])
+    expect(offendersIn('desk', 'en', ['Draft', 'Title'])).toEqual([])
+  })
+
+  it('names the files that still hold an English text outside the dictionaries', () => {
+    expect(sourcesOf('Needs update')).toContain('src/components/translations/NeedsUpdateCell.tsx')
+    expect(sourcesOf('Qaralama')).toEqual([])
   })
 })
 
