@@ -35,6 +35,15 @@ export const LANGUAGE_NAMES = Object.fromEntries(
 /** Each language's short form, as the site's language switcher shows it ("AZ"). */
 export const languageCode = (language: Language): string => language.toUpperCase()
 
+/**
+ * The content locales for Payload's `localization`: the admin's locale switcher names each
+ * language in the admin's own language ("Rus dili" to a person working in Azerbaijani).
+ */
+export const CONTENT_LOCALES = LANGUAGES.map((code) => ({
+  code,
+  label: { ...LANGUAGE_NAME_IN[code] } as Record<Language, string>,
+}))
+
 /** The languages as select options (admin fields, the desk's filter). */
 export const LANGUAGE_OPTIONS = LANGUAGES.map((value) => ({ label: LANGUAGE_NAMES[value], value }))
 

@@ -4,7 +4,7 @@ import path from 'node:path'
 import type { BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
-import type { Language } from '@/lib/languages'
+import { languageName, type Language } from '@/lib/languages'
 import { blocksToLexical } from '@/lib/lexical'
 
 import { adminLogIn, browserTestsEnabled, launchBrowser } from '../helpers/browser'
@@ -233,6 +233,8 @@ describe.runIf(browserTestsEnabled)('the admin in its user’s language, in Chro
     await page.goto('/admin')
     await page.locator('.dashboard').first().waitFor(SLOW)
     await look('dashboard (/admin)')
+    // The content locale switcher names the locale (English by default) in the admin's language.
+    expect(seen['dashboard (/admin)']).toContain(languageName('en', language))
 
     // The list filtered as each works: a translator by their language, the editor by stage.
     const filter =
