@@ -142,6 +142,35 @@ beforeAll(async () => {
     made.unshift(ids[language])
   }
 
+  // The az version is translated and published; then the original changes, so the version
+  // needs an update and its translator sees what changed.
+  const translated = await call(`/api/articles/${ids.az}?draft=true`, {
+    method: 'PATCH',
+    headers: editor,
+    body: {
+      title: `Xəzər bərələrinin cədvəli ${stamp}`,
+      dek: 'Xəzərdən gündəlik reyslər gələn ay başlayır.',
+      body: blocksToLexical(['Bakıdan bərə gələn aydan hər gün üzəcək.']),
+    },
+  })
+  expect(translated.status, messageOf(translated.json)).toBe(200)
+  await transition(editor, ids.az, 'publish')
+  await transition(editor, ids.original, 'unpublish')
+  const changed = await call(`/api/articles/${ids.original}?draft=true`, {
+    method: 'PATCH',
+    headers: editor,
+    body: {
+      body: blocksToLexical([
+        'The ferry from Baku will sail daily from next month.',
+        'Tickets go on sale on Tuesday at the port.',
+      ]),
+    },
+  })
+  expect(changed.status, messageOf(changed.json)).toBe(200)
+  await transition(editor, ids.original, 'publish')
+  const changes = await call(`/api/articles/${ids.az}/original-changes`, { headers: editor })
+  expect(changes.json).toMatchObject({ needsUpdate: true })
+
   // A story in review with no section, byline or hero image: the checklist has items missing.
   const unready = await call('/api/articles?draft=true', {
     method: 'POST',
@@ -246,14 +275,18 @@ describe.runIf(browserTestsEnabled)('the admin in its user’s language, in Chro
     await page.locator('.where-builder .condition').first().waitFor(SLOW)
     await look(`articles list, filtered (${filter})`)
 
-    const edit = async (id: number, name: string) => {
+    const edit = async (id: number, name: string, alsoWaitFor?: string) => {
       await page.goto(`/admin/collections/articles/${id}`)
       await page.locator('#workflow-panel[data-stage]').waitFor(SLOW)
       await page.locator('[data-testid="translations-panel"]').waitFor(SLOW)
+      if (alsoWaitFor) await page.locator(alsoWaitFor).waitFor(SLOW)
       await look(name)
     }
     await edit(ids.original, 'edit view, original (workflow and translations panels)')
-    if (person.key === 'azTranslator') await edit(ids.az, 'edit view, az version')
+    if (person.key === 'azTranslator') {
+      const changes = '[data-testid="original-changes"]'
+      await edit(ids.az, 'edit view, az version needing an update', changes)
+    }
     if (person.key === 'ruTranslator') await edit(ids.ru, 'edit view, ru version')
 
     if (person.key === 'editor') {
