@@ -5,6 +5,7 @@ import { ADMIN_DICTIONARIES } from '@/i18n/admin'
 import siteAz from '@/i18n/messages/az.json'
 import siteEn from '@/i18n/messages/en.json'
 import siteRu from '@/i18n/messages/ru.json'
+import type { Shape } from '@/lib/dictionary'
 import { LANGUAGE_NAME_IN, LANGUAGE_NAMES, LANGUAGES, languageName } from '@/lib/languages'
 import { messagesAz, messagesEn, messagesRu } from '@/lib/messages'
 
@@ -19,7 +20,21 @@ import { offendersIn, sourcesOf } from '../helpers/languageSweep'
  * languages, every ICU message formats, and plurals have every form the language needs.
  */
 
-const SITE = { en: siteEn, az: siteAz, ru: siteRu }
+/**
+ * The site's JSON checked by `tsc` too: az and ru typed as English's shape, so a key missing from
+ * either fails the type check (an extra key is caught by the run-time comparison below).
+ */
+const SITE: { en: typeof siteEn } & Record<'az' | 'ru', Shape<typeof siteEn>> = {
+  en: siteEn,
+  az: siteAz,
+  ru: siteRu,
+}
+
+const { found: _found, ...searchWithoutFound } = siteRu.search
+// @ts-expect-error a site dictionary without every key of the English one fails the type check
+export const incompleteSite: Shape<typeof siteEn> = { ...siteRu, search: searchWithoutFound }
+// @ts-expect-error server messages without every key of the English ones fail the type check
+export const incompleteMessages: Shape<typeof messagesEn> = { ...messagesRu, request: {} }
 const TREES = {
   'admin dictionary (src/i18n/admin)': { ...ADMIN_DICTIONARIES },
   'server messages (src/lib/messages)': { en: messagesEn, az: messagesAz, ru: messagesRu },
