@@ -12,6 +12,7 @@ import { call, login, messageOf, type Headers, type Json } from '../helpers/http
 import {
   describeOffenders,
   offendersIn,
+  sourcesOf,
   visibleStrings,
   type Offender,
 } from '../helpers/languageSweep'
@@ -71,7 +72,7 @@ const userIds: Partial<Record<Person['key'], number>> = {}
 const made: number[] = []
 const ids = { original: 0, az: 0, ru: 0, unready: 0 }
 /** Every offender of every run, written to test-artifacts for the people fixing them. */
-const allOffenders: (Offender & { person: string; language: Language })[] = []
+const allOffenders: (Offender & { person: string; language: Language; sources: string[] })[] = []
 
 const transition = async (headers: Headers, id: number, name: string) => {
   const { status, json } = await call(`/api/articles/${id}/transition`, {
@@ -345,7 +346,12 @@ describe.runIf(browserTestsEnabled)('the admin in its user’s language, in Chro
       `${JSON.stringify(seen, null, 2)}\n`,
     )
     allOffenders.push(
-      ...offenders.map((offender) => ({ ...offender, person: person.key, language })),
+      ...offenders.map((offender) => ({
+        ...offender,
+        person: person.key,
+        language,
+        sources: sourcesOf(offender.english),
+      })),
     )
     expect(describeOffenders(offenders), `${person.key} in ${language}`).toEqual([])
   }
