@@ -28,7 +28,7 @@ import { adminTranslations } from './src/i18n/admin'
 import { emailAdapter } from './src/lib/email'
 import { answerErrors, loggingLevels } from './src/lib/errorResponse'
 import { MAX_QUERY_ALIASES, queryCostRule } from './src/lib/graphqlCost'
-import { DEFAULT_LANGUAGE, LANGUAGE_OPTIONS } from './src/lib/languages'
+import { CONTENT_LOCALES, DEFAULT_LANGUAGE } from './src/lib/languages'
 import { trustedOrigins } from './src/lib/origins'
 import { MAX_INPUT_PIXELS, MAX_UPLOAD_BYTES } from './src/lib/uploads'
 import { plugins } from './src/plugins'
@@ -72,7 +72,7 @@ export default buildConfig({
   globals: [SiteSettings, Navigation],
   editor: lexicalEditor(),
   localization: {
-    locales: LANGUAGE_OPTIONS.map(({ label, value }) => ({ code: value, label })),
+    locales: CONTENT_LOCALES,
     defaultLocale: DEFAULT_LANGUAGE,
     fallback: true,
   },

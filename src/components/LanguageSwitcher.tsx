@@ -1,5 +1,4 @@
-import { LANGUAGE_NAMES } from '@/lib/format'
-import { LANGUAGES } from '@/lib/languages'
+import { LANGUAGE_NAMES, LANGUAGES, languageCode } from '@/lib/languages'
 
 export type Alternates = Partial<Record<string, string>>
 
@@ -20,12 +19,13 @@ export function LanguageSwitcher({
     <nav className="lang-switcher" aria-label={label}>
       <ul>
         {LANGUAGES.map((code) => {
-          const names = LANGUAGE_NAMES[code]
+          const name = LANGUAGE_NAMES[code]
+          const short = languageCode(code)
           if (code === lang) {
             return (
               <li key={code}>
-                <span aria-current="true" title={names.name} lang={code}>
-                  {names.short}
+                <span aria-current="true" title={name} lang={code}>
+                  {short}
                 </span>
               </li>
             )
@@ -34,9 +34,9 @@ export function LanguageSwitcher({
           if (!href) return null
           return (
             <li key={code}>
-              <a href={href} hrefLang={code} lang={code} title={names.name} data-lang={code}>
-                <span aria-hidden="true">{names.short}</span>
-                <span className="visually-hidden">{names.name}</span>
+              <a href={href} hrefLang={code} lang={code} title={name} data-lang={code}>
+                <span aria-hidden="true">{short}</span>
+                <span className="visually-hidden">{name}</span>
               </a>
             </li>
           )

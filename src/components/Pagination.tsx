@@ -33,7 +33,11 @@ export function Pagination({
   )
 }
 
-type Translate = (key: string, values?: Record<string, number>) => string
+/** Any translator of the site's messages (`getTranslations()`), which knows the pagination's keys. */
+type Translate = (
+  key: 'pagination.label' | 'pagination.previous' | 'pagination.next' | 'pagination.page',
+  values?: Record<string, number>,
+) => string
 
 /** The pagination's words in the page's language, from the site's messages. */
 export const paginationLabels = (t: Translate, page: number, totalPages: number) => ({

@@ -11,10 +11,3 @@ export const formatDate = (language: string, iso: string) => {
   }
   return format.format(new Date(iso))
 }
-
-/** Native names of the site languages, for the language switcher. */
-export const LANGUAGE_NAMES: Record<string, { short: string; name: string }> = {
-  en: { short: 'EN', name: 'English' },
-  az: { short: 'AZ', name: 'Azərbaycanca' },
-  ru: { short: 'RU', name: 'Русский' },
-}

@@ -12,12 +12,37 @@ export const DEFAULT_LANGUAGE: Language = 'en'
 export const isLanguage = (value: unknown): value is Language =>
   typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value)
 
+/**
+ * Every language's name in every language: `LANGUAGE_NAME_IN[language][inLanguage]`, as a
+ * sentence of that language writes it standing alone (a list, a menu, a table heading). Grammar
+ * inside a sentence ("translated from English") stays with the sentence, in its dictionary.
+ */
+export const LANGUAGE_NAME_IN = {
+  en: { en: 'English', az: 'İngilis dili', ru: 'Английский' },
+  az: { en: 'Azerbaijani', az: 'Azərbaycan dili', ru: 'Азербайджанский' },
+  ru: { en: 'Russian', az: 'Rus dili', ru: 'Русский' },
+} as const satisfies Record<Language, Record<Language, string>>
+
+/** A language's name in another language (`languageName('az', 'ru')` is "Азербайджанский"). */
+export const languageName = (language: Language, inLanguage: Language): string =>
+  LANGUAGE_NAME_IN[language][inLanguage]
+
 /** Each language's name in that language: how a reader or translator looks for their own. */
-export const LANGUAGE_NAMES: Record<Language, string> = {
-  en: 'English',
-  az: 'Azərbaycanca',
-  ru: 'Русский',
-}
+export const LANGUAGE_NAMES = Object.fromEntries(
+  LANGUAGES.map((language) => [language, languageName(language, language)]),
+) as Record<Language, string>
+
+/** Each language's short form, as the site's language switcher shows it ("AZ"). */
+export const languageCode = (language: Language): string => language.toUpperCase()
+
+/**
+ * The content locales for Payload's `localization`: the admin's locale switcher names each
+ * language in the admin's own language ("Rus dili" to a person working in Azerbaijani).
+ */
+export const CONTENT_LOCALES = LANGUAGES.map((code) => ({
+  code,
+  label: { ...LANGUAGE_NAME_IN[code] } as Record<Language, string>,
+}))
 
 /**
  * Each language's name in each language, `[in][language]`: "Russian" in an Azerbaijani admin is

@@ -1,7 +1,7 @@
 import { getTranslations } from 'next-intl/server'
 
 import type { ArticleDetail } from '@/data/articles'
-import type { Language } from '@/lib/languages'
+import type { Language, SourceLanguage } from '@/lib/languages'
 import { safeHref } from '@/lib/safeUrl'
 
 /**
@@ -24,7 +24,8 @@ export async function SourceCredit({
     getTranslations({ locale: lang }),
     getTranslations({ locale: lang, namespace: 'languages' }),
   ])
-  const languageName = (code: string) => (tLang.has(code) ? tLang(code) : code)
+  const languageName = (code: string) =>
+    tLang.has(code as SourceLanguage) ? tLang(code as SourceLanguage) : code
   const sourceHref = safeHref(source?.url)
   return (
     <div className="source-credit" data-testid="source-credit">

@@ -1,9 +1,14 @@
+import { getTranslations } from 'next-intl/server'
+
 import type { SearchResults as Results } from '@/data/search'
+import { formatDate } from '@/lib/format'
 import type { Language } from '@/lib/languages'
 import { urls } from '@/lib/urls'
 
 import styles from './search.module.css'
-import { dateLocale, searchStrings, type SearchStrings } from './strings'
+
+/** The search page's words in one language (`search` in src/i18n/messages/*.json). */
+type SearchWords = Awaited<ReturnType<typeof getTranslations<'search'>>>
 
 const pageUrl = (lang: Language, q: string, page: number) =>
   `${urls.search(lang, q)}${page > 1 ? `&page=${page}` : ''}`
@@ -19,7 +24,7 @@ const pageWindow = (page: number, totalPages: number): (number | null)[] => {
 type Hit = Results['hits'][number]
 
 /** One ranked result: its highlighted title, snippet and date. */
-function SearchHit({ hit, lang, date }: { hit: Hit; lang: Language; date: Intl.DateTimeFormat }) {
+function SearchHit({ hit, lang }: { hit: Hit; lang: Language }) {
   return (
     <li>
       <article>
@@ -34,7 +39,7 @@ function SearchHit({ hit, lang, date }: { hit: Hit; lang: Language; date: Intl.D
         )}
         {hit.publishedAt && (
           <p className={styles.meta}>
-            <time dateTime={hit.publishedAt}>{date.format(new Date(hit.publishedAt))}</time>
+            <time dateTime={hit.publishedAt}>{formatDate(lang, hit.publishedAt)}</time>
           </p>
         )}
       </article>
@@ -54,15 +59,15 @@ function SearchPagination({
   q: string
   page: number
   totalPages: number
-  t: SearchStrings
+  t: SearchWords
 }) {
   return (
-    <nav aria-label={t.pages} className={styles.pagination}>
+    <nav aria-label={t('pages')} className={styles.pagination}>
       <ul>
         {page > 1 && (
           <li>
             <a href={pageUrl(lang, q, Math.min(page - 1, totalPages))} rel="prev">
-              {t.previous}
+              {t('previous')}
             </a>
           </li>
         )}
@@ -76,7 +81,7 @@ function SearchPagination({
               <a
                 href={pageUrl(lang, q, n)}
                 aria-current={n === page ? 'page' : undefined}
-                aria-label={t.page(n)}
+                aria-label={t('page', { page: n })}
               >
                 {n}
               </a>
@@ -86,7 +91,7 @@ function SearchPagination({
         {page < totalPages && (
           <li>
             <a href={pageUrl(lang, q, page + 1)} rel="next">
-              {t.next}
+              {t('next')}
             </a>
           </li>
         )}
@@ -100,34 +105,33 @@ function SearchPagination({
  * ranked results with their highlighted snippets and page links. `titleHtml` and `snippetHtml`
  * come HTML-escaped from src/data/search.ts with `<mark>` as their only markup.
  */
-export function SearchResults({ results }: { results: Results }) {
+export async function SearchResults({ results }: { results: Results }) {
   const { language: lang, q, page, perPage, total, totalPages, hits } = results
-  const t = searchStrings[lang]
-  const date = new Intl.DateTimeFormat(dateLocale[lang], { dateStyle: 'long', timeZone: 'UTC' })
+  const t = await getTranslations({ locale: lang, namespace: 'search' })
 
-  if (!q) return <p className={styles.status}>{t.prompt}</p>
+  if (!q) return <p className={styles.status}>{t('prompt')}</p>
   if (total === 0) {
     return (
       <div className={styles.status} role="status">
-        <p>{t.noResults(q)}</p>
-        <p>{t.tryAgain}</p>
+        <p>{t('noResults', { q })}</p>
+        <p>{t('tryAgain')}</p>
       </div>
     )
   }
   return (
     <>
       <p className={styles.status} role="status">
-        {t.found(total, q)}
-        {totalPages > 1 && ` · ${t.page(Math.min(page, totalPages))}`}
+        {t('found', { count: total, q })}
+        {totalPages > 1 && ` · ${t('page', { page: Math.min(page, totalPages) })}`}
       </p>
       {hits.length === 0 ? (
         <p>
-          {t.pastTheEnd} <a href={pageUrl(lang, q, 1)}>{t.firstPage}</a>
+          {t('pastTheEnd')} <a href={pageUrl(lang, q, 1)}>{t('firstPage')}</a>
         </p>
       ) : (
         <ol className={styles.results} start={(page - 1) * perPage + 1}>
           {hits.map((hit) => (
-            <SearchHit key={hit.id} hit={hit} lang={lang} date={date} />
+            <SearchHit key={hit.id} hit={hit} lang={lang} />
           ))}
         </ol>
       )}

@@ -9,10 +9,18 @@ import { serverOrigin } from '@/lib/urls'
 
 import '../styles.css'
 
-export const metadata: Metadata = {
-  metadataBase: new URL(serverOrigin()),
-  title: { default: SITE_NAME, template: `%s · ${SITE_NAME}` },
-  description: 'Daily news and analysis on Azerbaijan and its region, in three languages.',
+export async function generateMetadata({
+  params,
+}: {
+  params: Promise<{ lang: string }>
+}): Promise<Metadata> {
+  const lang = await pageLanguage(params)
+  const t = await getTranslations({ locale: lang, namespace: 'site' })
+  return {
+    metadataBase: new URL(serverOrigin()),
+    title: { default: SITE_NAME, template: `%s · ${SITE_NAME}` },
+    description: t('description'),
+  }
 }
 
 export const viewport: Viewport = { width: 'device-width', initialScale: 1, themeColor: '#0b3d5c' }

@@ -1,9 +1,9 @@
 import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
+import { getTranslations } from 'next-intl/server'
 
 import { SearchForm } from '@/components/search/SearchForm'
 import { SearchResults } from '@/components/search/SearchResults'
-import { searchStrings } from '@/components/search/strings'
 import { SiteShell } from '@/components/SiteShell'
 import { getSearchResults } from '@/data/search'
 import { isLanguage } from '@/lib/languages'
@@ -22,9 +22,9 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
   const { lang } = await params
   if (!isLanguage(lang)) notFound()
   const q = first((await searchParams).q)?.trim()
-  const t = searchStrings[lang]
+  const t = await getTranslations({ locale: lang, namespace: 'search' })
   return {
-    title: q ? `${t.heading}: ${q}` : t.heading,
+    title: q ? t('title', { q }) : t('heading'),
     // Result pages are endless variations of other pages: crawlers follow them, never index them.
     robots: { index: false, follow: true },
     alternates: { canonical: urls.search(lang) },
@@ -38,6 +38,7 @@ export default async function SearchPage({ params, searchParams }: Props) {
   const q = first(query.q) ?? ''
   const page = Number.parseInt(first(query.page) ?? '1', 10) || 1
   const results = await getSearchResults({ language: lang, q, page })
+  const t = await getTranslations({ locale: lang, namespace: 'search' })
   return (
     <SiteShell
       lang={lang}
@@ -45,7 +46,7 @@ export default async function SearchPage({ params, searchParams }: Props) {
       showSearch={false}
     >
       <div className="container narrow search-page">
-        <h1>{searchStrings[lang].heading}</h1>
+        <h1>{t('heading')}</h1>
         <SearchForm lang={lang} q={results.q} />
         <SearchResults results={results} />
       </div>
