@@ -8,7 +8,7 @@ import {
 import { lexicalToPlainText, type LexicalState } from '@/lib/lexical'
 
 import type { ValidRecord } from './records'
-import { keyOf, LANGUAGE_NAMES, sharedOfOriginal, type Prepared, type Shared } from './rows'
+import { keyOf, languageInMessages, sharedOfOriginal, type Prepared, type Shared } from './rows'
 import { fail, type Run } from './run'
 
 /** An original as found: its row, its shared fields, the languages it has versions in. */
@@ -79,7 +79,7 @@ const versionRefusal = (record: ValidRecord, original: Original): string | null 
     return `${of.language}/${of.slug} is itself a language version; name its original`
   }
   if (original.versions.has(record.language)) {
-    return `${of.language}/${of.slug} already has a version in ${LANGUAGE_NAMES[record.language]}`
+    return `${of.language}/${of.slug} already has a version in ${languageInMessages(record.language)}`
   }
   return null
 }

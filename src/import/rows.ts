@@ -1,7 +1,7 @@
 /** The rows one imported article is made of, in the collection's column names (src/db/schema.ts). */
 import type { ArticleRelRow, ArticleRow, EditorialEventRow, OriginalRow } from '@/db/import'
 import type { ArticleSource } from '@/lib/articleSource'
-import type { Language } from '@/lib/languages'
+import { languageName, type Language } from '@/lib/languages'
 import { TRANSITIONS } from '@/workflow/table'
 
 import type { ValidRecord } from './records'
@@ -27,12 +27,8 @@ export type Prepared = {
   translatedFrom: { title: string; dek: string; bodyText: string; at: string } | null
 }
 
-/** The languages as the importer's messages name them. */
-export const LANGUAGE_NAMES: Record<Language, string> = {
-  en: 'English',
-  az: 'Azerbaijani',
-  ru: 'Russian',
-}
+/** A language as the importer's (English) messages name it. */
+export const languageInMessages = (language: Language) => languageName(language, 'en')
 
 export const keyOf = (language: string, slug: string) => `${language}:${slug}`
 

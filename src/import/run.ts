@@ -6,7 +6,7 @@ import { blocksToLexical } from '@/lib/lexical'
 import { readingTimeOf } from '@/lib/readingTime'
 
 import { isInvalid, validateRecord, type ValidRecord } from './records'
-import { keyOf, LANGUAGE_NAMES } from './rows'
+import { keyOf, languageInMessages } from './rows'
 import type { ImportOptions, ImportSummary, ImportWriteStep } from './types'
 
 /** A tag's display name from its slug: `middle-corridor` → "Middle corridor". */
@@ -115,7 +115,7 @@ export const readRecord = (run: Run, text: string, line: number): ValidRecord | 
     fail(
       run,
       result.line,
-      `slug "${result.slug}" is already used in ${LANGUAGE_NAMES[result.language]} by line ${first}`,
+      `slug "${result.slug}" is already used in ${languageInMessages(result.language)} by line ${first}`,
     )
     return null
   }

@@ -44,22 +44,12 @@ export const CONTENT_LOCALES = LANGUAGES.map((code) => ({
   label: { ...LANGUAGE_NAME_IN[code] } as Record<Language, string>,
 }))
 
-/**
- * Each language's name in each language, `[in][language]`: "Russian" in an Azerbaijani admin is
- * `LANGUAGE_NAMES_IN.az.ru` (Rus dili). Its own row's own name is `LANGUAGE_NAMES`' in spirit
- * (the name a speaker calls it), written as a noun.
- */
-export const LANGUAGE_NAMES_IN: Record<Language, Record<Language, string>> = {
-  en: { en: 'English', az: 'Azerbaijani', ru: 'Russian' },
-  az: { en: 'İngilis dili', az: 'Azərbaycan dili', ru: 'Rus dili' },
-  ru: { en: 'Английский', az: 'Азербайджанский', ru: 'Русский' },
-}
-
-/** A language's name in another language (the admin's, a message's): English when unknown. */
-export const languageNameIn = (language: string | null | undefined, code: string): string => {
-  const names = LANGUAGE_NAMES_IN[isLanguage(language) ? language : DEFAULT_LANGUAGE]
-  return isLanguage(code) ? names[code] : code
-}
+/** A language's name in the language `inLanguage` (an admin's, a reader's); English when that is
+ * not one of ours, the code itself when `code` is not a language. */
+export const languageNameIn = (inLanguage: string | null | undefined, code: string): string =>
+  isLanguage(code)
+    ? languageName(code, isLanguage(inLanguage) ? inLanguage : DEFAULT_LANGUAGE)
+    : code
 
 /** The languages as select options (admin fields, the desk's filter). */
 export const LANGUAGE_OPTIONS = LANGUAGES.map((value) => ({ label: LANGUAGE_NAMES[value], value }))

@@ -4,9 +4,8 @@
  */
 import type { FieldAccess } from 'payload'
 
-import { LANGUAGE_NAMES_IN, languageNameIn } from '@/lib/languages'
 import { lexicalToPlainText, type LexicalState } from '@/lib/lexical'
-import { languageOf, type Audience } from '@/lib/messages'
+import { languageName, type Audience } from '@/lib/messages'
 import { idOf } from '@/lib/relations'
 import type { Article } from '@/payload-types'
 
@@ -22,12 +21,9 @@ export const SHARED_FIELDS = [
 
 export type SharedFields = Pick<Article, (typeof SHARED_FIELDS)[number]>
 
-/** The languages' English names (src/lib/languages.ts), for English-only text. */
-export const LANGUAGE_NAMES: Record<string, string> = LANGUAGE_NAMES_IN.en
-
-/** A language's name in the requester's language, for a message to them. */
+/** A language's name inside a message to the requester, in their language (src/lib/messages). */
 export const languageNameFor = (audience: Audience, code: string | null | undefined): string =>
-  languageNameIn(languageOf(audience), code ?? '')
+  languageName(audience, code ?? '')
 
 /** Relationship values as ids, so the original's values can be written to a version as they are. */
 const plain = (value: unknown): unknown =>

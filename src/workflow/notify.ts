@@ -10,7 +10,7 @@ import {
 } from '@/db/notifications'
 import { adminText, type AdminKey } from '@/i18n/admin'
 import { fill } from '@/lib/dictionary'
-import { DEFAULT_LANGUAGE, isLanguage, LANGUAGE_NAMES, type Language } from '@/lib/languages'
+import { DEFAULT_LANGUAGE, isLanguage, languageNameIn, type Language } from '@/lib/languages'
 import { idOf, latestArticle } from '@/lib/relations'
 import { urls } from '@/lib/urls'
 import type { Article, EditorialEvent } from '@/payload-types'
@@ -119,7 +119,7 @@ export const notificationEmail = (
     paragraph(happenedKey(facts.transition), values),
     ...(next ? [paragraph(next)] : []),
     paragraph('emails:stage', { stage }),
-    paragraph('emails:language', { language: LANGUAGE_NAMES[facts.articleLanguage] }),
+    paragraph('emails:language', { language: languageNameIn(language, facts.articleLanguage) }),
     ...(facts.note ? [paragraph('emails:note', { note: facts.note })] : []),
   ]
   type Link = { key: AdminKey; button: AdminKey; href: string }

@@ -135,7 +135,7 @@ describe('notification emails in the recipient’s admin language', () => {
     expect(email.html).toContain('Tom &#38; &#60;Jerry&#62;')
     expect(email.html).not.toContain('<b>bold</b>')
     expect(email.text).toContain('«Tom & <Jerry>» опубликован по расписанию.')
-    expect(email.text).toContain('Язык: Azərbaycanca')
+    expect(email.text).toContain('Язык: Азербайджанский')
     expect(englishIn({ to: [], ...email })).toEqual([])
   })
 })
