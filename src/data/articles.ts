@@ -179,6 +179,11 @@ export type ArticleDetail = {
   source: ArticleSource | null
   /** the original story this is a language version of (when it is readable) */
   translationOf: { id: number; title: string; slug: string; language: Language } | null
+  /**
+   * a language version whose original the reader cannot read (unpublished): the page says so
+   * rather than dropping the "translated from" line; nothing of the original is shown
+   */
+  originalWithdrawn: boolean
   /** the id the story's language versions share: the original's */
   groupId: number
   relatedIds: number[]
@@ -265,6 +270,7 @@ const toDetail = (doc: Article): ArticleDetail => {
           originalDate: source.originalDate ?? null,
         }
       : null,
+    originalWithdrawn: !original && typeof doc.translationOf === 'number',
     translationOf: original
       ? {
           id: original.id,

@@ -165,7 +165,19 @@ describe('the translator’s update over HTTP, both sides of each permission', (
     expect(byAuthor.json).toMatchObject({ unpublished: [] })
     expect((await live(az))._status).toBe('published')
 
+    // Left live, the version says its original was withdrawn, and names nothing of it.
+    const pageOf = async () =>
+      (await fetch(`${baseURL}/az/articles/${slugify('Kanat yolu')}`)).text()
+    expect(await pageOf()).toContain('Cable car: unpublished together')
     await fired(editor, originalId, 'unpublish')
+    let html = ''
+    for (const started = Date.now(); Date.now() - started < 10_000;) {
+      html = await pageOf()
+      if (html.includes('Artıq dərc olunmayan orijinaldan')) break
+      await new Promise((resolve) => setTimeout(resolve, 250))
+    }
+    expect(html).toContain('Artıq dərc olunmayan orijinaldan tərcümə edilib.')
+    expect(html).not.toContain('Cable car: unpublished together')
     const byEditor = await unpublishVersions(editor)
     expect(byEditor.status).toBe(200)
     expect(byEditor.json).toMatchObject({ unpublished: [{ id: az, language: 'az' }], refused: [] })

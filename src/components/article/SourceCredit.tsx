@@ -7,7 +7,8 @@ import { safeHref } from '@/lib/safeUrl'
 /**
  * Where the story comes from: the outlet it reports (with a link to the original story when its
  * URL is a safe link), and the language it was translated from: the original language version
- * (linked when it is published), or the reprinted story's language.
+ * (linked when it is published; said to be withdrawn when it no longer is), or the reprinted
+ * story's language.
  */
 export async function SourceCredit({
   article,
@@ -18,8 +19,10 @@ export async function SourceCredit({
   lang: Language
   originalPath?: string
 }) {
-  const { source, translationOf } = article
-  if (!(source?.outlet || translationOf || source?.originalLanguage)) return null
+  const { source, translationOf, originalWithdrawn } = article
+  if (!(source?.outlet || translationOf || originalWithdrawn || source?.originalLanguage)) {
+    return null
+  }
   const [t, tLang] = await Promise.all([
     getTranslations({ locale: lang }),
     getTranslations({ locale: lang, namespace: 'languages' }),
@@ -55,6 +58,8 @@ export async function SourceCredit({
             t('article.translatedFrom', { language: languageName(translationOf.language) })
           )}
         </p>
+      ) : originalWithdrawn ? (
+        <p>{t('article.originalWithdrawn')}</p>
       ) : source?.originalLanguage && source.originalLanguage !== lang ? (
         <p>
           {source.originalTitle
