@@ -187,3 +187,23 @@ describe('a language version’s hero caption and alt text', () => {
     expect(rows[0].hero_caption).toBe('Workers on the rail bridge.')
   })
 })
+
+describe('the pre-publish checklist’s hero alt text', () => {
+  it('is the article’s own alt text where it has one, else the image’s in its language', async () => {
+    const { workflowFacts } = await import('@/workflow/facts')
+    const media = await imageWith({ alt: 'A ferry at the pier.', caption: 'The ferry.' })
+    const req = { payload: ctx.payload } as Parameters<typeof workflowFacts>[0]
+    const own = await workflowFacts(req, {
+      language: 'az',
+      heroImage: media.id,
+      heroAlt: 'Körpüdə bərə.',
+    })
+    expect(own.heroImage).toEqual({ alt: 'Körpüdə bərə.' })
+    const fromImage = await workflowFacts(req, {
+      language: 'az',
+      heroImage: media.id,
+      heroAlt: ' ',
+    })
+    expect(fromImage.heroImage).toEqual({ alt: 'A ferry at the pier.' })
+  })
+})
