@@ -180,8 +180,8 @@ export type ArticleDetail = {
   /** the original story this is a language version of (when it is readable) */
   translationOf: { id: number; title: string; slug: string; language: Language } | null
   /**
-   * a language version whose original the reader cannot read (unpublished): the page says so
-   * rather than dropping the "translated from" line; nothing of the original is shown
+   * a language version whose original is not published (any more): the page says so rather
+   * than dropping the "translated from" line, and shows nothing of the original
    */
   originalWithdrawn: boolean
   /** the id the story's language versions share: the original's */
@@ -270,7 +270,8 @@ const toDetail = (doc: Article): ArticleDetail => {
           originalDate: source.originalDate ?? null,
         }
       : null,
-    originalWithdrawn: !original && typeof doc.translationOf === 'number',
+    // the page knows (from the story's published versions, which it reads fresh)
+    originalWithdrawn: false,
     translationOf: original
       ? {
           id: original.id,

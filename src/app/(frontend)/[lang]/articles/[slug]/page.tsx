@@ -49,15 +49,37 @@ const readArticle = async (lang: Language, slug: string) => {
   return getArticleBySlug({ language: lang, slug: decoded })
 }
 
-/** Paths of the story's published versions by language (the switcher and hreflang links). */
-const versionPaths = async (article: ArticleDetail) => {
+/**
+ * Paths of the story's published versions by language (the switcher and hreflang links), and
+ * the article with its original as the versions list has it: that list is expired with any
+ * version of the story (its group tag), so a retitled or unpublished original shows at once on
+ * its versions' pages, where the article's own cached read would keep the old one.
+ */
+const withVersions = async (article: ArticleDetail, draft: boolean) => {
   const versions = await getArticleVersions({ groupId: article.groupId })
   const paths: Partial<Record<string, string>> = {}
   for (const v of versions) paths[v.language] = urls.article(v.language, v.slug)
   // In draft mode the page itself may be unpublished; it still links to itself.
   paths[article.language] = urls.article(article.language, article.slug)
   const original = versions.find((v) => v.id === article.groupId)
+  const isVersion = article.groupId !== article.id
+  const shown: ArticleDetail =
+    !isVersion || (draft && !original)
+      ? article
+      : {
+          ...article,
+          translationOf: original
+            ? {
+                id: original.id,
+                title: original.title,
+                slug: original.slug,
+                language: original.language,
+              }
+            : null,
+          originalWithdrawn: !original,
+        }
   return {
+    article: shown,
     paths,
     originalPath: original ? urls.article(original.language, original.slug) : undefined,
   }
@@ -68,7 +90,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug } = await params
   const article = await readArticle(lang, slug)
   if (!article) return {}
-  const { paths, originalPath } = await versionPaths(article)
+  const { paths, originalPath } = await withVersions(article, (await draftMode()).isEnabled)
   return pageMetadata({
     lang,
     path: urls.article(lang, article.slug),
@@ -90,18 +112,19 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ArticlePage({ params }: Props) {
   const lang = await pageLanguage(params)
   const { slug } = await params
-  const article = await readArticle(lang, slug)
-  if (!article) notFound()
+  const found = await readArticle(lang, slug)
+  if (!found) notFound()
 
-  const [t, { paths, originalPath }, related, latest] = await Promise.all([
+  const { isEnabled: draft } = await draftMode()
+  const [t, { article, paths, originalPath }, related, latest] = await Promise.all([
     getTranslations({ locale: lang }),
-    versionPaths(article),
+    withVersions(found, draft),
     getRelatedArticles({
       language: lang,
-      articleId: article.id,
-      relatedIds: article.relatedIds,
-      sectionId: article.section?.id ?? 0,
-      tagIds: article.tags.map((tag) => tag.id),
+      articleId: found.id,
+      relatedIds: found.relatedIds,
+      sectionId: found.section?.id ?? 0,
+      tagIds: found.tags.map((tag) => tag.id),
       limit: 4,
     }),
     getLatestArticles({ language: lang, limit: 8 }),
