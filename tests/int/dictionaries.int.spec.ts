@@ -6,7 +6,14 @@ import siteAz from '@/i18n/messages/az.json'
 import siteEn from '@/i18n/messages/en.json'
 import siteRu from '@/i18n/messages/ru.json'
 import type { Shape } from '@/lib/dictionary'
-import { LANGUAGE_NAME_IN, LANGUAGE_NAMES, LANGUAGES, languageName } from '@/lib/languages'
+import {
+  CONTENT_LOCALES,
+  LANGUAGE_NAMES,
+  LANGUAGE_NAMES_IN,
+  LANGUAGES,
+  languageNameIn,
+  languageOptionsIn,
+} from '@/lib/languages'
 import { messagesAz, messagesEn, messagesRu } from '@/lib/messages'
 
 import { icuArguments, keyDifferences, leaves, payloadPlaceholders } from '../helpers/dictionaries'
@@ -163,15 +170,28 @@ describe("the site's messages (next-intl, ICU)", () => {
 describe('the languages, in one table', () => {
   it('names every language in every language, each in its own by LANGUAGE_NAMES', () => {
     for (const language of LANGUAGES) {
-      expect(Object.keys(LANGUAGE_NAME_IN[language]).sort()).toEqual([...LANGUAGES].sort())
-      expect(LANGUAGE_NAMES[language]).toBe(languageName(language, language))
+      expect(Object.keys(LANGUAGE_NAMES_IN[language]).sort()).toEqual([...LANGUAGES].sort())
+      expect(LANGUAGE_NAMES[language]).toBe(languageNameIn(language, language))
     }
-    expect(languageName('az', 'en')).toBe('Azerbaijani')
+    expect(languageNameIn('en', 'az')).toBe('Azerbaijani')
+    expect(languageNameIn('az', 'az')).toBe('Azərbaycan dili')
+    expect(languageNameIn('ru', 'en')).toBe('Английский')
+    expect(languageNameIn('xx', 'ru')).toBe('Russian')
+    expect(languageNameIn('az', 'tr')).toBe('tr')
+    // Payload's locale switcher and the options of a document's language: per admin language.
+    expect(CONTENT_LOCALES.find(({ code }) => code === 'ru')?.label).toEqual({
+      en: 'Russian',
+      az: 'Rus dili',
+      ru: 'Русский',
+    })
+    expect(languageOptionsIn('az').map(({ label }) => label)).toEqual([
+      'İngilis dili',
+      'Azərbaycan dili',
+      'Rus dili',
+    ])
     // An English sentence of the site ("Translated from {language}") names them in English.
     for (const language of LANGUAGES) {
-      expect(siteEn.languages[language]).toBe(languageName(language, 'en'))
+      expect(siteEn.languages[language]).toBe(languageNameIn('en', language))
     }
-    expect(languageName('az', 'az')).toBe('Azərbaycan dili')
-    expect(languageName('en', 'ru')).toBe('Английский')
   })
 })

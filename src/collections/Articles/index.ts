@@ -13,7 +13,7 @@ import { copySlug, notCopied } from '@/fields/duplicate'
 import { withSeoLabels } from '@/fields/seo'
 import { slugField } from '@/fields/slug'
 import { inLanguages, label } from '@/i18n/admin'
-import { isLanguage, LANGUAGE_OPTIONS, SOURCE_LANGUAGE_OPTIONS } from '@/lib/languages'
+import { CONTENT_LANGUAGE_OPTIONS, isLanguage, SOURCE_LANGUAGE_OPTIONS } from '@/lib/languages'
 import { articlePreviewPath } from '@/lib/preview'
 import { refuseUnsafeUrl, validateUrl } from '@/lib/safeUrl'
 
@@ -253,7 +253,7 @@ export const Articles: CollectionConfig = {
       defaultValue: 'en',
       index: true,
       label: label('common:language'),
-      options: LANGUAGE_OPTIONS,
+      options: CONTENT_LANGUAGE_OPTIONS,
       admin: { position: 'sidebar' },
     },
     // A copy gets a free `<slug>-copy…` slug (src/collections/Articles/duplicate.ts).

@@ -2,7 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { isStaff } from '@/access/roles'
 import { inLanguages, label } from '@/i18n/admin'
-import { LANGUAGE_OPTIONS } from '@/lib/languages'
+import { CONTENT_LANGUAGE_OPTIONS } from '@/lib/languages'
 import { STAGES, TRANSITION_NAMES } from '@/workflow/table'
 
 const never = () => false
@@ -74,7 +74,7 @@ export const EditorialEvents: CollectionConfig = {
       name: 'language',
       type: 'select',
       label: label('common:language'),
-      options: LANGUAGE_OPTIONS,
+      options: CONTENT_LANGUAGE_OPTIONS,
     },
     {
       name: 'user',
