@@ -1,7 +1,7 @@
 /** The rows one imported article is made of, in the collection's column names (src/db/schema.ts). */
 import type { ArticleRelRow, ArticleRow, EditorialEventRow, OriginalRow } from '@/db/import'
 import type { ArticleSource } from '@/lib/articleSource'
-import { languageName, type Language } from '@/lib/languages'
+import { languageNameIn, type Language } from '@/lib/languages'
 import { TRANSITIONS } from '@/workflow/table'
 
 import type { ValidRecord } from './records'
@@ -28,7 +28,7 @@ export type Prepared = {
 }
 
 /** A language as the importer's (English) messages name it. */
-export const languageInMessages = (language: Language) => languageName(language, 'en')
+export const languageInMessages = (language: Language) => languageNameIn('en', language)
 
 export const keyOf = (language: string, slug: string) => `${language}:${slug}`
 

@@ -62,13 +62,6 @@ export const CONTENT_LANGUAGE_OPTIONS = LANGUAGES.map((value) => ({ label: names
 export const languageOptionsIn = (inLanguage: string | null | undefined) =>
   LANGUAGES.map((value) => ({ label: languageNameIn(inLanguage, value), value }))
 
-/** A language's name in the language `inLanguage` (an admin's, a reader's); English when that is
- * not one of ours, the code itself when `code` is not a language. */
-export const languageNameIn = (inLanguage: string | null | undefined, code: string): string =>
-  isLanguage(code)
-    ? languageName(code, isLanguage(inLanguage) ? inLanguage : DEFAULT_LANGUAGE)
-    : code
-
 /** The languages as select options (admin fields, the desk's filter). */
 export const LANGUAGE_OPTIONS = LANGUAGES.map((value) => ({ label: LANGUAGE_NAMES[value], value }))
 

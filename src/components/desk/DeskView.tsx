@@ -3,7 +3,7 @@ import { Gutter, SetStepNav } from '@payloadcms/ui'
 import { redirect } from 'next/navigation'
 import type { AdminViewServerProps } from 'payload'
 
-import { LANGUAGE_OPTIONS } from '@/lib/languages'
+import { languageOptionsIn } from '@/lib/languages'
 import type { Stage } from '@/workflow'
 
 import { DeskBoard } from './DeskBoard'
@@ -66,7 +66,7 @@ export const DeskView = async ({ initPageResult, params, searchParams }: AdminVi
           <DeskFilters
             filters={filters}
             sections={desk.sections}
-            languages={LANGUAGE_OPTIONS}
+            languages={languageOptionsIn(i18n.language)}
             people={desk.people}
           />
         </header>
