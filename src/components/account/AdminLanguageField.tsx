@@ -1,9 +1,17 @@
 'use client'
 
-import { SelectField, useAuth, useConfig, useDocumentInfo, useTranslation } from '@payloadcms/ui'
+import {
+  SelectField,
+  useAuth,
+  useConfig,
+  useDocumentInfo,
+  useField,
+  useTranslation,
+} from '@payloadcms/ui'
 import type { SelectFieldClientComponent } from 'payload'
 import { useEffect } from 'react'
 
+import { STORED_EVENT } from './AdminLanguageSync'
 import { languageCookie } from './languageCookie'
 
 /**
@@ -13,7 +21,8 @@ import { languageCookie } from './languageCookie'
  * stores it and the page is rendered again, showing it here (AdminLanguageSync).
  */
 export const AdminLanguageField: SelectFieldClientComponent = (props) => {
-  const { i18n, switchLanguage } = useTranslation()
+  const { i18n, switchLanguage, t } = useTranslation()
+  const { setValue } = useField<string>({ path: props.path })
   const { user } = useAuth()
   const { id, savedDocumentData } = useDocumentInfo()
   const { config } = useConfig()
@@ -29,5 +38,20 @@ export const AdminLanguageField: SelectFieldClientComponent = (props) => {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [ownAccount, saved])
 
-  return <SelectField {...props} />
+  // Chosen in Payload's switch on this page, the account stores it (AdminLanguageSync) and says
+  // so; the form then shows it, without counting it as an unsaved change.
+  useEffect(() => {
+    if (!ownAccount) return
+    const stored = (event: Event) => setValue((event as CustomEvent<string>).detail, true)
+    window.addEventListener(STORED_EVENT, stored)
+    return () => window.removeEventListener(STORED_EVENT, stored)
+  }, [ownAccount, setValue])
+
+  // The label in the admin's language (a custom field's label arrives resolved in English).
+  return (
+    <SelectField
+      {...props}
+      field={{ ...props.field, label: t('custom:users:language' as never) }}
+    />
+  )
 }

@@ -1,7 +1,6 @@
 'use client'
 
 import { useAuth, useConfig, useTranslation } from '@payloadcms/ui'
-import { useRouter } from 'next/navigation'
 import { useEffect, useRef, type ReactNode } from 'react'
 
 import { languageCookie } from './languageCookie'
@@ -13,15 +12,16 @@ import { languageCookie } from './languageCookie'
  *   re-renders in it: Next keeps the admin's layout, and with it the language, across the
  *   login's client-side navigation;
  * - when the admin's language changes by Payload's own switch (account page), the account
- *   stores it, so notification emails follow, and the page is rendered again (the account
- *   form then shows it).
+ *   stores it, so notification emails follow (the account form shows it: AdminLanguageField).
  * Without a language cookie (no choice made in this browser) it does nothing.
  */
+/** Announced on the page once the account has stored a language chosen in Payload's switch. */
+export const STORED_EVENT = 'newsroom:admin-language-stored'
+
 export function AdminLanguageSync({ children }: { children: ReactNode }) {
   const { user } = useAuth()
   const { i18n, switchLanguage } = useTranslation()
   const { config } = useConfig()
-  const router = useRouter()
   const userId = user?.id as number | string | undefined
   const storedLanguage = (user as { language?: string | null } | null)?.language
   // What the account holds, as far as this page knows: the logged-in user's, then what it stored.
@@ -47,8 +47,12 @@ export function AdminLanguageSync({ children }: { children: ReactNode }) {
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ language: chosen }),
     })
-      // The page again, from the server: an open account form then shows the stored language.
-      .then((response) => response.ok && router.refresh())
+      // No refresh of the page here: Payload's switch refreshes it already, and a second
+      // refresh racing it rendered server-side labels (the rich-text field's) in the old
+      // language. An open account form shows the stored language (AdminLanguageField).
+      .then((response) => {
+        if (response.ok) window.dispatchEvent(new CustomEvent(STORED_EVENT, { detail: chosen }))
+      })
       .catch(() => undefined)
     // Runs on a login (another user) and on a change of the admin's language only.
     // eslint-disable-next-line react-hooks/exhaustive-deps
