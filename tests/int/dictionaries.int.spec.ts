@@ -72,13 +72,23 @@ describe('the key comparison', () => {
 describe("the admin language sweep's matcher (tests/e2e/admin-language)", () => {
   it('flags English texts of the dictionary on an az page, and keys left unresolved', () => {
     const strings = ['Draft', 'Qaralama', 'Caspian ferry', 'URL', 'custom:stages:draft', 'Title *']
-    expect(
-      offendersIn('desk', 'az', strings).map(({ text, key, expected }) => [text, key, expected]),
-    ).toEqual([
-      ['Draft', 'custom:stages:draft', 'Qaralama'],
-      ['custom:stages:draft', 'custom:stages:draft', '(unresolved)'],
-      ['Title', 'custom:common:title', 'Başlıq'],
+    const found = offendersIn('desk', 'az', strings).map(({ text, key, expected }) => [
+      text,
+      key,
+      expected,
     ])
+    expect(found).toEqual(
+      expect.arrayContaining([
+        ['Draft', 'custom:stages:draft', 'Qaralama'],
+        ['custom:stages:draft', 'custom:stages:draft', '(unresolved)'],
+        ['Title', 'custom:common:title', 'Başlıq'],
+      ]),
+    )
+    // Azerbaijani text, a proper noun and a word the same in both languages are not offenders
+    // ("Title" may stand for more than one key of the dictionary).
+    expect(new Set(found.map(([text]) => text))).toEqual(
+      new Set(['Draft', 'custom:stages:draft', 'Title']),
+    )
     expect(offendersIn('desk', 'en', ['Draft', 'Title'])).toEqual([])
   })
 
