@@ -1,6 +1,6 @@
 import type { Metadata } from 'next'
 
-import { DEFAULT_LANGUAGE } from '@/lib/languages'
+import { DEFAULT_LANGUAGE, LANGUAGES, type Language } from '@/lib/languages'
 
 import { absoluteUrl } from './urls'
 
@@ -73,8 +73,8 @@ export const pageMetadata = ({
 }
 
 /** The same path in every site language (sections, tags, authors, pages share slugs). */
-export const sameInAllLanguages = (build: (lang: string) => string) => ({
-  en: build('en'),
-  az: build('az'),
-  ru: build('ru'),
-})
+export const sameInAllLanguages = (build: (lang: string) => string) =>
+  Object.fromEntries(LANGUAGES.map((language) => [language, build(language)])) as Record<
+    Language,
+    string
+  >
