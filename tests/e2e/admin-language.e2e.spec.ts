@@ -8,7 +8,7 @@ import { languageNameIn, type Language } from '@/lib/languages'
 import { blocksToLexical } from '@/lib/lexical'
 
 import { adminLogIn, browserTestsEnabled, launchBrowser } from '../helpers/browser'
-import { call, login, messageOf, type Headers, type Json } from '../helpers/http'
+import { call, login, messageOf, type Headers, type Json, fireTransition } from '../helpers/http'
 import {
   describeOffenders,
   offendersIn,
@@ -74,15 +74,6 @@ const ids = { original: 0, az: 0, ru: 0, unready: 0 }
 /** Every offender of every run, written to test-artifacts for the people fixing them. */
 const allOffenders: (Offender & { person: string; language: Language; sources: string[] })[] = []
 
-const transition = async (headers: Headers, id: number, name: string) => {
-  const { status, json } = await call(`/api/articles/${id}/transition`, {
-    method: 'POST',
-    headers,
-    body: { transition: name },
-  })
-  expect(status, messageOf(json)).toBe(200)
-}
-
 beforeAll(async () => {
   admin = await login('admin@caspiandigest.example', 'demo-admin')
   for (const person of Object.values(PEOPLE)) {
@@ -126,7 +117,7 @@ beforeAll(async () => {
   expect(created.status, messageOf(created.json)).toBe(201)
   ids.original = (created.json.doc as { id: number }).id
   made.push(ids.original)
-  await transition(editor, ids.original, 'publish')
+  await fireTransition(editor, ids.original, 'publish')
 
   // A version in each translator's language, assigned to them by the editor.
   for (const [language, person] of [
@@ -155,8 +146,8 @@ beforeAll(async () => {
     },
   })
   expect(translated.status, messageOf(translated.json)).toBe(200)
-  await transition(editor, ids.az, 'publish')
-  await transition(editor, ids.original, 'unpublish')
+  await fireTransition(editor, ids.az, 'publish')
+  await fireTransition(editor, ids.original, 'unpublish')
   const changed = await call(`/api/articles/${ids.original}?draft=true`, {
     method: 'PATCH',
     headers: editor,
@@ -168,7 +159,7 @@ beforeAll(async () => {
     },
   })
   expect(changed.status, messageOf(changed.json)).toBe(200)
-  await transition(editor, ids.original, 'publish')
+  await fireTransition(editor, ids.original, 'publish')
   const changes = await call(`/api/articles/${ids.az}/original-changes`, { headers: editor })
   expect(changes.json).toMatchObject({ needsUpdate: true })
 
@@ -185,7 +176,7 @@ beforeAll(async () => {
   expect(unready.status, messageOf(unready.json)).toBe(201)
   ids.unready = (unready.json.doc as { id: number }).id
   made.unshift(ids.unready)
-  await transition(editor, ids.unready, 'submit')
+  await fireTransition(editor, ids.unready, 'submit')
   await mkdir(ARTIFACTS, { recursive: true })
 })
 

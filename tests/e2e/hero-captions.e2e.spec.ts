@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { blocksToLexical } from '@/lib/lexical'
 
-import { call, login, messageOf, type Headers, type Json } from '../helpers/http'
+import { call, login, messageOf, type Headers, type Json, fireTransition } from '../helpers/http'
 
 let editor: Headers, translator: Headers
 
@@ -25,15 +25,6 @@ const heroOf = async (path: string) => {
       (/<figcaption>([\s\S]*?)<\/figcaption>/.exec(figure)?.[1] ?? '').replace(/<[^>]+>/g, ''),
     ),
   }
-}
-
-const transition = async (headers: Headers, id: number, name: string) => {
-  const { status, json } = await call(`/api/articles/${id}/transition`, {
-    method: 'POST',
-    headers,
-    body: { transition: name },
-  })
-  expect(status, messageOf(json)).toBe(200)
 }
 
 beforeAll(async () => {
@@ -86,7 +77,7 @@ describe('hero captions and alt text per language', () => {
     expect(created.status, messageOf(created.json)).toBe(201)
     const originalId = (created.json.doc as { id: number }).id
     made.push(originalId)
-    await transition(editor, originalId, 'publish')
+    await fireTransition(editor, originalId, 'publish')
 
     const added = await call(`/api/articles/${originalId}/translations`, {
       method: 'POST',
@@ -114,7 +105,7 @@ describe('hero captions and alt text per language', () => {
       },
     })
     expect(translated.status, messageOf(translated.json)).toBe(200)
-    await transition(editor, versionId, 'publish')
+    await fireTransition(editor, versionId, 'publish')
 
     const az = await heroOf(`/az/articles/${slug}`)
     expect(az.caption).toContain('Lənkəran yaxınlığında çay bağında yarpaq yığanlar.')

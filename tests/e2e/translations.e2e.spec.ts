@@ -12,7 +12,7 @@ import {
   launchBrowser,
   waitForNewArticle,
 } from '../helpers/browser'
-import { call, login, messageOf, type Headers, type Json } from '../helpers/http'
+import { call, login, messageOf, type Headers, type Json, fireTransition } from '../helpers/http'
 
 const baseURL = inject('baseURL')
 const SLOW = { timeout: 30_000 }
@@ -51,17 +51,8 @@ const publishedOriginal = async (title: string) => {
   expect(created.status).toBe(201)
   const id = (created.json.doc as { id: number }).id
   made.push(id)
-  await transition(editor, id, 'publish')
+  await fireTransition(editor, id, 'publish')
   return id
-}
-
-const transition = async (headers: Headers, id: number, name: string) => {
-  const { status, json } = await call(`/api/articles/${id}/transition`, {
-    method: 'POST',
-    headers,
-    body: { transition: name },
-  })
-  expect(status, messageOf(json)).toBe(200)
 }
 
 beforeAll(async () => {
@@ -255,7 +246,7 @@ describe.runIf(browserTestsEnabled)('translating in the admin, in Azerbaijani', 
       body: { transition: 'publish' },
     })
     expect(refused.status).toBe(403)
-    await transition(editor, versionId, 'publish')
+    await fireTransition(editor, versionId, 'publish')
 
     const anonymous = await call(`/api/articles/${versionId}?depth=0`)
     expect(anonymous.status).toBe(200)
@@ -272,7 +263,7 @@ describe.runIf(browserTestsEnabled)('translating in the admin, in Azerbaijani', 
 
     // The original is published again with a rewritten second paragraph: the version needs an
     // update, and its panel shows what changed.
-    await transition(editor, originalId, 'unpublish')
+    await fireTransition(editor, originalId, 'unpublish')
     const edited = await call(`/api/articles/${originalId}?draft=true`, {
       method: 'PATCH',
       headers: editor,
@@ -286,7 +277,7 @@ describe.runIf(browserTestsEnabled)('translating in the admin, in Azerbaijani', 
       },
     })
     expect(edited.status, messageOf(edited.json)).toBe(200)
-    await transition(editor, originalId, 'publish')
+    await fireTransition(editor, originalId, 'publish')
 
     await openArticle(versionId)
     const changes = panel().locator('[data-testid="original-changes"]')
@@ -353,7 +344,7 @@ describe.runIf(browserTestsEnabled)('translating in the admin, in Azerbaijani', 
     await page.locator('#workflow-transition-submit').click()
     await page.locator('#workflow-panel[data-stage="in_review"]').waitFor({ timeout: 30_000 })
     expect((await call(`/api/articles/${versionId}?depth=0`)).json.title).toBe(title)
-    await transition(editor, versionId, 'publish')
+    await fireTransition(editor, versionId, 'publish')
     expect((await call(`/api/articles/${versionId}?depth=0`)).json).toMatchObject({
       title: updatedTitle,
       _status: 'published',

@@ -5,7 +5,15 @@ import { blocksToLexical } from '@/lib/lexical'
 import { slugify } from '@/lib/slug'
 
 import { adminLogIn, browserTestsEnabled, launchBrowser } from '../helpers/browser'
-import { call, login, messageOf, type Headers, type Json } from '../helpers/http'
+import {
+  call,
+  login,
+  messageOf,
+  type Headers,
+  type Json,
+  fireTransition,
+  transitionAt,
+} from '../helpers/http'
 
 const baseURL = inject('baseURL')
 const SLOW = { timeout: 30_000 }
@@ -16,14 +24,6 @@ let editor: Headers, translator: Headers, author: Headers
 const made: number[] = []
 
 let storyFields: Json
-
-const transition = async (headers: Headers, id: number, name: string) =>
-  call(`/api/articles/${id}/transition`, { method: 'POST', headers, body: { transition: name } })
-
-const fired = async (headers: Headers, id: number, name: string) => {
-  const { status, json } = await transition(headers, id, name)
-  expect(status, messageOf(json)).toBe(200)
-}
 
 /** A published English original, written by the editor, with no language versions. */
 const publishedOriginal = async (title: string) => {
@@ -41,7 +41,7 @@ const publishedOriginal = async (title: string) => {
   expect(created.status, messageOf(created.json)).toBe(201)
   const id = (created.json.doc as { id: number }).id
   made.push(id)
-  await fired(editor, id, 'publish')
+  await fireTransition(editor, id, 'publish')
   return id
 }
 
@@ -61,7 +61,7 @@ const publishedVersion = async (originalId: number, language: 'az' | 'ru', title
     body: { title, dek: 'Lid.' },
   })
   expect(edited.status, messageOf(edited.json)).toBe(200)
-  await fired(editor, id, 'publish')
+  await fireTransition(editor, id, 'publish')
   return id
 }
 
@@ -119,9 +119,9 @@ describe('the translator’s update over HTTP, both sides of each permission', (
     // Published: read-only for the translator until the update starts.
     expect((await patch(translator, { title: 'Too early' })).status).toBe(403)
     // The update is the writers' way in: not an editor's (they edit directly), not an author's.
-    expect((await transition(editor, az, 'start_update')).status).toBe(403)
-    expect((await transition(author, az, 'start_update')).status).toBe(403)
-    expect((await transition({}, az, 'start_update')).status).toBe(401)
+    expect((await transitionAt(editor, az, 'start_update')).status).toBe(403)
+    expect((await transitionAt(author, az, 'start_update')).status).toBe(403)
+    expect((await transitionAt({}, az, 'start_update')).status).toBe(401)
 
     // Nothing changed yet: Mark updated is refused, in the requester's language too.
     const refused = await markUpdated(translator)
@@ -130,7 +130,7 @@ describe('the translator’s update over HTTP, both sides of each permission', (
     const inAzerbaijani = await markUpdated(translator, { 'Accept-Language': 'az' })
     expect(messageOf(inAzerbaijani.json)).toMatch(/mətni dəyişməyib/)
 
-    await fired(translator, az, 'start_update')
+    await fireTransition(translator, az, 'start_update')
     expect(await live(az)).toMatchObject({ title: 'Tramvay deposu', _status: 'published' })
     expect((await markUpdated(translator)).status).toBe(409)
     expect((await patch(author, { title: 'Not theirs' })).status).toBe(403)
@@ -140,11 +140,11 @@ describe('the translator’s update over HTTP, both sides of each permission', (
     expect((await markUpdated(translator)).status).toBe(200)
 
     // The update goes through review; readers keep the published text until it is published.
-    await fired(translator, az, 'submit')
+    await fireTransition(translator, az, 'submit')
     expect((await patch(translator, { title: 'In review' })).status).toBe(403)
-    expect((await transition(translator, az, 'publish')).status).toBe(403)
+    expect((await transitionAt(translator, az, 'publish')).status).toBe(403)
     expect((await live(az)).title).toBe('Tramvay deposu')
-    await fired(editor, az, 'publish')
+    await fireTransition(editor, az, 'publish')
     expect(await live(az)).toMatchObject({
       title: 'Tramvay deposu yenilənir',
       _status: 'published',
@@ -169,7 +169,7 @@ describe('the translator’s update over HTTP, both sides of each permission', (
     const pageOf = async () =>
       (await fetch(`${baseURL}/az/articles/${slugify('Kanat yolu')}`)).text()
     expect(await pageOf()).toContain('Cable car: unpublished together')
-    await fired(editor, originalId, 'unpublish')
+    await fireTransition(editor, originalId, 'unpublish')
     let html = ''
     for (const started = Date.now(); Date.now() - started < 10_000;) {
       html = await pageOf()

@@ -61,6 +61,16 @@ export const login = (email: string, password: string): Promise<Headers> =>
 export const messageOf = (json: Json) =>
   (json.errors as { message: string }[] | undefined)?.[0]?.message
 
+/** Fires a workflow transition over REST as `headers`; answers the status and body. */
+export const transitionAt = (headers: Headers, id: number, name: string) =>
+  call(`/api/articles/${id}/transition`, { method: 'POST', headers, body: { transition: name } })
+
+/** Fires a workflow transition over REST and expects it to pass. */
+export const fireTransition = async (headers: Headers, id: number, name: string) => {
+  const { status, json } = await transitionAt(headers, id, name)
+  expect(status, messageOf(json)).toBe(200)
+}
+
 /**
  * The section, bylines and hero image of a seeded English article that has a hero image: what a
  * new article borrows to pass the pre-publish checklist.
