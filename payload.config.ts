@@ -25,6 +25,7 @@ import { answerDatabaseRefusals } from './src/db/errors'
 import { Navigation } from './src/globals/Navigation'
 import { SiteSettings } from './src/globals/SiteSettings'
 import { adminTranslations } from './src/i18n/admin'
+import { buildClientSchemaMapPerRequest } from './src/i18n/admin/schemaMap'
 import { emailAdapter } from './src/lib/email'
 import { answerErrors, loggingLevels } from './src/lib/errorResponse'
 import { MAX_QUERY_ALIASES, queryCostRule } from './src/lib/graphqlCost'
@@ -47,6 +48,9 @@ sharp.concurrency(Number(process.env.SHARP_CONCURRENCY) || 1)
 /** sharp with a pixel ceiling, so a decompression bomb fails fast instead of filling memory. */
 const boundedSharp = ((input: Parameters<typeof sharp>[0], options?: SharpOptions) =>
   sharp(input, { limitInputPixels: MAX_INPUT_PIXELS, ...options })) as unknown as SharpDependency
+
+// Server-rendered field labels in each admin's own language (see the module).
+buildClientSchemaMapPerRequest()
 
 export default buildConfig({
   serverURL,

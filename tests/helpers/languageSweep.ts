@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core'
 
 import { ADMIN_DICTIONARIES } from '@/i18n/admin'
 import { lookup } from '@/lib/dictionary'
-import type { Language } from '@/lib/languages'
+import { LANGUAGE_NAMES_IN, type Language } from '@/lib/languages'
 
 import { leaves } from './dictionaries'
 
@@ -49,16 +49,31 @@ type Pattern = { key: string; english: string; expected: string; test: (line: st
  * placeholders match any text. A text matches a whole line or attribute; a text of three words
  * or more also matches inside a longer line (a message in a sentence), at word boundaries.
  */
+/** Any language's name in any of the languages, as a pattern. */
+const LANGUAGE_NAME = `(?:${[
+  ...new Set(Object.values(LANGUAGE_NAMES_IN).flatMap((names) => Object.values(names))),
+]
+  .map(escapeRegExp)
+  .join('|')})`
+
 export const patternsFor = (language: Language): Pattern[] =>
   leaves(ADMIN_DICTIONARIES.en).flatMap(({ key, text }) => {
     const expected = lookup(ADMIN_DICTIONARIES[language], key) ?? ''
     if (normalize(expected) === normalize(text)) return []
     const english = normalize(text)
     const parts = english.split(/\{\{\s*\w+\s*\}\}/)
+    const names = [...english.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1])
     const fixed = lettersOf(parts.join(''))
     const words = english.split(' ').length
     if (fixed.length < 4) return []
-    const body = parts.map(escapeRegExp).join('.+?')
+    // A `{{language}}` stands for a language's name (so "My version", a title, is not
+    // "{{language}} version"); any other placeholder for any text.
+    const body = parts
+      .map(escapeRegExp)
+      .reduce(
+        (joined, part, i) =>
+          `${joined}${names[i - 1] === 'language' ? LANGUAGE_NAME : '.+?'}${part}`,
+      )
     const whole = new RegExp(`^${body}$`, 'u')
     const inside = words >= 3 ? new RegExp(`(?:^|[^\\p{L}])${body}(?:$|[^\\p{L}])`, 'u') : null
     return [

@@ -92,6 +92,12 @@ describe("the admin language sweep's matcher (tests/e2e/admin-language)", () => 
     expect(offendersIn('desk', 'en', ['Draft', 'Title'])).toEqual([])
   })
 
+  it('reads a {{language}} placeholder as a language name only', () => {
+    const texts = (strings: string[]) => offendersIn('desk', 'az', strings).map(({ text }) => text)
+    expect(texts(['Russian version'])).toEqual(['Russian version'])
+    expect(texts(['My version'])).toEqual([])
+  })
+
   it('names the files that still hold an English text outside the dictionaries', () => {
     expect(sourcesOf('Needs update')).toContain('src/components/translations/NeedsUpdateCell.tsx')
     expect(sourcesOf('Qaralama')).toEqual([])
