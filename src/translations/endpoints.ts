@@ -3,8 +3,8 @@ import type { Endpoint, PayloadRequest } from 'payload'
 import { forStaff, readArticle, readBody, reply } from '@/access/endpoints'
 import { hasRole, isEditorUser } from '@/access/roles'
 import { refuse } from '@/lib/errors'
-import { LANGUAGES } from '@/lib/languages'
-import { message } from '@/lib/messages'
+import { LANGUAGES, languageNameIn } from '@/lib/languages'
+import { languageName, languageOf, message } from '@/lib/messages'
 import { idOf, latestArticle } from '@/lib/relations'
 import type { Article } from '@/payload-types'
 import { workflowFacts } from '@/workflow/facts'
@@ -22,7 +22,7 @@ import type {
 } from './api'
 import { originalChanges } from './diff'
 import { markVersionUpdated } from './hooks'
-import { languageNameFor, sharedFieldsOf, textOf } from './shared'
+import { sharedFieldsOf, textOf } from './shared'
 import { updatedSinceFlagged } from './updates'
 
 /** Whether this person may add a version in `language`: editors any, translators their own. */
@@ -70,7 +70,7 @@ const listTranslations = forStaff(async (req, id) => {
       const version = versions.find((doc) => doc.language === language)
       return {
         language,
-        languageName: languageNameFor(req, language),
+        languageName: languageNameIn(languageOf(req), language),
         version: version
           ? {
               id: version.id,
@@ -105,7 +105,7 @@ const addTranslation = forStaff(async (req, id) => {
     throw refuse(req, 'translations:whichLanguage', 400, { languages: LANGUAGES.join(', ') })
   }
   if (!mayAddVersion(req.user, language)) {
-    throw refuse(req, 'translations:mayNotAdd', 403, { language: languageNameFor(req, language) })
+    throw refuse(req, 'translations:mayNotAdd', 403, { language: languageName(req, language) })
   }
   let assignee = req.user!.id as number
   if (body.translator !== undefined && body.translator !== null) {
@@ -143,7 +143,7 @@ const addTranslation = forStaff(async (req, id) => {
   })
   return reply<AddTranslationResponse>(
     {
-      message: message(req, 'translations:created', { language: languageNameFor(req, language) }),
+      message: message(req, 'translations:created', { language: languageName(req, language) }),
       doc: { id: version.id, language: version.language, stage: stageOf(version) },
     },
     { status: 201 },

@@ -8,11 +8,12 @@ import type { CollectionAfterChangeHook, CollectionBeforeChangeHook, PayloadRequ
 import { hasRole, isEditorUser } from '@/access/roles'
 import { writeLiveRowOnly } from '@/db/languageVersions'
 import { refuse } from '@/lib/errors'
+import { languageName } from '@/lib/messages'
 import { idOf, latestArticle } from '@/lib/relations'
 import type { Article } from '@/payload-types'
 import { isLive } from '@/workflow/live'
 
-import { languageNameFor, sameSharedFields, sameText, sharedFieldsOf, textOf } from './shared'
+import { sameSharedFields, sameText, sharedFieldsOf, textOf } from './shared'
 
 /**
  * The original a write links to, as an id (`null` when it links to none). REST and GraphQL
@@ -41,7 +42,7 @@ const assertMayLink = (req: PayloadRequest, language: string): void => {
     hasRole(req.user, 'translator') &&
     ((req.user.languages as string[] | undefined) ?? []).includes(language)
   if (!mayTranslate) {
-    throw refuse(req, 'translations:mayNotAdd', 403, { language: languageNameFor(req, language) })
+    throw refuse(req, 'translations:mayNotAdd', 403, { language: languageName(req, language) })
   }
 }
 
@@ -61,7 +62,7 @@ const assertOriginal = (
   }
   if (original.language === language) {
     throw refuse(req, 'translations:sameLanguage', 409, {
-      language: languageNameFor(req, language),
+      language: languageName(req, language),
     })
   }
   return original
@@ -91,7 +92,7 @@ const assertLanguageFree = async (
   })
   if (taken.length) {
     throw refuse(req, 'translations:languageTaken', 409, {
-      language: languageNameFor(req, language),
+      language: languageName(req, language),
       id: taken[0].id,
       title: taken[0].title,
     })

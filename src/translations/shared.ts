@@ -5,7 +5,6 @@
 import type { FieldAccess } from 'payload'
 
 import { lexicalToPlainText, type LexicalState } from '@/lib/lexical'
-import { languageName, type Audience } from '@/lib/messages'
 import { idOf } from '@/lib/relations'
 import type { Article } from '@/payload-types'
 
@@ -20,10 +19,6 @@ export const SHARED_FIELDS = [
 ] as const satisfies readonly (keyof Article)[]
 
 export type SharedFields = Pick<Article, (typeof SHARED_FIELDS)[number]>
-
-/** A language's name inside a message to the requester, in their language (src/lib/messages). */
-export const languageNameFor = (audience: Audience, code: string | null | undefined): string =>
-  languageName(audience, code ?? '')
 
 /** Relationship values as ids, so the original's values can be written to a version as they are. */
 const plain = (value: unknown): unknown =>
