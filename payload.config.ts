@@ -15,6 +15,7 @@ import { hasRole, isEditorUser } from './src/access/roles'
 import { Articles } from './src/collections/Articles'
 import { Authors } from './src/collections/Authors'
 import { Categories } from './src/collections/Categories'
+import { Comments } from './src/collections/Comments'
 import { EditorialEvents } from './src/collections/EditorialEvents'
 import { Media } from './src/collections/Media'
 import { Pages } from './src/collections/Pages'
@@ -72,7 +73,7 @@ export default buildConfig({
   },
   // Every collection and global gets the edge checks (ids and query shapes, the query guard,
   // document locks) from the last plugin, `edgeChecks` (src/plugins.ts).
-  collections: [Articles, Categories, Tags, Authors, Media, Pages, Users, EditorialEvents],
+  collections: [Articles, Categories, Tags, Authors, Media, Pages, Users, EditorialEvents, Comments],
   globals: [SiteSettings, Navigation],
   editor: lexicalEditor(),
   localization: {

@@ -7,6 +7,7 @@ import * as migration_20261126_033240_s3_storage_fields from './20261126_033240_
 import * as migration_20261126_062304_workflow_start_update from './20261126_062304_workflow_start_update';
 import * as migration_20261126_062417_users_admin_language from './20261126_062417_users_admin_language';
 import * as migration_20261126_063135_article_hero_alt from './20261126_063135_article_hero_alt';
+import * as migration_20261126_092401_comments from './20261126_092401_comments';
 
 export const migrations = [
   {
@@ -52,6 +53,11 @@ export const migrations = [
   {
     up: migration_20261126_063135_article_hero_alt.up,
     down: migration_20261126_063135_article_hero_alt.down,
-    name: '20261126_063135_article_hero_alt'
+    name: '20261126_063135_article_hero_alt',
+  },
+  {
+    up: migration_20261126_092401_comments.up,
+    down: migration_20261126_092401_comments.down,
+    name: '20261126_092401_comments'
   },
 ];

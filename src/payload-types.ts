@@ -75,6 +75,7 @@ export interface Config {
     pages: Page;
     users: User;
     'editorial-events': EditorialEvent;
+    comments: Comment;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -95,6 +96,7 @@ export interface Config {
     pages: PagesSelect<false> | PagesSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'editorial-events': EditorialEventsSelect<false> | EditorialEventsSelect<true>;
+    comments: CommentsSelect<false> | CommentsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -251,6 +253,10 @@ export interface Article {
   categories?: (number | Category)[] | null;
   tags?: (number | Tag)[] | null;
   authors?: (number | Author)[] | null;
+  /**
+   * Whether readers may comment on this article. “As its section” follows the section’s setting.
+   */
+  commentMode?: ('inherit' | 'moderated' | 'closed' | 'hidden') | null;
   /**
    * Set on first publication.
    */
@@ -451,6 +457,10 @@ export interface Category {
    * Position in menus, ascending.
    */
   order?: number | null;
+  /**
+   * Whether readers may comment on this section’s articles.
+   */
+  commentMode?: ('moderated' | 'closed' | 'hidden') | null;
   parent?: (number | null) | Category;
   breadcrumbs?:
     | {
@@ -514,6 +524,33 @@ export interface Page {
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "comments".
+ */
+export interface Comment {
+  id: number;
+  article: number | Article;
+  parent?: (number | null) | Comment;
+  name: string;
+  /**
+   * Never shown on the site; only editors can read it.
+   */
+  email: string;
+  body: string;
+  language: 'en' | 'az' | 'ru';
+  status: 'unconfirmed' | 'pending' | 'approved' | 'rejected' | 'spam';
+  byNewsroom?: boolean | null;
+  /**
+   * A salted hash of the sender’s IP address: for rate limits and spotting repeats, never the address itself.
+   */
+  ipHash?: string | null;
+  moderatedBy?: (number | null) | User;
+  moderatedAt?: string | null;
+  notifiedAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -662,6 +699,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'editorial-events';
         value: number | EditorialEvent;
+      } | null)
+    | ({
+        relationTo: 'comments';
+        value: number | Comment;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -762,6 +803,7 @@ export interface ArticlesSelect<T extends boolean = true> {
   categories?: T;
   tags?: T;
   authors?: T;
+  commentMode?: T;
   publishedAt?: T;
   readingTime?: T;
   createdBy?: T;
@@ -779,6 +821,7 @@ export interface CategoriesSelect<T extends boolean = true> {
   slug?: T;
   description?: T;
   order?: T;
+  commentMode?: T;
   parent?: T;
   breadcrumbs?:
     | T
@@ -949,6 +992,26 @@ export interface EditorialEventsSelect<T extends boolean = true> {
   language?: T;
   user?: T;
   summary?: T;
+  notifiedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "comments_select".
+ */
+export interface CommentsSelect<T extends boolean = true> {
+  article?: T;
+  parent?: T;
+  name?: T;
+  email?: T;
+  body?: T;
+  language?: T;
+  status?: T;
+  byNewsroom?: T;
+  ipHash?: T;
+  moderatedBy?: T;
+  moderatedAt?: T;
   notifiedAt?: T;
   updatedAt?: T;
   createdAt?: T;

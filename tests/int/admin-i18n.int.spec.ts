@@ -19,7 +19,7 @@ import { LANGUAGE_NAMES, LANGUAGES, type Language } from '@/lib/languages'
 export const incomplete: AdminDictionary = { ...en, groups: { content: 'Məzmun' } }
 
 /** Texts that are the same in az or ru as in English, on purpose. */
-const SAME_IN_EVERY_LANGUAGE = new Set(['SEO', 'Facebook', 'X', 'Instagram', 'YouTube'])
+const SAME_IN_EVERY_LANGUAGE = new Set(['SEO', 'Facebook', 'X', 'Instagram', 'YouTube', 'Spam'])
   .add('Youtube')
   .add('Telegram')
   .add('Linkedin')

@@ -11,6 +11,7 @@ import { publishedOrStaff } from '@/access/publishedOrStaff'
 import { isEditorField, isStaff, isStaffField } from '@/access/roles'
 import { copySlug, notCopied } from '@/fields/duplicate'
 import { withSeoLabels } from '@/fields/seo'
+import { commentModeField } from '@/fields/commentMode'
 import { slugField } from '@/fields/slug'
 import { inLanguages, label } from '@/i18n/admin'
 import { CONTENT_LANGUAGE_OPTIONS, isLanguage, SOURCE_LANGUAGE_OPTIONS } from '@/lib/languages'
@@ -296,6 +297,7 @@ export const Articles: CollectionConfig = {
       label: label('articles:authors'),
       admin: { position: 'sidebar' },
     },
+    commentModeField('article'),
     {
       name: 'publishedAt',
       type: 'date',

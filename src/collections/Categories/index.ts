@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { anyone, isEditor } from '@/access/roles'
 import { revalidateOnChange } from '@/cache/revalidate'
 import { cacheTags } from '@/cache/tags'
+import { commentModeField } from '@/fields/commentMode'
 import { slugField } from '@/fields/slug'
 import { inLanguages, label } from '@/i18n/admin'
 
@@ -35,5 +36,6 @@ export const Categories: CollectionConfig = {
       label: label('categories:order'),
       admin: { position: 'sidebar', description: inLanguages('categories:orderDescription') },
     },
+    commentModeField('section'),
   ],
 }

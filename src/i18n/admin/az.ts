@@ -1,6 +1,7 @@
 import { messagesAz } from '@/lib/messages/az'
 
 import type { AdminDictionary } from './dictionary'
+import { commentsAz } from './comments/az'
 import { emailsAz } from './emails/az'
 import { panelsAz } from './panels/az'
 
@@ -220,4 +221,5 @@ export const az = {
   messages: messagesAz,
   panels: panelsAz,
   emails: emailsAz,
+  comments: commentsAz,
 } satisfies AdminDictionary

@@ -1,5 +1,6 @@
 import { messagesEn } from '@/lib/messages/en'
 
+import { commentsEn } from './comments/en'
 import { emailsEn } from './emails/en'
 import { panelsEn } from './panels/en'
 
@@ -222,4 +223,5 @@ export const en = {
   messages: messagesEn,
   panels: panelsEn,
   emails: emailsEn,
+  comments: commentsEn,
 }

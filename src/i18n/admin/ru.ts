@@ -1,6 +1,7 @@
 import { messagesRu } from '@/lib/messages/ru'
 
 import type { AdminDictionary } from './dictionary'
+import { commentsRu } from './comments/ru'
 import { emailsRu } from './emails/ru'
 import { panelsRu } from './panels/ru'
 
@@ -221,4 +222,5 @@ export const ru = {
   messages: messagesRu,
   panels: panelsRu,
   emails: emailsRu,
+  comments: commentsRu,
 } satisfies AdminDictionary

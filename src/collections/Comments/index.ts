@@ -1,0 +1,134 @@
+import type { CollectionConfig } from 'payload'
+
+import { isEditor, isEditorField } from '@/access/roles'
+import { inLanguages, label } from '@/i18n/admin'
+import { COMMENT_LIMITS, COMMENT_STATUSES } from '@/lib/comments'
+import { CONTENT_LANGUAGE_OPTIONS } from '@/lib/languages'
+
+const never = () => false
+
+/**
+ * Readers' comments on articles, one level of replies. Nobody but editors reads this collection
+ * through any API: the public page reads approved comments through the read layer, which selects
+ * only what a reader may see (never the email or the address hash). Readers write through the
+ * public form (src/app/…/comments), never through Payload's create.
+ */
+export const Comments: CollectionConfig = {
+  slug: 'comments',
+  labels: { singular: label('comments:singular'), plural: label('comments:plural') },
+  admin: {
+    useAsTitle: 'name',
+    defaultColumns: ['createdAt', 'status', 'name', 'body', 'article', 'language'],
+    group: inLanguages('groups:newsroom'),
+  },
+  defaultSort: '-createdAt',
+  access: {
+    read: isEditor,
+    create: isEditor,
+    update: isEditor,
+    delete: isEditor,
+  },
+  fields: [
+    {
+      name: 'article',
+      type: 'relationship',
+      relationTo: 'articles',
+      required: true,
+      index: true,
+      label: label('comments:article'),
+    },
+    {
+      name: 'parent',
+      type: 'relationship',
+      relationTo: 'comments',
+      index: true,
+      label: label('comments:parent'),
+    },
+    {
+      name: 'name',
+      type: 'text',
+      required: true,
+      maxLength: COMMENT_LIMITS.name,
+      label: label('comments:name'),
+    },
+    {
+      name: 'email',
+      type: 'email',
+      required: true,
+      index: true,
+      label: label('comments:email'),
+      access: { read: isEditorField },
+      admin: { description: inLanguages('comments:emailDescription') },
+    },
+    {
+      name: 'body',
+      type: 'textarea',
+      required: true,
+      maxLength: COMMENT_LIMITS.body,
+      label: label('comments:body'),
+    },
+    {
+      name: 'language',
+      type: 'select',
+      required: true,
+      index: true,
+      label: label('common:language'),
+      options: CONTENT_LANGUAGE_OPTIONS,
+    },
+    {
+      name: 'status',
+      type: 'select',
+      required: true,
+      index: true,
+      defaultValue: 'pending',
+      label: label('comments:status'),
+      options: COMMENT_STATUSES.map((status) => ({
+        label: label(`comments:statuses:${status}`),
+        value: status,
+      })),
+      admin: { position: 'sidebar' },
+    },
+    {
+      name: 'byNewsroom',
+      type: 'checkbox',
+      defaultValue: false,
+      label: label('comments:byNewsroom'),
+      admin: { position: 'sidebar', readOnly: true },
+    },
+    {
+      name: 'ipHash',
+      type: 'text',
+      index: true,
+      label: label('comments:ipHash'),
+      access: { read: isEditorField, create: never, update: never },
+      admin: {
+        position: 'sidebar',
+        readOnly: true,
+        description: inLanguages('comments:ipHashDescription'),
+      },
+    },
+    {
+      name: 'moderatedBy',
+      type: 'relationship',
+      relationTo: 'users',
+      label: label('comments:moderatedBy'),
+      access: { create: never, update: never },
+      admin: { position: 'sidebar', readOnly: true },
+    },
+    {
+      name: 'moderatedAt',
+      type: 'date',
+      label: label('comments:moderatedAt'),
+      access: { create: never, update: never },
+      admin: { position: 'sidebar', readOnly: true, date: { pickerAppearance: 'dayAndTime' } },
+    },
+    {
+      name: 'notifiedAt',
+      type: 'date',
+      label: label('comments:notifiedAt'),
+      access: { create: never, update: never },
+      admin: { hidden: true },
+    },
+  ],
+  timestamps: true,
+}
