@@ -48,10 +48,22 @@ export async function up({ db }: MigrateUpArgs): Promise<void> {
   // read (approved comments of one article, oldest first) has its own partial index.
   await db.execute(sql`
   CREATE INDEX "comments_article_approved_idx" ON "comments" USING btree ("article_id", "created_at") WHERE "status" = 'approved';`)
+  // Rate limits shared by every instance (src/db/rateLimits.ts): one row per rule, client and
+  // window; unlogged (a crash may forget the last windows' counts, which costs nothing).
+  await db.execute(sql`
+  CREATE UNLOGGED TABLE "rate_limit_hits" (
+    "bucket" varchar NOT NULL,
+    "key" varchar NOT NULL,
+    "window_start" timestamp(0) with time zone NOT NULL,
+    "hits" integer NOT NULL,
+    PRIMARY KEY ("bucket", "key", "window_start")
+  );
+  CREATE INDEX "rate_limit_hits_window_idx" ON "rate_limit_hits" USING btree ("window_start");`)
 }
 
 export async function down({ db }: MigrateDownArgs): Promise<void> {
   await db.execute(sql`
+   DROP TABLE IF EXISTS "rate_limit_hits";
    ALTER TABLE "comments" DISABLE ROW LEVEL SECURITY;
   DROP TABLE "comments" CASCADE;
   ALTER TABLE "payload_locked_documents_rels" DROP CONSTRAINT "payload_locked_documents_rels_comments_fk";

@@ -130,6 +130,8 @@ export const MIGRATION_SCHEMA = {
   articles: ['search_vector'],
   // migration `editorial_notifications`: one row per email of a timeline event
   editorial_notifications: ['event_id', 'user_id', 'email', 'claimed_at', 'claimed_by', 'sent_at'],
+  // migration `comments`: the shared rate limits' counts (src/db/rateLimits.ts)
+  rate_limit_hits: ['bucket', 'key', 'window_start', 'hits'],
 } as const satisfies TableColumns
 
 export const MIGRATION_FUNCTIONS = ['lexical_plain_text'] as const

@@ -157,8 +157,9 @@ const tablesNamedIn = (source: string): string[] => {
       !ctes.has(name) &&
       !name.startsWith('pg_') &&
       name !== 'information_schema' &&
-      // SQL keywords that may follow these words (`INSERT INTO … SELECT … FROM`, `DELETE FROM`)
-      !/^(SELECT|ONLY|LATERAL|ROWS|IF|NOT|EXISTS)$/i.test(name),
+      // SQL keywords that may follow these words (`INSERT INTO … SELECT … FROM`, `DELETE FROM`,
+      // `ON CONFLICT … DO UPDATE SET`)
+      !/^(SELECT|ONLY|LATERAL|ROWS|IF|NOT|EXISTS|SET)$/i.test(name),
   )
 }
 

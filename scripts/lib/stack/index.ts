@@ -196,6 +196,7 @@ export const startStack = async (options: StackOptions): Promise<Stack> => {
       // Links in emails and feeds point where readers are: nginx.
       SERVER_URL: proxyUrl,
       PROXY_REFRESH_URL: refreshUrl,
+      TRUSTED_PROXY_HOPS: '1',
       MAIL_OUTBOX_DIR: outboxDir,
       // Media in the object store: an upload through one instance is served by every other.
       ...s3Env(objectStore, 'media'),
