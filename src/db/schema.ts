@@ -132,6 +132,8 @@ export const MIGRATION_SCHEMA = {
   editorial_notifications: ['event_id', 'user_id', 'email', 'claimed_at', 'claimed_by', 'sent_at'],
   // migration `comments`: the shared rate limits' counts (src/db/rateLimits.ts)
   rate_limit_hits: ['bucket', 'key', 'window_start', 'hits'],
+  // migration `comment_commenters`: emails that confirmed they comment (src/db/comments.ts)
+  comment_commenters: ['email', 'confirmed_at'],
 } as const satisfies TableColumns
 
 export const MIGRATION_FUNCTIONS = ['lexical_plain_text'] as const
@@ -162,6 +164,34 @@ const JOBS_TABLES = {
   editorial_events: ['id', 'notified_at'],
 } as const satisfies TableColumns
 
+// ─── src/db/comments.ts: readers' comments ────────────────────────────────────────────────────
+
+const COMMENTS_TABLES = {
+  comments: [
+    'id',
+    'article_id',
+    'parent_id',
+    'name',
+    'email',
+    'body',
+    'status',
+    'by_newsroom',
+    'ip_hash',
+    'created_at',
+  ],
+  articles: [
+    'id',
+    'language',
+    'slug',
+    'title',
+    '_status',
+    'deleted_at',
+    'category_id',
+    'comment_mode',
+  ],
+  categories: ['id', 'comment_mode'],
+} as const satisfies TableColumns
+
 // ─── the union ────────────────────────────────────────────────────────────────────────────────
 
 /** Every block's columns per table (a table named by several blocks lists all of theirs). */
@@ -181,6 +211,7 @@ export const RAW_SQL_SCHEMA: TableColumns = union(
   READ_TABLES,
   HEALTH_TABLES,
   JOBS_TABLES,
+  COMMENTS_TABLES,
 )
 
 /** Every table and column SQL in src/db/ may name: Payload's and the migrations' own. */

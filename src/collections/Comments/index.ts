@@ -5,6 +5,9 @@ import { inLanguages, label } from '@/i18n/admin'
 import { COMMENT_LIMITS, COMMENT_STATUSES } from '@/lib/comments'
 import { CONTENT_LANGUAGE_OPTIONS } from '@/lib/languages'
 
+import { publicCommentEndpoints } from './endpoints/public'
+import { expireApprovedComment, expireDeletedComment } from './hooks/cache'
+
 const never = () => false
 
 /**
@@ -22,6 +25,11 @@ export const Comments: CollectionConfig = {
     group: inLanguages('groups:newsroom'),
   },
   defaultSort: '-createdAt',
+  endpoints: [...publicCommentEndpoints],
+  hooks: {
+    afterChange: [expireApprovedComment],
+    afterDelete: [expireDeletedComment],
+  },
   access: {
     read: isEditor,
     create: isEditor,
