@@ -2,10 +2,9 @@
  * The public comment form's contract, shared by the page that renders it
  * (src/components/comments/) and the endpoint that takes it
  * (src/collections/Comments/endpoints/public.ts): field names, the signed render time, the
- * fragments the page shows a notice for, and the signed links of the confirmation email.
+ * fragments the page shows a notice for. Safe for the browser (no secrets, no Node modules); the
+ * signed tokens are in ./commentTokens.ts.
  */
-import { signLink, verifyLink } from './signedLinks'
-
 /** Where the form posts, and the other two public write endpoints. */
 export const COMMENT_ENDPOINTS = {
   submit: '/api/comments/submit',
@@ -46,23 +45,6 @@ export const COMMENT_FRAGMENTS = {
  */
 export const COMMENT_FORM_MIN_SECONDS = 3
 export const COMMENT_FORM_MAX_AGE_SECONDS = 6 * 60 * 60
-
-const FORM_PURPOSE = 'comment-form'
-
-/** A token saying "this form was rendered at `at`", which a client cannot forge. */
-export const commentFormToken = (at: Date = new Date()): string =>
-  signLink(FORM_PURPOSE, { t: at.getTime() })
-
-export type FormTokenCheck = 'ok' | 'tooFast' | 'expired'
-
-/** Whether a form's token allows its submission `now`. */
-export const checkCommentFormToken = (token: unknown, now = new Date()): FormTokenCheck => {
-  const verified = verifyLink(FORM_PURPOSE, token, now)
-  if (!verified.ok || typeof verified.data.t !== 'number') return 'expired'
-  const ageMs = now.getTime() - verified.data.t
-  if (ageMs > COMMENT_FORM_MAX_AGE_SECONDS * 1000 || ageMs < -60_000) return 'expired'
-  return ageMs < COMMENT_FORM_MIN_SECONDS * 1000 ? 'tooFast' : 'ok'
-}
 
 /** Links in a comment's text: http(s) URLs and `www.` addresses. */
 export const countLinks = (text: string): number =>

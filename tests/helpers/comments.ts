@@ -1,6 +1,7 @@
 import { handleEndpoints } from 'payload'
 
-import { commentFormToken, COMMENT_FORM_MIN_SECONDS } from '@/lib/commentForm'
+import { COMMENT_FORM_MIN_SECONDS } from '@/lib/commentForm'
+import { commentFormToken } from '@/lib/commentTokens'
 
 /**
  * Readers' comments in tests: a form's fields as the page renders them (with a render time far

@@ -24,18 +24,17 @@ import {
 import { hitRateLimit } from '@/db/rateLimits'
 import { clientFingerprint, hashAddress } from '@/lib/clientAddress'
 import {
-  checkCommentFormToken,
   COMMENT_ENDPOINTS,
   COMMENT_FIELDS,
   COMMENT_FRAGMENTS,
   COMMENT_LINK_PURPOSES,
-  commentFormToken,
   commentPagePaths,
   CONFIRM_LINK_DAYS,
   countLinks,
   isEmailAddress,
 } from '@/lib/commentForm'
 import { COMMENT_LIMITS, commentModeOf } from '@/lib/comments'
+import { checkCommentFormToken, commentFormToken } from '@/lib/commentTokens'
 import { isLanguage, type Language } from '@/lib/languages'
 import { languageOf, message, messageCode, type MessageKey } from '@/lib/messages'
 import { signLink, verifyLink } from '@/lib/signedLinks'
