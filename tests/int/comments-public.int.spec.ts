@@ -14,6 +14,7 @@ import {
   readerAddress,
   tokenOf,
 } from '../helpers/comments'
+import { countQueries } from '../helpers/database'
 import { createArticle, createUser, readOutbox } from '../helpers/fixtures'
 import { createTestPayload, type TestPayload } from '../helpers/payload'
 
@@ -204,6 +205,26 @@ describe('what a reader sees', () => {
     expect(await getCommentCounts({ articleIds: [own.id, article.id] })).toEqual({
       [String(own.id)]: 3,
     })
+
+    // Cards: one grouped query for the whole list, not one per card; hidden comments uncounted.
+    await ctx.payload.create({
+      collection: 'comments',
+      data: {
+        article: hidden.id,
+        name: 'Reader',
+        email: 'shown@test.example',
+        body: 'approved before the section hid comments',
+        language: 'en',
+        status: 'approved',
+      },
+    })
+    const { getLatestArticles } = await import('@/data/articles')
+    const { result: latest, statements } = await countQueries(() =>
+      getLatestArticles({ language: 'en', limit: 20 }),
+    )
+    expect(latest.find((a) => a.id === own.id)?.commentCount).toBe(3)
+    expect(latest.find((a) => a.id === hidden.id)?.commentCount).toBe(0)
+    expect(statements.filter((text) => /from comments/i.test(text))).toHaveLength(1)
 
     expect(await getArticleComments({ articleId: draft.id })).toBeNull()
     expect(await getArticleComments({ articleId: hidden.id })).toEqual({
