@@ -333,6 +333,11 @@ describe('the safeguards', () => {
       400,
       'comments.formExpired',
     )
+    // The enhanced form's fresh token (fetched when the reader starts typing) counts from now.
+    const fresh = await rest('/api/comments/form-token')
+    expect(fresh.headers.get('cache-control')).toBe('no-store')
+    const { token } = (await fresh.json()) as { token: string }
+    await refusedWith(commentFields(article.id, { ts: token }), 400, 'comments.tooFast')
     // A form rendered an hour ago (a cached page) is fine.
     const cachedPage = await postInProcess(
       SUBMIT,
