@@ -475,6 +475,44 @@ describe('the safeguards', () => {
   })
 })
 
+describe('the cache of what readers see', () => {
+  it('expires the article’s comments, the cards’ counts and its page when a comment is or was approved', async () => {
+    const write = async (run: (context: Record<string, unknown>) => Promise<unknown>) => {
+      const context = { deferredTags: [] as string[], deferredPaths: [] as string[] }
+      await run(context)
+      return context
+    }
+    const pending = await ctx.payload.create({
+      collection: 'comments',
+      data: {
+        article: article.id,
+        name: 'Cache',
+        email: 'cache@test.example',
+        body: 'cache',
+        language: 'en',
+        status: 'pending',
+      },
+    })
+    const update =
+      (status: 'approved' | 'rejected' | 'spam') => (context: Record<string, unknown>) =>
+        ctx.payload.update({ collection: 'comments', id: pending.id, data: { status }, context })
+    // Pending → spam: nothing public changes.
+    expect(await write(update('spam'))).toEqual({ deferredTags: [], deferredPaths: [] })
+    const expected = {
+      deferredTags: [`comments:${article.id}`, 'comment-counts'],
+      deferredPaths: [`/en/articles/${article.slug}`],
+    }
+    expect(await write(update('approved'))).toEqual(expected)
+    expect(await write(update('rejected'))).toEqual(expected)
+    await write(update('approved'))
+    expect(
+      await write((context) =>
+        ctx.payload.delete({ collection: 'comments', id: pending.id, context }),
+      ),
+    ).toEqual(expected)
+  })
+})
+
 describe('the erase link', () => {
   it('deletes every comment of the address and forgets it', async () => {
     const email = 'forget.me@test.example'
