@@ -2,13 +2,7 @@ import type { Browser, BrowserContext } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
 import { browserTestsEnabled, launchBrowser } from '../helpers/browser'
-import {
-  commentFields,
-  formTokenAgo,
-  linksOf,
-  postOver,
-  readerAddress,
-} from '../helpers/comments'
+import { commentFields, formTokenAgo, linksOf, postOver, readerAddress } from '../helpers/comments'
 import { call, login, type Headers } from '../helpers/http'
 import { nginxBinary, startProxy } from '../helpers/proxy'
 
