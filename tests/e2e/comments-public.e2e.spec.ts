@@ -221,6 +221,58 @@ describe.runIf(nginxBinary)('a reader’s comment, through the proxy', () => {
   )
 })
 
+describe('seeded comments, and replies', () => {
+  it.runIf(browserTestsEnabled)(
+    'shows the seeded newsroom replies in each language, and takes a reply without JavaScript',
+    async () => {
+      const { json } = await call(
+        '/api/comments?where[email][equals]=desk@newsroom.example&depth=1&limit=10',
+        { headers: editor },
+      )
+      const replies = json.docs as {
+        language: string
+        byNewsroom: boolean
+        status: string
+        body: string
+        parent: { id: number }
+        article: { slug: string; language: string }
+      }[]
+      expect(replies.map((r) => r.language).sort()).toEqual(['az', 'en', 'ru'])
+      const badge = { en: 'Newsroom', az: 'Redaksiya', ru: 'Редакция' } as Record<string, string>
+      for (const reply of replies) {
+        expect(reply).toMatchObject({ byNewsroom: true, status: 'approved' })
+        const html = await pageText(baseURL, `/${reply.language}/articles/${reply.article.slug}`)
+        expect(html).toContain(`class="comment-badge">${badge[reply.language]}<`)
+        expect(html).toContain(reply.body.replace(/'/g, '&#x27;'))
+      }
+
+      const en = replies.find((r) => r.language === 'en')!
+      const context = await browser!.browser.newContext({ baseURL, javaScriptEnabled: false })
+      try {
+        const page = await context.newPage()
+        await page.goto(`/en/articles/${en.article.slug}`)
+        const thread = page.locator(`#comment-${en.parent.id}`)
+        await thread.locator('summary', { hasText: 'Reply' }).click()
+        const form = thread.locator('form.comment-form')
+        const email = `reply-${Date.now()}@readers.example`
+        await form.locator('input[name="name"]').fill('Replying reader')
+        await form.locator('input[name="email"]').fill(email)
+        await page.waitForTimeout(3500)
+        await form.locator('textarea[name="body"]').fill('A reply sent without scripts.')
+        await form.locator('button[type="submit"]').click()
+        await page.waitForURL((url) => url.hash === '#comment-check-email', { timeout: 15_000 })
+        const [stored] = await commentsOf(email)
+        const { json: full } = await call(`/api/comments/${stored!.id}?depth=0`, {
+          headers: editor,
+        })
+        expect(full.parent).toBe(en.parent.id)
+      } finally {
+        await context.close()
+      }
+    },
+  )
+})
+
 describe('what no anonymous reader can read', () => {
   it('never shows a pending or unconfirmed comment, nor an email, anywhere public', async () => {
     const word = `zqxpending${Date.now().toString(36)}`

@@ -41,6 +41,21 @@ export async function ArticleComments({ articleId, lang }: { articleId: number; 
   if (!comments || comments.mode === 'hidden') return null
   const t = await getTranslations({ locale: lang, namespace: 'comments' })
   const open = comments.mode === 'moderated'
+  const token = commentFormToken()
+  const limits = { name: COMMENT_LIMITS.name, body: COMMENT_LIMITS.body }
+  const words = {
+    formTitle: t('formTitle'),
+    name: t('name'),
+    email: t('email'),
+    body: t('body'),
+    trap: t('trap'),
+    submit: t('submit'),
+    sending: t('sending'),
+    note: t('note'),
+    limits: t('limits', { max: COMMENT_LIMITS.body, links: COMMENT_LIMITS.links }),
+    failed: t('failed'),
+    tooMany: t('tooMany'),
+  }
   return (
     <section className="comments" id="comments" aria-labelledby="comments-title">
       <h2 id="comments-title">
@@ -61,14 +76,17 @@ export async function ArticleComments({ articleId, lang }: { articleId: number; 
             <li key={thread.id} className="comment" id={`comment-${thread.id}`}>
               <CommentBody comment={thread} lang={lang} newsroom={t('newsroom')} />
               {open && (
-                <a
-                  className="comment-reply"
-                  href="#comment-form"
-                  data-reply-to={thread.id}
-                  data-reply-name={thread.name}
-                >
-                  {t('reply')}
-                </a>
+                <details className="comment-reply">
+                  <summary>{t('reply')}</summary>
+                  <CommentForm
+                    articleId={articleId}
+                    lang={lang}
+                    token={token}
+                    limits={limits}
+                    words={{ ...words, formTitle: t('replyTo', { name: thread.name }) }}
+                    parentId={thread.id}
+                  />
+                </details>
               )}
               {thread.replies.length > 0 && (
                 <ol className="comment-replies">
@@ -93,23 +111,9 @@ export async function ArticleComments({ articleId, lang }: { articleId: number; 
         <CommentForm
           articleId={articleId}
           lang={lang}
-          token={commentFormToken()}
-          limits={{ name: COMMENT_LIMITS.name, body: COMMENT_LIMITS.body }}
-          words={{
-            formTitle: t('formTitle'),
-            name: t('name'),
-            email: t('email'),
-            body: t('body'),
-            trap: t('trap'),
-            submit: t('submit'),
-            sending: t('sending'),
-            note: t('note'),
-            limits: t('limits', { max: COMMENT_LIMITS.body, links: COMMENT_LIMITS.links }),
-            failed: t('failed'),
-            tooMany: t('tooMany'),
-            replyTo: t('replyTo', { name: '{name}' }),
-            cancelReply: t('cancelReply'),
-          }}
+          token={token}
+          limits={limits}
+          words={words}
         />
       ) : (
         <p className="comments-closed">{t('closed')}</p>

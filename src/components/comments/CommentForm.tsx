@@ -1,6 +1,6 @@
 'use client'
 
-import { useEffect, useRef, useState, type FormEvent } from 'react'
+import { useRef, useState, type FormEvent } from 'react'
 
 import { COMMENT_ENDPOINTS, COMMENT_FIELDS } from '@/lib/commentForm'
 
@@ -17,9 +17,6 @@ type Words = {
   failed: string
   /** the proxy's rate limit (its answer is a page, not JSON) */
   tooMany: string
-  /** with a `{name}` placeholder */
-  replyTo: string
-  cancelReply: string
 }
 
 type Notice = { kind: 'ok' | 'error'; text: string } | null
@@ -30,7 +27,8 @@ type Notice = { kind: 'ok' | 'error'; text: string } | null
  * filled in again. With JavaScript: a fresh render-time token is fetched when the reader starts
  * typing (the page may come from a cache an hour old; the minimum time then counts from the
  * first keystroke), the form posts JSON and shows the answer in place, keeping what was typed
- * on a refusal; "Reply" links under comments set the parent.
+ * on a refusal. A reply form (`parentId`) is the same form under its comment (in a `<details>`,
+ * which needs no JavaScript either).
  */
 export function CommentForm({
   articleId,
@@ -38,33 +36,20 @@ export function CommentForm({
   token,
   limits,
   words,
+  parentId,
 }: {
   articleId: number
   lang: string
   token: string
   limits: { name: number; body: number }
   words: Words
+  parentId?: number
 }) {
   const form = useRef<HTMLFormElement>(null)
   const fresh = useRef(false)
   const [ts, setTs] = useState(token)
-  const [parent, setParent] = useState<{ id: string; name: string } | null>(null)
   const [busy, setBusy] = useState(false)
   const [notice, setNotice] = useState<Notice>(null)
-
-  useEffect(() => {
-    const onClick = (event: MouseEvent) => {
-      const link = (event.target as Element | null)?.closest?.('a[data-reply-to]')
-      if (!link) return
-      setParent({
-        id: link.getAttribute('data-reply-to') ?? '',
-        name: link.getAttribute('data-reply-name') ?? '',
-      })
-      window.setTimeout(() => form.current?.querySelector('textarea')?.focus(), 0)
-    }
-    document.addEventListener('click', onClick)
-    return () => document.removeEventListener('click', onClick)
-  }, [])
 
   const refreshToken = () => {
     if (fresh.current) return
@@ -97,7 +82,6 @@ export function CommentForm({
         setNotice({ kind: 'ok', text: json?.message ?? '' })
         const body = form.current?.querySelector('textarea')
         if (body) body.value = ''
-        setParent(null)
       } else {
         const fallback = response.status === 429 ? words.tooMany : words.failed
         setNotice({ kind: 'error', text: json?.errors?.[0]?.message ?? fallback })
@@ -112,7 +96,7 @@ export function CommentForm({
   return (
     <form
       ref={form}
-      id="comment-form"
+      id={parentId ? undefined : 'comment-form'}
       className="comment-form"
       method="post"
       action={COMMENT_ENDPOINTS.submit}
@@ -120,19 +104,15 @@ export function CommentForm({
       onFocus={refreshToken}
       onInput={refreshToken}
     >
-      <h3>{words.formTitle}</h3>
+      {parentId ? (
+        <p className="comment-form-title">{words.formTitle}</p>
+      ) : (
+        <h3>{words.formTitle}</h3>
+      )}
       <input type="hidden" name={COMMENT_FIELDS.article} value={articleId} />
       <input type="hidden" name={COMMENT_FIELDS.language} value={lang} />
       <input type="hidden" name={COMMENT_FIELDS.token} value={ts} />
-      <input type="hidden" name={COMMENT_FIELDS.parent} value={parent?.id ?? ''} />
-      {parent && (
-        <p className="comment-replying">
-          {words.replyTo.replace('{name}', parent.name)}{' '}
-          <button type="button" className="link-button" onClick={() => setParent(null)}>
-            {words.cancelReply}
-          </button>
-        </p>
-      )}
+      <input type="hidden" name={COMMENT_FIELDS.parent} value={parentId ?? ''} />
       <p className="comment-trap" aria-hidden="true">
         <label>
           {words.trap}
