@@ -26,4 +26,8 @@ export const cacheTags = {
   search: 'search',
   feeds: 'feeds',
   sitemaps: 'sitemaps',
+  /** one article's approved comments (its page's comments section) */
+  comments: (articleId: number | string) => `comments:${articleId}`,
+  /** every list's comment counts (article cards): expired by any change of an approved comment */
+  commentCounts: 'comment-counts',
 } as const

@@ -1,3 +1,4 @@
+import { commentCountLabel } from '@/components/comments/commentCount'
 import { Img } from '@/components/Img'
 import type { ArticleSummary } from '@/data/shapes'
 import { formatDate } from '@/lib/format'
@@ -68,6 +69,11 @@ export function ArticleCard({
           )}
           {variant !== 'headline' && article.readingTime ? (
             <span>{minRead(article.readingTime)}</span>
+          ) : null}
+          {variant !== 'headline' && article.commentCount ? (
+            <a className="card-comments" href={`${href}#comments`}>
+              {commentCountLabel(article.language, article.commentCount)}
+            </a>
           ) : null}
         </p>
       </div>

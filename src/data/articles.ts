@@ -4,6 +4,7 @@ import type { Where } from 'payload'
 
 import { cacheTags } from '@/cache/tags'
 import { drizzleOf } from '@/db/client'
+import { approvedCommentCounts } from '@/db/comments'
 import { relatedArticleIds, sectionBlockIds } from '@/db/reads'
 import type { ArticleSource } from '@/lib/articleSource'
 import type { Language } from '@/lib/languages'
@@ -61,8 +62,13 @@ const listArticles = async (
     select: summarySelect,
     populate: summaryPopulate,
   })
+  // Approved comment counts of the whole list, in one grouped query (src/db/comments.ts).
+  const counts = await approvedCommentCounts(
+    drizzleOf(payload),
+    result.docs.map((doc) => doc.id),
+  )
   return {
-    docs: result.docs.map(toSummary),
+    docs: result.docs.map((doc) => ({ ...toSummary(doc), commentCount: counts.get(doc.id) ?? 0 })),
     page: result.page ?? page,
     totalPages: result.totalPages,
     totalDocs: result.totalDocs,
@@ -76,7 +82,7 @@ export const getLatestArticles = cached(
   'latest-articles',
   async ({ language, limit = 20 }: { language: Language; limit?: number }) =>
     (await listArticles(language, {}, 1, limit, { count: false })).docs,
-  ({ language }) => [cacheTags.articles, cacheTags.articlesIn(language)],
+  ({ language }) => [cacheTags.articles, cacheTags.articlesIn(language), cacheTags.commentCounts],
 )
 
 type ListPage = { page?: number; limit?: number }
@@ -96,7 +102,12 @@ export const getSectionArticles = cached(
       page,
       limit,
     ),
-  ({ language }) => [cacheTags.articles, cacheTags.articlesIn(language), cacheTags.categories],
+  ({ language }) => [
+    cacheTags.articles,
+    cacheTags.articlesIn(language),
+    cacheTags.commentCounts,
+    cacheTags.categories,
+  ],
 )
 
 /**
@@ -132,7 +143,12 @@ export const getSectionBlocks = cached(
         .filter((doc): doc is ArticleSummary => Boolean(doc)),
     )
   },
-  ({ language }) => [cacheTags.articles, cacheTags.articlesIn(language), cacheTags.categories],
+  ({ language }) => [
+    cacheTags.articles,
+    cacheTags.articlesIn(language),
+    cacheTags.commentCounts,
+    cacheTags.categories,
+  ],
 )
 
 /** A page of the published articles with an author's byline. */
@@ -145,7 +161,12 @@ export const getAuthorArticles = cached(
     limit = 12,
   }: { language: Language; authorId: number } & ListPage) =>
     listArticles(language, { authors: { in: [authorId] } }, page, limit),
-  ({ language }) => [cacheTags.articles, cacheTags.articlesIn(language), cacheTags.authors],
+  ({ language }) => [
+    cacheTags.articles,
+    cacheTags.articlesIn(language),
+    cacheTags.commentCounts,
+    cacheTags.authors,
+  ],
 )
 
 /** A page of the published articles with a tag. */
@@ -153,7 +174,12 @@ export const getTagArticles = cached(
   'tag-articles',
   ({ language, tagId, page = 1, limit = 12 }: { language: Language; tagId: number } & ListPage) =>
     listArticles(language, { tags: { in: [tagId] } }, page, limit),
-  ({ language }) => [cacheTags.articles, cacheTags.articlesIn(language), cacheTags.tags],
+  ({ language }) => [
+    cacheTags.articles,
+    cacheTags.articlesIn(language),
+    cacheTags.commentCounts,
+    cacheTags.tags,
+  ],
 )
 
 // ── One article ────────────────────────────────────────────────────────────────────────────────
@@ -406,6 +432,7 @@ export const getRelatedArticles = cached(
     cacheTags.articles,
     cacheTags.articlesIn(language),
     cacheTags.article(articleId),
+    cacheTags.commentCounts,
   ],
 )
 

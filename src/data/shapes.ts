@@ -30,6 +30,8 @@ export type ArticleSummary = {
   section: { name: string; slug: string; path: string[] } | null
   authors: { name: string; slug: string }[]
   image: ImageData | null
+  /** approved comments (0 when none, or when the article's comments are hidden) */
+  commentCount?: number
 }
 
 export type Paginated<T> = { docs: T[]; page: number; totalPages: number; totalDocs: number }

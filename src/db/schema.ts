@@ -144,6 +144,10 @@ export const MIGRATION_SCHEMA = {
   ],
 } as const satisfies TableColumns
 
+  // migration `comment_commenters`: emails that confirmed they comment (src/db/comments.ts)
+  comment_commenters: ['email', 'confirmed_at'],
+} as const satisfies TableColumns
+
 export const MIGRATION_FUNCTIONS = ['lexical_plain_text'] as const
 
 // ─── src/db/health.ts: readiness ──────────────────────────────────────────────────────────────
@@ -179,6 +183,34 @@ const COMMENT_NOTIFY_TABLES = {
   payload_jobs: ['task_slug', 'completed_at', 'processing', 'has_error'],
 } as const satisfies TableColumns
 
+// ─── src/db/comments.ts: readers' comments ────────────────────────────────────────────────────
+
+const COMMENTS_TABLES = {
+  comments: [
+    'id',
+    'article_id',
+    'parent_id',
+    'name',
+    'email',
+    'body',
+    'status',
+    'by_newsroom',
+    'ip_hash',
+    'created_at',
+  ],
+  articles: [
+    'id',
+    'language',
+    'slug',
+    'title',
+    '_status',
+    'deleted_at',
+    'category_id',
+    'comment_mode',
+  ],
+  categories: ['id', 'comment_mode'],
+} as const satisfies TableColumns
+
 // ─── the union ────────────────────────────────────────────────────────────────────────────────
 
 /** Every block's columns per table (a table named by several blocks lists all of theirs). */
@@ -199,6 +231,7 @@ export const RAW_SQL_SCHEMA: TableColumns = union(
   HEALTH_TABLES,
   JOBS_TABLES,
   COMMENT_NOTIFY_TABLES,
+  COMMENTS_TABLES,
 )
 
 /** Every table and column SQL in src/db/ may name: Payload's and the migrations' own. */

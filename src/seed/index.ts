@@ -1,6 +1,7 @@
 import type { Payload } from 'payload'
 
 import { linkRelatedArticles, seedArticles, seedLanguageVersions } from './articles'
+import { seedComments } from './comments'
 import { seedAuthors, seedUsers } from './people'
 import { startSeedRun, type SeedResult } from './run'
 import { seedNavigation, seedPages, seedSettings } from './site'
@@ -14,7 +15,8 @@ export type { SeedResult } from './run'
  * language + slug, filename) and only created when missing, so running it again changes nothing
  * and an interrupted run is completed by the next. One step per kind of record, in the order
  * their references need: sections, tags, bylines (with their portraits), logins, originals
- * (with their hero images), language versions, related links, pages, then the globals.
+ * (with their hero images), language versions, related links, readers' comments, pages, then
+ * the globals.
  */
 export const seed = async (payload: Payload): Promise<SeedResult> => {
   const run = startSeedRun(payload)
@@ -26,6 +28,7 @@ export const seed = async (payload: Payload): Promise<SeedResult> => {
   await seedArticles(run, refs)
   await seedLanguageVersions(run, refs)
   await linkRelatedArticles(run, refs.articleIds)
+  await seedComments(run)
   const pageIds = await seedPages(run)
   await seedSettings(run)
   await seedNavigation(run, categoryIds, pageIds)

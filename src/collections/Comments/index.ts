@@ -6,6 +6,8 @@ import { COMMENT_LIMITS, COMMENT_STATUSES } from '@/lib/comments'
 import { CONTENT_LANGUAGE_OPTIONS } from '@/lib/languages'
 
 import { moderationEndpoints } from './endpoints/moderation'
+import { publicCommentEndpoints } from './endpoints/public'
+import { expireApprovedComment, expireDeletedComment } from './hooks/cache'
 import { recordModeration } from './hooks/moderation'
 import { queueCommentNotice } from './hooks/notify'
 
@@ -34,11 +36,13 @@ export const Comments: CollectionConfig = {
     },
   },
   defaultSort: '-createdAt',
+  endpoints: [...publicCommentEndpoints, ...moderationEndpoints],
   hooks: {
     beforeChange: [recordModeration],
-    afterChange: [queueCommentNotice],
+    // The page shows an approved comment within a second; then the editors hear of new ones.
+    afterChange: [expireApprovedComment, queueCommentNotice],
+    afterDelete: [expireDeletedComment],
   },
-  endpoints: [...moderationEndpoints],
   access: {
     read: isEditor,
     create: isEditor,

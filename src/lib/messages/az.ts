@@ -184,4 +184,31 @@ export const messagesAz: Shape<typeof messagesEn> = {
     moderated: 'Dəyişdirilən şərhlər: {{count}}.',
     replied: 'Cavab dərc olundu.',
   },
+  comments: {
+    noArticle: 'Burada şərh yazıla biləcək məqalə yoxdur.',
+    closed: 'Bu məqaləyə şərhlər bağlanıb.',
+    hidden: 'Bu məqaləyə şərh yazmaq mümkün deyil.',
+    badParent: 'Cavab verdiyiniz şərh bu məqaləyə aid deyil (və ya dərc olunmayıb).',
+    nameMissing: 'Zəhmət olmasa, adınızı yazın.',
+    nameTooLong: 'Adınız ən çoxu {{max}} simvol ola bilər.',
+    bodyMissing: 'Zəhmət olmasa, şərhinizi yazın.',
+    bodyTooLong: 'Şərhiniz ən çoxu {{max}} simvol ola bilər; sizinki {{length}} simvoldur.',
+    badEmail: 'Zəhmət olmasa, düzgün e-poçt ünvanı yazın (o, heç vaxt dərc olunmur).',
+    badLanguage: 'Naməlum dil.',
+    tooManyLinks: 'Şərhdə ən çoxu {{max}} keçid ola bilər.',
+    tooFast:
+      'Çox tez oldu. Zəhmət olmasa, şərhinizi bir neçə saniyə ərzində yenidən oxuyun və sonra göndərin.',
+    formExpired:
+      'Bu formanın vaxtı keçib. Zəhmət olmasa, səhifəni yeniləyin və şərhinizi yenidən göndərin.',
+    duplicate: 'Siz bu şərhi artıq göndərmisiniz.',
+    rateLimited:
+      'Qısa müddətdə çox şərh göndərmisiniz. Zəhmət olmasa, {{minutes}} dəqiqədən sonra yenidən cəhd edin.',
+    tooLarge: 'Sorğu çox böyükdür.',
+    badForm: 'Formanı oxumaq mümkün olmadı. Zəhmət olmasa, səhifəni yeniləyib yenidən cəhd edin.',
+    linkInvalid: 'Bu keçid etibarlı deyil. Zəhmət olmasa, onu e-poçtda gəldiyi kimi açın.',
+    linkExpired: 'Bu keçidin vaxtı keçib. Şərhinizi yenidən göndərin, sizə yeni keçid gələcək.',
+    linkUsed: 'Bu keçiddən artıq istifadə olunub: ünvanınız təsdiqlənib.',
+    mailFailed:
+      'Təsdiq məktubunu göndərmək mümkün olmadı. Heç nə saxlanılmadı; zəhmət olmasa, bir az sonra yenidən cəhd edin.',
+  },
 }

@@ -178,4 +178,30 @@ export const messagesEn = {
     moderated: 'Comments changed: {{count}}.',
     replied: 'The reply is published.',
   },
+  comments: {
+    noArticle: 'There is no article here to comment on.',
+    closed: 'Comments on this article are closed.',
+    hidden: 'This article does not take comments.',
+    badParent: 'The comment you are replying to is not under this article (or not published).',
+    nameMissing: 'Please write your name.',
+    nameTooLong: 'Your name can be at most {{max}} characters long.',
+    bodyMissing: 'Please write your comment.',
+    bodyTooLong: 'Your comment can be at most {{max}} characters long; it has {{length}}.',
+    badEmail: 'Please give a valid email address (it is never published).',
+    badLanguage: 'Unknown language.',
+    tooManyLinks: 'A comment may contain at most {{max}} links.',
+    tooFast:
+      'That was very quick. Please take a few seconds to read over your comment, then send it again.',
+    formExpired: 'This form is too old. Please reload the page and send your comment again.',
+    duplicate: 'You have already sent this comment.',
+    rateLimited:
+      'You have sent too many comments in a short time. Please try again in {{minutes}} min.',
+    tooLarge: 'The request is too large.',
+    badForm: 'The form could not be read. Please reload the page and try again.',
+    linkInvalid: 'This link is not valid. Please open it exactly as it came in the email.',
+    linkExpired: 'This link has expired. Send your comment again and you will get a new one.',
+    linkUsed: 'This link has already been used: your address is confirmed.',
+    mailFailed:
+      'The confirmation email could not be sent. Nothing was saved; please try again later.',
+  },
 }

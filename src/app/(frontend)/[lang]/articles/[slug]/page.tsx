@@ -11,6 +11,7 @@ import { articleJsonLd } from '@/components/article/jsonLd'
 import { NewArticlesAside } from '@/components/article/NewArticlesAside'
 import { RelatedArticles } from '@/components/article/RelatedArticles'
 import { SourceCredit } from '@/components/article/SourceCredit'
+import { ArticleComments } from '@/components/comments/ArticleComments'
 import { JsonLd } from '@/components/JsonLd'
 import { RichText } from '@/components/RichText'
 import { ShareLinks } from '@/components/ShareLinks'
@@ -151,6 +152,7 @@ export default async function ArticlePage({ params }: Props) {
               email: t('article.copyLink'),
             }}
           />
+          <ArticleComments articleId={article.id} lang={lang} />
         </article>
         <NewArticlesAside
           articles={latest.filter((a) => a.id !== article.id).slice(0, 6)}
