@@ -142,8 +142,6 @@ export const MIGRATION_SCHEMA = {
     'claimed_by',
     'sent_at',
   ],
-} as const satisfies TableColumns
-
   // migration `comment_commenters`: emails that confirmed they comment (src/db/comments.ts)
   comment_commenters: ['email', 'confirmed_at'],
 } as const satisfies TableColumns
