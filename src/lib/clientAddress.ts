@@ -11,8 +11,11 @@
  */
 import { createHmac } from 'node:crypto'
 
+/** The environment variables read here (process.env, or a test's own). */
+type Env = Record<string, string | undefined>
+
 /** How many proxies of ours append to X-Forwarded-For (TRUSTED_PROXY_HOPS, 0 to 5). */
-export const trustedProxyHops = (env: NodeJS.ProcessEnv = process.env): number => {
+export const trustedProxyHops = (env: Env = process.env): number => {
   const hops = Number(env.TRUSTED_PROXY_HOPS ?? 0)
   return Number.isInteger(hops) && hops >= 0 && hops <= 5 ? hops : 0
 }
@@ -22,7 +25,7 @@ export const trustedProxyHops = (env: NodeJS.ProcessEnv = process.env): number =
  * (the one the outermost of ours appended); with none, the last entry (Next's own, or the
  * client's claim). `unknown` when the header is missing or shorter than the chain.
  */
-export const clientAddress = (headers: Headers, env: NodeJS.ProcessEnv = process.env): string => {
+export const clientAddress = (headers: Headers, env: Env = process.env): string => {
   const chain = (headers.get('x-forwarded-for') ?? '')
     .split(',')
     .map((entry) => entry.trim())
@@ -38,12 +41,12 @@ export const clientAddress = (headers: Headers, env: NodeJS.ProcessEnv = process
  * every instance with the same secret, and the address cannot be read back from it.
  * ADDRESS_HASH_SALT, else derived from PAYLOAD_SECRET.
  */
-export const hashAddress = (address: string, env: NodeJS.ProcessEnv = process.env): string =>
+export const hashAddress = (address: string, env: Env = process.env): string =>
   createHmac('sha256', env.ADDRESS_HASH_SALT || `address:${env.PAYLOAD_SECRET ?? ''}`)
     .update(address)
     .digest('hex')
     .slice(0, 32)
 
 /** The hashed address of a request: `hashAddress(clientAddress(headers))`. */
-export const clientFingerprint = (headers: Headers, env: NodeJS.ProcessEnv = process.env) =>
+export const clientFingerprint = (headers: Headers, env: Env = process.env) =>
   hashAddress(clientAddress(headers, env), env)

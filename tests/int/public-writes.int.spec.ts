@@ -100,7 +100,7 @@ describe('signed links', () => {
 describe('rate limits in the database', () => {
   let ctx: TestPayload
   beforeAll(async () => {
-    ctx = await createTestPayload('public_writes')
+    ctx = await createTestPayload()
   }, 120_000)
   afterAll(async () => {
     await ctx?.teardown()
