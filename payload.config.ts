@@ -73,7 +73,17 @@ export default buildConfig({
   },
   // Every collection and global gets the edge checks (ids and query shapes, the query guard,
   // document locks) from the last plugin, `edgeChecks` (src/plugins.ts).
-  collections: [Articles, Categories, Tags, Authors, Media, Pages, Users, EditorialEvents, Comments],
+  collections: [
+    Articles,
+    Categories,
+    Tags,
+    Authors,
+    Media,
+    Pages,
+    Users,
+    EditorialEvents,
+    Comments,
+  ],
   globals: [SiteSettings, Navigation],
   editor: lexicalEditor(),
   localization: {
