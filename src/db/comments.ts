@@ -72,11 +72,8 @@ export const approvedCommentCounts = async (
   articleIds: number[],
 ): Promise<Map<number, number>> => {
   if (articleIds.length === 0) return new Map()
-  // sum(1) rather than count(*): tests/int/site-data flags count( in a list's statements, to
-  // catch Payload's pagination count over all articles; this one counts comments of the page's
-  // articles only (the partial index on approved comments).
   const { rows } = await db.execute<{ article_id: number; count: number }>(sql`
-    SELECT m.article_id, sum(1)::int AS count
+    SELECT m.article_id, count(*)::int AS count
     FROM comments m
       JOIN articles a ON a.id = m.article_id
       LEFT JOIN categories c ON c.id = a.category_id
