@@ -5,7 +5,9 @@ import type { BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
 import { adminLogIn, browserTestsEnabled, launchBrowser } from '../helpers/browser'
+import { readOutbox } from '../helpers/fixtures'
 import { call, login, messageOf, type Headers, type Json } from '../helpers/http'
+import { describeOffenders, offendersIn, visibleStrings } from '../helpers/languageSweep'
 
 /**
  * The moderation of readers' comments against the production build: the endpoints over HTTP
@@ -25,6 +27,8 @@ const SLOW = { timeout: 90_000 }
 
 let admin: Headers, editor: Headers, author: Headers, translator: Headers
 let articleId: number
+/** A comment that stays pending through the HTTP tests: the editors' email must name it. */
+let waitingId = 0
 const azEditor = { email: `moderator-az-${stamp}@newsroom.example`, name: 'Günay Əliyeva' }
 
 const createComment = async (name: string, extra: Json = {}): Promise<number> => {
@@ -117,6 +121,7 @@ describe('the moderation endpoints over HTTP', () => {
 
   it('lets only editors reply as the newsroom', async () => {
     const id = await createComment(`Reader C ${stamp}`)
+    waitingId = id
     for (const [headers, status] of [
       [author, 403],
       [translator, 403],
@@ -188,6 +193,12 @@ describe.runIf(browserTestsEnabled)('the moderation queue in the admin, in Azerb
     return page
   }
 
+  /** Nothing on the page in English where the project has the page's language's words. */
+  const sweep = async (page: Page, name: string, language: 'az' | 'ru') => {
+    const offenders = offendersIn(name, language, await visibleStrings(page))
+    expect(describeOffenders(offenders)).toEqual([])
+  }
+
   const rowOf = (page: Page, name: string) => page.locator('tr', { hasText: name })
   const select = async (page: Page, name: string) => {
     await rowOf(page, name).locator('.select-row input[type="checkbox"]').check({ force: true })
@@ -223,6 +234,7 @@ describe.runIf(browserTestsEnabled)('the moderation queue in the admin, in Azerb
     expect(bar).toContain('Gözləyir')
     expect(bar).not.toMatch(/Pending|All languages|Awaiting email/)
     for (const name of names) await rowOf(page, name).waitFor()
+    await sweep(page, 'the comments queue', 'az')
 
     await select(page, names[0])
     await select(page, names[1])
@@ -276,6 +288,7 @@ describe.runIf(browserTestsEnabled)('the moderation queue in the admin, in Azerb
     const panel = page.locator('[data-testid="comment-moderation"]')
     await panel.waitFor(SLOW)
     expect(await panel.innerText()).toContain('Redaksiya adından cavab')
+    await sweep(page, 'a comment', 'az')
     const text = `Təşəkkür edirik, cədvəl düzəldildi ${stamp}`
     await panel.locator('textarea[name="newsroomReply"]').fill(text)
     await panel.locator('button[data-action="reply"]').click()
@@ -293,4 +306,72 @@ describe.runIf(browserTestsEnabled)('the moderation queue in the admin, in Azerb
     expect(replies).toHaveLength(1)
     expect(replies[0]).toMatchObject({ body: text, status: 'approved', language: 'az' })
   }, 240_000)
+
+  it('shows the queue and a comment in Russian to an editor working in Russian', async () => {
+    const name = `Читатель ${stamp}`
+    const id = await createComment(name, {
+      language: 'ru',
+      body: `${'Паром опять опоздал. '.repeat(30)}КОНЕЦ`,
+    })
+    const email = `moderator-ru-${stamp}@newsroom.example`
+    const created = await call('/api/users', {
+      method: 'POST',
+      headers: admin,
+      body: { name: 'Ирина Петрова', email, password: PASSWORD, roles: ['editor'], language: 'ru' },
+    })
+    expect(created.status, messageOf(created.json)).toBe(201)
+    const page = await logIn(email, PASSWORD, 'ru')
+    await page.goto('/admin/collections/comments')
+    const queue = page.locator('[data-testid="comments-queue"]')
+    await queue.waitFor(SLOW)
+    await rowOf(page, name).waitFor(SLOW)
+    expect(await queue.innerText()).toContain('На модерации')
+    // The queue shows an excerpt of a long comment, not all of it.
+    expect(await rowOf(page, name).innerText()).toContain('Паром опять опоздал.')
+    expect(await rowOf(page, name).innerText()).not.toContain('КОНЕЦ')
+    await select(page, name)
+    await expect.poll(() => queue.innerText()).toContain('Пометить как спам')
+    await sweep(page, 'the comments queue', 'ru')
+    await page.goto(`/admin/collections/comments/${id}`)
+    const panel = page.locator('[data-testid="comment-moderation"]')
+    await panel.waitFor(SLOW)
+    expect(await panel.innerText()).toContain('Ответить от имени редакции')
+    await sweep(page, 'a comment', 'ru')
+  }, 180_000)
+})
+
+describe('the editors’ email about new comments, sent by the server’s own queue runner', () => {
+  it('names each waiting comment once to each editor, in the editor’s language', async () => {
+    expect(waitingId).toBeGreaterThan(0)
+    type Mail = { to: string[]; subject: string; text: string; html: string }
+    const mails = async () =>
+      ((await readOutbox(inject('outboxDir'))) as Mail[]).filter((mail) =>
+        /awaiting moderation|moderasiya gözləyən|ждут модерации/i.test(mail.subject),
+      )
+    const link = `/admin/collections/comments/${waitingId}\n`
+    // The e2e server waits 2 s (COMMENTS_NOTIFY_DELAY_SECONDS) and runs its queue every 10 s.
+    const naming = async (email: string) =>
+      (await mails()).filter((mail) => mail.to.includes(email) && `${mail.text}\n`.includes(link))
+        .length
+    await expect
+      .poll(
+        async () => [await naming('editor@caspiandigest.example'), await naming(azEditor.email)],
+        { timeout: 60_000, interval: 1000 },
+      )
+      .toEqual([1, 1])
+    const all = await mails()
+    // Nobody hears of one comment twice.
+    const named = all.flatMap((mail) =>
+      [...mail.text.matchAll(/\/admin\/collections\/comments\/(\d+)\n/g)].map(
+        (match) => `${mail.to.join(',')} ${match[1]}`,
+      ),
+    )
+    expect(named.length).toBeGreaterThan(0)
+    expect(new Set(named).size).toBe(named.length)
+    // Admins are not editors: not on the list.
+    expect(all.some((mail) => mail.to.includes('admin@caspiandigest.example'))).toBe(false)
+    // The Azerbaijani editor reads it in Azerbaijani.
+    const az = all.find((mail) => mail.to.includes(azEditor.email))
+    expect(az?.subject).toMatch(/^Moderasiya gözləyən şərhlər: \d+$/)
+  }, 90_000)
 })
