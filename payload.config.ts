@@ -19,6 +19,9 @@ import { Comments } from './src/collections/Comments'
 import { EditorialEvents } from './src/collections/EditorialEvents'
 import { Media } from './src/collections/Media'
 import { Pages } from './src/collections/Pages'
+import { Subscribers } from './src/collections/Subscribers'
+import { startDigestSchedule } from './src/collections/Subscribers/digest'
+import { newsletterTasks } from './src/collections/Subscribers/jobs'
 import { Tags } from './src/collections/Tags'
 import { Users } from './src/collections/Users'
 import { databaseAdapter } from './src/db/adapter'
@@ -68,12 +71,28 @@ export default buildConfig({
       beforeNavLinks: ['@/components/desk/DeskNavLink#DeskNavLink'],
       views: {
         desk: { Component: '@/components/desk/DeskView#DeskView', path: '/desk' },
+        // The next daily digest per language, for editors (src/components/newsletter/).
+        newsletterPreview: {
+          Component: '@/components/newsletter/DigestPreviewView#DigestPreviewView',
+          path: '/newsletter-preview',
+        },
       },
     },
   },
   // Every collection and global gets the edge checks (ids and query shapes, the query guard,
   // document locks) from the last plugin, `edgeChecks` (src/plugins.ts).
-  collections: [Articles, Categories, Tags, Authors, Media, Pages, Users, EditorialEvents, Comments],
+  collections: [
+    Articles,
+    Categories,
+    Tags,
+    Authors,
+    Media,
+    Pages,
+    Users,
+    EditorialEvents,
+    Comments,
+    Subscribers,
+  ],
   globals: [SiteSettings, Navigation],
   editor: lexicalEditor(),
   localization: {
@@ -102,6 +121,9 @@ export default buildConfig({
   email: emailAdapter(dirname),
   // The workflow's tasks and the run of its queue come with its plugin (src/plugins.ts).
   jobs: {
+    // The newsletter's check and digest tasks (src/collections/Subscribers/digest.ts); the
+    // workflow's come with its plugin.
+    tasks: newsletterTasks,
     // Jobs are the system acting; people do not queue, run or cancel them over the API.
     access: {
       queue: ({ req }) => hasRole(req.user, 'admin'),
@@ -158,6 +180,8 @@ export default buildConfig({
   csrf: trustedOrigins(),
   typescript: { outputFile: path.resolve(dirname, 'src/payload-types.ts') },
   telemetry: false,
+  // The newsletter's "is a digest due?" chain: planned once, whichever process starts first.
+  onInit: startDigestSchedule,
   // The plugins, in order, and the order of the articles' hooks among them: src/plugins.ts.
   plugins,
 })

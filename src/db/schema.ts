@@ -132,6 +132,18 @@ export const MIGRATION_SCHEMA = {
   editorial_notifications: ['event_id', 'user_id', 'email', 'claimed_at', 'claimed_by', 'sent_at'],
   // migration `comments`: the shared rate limits' counts (src/db/rateLimits.ts)
   rate_limit_hits: ['bucket', 'key', 'window_start', 'hits'],
+  // migration `newsletter`: the digest's keys and deliveries (src/db/newsletter.ts)
+  newsletter_ticks: ['slot'],
+  newsletter_digests: ['id', 'language', 'digest_date', 'since', 'until', 'completed_at'],
+  newsletter_deliveries: [
+    'digest_id',
+    'subscriber_id',
+    'email',
+    'claimed_at',
+    'claimed_by',
+    'sent_at',
+    'skipped',
+  ],
 } as const satisfies TableColumns
 
 export const MIGRATION_FUNCTIONS = ['lexical_plain_text'] as const
@@ -162,6 +174,13 @@ const JOBS_TABLES = {
   editorial_events: ['id', 'notified_at'],
 } as const satisfies TableColumns
 
+// ─── src/db/newsletter.ts: the newsletter's subscribers, as the digest reads them ─────────────
+
+const NEWSLETTER_TABLES = {
+  subscribers: ['id', 'email', 'language', 'status', 'all_sections'],
+  subscribers_rels: ['parent_id', 'path', 'categories_id'],
+} as const satisfies TableColumns
+
 // ─── the union ────────────────────────────────────────────────────────────────────────────────
 
 /** Every block's columns per table (a table named by several blocks lists all of theirs). */
@@ -181,6 +200,7 @@ export const RAW_SQL_SCHEMA: TableColumns = union(
   READ_TABLES,
   HEALTH_TABLES,
   JOBS_TABLES,
+  NEWSLETTER_TABLES,
 )
 
 /** Every table and column SQL in src/db/ may name: Payload's and the migrations' own. */

@@ -38,6 +38,7 @@ import { DeskNavLink as DeskNavLink_ae6441604865d7aa5813cd243fd7db15 } from '@/c
 import { AdminLanguageSync as AdminLanguageSync_87ae1519062e4a4612d597bc35dd147e } from '@/components/account/AdminLanguageSync'
 import { S3ClientUploadHandler as S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24 } from '@payloadcms/storage-s3/client'
 import { DeskView as DeskView_ce7da2f52c2f2523bcd4fee3b1113c6d } from '@/components/desk/DeskView'
+import { DigestPreviewView as DigestPreviewView_0fda5f065bc440226ac940e33f85e075 } from '@/components/newsletter/DigestPreviewView'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -82,5 +83,6 @@ export const importMap = {
   "@/components/account/AdminLanguageSync#AdminLanguageSync": AdminLanguageSync_87ae1519062e4a4612d597bc35dd147e,
   "@payloadcms/storage-s3/client#S3ClientUploadHandler": S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24,
   "@/components/desk/DeskView#DeskView": DeskView_ce7da2f52c2f2523bcd4fee3b1113c6d,
+  "@/components/newsletter/DigestPreviewView#DigestPreviewView": DigestPreviewView_0fda5f065bc440226ac940e33f85e075,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
