@@ -116,11 +116,34 @@ const readIncoming = async (req: PayloadRequest): Promise<Incoming> => {
 
 /** A path on this site to go back to (never another site); else the language's front page. */
 const backTo = (req: PayloadRequest, incoming: Incoming): string => {
-  const candidate = first(incoming.fields.returnTo)
-  if (candidate && /^\/(?![/\\])[^\s]*$/.test(candidate) && candidate.length < 500) {
-    return candidate.split('#')[0]
+  const sitePath = (candidate: string | undefined) =>
+    candidate && /^\/(?![/\\])[^\s]*$/.test(candidate) && candidate.length < 500
+      ? candidate.split('#')[0]
+      : null
+  const given = sitePath(first(incoming.fields.returnTo))
+  if (given) return given
+  // The page the form was on (same origin only).
+  const referer = req.headers.get('referer')
+  if (referer) {
+    try {
+      const url = new URL(referer)
+      const origin = new URL(req.payload.config.serverURL || 'http://localhost').origin
+      const host = req.headers.get('host')
+      if (url.origin === origin || url.host === host) {
+        const path = sitePath(`${url.pathname}${url.search}`)
+        if (path) return path
+      }
+    } catch {
+      // not a URL: the front page
+    }
   }
   return `/${incoming.language}`
+}
+
+/** Which form on the page (`footer`, `article`) the fragment names, so each shows its notice. */
+const placeOf = (incoming: Incoming) => {
+  const place = first(incoming.fields.place)
+  return place === 'footer' || place === 'article' ? `-${place}` : ''
 }
 
 const see = (location: string) =>
@@ -374,7 +397,7 @@ const subscribe = publicEndpoint('/subscribe', async (req, incoming) => {
   }
   return {
     message: doneText(language),
-    location: `${backTo(req, incoming)}#newsletter-done`,
+    location: `${backTo(req, incoming)}#newsletter-done${placeOf(incoming)}`,
   }
 })
 
