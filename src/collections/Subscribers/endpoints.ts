@@ -18,7 +18,7 @@ import { createHash, randomBytes } from 'node:crypto'
 
 import { addDataAndFileToRequest, type Endpoint, type PayloadRequest } from 'payload'
 
-import { isEditorUser } from '@/access/roles'
+import { hasRole, isEditorUser } from '@/access/roles'
 import { hitRateLimit, type RateLimitRule } from '@/db/rateLimits'
 import { clientFingerprint, hashAddress } from '@/lib/clientAddress'
 import { isLanguage, LANGUAGES, type Language } from '@/lib/languages'
@@ -39,7 +39,7 @@ import {
   SUBSCRIBE_RATE_LIMITS,
   SUBSCRIBER_LIMITS,
 } from './constants'
-import { digestSchedule, previewDigest } from './digest'
+import { digestSchedule, previewDigest, queueDigestNow } from './digest'
 import {
   alreadySubscribedEmail,
   confirmationEmail,
@@ -504,6 +504,42 @@ const digestPreview = async (req: PayloadRequest): Promise<Response> => {
   })
 }
 
+/**
+ * Admins only: the digests of `date` (YYYY-MM-DD, default today in the settings' time zone) for
+ * `languages` (default all), queued now whatever the hour; the jobs runner sends them. For tests
+ * and for an operator re-running a day that did not go out. Answers the new digests' ids.
+ */
+const digestNow = async (req: PayloadRequest): Promise<Response> => {
+  if (!hasRole(req.user, 'admin')) {
+    const key = req.user ? 'access:staffOnly' : 'access:logIn'
+    return Response.json(
+      { errors: [{ message: message(req, key), data: { code: messageCode(key) } }] },
+      { status: req.user ? 403 : 401 },
+    )
+  }
+  const incoming = await readIncoming(req).catch(() => null)
+  const date = first(incoming?.fields.date)
+  const languages = (() => {
+    const raw = incoming?.fields.languages
+    const list = (Array.isArray(raw) ? raw : raw ? [String(raw)] : []).filter(isLanguage)
+    return list.length ? list : undefined
+  })()
+  if (date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(date)) {
+    return Response.json(
+      {
+        errors: [
+          {
+            message: message(req, 'newsletter:badDate'),
+            data: { code: messageCode('newsletter:badDate') },
+          },
+        ],
+      },
+      { status: 400 },
+    )
+  }
+  return Response.json({ digests: await queueDigestNow(req.payload, { date, languages }) })
+}
+
 // The success texts come from the site's messages (the reader's words).
 const doneText = (language: Language) => readerText(language, 'form.done')
 const confirmedText = (language: Language) => readerText(language, 'confirm.done')
@@ -516,4 +552,5 @@ export const subscriberEndpoints: Endpoint[] = [
   { path: '/unsubscribe', method: 'post', handler: unsubscribe },
   { path: '/preferences', method: 'post', handler: preferences },
   { path: '/digest-preview', method: 'get', handler: digestPreview },
+  { path: '/digest-now', method: 'post', handler: digestNow },
 ]

@@ -183,6 +183,7 @@ export const messagesAz: Shape<typeof messagesEn> = {
     linkInvalid:
       'Abunənizə aparan bu keçid etibarlı deyil. Onu bülleten məktublarımızın birindən göndərildiyi kimi açın.',
     onlyUnsubscribe: 'Redaktor abunəçini yalnız “abunədən çıxıb” kimi qeyd edə bilər.',
+    badDate: 'Bülletenin tarixini YYYY-MM-DD şəklində yazın.',
     unknownSubscriber: 'Bu abunə artıq mövcud deyil.',
   },
 }

@@ -179,6 +179,7 @@ export const messagesEn = {
     linkInvalid:
       'This link to your subscription is not valid. Open it from one of our newsletter emails exactly as it was sent.',
     onlyUnsubscribe: 'An editor may only mark a subscriber unsubscribed.',
+    badDate: 'Give the digest date as YYYY-MM-DD.',
     unknownSubscriber: 'This subscription no longer exists.',
   },
 }
