@@ -20,7 +20,7 @@ import { EditorialEvents } from './src/collections/EditorialEvents'
 import { Media } from './src/collections/Media'
 import { Pages } from './src/collections/Pages'
 import { Subscribers } from './src/collections/Subscribers'
-import { startDigestSchedule } from './src/collections/Subscribers/digest'
+import { ensureDigestSchedule } from './src/collections/Subscribers/digest'
 import { newsletterTasks } from './src/collections/Subscribers/jobs'
 import { Tags } from './src/collections/Tags'
 import { Users } from './src/collections/Users'
@@ -68,7 +68,10 @@ export default buildConfig({
       // language switch (src/components/account/).
       providers: ['@/components/account/AdminLanguageSync#AdminLanguageSync'],
       // The editorial desk: articles by stage and the next 24 hours (src/components/desk/).
-      beforeNavLinks: ['@/components/desk/DeskNavLink#DeskNavLink'],
+      beforeNavLinks: [
+        '@/components/desk/DeskNavLink#DeskNavLink',
+        '@/components/newsletter/DigestPreviewNavLink#DigestPreviewNavLink',
+      ],
       views: {
         desk: { Component: '@/components/desk/DeskView#DeskView', path: '/desk' },
         // The next daily digest per language, for editors (src/components/newsletter/).
@@ -181,7 +184,7 @@ export default buildConfig({
   typescript: { outputFile: path.resolve(dirname, 'src/payload-types.ts') },
   telemetry: false,
   // The newsletter's "is a digest due?" chain: planned once, whichever process starts first.
-  onInit: startDigestSchedule,
+  onInit: (payload) => ensureDigestSchedule(payload),
   // The plugins, in order, and the order of the articles' hooks among them: src/plugins.ts.
   plugins,
 })

@@ -115,6 +115,14 @@ export const countSubscribed = async (payload: Payload, language: string): Promi
   return Number(rows[0]?.n ?? 0)
 }
 
+/** Whether anyone at all is subscribed (no subscriber, no "is a digest due?" checks). */
+export const anySubscribed = async (payload: Payload): Promise<boolean> => {
+  const { rows } = await drizzleOf(payload).execute<{ any: boolean }>(
+    sql`SELECT EXISTS (SELECT 1 FROM subscribers WHERE status = 'subscribed') AS any`,
+  )
+  return rows[0]?.any === true
+}
+
 /** A subscriber a digest goes to, with what picks their articles. */
 export type DigestRecipient = {
   id: number
@@ -126,8 +134,7 @@ export type DigestRecipient = {
 
 /**
  * Records who the digest goes to, once: the confirmed subscribers of its language (a later run
- * adds only the ones confirmed since). Returns those not yet sent to who are still subscribed,
- * with their sections, at most `limit`.
+ * adds only the ones confirmed since).
  */
 export const recordDeliveries = async (
   payload: Payload,

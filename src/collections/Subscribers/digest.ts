@@ -10,9 +10,10 @@
  * exact whatever the number of processes: one tick per slot (`newsletter_ticks.slot`) and one
  * digest per (language, local date) (`newsletter_digests`' unique key), each inserted with its
  * job in the same transaction, so a key exists exactly when its job does. The chain starts at
- * start-up (`startDigestSchedule`, the config's `onInit`: every process plans the next slot;
- * the key lets one of them queue it) and keeps itself going; a process restart mends a chain a
- * failed tick broke. A run after downtime catches up the same day.
+ * start-up (`ensureDigestSchedule`, the config's `onInit`: every process plans the next slot;
+ * the key lets one of them queue it) and on a confirmation, and keeps itself going while anyone
+ * is subscribed; a process restart mends a chain a failed tick broke. A run after downtime
+ * catches up the same day.
  *
  * **Exactly once.** The digest job records its recipients, then claims each one's email just
  * before SMTP and marks it sent just after (src/db/newsletter.ts), so the job run twice, by two
@@ -32,6 +33,7 @@ import { drizzleFor, type Drizzle } from '@/db/client'
 import { jobsSettings } from '@/db/jobs'
 import { numberFrom } from '@/db/limits'
 import {
+  anySubscribed,
   claimDelivery,
   countSubscribed,
   createDigest,
@@ -255,16 +257,18 @@ export const queueDigestNow = async (
 }
 
 /**
- * Starts the check chain (the config's `onInit`): plans the next tick unless one is planned.
- * Quiet before the migrations have run (the table is missing) and when NEWSLETTER_DIGEST=off.
+ * Keeps the check chain going: plans the next tick unless one is planned, when anyone is
+ * subscribed (no subscriber, no checks; the first confirmation starts them again). Called at
+ * start-up (the config's `onInit`), by each tick, and on each confirmation. Quiet before the
+ * migrations have run (the tables are missing) and off with NEWSLETTER_DIGEST=off.
  */
-export const startDigestSchedule = async (payload: Payload): Promise<void> => {
+export const ensureDigestSchedule = async (payload: Payload, after = new Date()): Promise<void> => {
   if (process.env.NEWSLETTER_DIGEST === 'off') return
   try {
-    await planNextTick(payload)
+    if (await anySubscribed(payload)) await planNextTick(payload, after)
   } catch (error) {
     const text = String((error as Error)?.message ?? error)
-    if (/newsletter_ticks|payload_jobs/.test(text) && /does not exist/.test(text)) return
+    if (/does not exist/.test(text)) return
     payload.logger.warn(`newsletter: the digest check was not planned: ${text}`)
   }
 }

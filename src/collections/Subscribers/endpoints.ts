@@ -39,7 +39,7 @@ import {
   SUBSCRIBE_RATE_LIMITS,
   SUBSCRIBER_LIMITS,
 } from './constants'
-import { digestSchedule, previewDigest, queueDigestNow } from './digest'
+import { digestSchedule, ensureDigestSchedule, previewDigest, queueDigestNow } from './digest'
 import {
   alreadySubscribedEmail,
   confirmationEmail,
@@ -431,6 +431,8 @@ const confirm = publicEndpoint('/confirm', async (req, incoming) => {
     },
     overrideAccess: true,
   })
+  // The first subscriber starts the daily checks (a no-op when they run already).
+  await ensureDigestSchedule(req.payload)
   const language = isLanguage(found.language) ? found.language : incoming.language
   return {
     message: confirmedText(language),

@@ -1,9 +1,16 @@
 import type { TaskConfig } from 'payload'
 
-import { DIGEST_TASK, jobRun, planNextTick, queueDueDigests, sendDigest, TICK_TASK } from './digest'
+import {
+  DIGEST_TASK,
+  ensureDigestSchedule,
+  jobRun,
+  queueDueDigests,
+  sendDigest,
+  TICK_TASK,
+} from './digest'
 
 /**
- * "Is a digest due?": plans the next check first (so the chain goes on whatever this one
+ * "Is a digest due?": plans the next check first while anyone is subscribed (so the chain goes on whatever this one
  * does), then queues the digests whose hour has come (digest.ts). Both idempotent by key.
  */
 export const newsletterTickTask: TaskConfig<'newsletterTick'> = {
@@ -14,7 +21,7 @@ export const newsletterTickTask: TaskConfig<'newsletterTick'> = {
   outputSchema: [{ name: 'digests', type: 'number' }],
   handler: async ({ input, req }) => {
     const slot = new Date(input.slot)
-    await planNextTick(req.payload, Number.isNaN(slot.getTime()) ? new Date() : slot)
+    await ensureDigestSchedule(req.payload, Number.isNaN(slot.getTime()) ? new Date() : slot)
     return { output: { digests: (await queueDueDigests(req.payload)).length } }
   },
 }

@@ -35,6 +35,7 @@ import { WorkflowStatus as WorkflowStatus_6965ce88d9674892426dfb141320141a } fro
 import { ArticleUnpublishButton as ArticleUnpublishButton_e4b0216125277185e546e17410a0af3f } from '@/components/workflow/ArticleUnpublishButton'
 import { AdminLanguageField as AdminLanguageField_0de598e2737ae698940cc73039aba351 } from '@/components/account/AdminLanguageField'
 import { DeskNavLink as DeskNavLink_ae6441604865d7aa5813cd243fd7db15 } from '@/components/desk/DeskNavLink'
+import { DigestPreviewNavLink as DigestPreviewNavLink_a491947830ff5579f08376a095e4c675 } from '@/components/newsletter/DigestPreviewNavLink'
 import { AdminLanguageSync as AdminLanguageSync_87ae1519062e4a4612d597bc35dd147e } from '@/components/account/AdminLanguageSync'
 import { S3ClientUploadHandler as S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24 } from '@payloadcms/storage-s3/client'
 import { DeskView as DeskView_ce7da2f52c2f2523bcd4fee3b1113c6d } from '@/components/desk/DeskView'
@@ -80,6 +81,7 @@ export const importMap = {
   "@/components/workflow/ArticleUnpublishButton#ArticleUnpublishButton": ArticleUnpublishButton_e4b0216125277185e546e17410a0af3f,
   "@/components/account/AdminLanguageField#AdminLanguageField": AdminLanguageField_0de598e2737ae698940cc73039aba351,
   "@/components/desk/DeskNavLink#DeskNavLink": DeskNavLink_ae6441604865d7aa5813cd243fd7db15,
+  "@/components/newsletter/DigestPreviewNavLink#DigestPreviewNavLink": DigestPreviewNavLink_a491947830ff5579f08376a095e4c675,
   "@/components/account/AdminLanguageSync#AdminLanguageSync": AdminLanguageSync_87ae1519062e4a4612d597bc35dd147e,
   "@payloadcms/storage-s3/client#S3ClientUploadHandler": S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24,
   "@/components/desk/DeskView#DeskView": DeskView_ce7da2f52c2f2523bcd4fee3b1113c6d,
