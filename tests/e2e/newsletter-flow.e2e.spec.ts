@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
 import { blocksToLexical } from '@/lib/lexical'
 
-import { browserTestsEnabled, launchBrowser } from '../helpers/browser'
+import { adminLogIn, browserTestsEnabled, launchBrowser } from '../helpers/browser'
 import { call, fireTransition, login, messageOf, type Headers, type Json } from '../helpers/http'
 import {
   confirmLinkIn,
@@ -294,6 +294,53 @@ describe.skipIf(!browserTestsEnabled)('a reader subscribes, confirms and gets th
       expect(await page.locator('.newsletter-preferences input[name="all"]').isChecked()).toBe(
         false,
       )
+    },
+    SLOW,
+  )
+})
+
+describe.skipIf(!browserTestsEnabled)('the newsletter in the admin', () => {
+  it(
+    'shows editors the subscribers with their status, and the next digest per language with its audience',
+    async () => {
+      const page = await newPage()
+      await adminLogIn(page, 'editor@caspiandigest.example', 'demo-editor', { timeout: 30_000 })
+      await page.goto('/admin/collections/subscribers')
+      await page.waitForSelector('table', { timeout: 30_000 })
+      const table = (await page.locator('table').textContent()) ?? ''
+      expect(table).toContain(readerAz)
+      // The English reader unsubscribed in one click above.
+      expect(table).toMatch(/Unsubscribed/)
+
+      await page.goto('/admin/newsletter-preview?language=az')
+      const frame = page.locator('iframe[title]')
+      await frame.waitFor({ timeout: 30_000 })
+      expect(await frame.getAttribute('sandbox')).toBe('')
+      expect(await frame.getAttribute('srcdoc')).toContain('<html lang="az">')
+      await expect
+        .poll(() => page.locator('[data-testid="digest-recipients"]').textContent(), {
+          timeout: 15_000,
+        })
+        .toMatch(/\d/)
+      // The navigation offers it to editors.
+      expect(await page.locator('#nav-newsletter-preview').count()).toBe(1)
+    },
+    SLOW,
+  )
+
+  it(
+    'does not show the subscribers or the preview to an author',
+    async () => {
+      const page = await newPage()
+      await adminLogIn(page, 'author@caspiandigest.example', 'demo-author', { timeout: 30_000 })
+      await page.goto('/admin/collections/subscribers')
+      await page.waitForLoadState('networkidle', { timeout: 30_000 }).catch(() => undefined)
+      expect(await page.content()).not.toContain('@e2e.example')
+      await page.goto('/admin/newsletter-preview')
+      await page.waitForLoadState('networkidle', { timeout: 30_000 }).catch(() => undefined)
+      expect(await page.locator('iframe[srcdoc]').count()).toBe(0)
+      expect(await page.content()).not.toContain('@e2e.example')
+      expect(await page.locator('#nav-newsletter-preview').count()).toBe(0)
     },
     SLOW,
   )
