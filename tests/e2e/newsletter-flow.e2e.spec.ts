@@ -2,6 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
 import { blocksToLexical } from '@/lib/lexical'
+import { message } from '@/lib/messages'
 
 import { adminLogIn, browserTestsEnabled, launchBrowser } from '../helpers/browser'
 import { call, fireTransition, login, messageOf, type Headers, type Json } from '../helpers/http'
@@ -200,6 +201,16 @@ describe.skipIf(!browserTestsEnabled)('a reader subscribes, confirms and gets th
         page.locator('form[action="/api/subscribers/confirm"] button').click(),
       ])
       expect(await page.locator('#newsletter-confirmed').textContent()).toMatch(/təsdiqləndi/)
+
+      // The link again: the page says it was used, in the reader's language.
+      await page.goto(confirmLinkIn(azMail)!.path)
+      await Promise.all([
+        page.waitForURL(/refused=newsletter\.tokenUsed/, { timeout: 15_000 }),
+        page.locator('form[action="/api/subscribers/confirm"] button').click(),
+      ])
+      expect(await page.locator('#newsletter-refused').textContent()).toBe(
+        message('az', 'newsletter:tokenUsed'),
+      )
     },
     SLOW,
   )

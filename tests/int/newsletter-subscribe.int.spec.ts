@@ -126,6 +126,15 @@ describe('subscribing (double opt-in)', () => {
     const forged = await rest('/api/subscribers/confirm', jsonInit({ token: `${token}x` }))
     expect(forged.status).toBe(400)
     expect((await refusalOf(forged)).code).toBe('newsletter.tokenUnknown')
+    // Without JavaScript: back to the confirmation page, which words the refusal.
+    const forgedForm = await rest(
+      '/api/subscribers/confirm',
+      formInit({ token: `${token}x`, language: 'az' }),
+    )
+    expect(forgedForm.status).toBe(303)
+    expect(forgedForm.headers.get('location')).toBe(
+      '/az/newsletter/confirm?refused=newsletter.tokenUnknown',
+    )
 
     const late = freshEmail()
     await subscribe({ email: late, language: 'en', all: true })

@@ -31,7 +31,13 @@ const translatorFor = (language: Language) =>
 /** One of the reader's texts (`newsletter.…` in the site's messages) in their language. */
 export const readerText = (
   language: Language,
-  key: 'form.done' | 'confirm.done' | 'manage.unsubscribed' | 'manage.saved',
+  key:
+    | 'form.done'
+    | 'confirm.done'
+    | 'manage.unsubscribed'
+    | 'manage.saved'
+    | 'refusal.retry'
+    | 'refusal.back',
 ): string => translatorFor(language)(key)
 
 export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)

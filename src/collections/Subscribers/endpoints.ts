@@ -182,7 +182,8 @@ const refusalPage = (
           `<p><input type="email" name="email" value="${escapeHtml(email)}" required maxlength="${SUBSCRIBER_LIMITS.email}"></p>`,
         ]
       : []),
-    `<p><button type="submit">↻</button> <a href="${escapeHtml(back)}">←</a></p></form>`,
+    `<p><button type="submit">${escapeHtml(readerText(lang, 'refusal.retry'))}</button> `,
+    `<a href="${escapeHtml(back)}">${escapeHtml(readerText(lang, 'refusal.back'))}</a></p></form>`,
     '</body></html>',
   ].join('')
   return new Response(body, {
@@ -218,6 +219,10 @@ const publicEndpoint =
     } catch (error) {
       if (!(error instanceof Refused)) throw error
       const text = message(incoming.language, error.key, error.values)
+      // The confirmation page says itself why a link was refused, in the reader's language.
+      if (incoming.form && path === '/confirm') {
+        return see(`/${incoming.language}/newsletter/confirm?refused=${messageCode(error.key)}`)
+      }
       if (incoming.form) {
         return refusalPage(
           req,

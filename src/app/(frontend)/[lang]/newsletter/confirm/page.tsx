@@ -3,11 +3,21 @@ import { connection } from 'next/server'
 import { getTranslations } from 'next-intl/server'
 
 import { SiteShell } from '@/components/SiteShell'
+import { message, type MessageKey } from '@/lib/messages'
 import { pageLanguage } from '@/lib/params'
+import { urls } from '@/lib/urls'
 
 type Props = {
   params: Promise<{ lang: string }>
-  searchParams: Promise<{ token?: string | string[]; confirmed?: string }>
+  searchParams: Promise<{ token?: string | string[]; confirmed?: string; refused?: string }>
+}
+
+/** Why the endpoint refused the link (its code), as the page can word it. */
+const REFUSALS: Record<string, MessageKey> = {
+  'newsletter.tokenMissing': 'newsletter:tokenMissing',
+  'newsletter.tokenUnknown': 'newsletter:tokenUnknown',
+  'newsletter.tokenExpired': 'newsletter:tokenExpired',
+  'newsletter.tokenUsed': 'newsletter:tokenUsed',
 }
 
 /** Never indexed, never cached: one reader's link (rendered per request, `private, no-store`). */
@@ -27,14 +37,25 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function NewsletterConfirmPage({ params, searchParams }: Props) {
   await connection()
   const lang = await pageLanguage(params)
-  const { token, confirmed } = await searchParams
+  const { token, confirmed, refused } = await searchParams
   const t = await getTranslations({ locale: lang, namespace: 'newsletter.confirm' })
+  // `refused`: the endpoint's code for a link it would not take (a form without JavaScript).
   const value = Array.isArray(token) ? token[0] : token
   return (
     <SiteShell lang={lang} alternates={{}}>
       <div className="container newsletter-page">
         <h1>{t('title')}</h1>
-        {confirmed === '1' ? (
+        {refused ? (
+          <>
+            <h2>{t('refused')}</h2>
+            <p id="newsletter-refused" role="alert">
+              {REFUSALS[refused] ? message(lang, REFUSALS[refused]) : t('refused')}
+            </p>
+            <p>
+              <a href={urls.home(lang)}>{t('home')}</a>
+            </p>
+          </>
+        ) : confirmed === '1' ? (
           <p id="newsletter-confirmed" className="newsletter-done" role="status">
             {t('done')}
           </p>
