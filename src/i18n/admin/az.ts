@@ -1,7 +1,7 @@
 import { messagesAz } from '@/lib/messages/az'
 
-import type { AdminDictionary } from './dictionary'
 import { commentsAz } from './comments/az'
+import type { AdminDictionary } from './dictionary'
 import { emailsAz } from './emails/az'
 import { newsletterAz } from './newsletter/az'
 import { panelsAz } from './panels/az'

@@ -1,7 +1,7 @@
 import { messagesRu } from '@/lib/messages/ru'
 
-import type { AdminDictionary } from './dictionary'
 import { commentsRu } from './comments/ru'
+import type { AdminDictionary } from './dictionary'
 import { emailsRu } from './emails/ru'
 import { newsletterRu } from './newsletter/ru'
 import { panelsRu } from './panels/ru'
