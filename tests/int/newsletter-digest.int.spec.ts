@@ -212,6 +212,24 @@ describe('the daily digest', () => {
     expect(after.sport - before.sport).toBe(0)
   })
 
+  it('gives a reader of a section the stories of its subsections too', async () => {
+    const elections = await ctx.payload.create({
+      collection: 'categories',
+      data: { name: 'Elections', parent: politics.id },
+    })
+    await publish(`Runoff announced ${Date.now()}`, 'en', elections.id, {
+      publishedAt: new Date(Date.now() - 5).toISOString(),
+    })
+    const before = await counts()
+    const [digest] = await queueDigestNow(ctx.payload, { date: nextDate(), languages: ['en'] })
+    await run(ctx.payload, digest, 'job s')
+    const after = await counts()
+    expect(after.politics - before.politics).toBe(1)
+    expect(after.sport - before.sport).toBe(0)
+    const last = (await digestsReceived()).politics.at(-1)!
+    expect(last.text).toMatch(/Runoff announced/)
+  })
+
   it('skips subscribers who unsubscribed (one click) before the next digest', async () => {
     const mail = (await mailsTo(ctx.outboxDir, subscribers.politics.email)).at(-1)!
     const { handleEndpoints } = await import('payload')

@@ -275,7 +275,10 @@ export const ensureDigestSchedule = async (payload: Payload, after = new Date())
 
 // ─── what a digest says ────────────────────────────────────────────────────────────────────────
 
-/** The articles of `language` published in (since, until], newest first, with their sections. */
+/**
+ * The articles of `language` published in (since, until], newest first, with their sections and
+ * the sections above those.
+ */
 export const articlesBetween = async (
   payload: Payload,
   language: Language,
@@ -320,17 +323,52 @@ export const articlesBetween = async (
     select: { title: true, dek: true, slug: true, category: true, categories: true },
   })
   const origin = serverOrigin()
-  const idOf = (value: unknown) =>
-    typeof value === 'number' ? value : ((value as { id?: number } | null)?.id ?? null)
+  const withAncestors = await sectionAncestry(payload)
   return docs.map((doc) => ({
     id: doc.id,
     title: doc.title,
     dek: doc.dek ?? null,
     url: `${origin}${urls.article(language, doc.slug ?? String(doc.id))}`,
-    sections: [idOf(doc.category), ...(doc.categories ?? []).map(idOf)].filter(
-      (id): id is number => id !== null,
+    sections: withAncestors(
+      [idOf(doc.category), ...(doc.categories ?? []).map(idOf)].filter(
+        (id): id is number => id !== null,
+      ),
     ),
   }))
+}
+
+const idOf = (value: unknown) =>
+  typeof value === 'number' ? value : ((value as { id?: number } | null)?.id ?? null)
+
+/** The most sections the ancestry reads (the newsroom has a few dozen). */
+const MAX_SECTIONS = 1000
+
+/**
+ * A function giving sections with every section above them: a reader of "Politics" gets the
+ * stories of "Politics › Elections" too.
+ */
+const sectionAncestry = async (payload: Payload) => {
+  const { docs } = await payload.find({
+    collection: 'categories',
+    depth: 0,
+    limit: MAX_SECTIONS,
+    pagination: false,
+    overrideAccess: true,
+    select: { parent: true },
+  })
+  const parentOf = new Map(docs.map((doc) => [doc.id, idOf(doc.parent)]))
+  return (ids: number[]): number[] => {
+    const all = new Set<number>()
+    for (const id of ids) {
+      let current: number | null | undefined = id
+      // Bounded: a cycle in the data cannot loop.
+      for (let depth = 0; current != null && depth < 20 && !all.has(current); depth += 1) {
+        all.add(current)
+        current = parentOf.get(current)
+      }
+    }
+    return [...all]
+  }
 }
 
 /** What one subscriber gets of the digest's articles: all, or those in their sections. */
