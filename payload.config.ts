@@ -19,6 +19,9 @@ import { Comments } from './src/collections/Comments'
 import { EditorialEvents } from './src/collections/EditorialEvents'
 import { Media } from './src/collections/Media'
 import { Pages } from './src/collections/Pages'
+import { Subscribers } from './src/collections/Subscribers'
+import { ensureDigestSchedule } from './src/collections/Subscribers/digest'
+import { newsletterTasks } from './src/collections/Subscribers/jobs'
 import { Tags } from './src/collections/Tags'
 import { Users } from './src/collections/Users'
 import { databaseAdapter } from './src/db/adapter'
@@ -65,9 +68,17 @@ export default buildConfig({
       // language switch (src/components/account/).
       providers: ['@/components/account/AdminLanguageSync#AdminLanguageSync'],
       // The editorial desk: articles by stage and the next 24 hours (src/components/desk/).
-      beforeNavLinks: ['@/components/desk/DeskNavLink#DeskNavLink'],
+      beforeNavLinks: [
+        '@/components/desk/DeskNavLink#DeskNavLink',
+        '@/components/newsletter/DigestPreviewNavLink#DigestPreviewNavLink',
+      ],
       views: {
         desk: { Component: '@/components/desk/DeskView#DeskView', path: '/desk' },
+        // The next daily digest per language, for editors (src/components/newsletter/).
+        newsletterPreview: {
+          Component: '@/components/newsletter/DigestPreviewView#DigestPreviewView',
+          path: '/newsletter-preview',
+        },
       },
     },
   },
@@ -83,6 +94,7 @@ export default buildConfig({
     Users,
     EditorialEvents,
     Comments,
+    Subscribers,
   ],
   globals: [SiteSettings, Navigation],
   editor: lexicalEditor(),
@@ -112,6 +124,9 @@ export default buildConfig({
   email: emailAdapter(dirname),
   // The workflow's tasks and the run of its queue come with its plugin (src/plugins.ts).
   jobs: {
+    // The newsletter's check and digest tasks (src/collections/Subscribers/digest.ts); the
+    // workflow's come with its plugin.
+    tasks: newsletterTasks,
     // Jobs are the system acting; people do not queue, run or cancel them over the API.
     access: {
       queue: ({ req }) => hasRole(req.user, 'admin'),
@@ -168,6 +183,8 @@ export default buildConfig({
   csrf: trustedOrigins(),
   typescript: { outputFile: path.resolve(dirname, 'src/payload-types.ts') },
   telemetry: false,
+  // The newsletter's "is a digest due?" chain: planned once, whichever process starts first.
+  onInit: (payload) => ensureDigestSchedule(payload),
   // The plugins, in order, and the order of the articles' hooks among them: src/plugins.ts.
   plugins,
 })

@@ -9,6 +9,7 @@ import * as migration_20261126_062417_users_admin_language from './20261126_0624
 import * as migration_20261126_063135_article_hero_alt from './20261126_063135_article_hero_alt';
 import * as migration_20261126_092401_comments from './20261126_092401_comments';
 import * as migration_20261126_093622_comment_notifications from './20261126_093622_comment_notifications';
+import * as migration_20261126_093737_newsletter from './20261126_093737_newsletter';
 import * as migration_20261126_100000_comment_commenters from './20261126_100000_comment_commenters';
 
 export const migrations = [
@@ -65,7 +66,12 @@ export const migrations = [
   {
     up: migration_20261126_093622_comment_notifications.up,
     down: migration_20261126_093622_comment_notifications.down,
-    name: '20261126_093622_comment_notifications'
+    name: '20261126_093622_comment_notifications',
+  },
+  {
+    up: migration_20261126_093737_newsletter.up,
+    down: migration_20261126_093737_newsletter.down,
+    name: '20261126_093737_newsletter',
   },
   {
     up: migration_20261126_100000_comment_commenters.up,

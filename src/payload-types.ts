@@ -76,6 +76,7 @@ export interface Config {
     users: User;
     'editorial-events': EditorialEvent;
     comments: Comment;
+    subscribers: Subscriber;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -97,6 +98,7 @@ export interface Config {
     users: UsersSelect<false> | UsersSelect<true>;
     'editorial-events': EditorialEventsSelect<false> | EditorialEventsSelect<true>;
     comments: CommentsSelect<false> | CommentsSelect<true>;
+    subscribers: SubscribersSelect<false> | SubscribersSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -122,6 +124,8 @@ export interface Config {
   user: User;
   jobs: {
     tasks: {
+      newsletterTick: TaskNewsletterTick;
+      newsletterDigest: TaskNewsletterDigest;
       workflowScheduledTransition: TaskWorkflowScheduledTransition;
       workflowNotify: TaskWorkflowNotify;
       commentsNotify: TaskCommentsNotify;
@@ -555,6 +559,31 @@ export interface Comment {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "subscribers".
+ */
+export interface Subscriber {
+  id: number;
+  email: string;
+  language: 'en' | 'az' | 'ru';
+  sections?: (number | Category)[] | null;
+  allSections?: boolean | null;
+  /**
+   * Readers confirm and unsubscribe themselves; an editor may only mark a subscriber unsubscribed.
+   */
+  status: 'pending' | 'subscribed' | 'unsubscribed';
+  confirmedAt?: string | null;
+  unsubscribedAt?: string | null;
+  /**
+   * A salted hash of the address the subscription came from, for rate limits; the address itself is not kept.
+   */
+  ipHash?: string | null;
+  confirmTokenHash?: string | null;
+  confirmExpiresAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -622,7 +651,13 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'workflowScheduledTransition' | 'workflowNotify' | 'commentsNotify';
+        taskSlug:
+          | 'inline'
+          | 'newsletterTick'
+          | 'newsletterDigest'
+          | 'workflowScheduledTransition'
+          | 'workflowNotify'
+          | 'commentsNotify';
         taskID: string;
         input?:
           | {
@@ -655,7 +690,16 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'workflowScheduledTransition' | 'workflowNotify' | 'commentsNotify') | null;
+  taskSlug?:
+    | (
+        | 'inline'
+        | 'newsletterTick'
+        | 'newsletterDigest'
+        | 'workflowScheduledTransition'
+        | 'workflowNotify'
+        | 'commentsNotify'
+      )
+    | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -704,6 +748,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'comments';
         value: number | Comment;
+      } | null)
+    | ({
+        relationTo: 'subscribers';
+        value: number | Subscriber;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1019,6 +1067,24 @@ export interface CommentsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "subscribers_select".
+ */
+export interface SubscribersSelect<T extends boolean = true> {
+  email?: T;
+  language?: T;
+  sections?: T;
+  allSections?: T;
+  status?: T;
+  confirmedAt?: T;
+  unsubscribedAt?: T;
+  ipHash?: T;
+  confirmTokenHash?: T;
+  confirmExpiresAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
@@ -1108,6 +1174,14 @@ export interface SiteSetting {
         id?: string | null;
       }[]
     | null;
+  /**
+   * The hour (0–23) the daily digest goes out, in the time zone below; the articles published since the last digest.
+   */
+  digestHour: number;
+  /**
+   * An IANA time zone name, such as Asia/Baku.
+   */
+  digestTimeZone: string;
   updatedAt?: string | null;
   createdAt?: string | null;
 }
@@ -1175,6 +1249,8 @@ export interface SiteSettingsSelect<T extends boolean = true> {
         url?: T;
         id?: T;
       };
+  digestHour?: T;
+  digestTimeZone?: T;
   updatedAt?: T;
   createdAt?: T;
   globalType?: T;
@@ -1227,6 +1303,31 @@ export interface CollectionsWidget {
     [k: string]: unknown;
   };
   width: 'full';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskNewsletterTick".
+ */
+export interface TaskNewsletterTick {
+  input: {
+    slot: string;
+  };
+  output: {
+    digests?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskNewsletterDigest".
+ */
+export interface TaskNewsletterDigest {
+  input: {
+    digest: number;
+  };
+  output: {
+    sent?: number | null;
+    skipped?: number | null;
+  };
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -144,6 +144,18 @@ export const MIGRATION_SCHEMA = {
   ],
   // migration `comment_commenters`: emails that confirmed they comment (src/db/comments.ts)
   comment_commenters: ['email', 'confirmed_at'],
+  // migration `newsletter`: the digest's keys and deliveries (src/db/newsletter.ts)
+  newsletter_ticks: ['slot'],
+  newsletter_digests: ['id', 'language', 'digest_date', 'since', 'until', 'completed_at'],
+  newsletter_deliveries: [
+    'digest_id',
+    'subscriber_id',
+    'email',
+    'claimed_at',
+    'claimed_by',
+    'sent_at',
+    'skipped',
+  ],
 } as const satisfies TableColumns
 
 export const MIGRATION_FUNCTIONS = ['lexical_plain_text'] as const
@@ -209,6 +221,13 @@ const COMMENTS_TABLES = {
   categories: ['id', 'comment_mode'],
 } as const satisfies TableColumns
 
+// ─── src/db/newsletter.ts: the newsletter's subscribers, as the digest reads them ─────────────
+
+const NEWSLETTER_TABLES = {
+  subscribers: ['id', 'email', 'language', 'status', 'all_sections'],
+  subscribers_rels: ['parent_id', 'path', 'categories_id'],
+} as const satisfies TableColumns
+
 // ─── the union ────────────────────────────────────────────────────────────────────────────────
 
 /** Every block's columns per table (a table named by several blocks lists all of theirs). */
@@ -230,6 +249,7 @@ export const RAW_SQL_SCHEMA: TableColumns = union(
   JOBS_TABLES,
   COMMENT_NOTIFY_TABLES,
   COMMENTS_TABLES,
+  NEWSLETTER_TABLES,
 )
 
 /** Every table and column SQL in src/db/ may name: Payload's and the migrations' own. */

@@ -3,8 +3,23 @@ import type { GlobalConfig } from 'payload'
 import { anyone, isEditor } from '@/access/roles'
 import { revalidateTags } from '@/cache/revalidate'
 import { cacheTags } from '@/cache/tags'
-import { inLanguages, label } from '@/i18n/admin'
+import { adminText, inLanguages, label } from '@/i18n/admin'
+import { fill } from '@/lib/dictionary'
+import { languageOf } from '@/lib/messages'
 import { validateUrl } from '@/lib/safeUrl'
+
+/** An IANA time zone this server's Intl knows (the digest's clock). */
+const validateTimeZone = (value: unknown, { req }: { req: { i18n?: { language?: string } } }) => {
+  if (value === null || value === undefined || value === '') return true
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: String(value) })
+    return true
+  } catch {
+    return fill(adminText(languageOf(req), 'newsletter:settings:badTimeZone'), {
+      zone: String(value),
+    })
+  }
+}
 
 export const SiteSettings: GlobalConfig = {
   slug: 'site-settings',
@@ -57,6 +72,36 @@ export const SiteSettings: GlobalConfig = {
           required: true,
           label: label('common:url'),
           validate: validateUrl,
+        },
+      ],
+    },
+    // The daily newsletter digest's send time (src/collections/Subscribers/digest.ts).
+    {
+      type: 'collapsible',
+      label: label('newsletter:settings:tab'),
+      fields: [
+        {
+          name: 'digestHour',
+          type: 'number',
+          min: 0,
+          max: 23,
+          defaultValue: 7,
+          required: true,
+          label: label('newsletter:settings:digestHour'),
+          admin: {
+            step: 1,
+            description: inLanguages('newsletter:settings:digestHourDescription'),
+          },
+        },
+        {
+          name: 'digestTimeZone',
+          type: 'text',
+          defaultValue: 'Asia/Baku',
+          required: true,
+          maxLength: 64,
+          label: label('newsletter:settings:digestTimeZone'),
+          validate: validateTimeZone,
+          admin: { description: inLanguages('newsletter:settings:digestTimeZoneDescription') },
         },
       ],
     },

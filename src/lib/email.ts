@@ -12,9 +12,27 @@ const FROM = {
 
 /**
  * A nodemailer transport that delivers into a folder: each message as `<time>-<id>.eml` (the
- * full MIME message nodemailer built) and `.json` (to, subject, text, html), plus a line on the
- * console. For development and tests, where there is no mail server.
+ * full MIME message nodemailer built) and `.json` (to, subject, text, html, headers), plus a line on the
+ * console. For development and tests, where there is no mail server. The JSON also has the
+ * message's own headers (`headers`: List-Unsubscribe and the like, as given to sendEmail) and its
+ * Message-ID, so tests can read them.
  */
+/** The headers given to sendEmail, as plain name → value (nodemailer accepts several shapes). */
+const headersOf = (headers: unknown): Record<string, string> => {
+  if (!headers || typeof headers !== 'object') return {}
+  const entries = Array.isArray(headers)
+    ? headers.map((h: { key?: string; value?: unknown }) => [String(h.key), h.value] as const)
+    : Object.entries(headers as Record<string, unknown>)
+  return Object.fromEntries(
+    entries.map(([key, value]) => [
+      key,
+      typeof value === 'object' && value !== null && 'value' in value
+        ? String((value as { value: unknown }).value)
+        : String(value),
+    ]),
+  )
+}
+
 const outboxTransport = (dir: string): Transport => ({
   name: 'outbox',
   version: '1.0.0',
@@ -38,6 +56,8 @@ const outboxTransport = (dir: string): Transport => ({
             subject: mail.data.subject,
             text: mail.data.text,
             html: mail.data.html,
+            messageId,
+            headers: headersOf(mail.data.headers),
           }),
         )
         console.log(`[mail] to ${envelope.to.join(', ')}: ${mail.data.subject} (${dir})`)

@@ -71,6 +71,8 @@ export default async function setup(project: TestProject) {
     TRUSTED_ORIGINS: trustedOrigin,
     // Tests that start nginx (cache.e2e) give it this refresh port; elsewhere nothing listens.
     PROXY_REFRESH_URL: `http://127.0.0.1:${proxyRefreshPort}`,
+    // No newsletter digest by the clock: the newsletter specs start theirs (digest-now).
+    NEWSLETTER_DIGEST: 'off',
   }
   await run(bin('payload'), ['migrate'], env)
   await run(bin('payload'), ['run', 'scripts/seed.ts'], env)

@@ -5,6 +5,8 @@ import type { Language } from '@/lib/languages'
 import { safeHref } from '@/lib/safeUrl'
 import { urls } from '@/lib/urls'
 
+import { NewsletterSignup } from '../newsletter/NewsletterSignup'
+
 const SOCIAL_NAMES: Record<string, string> = {
   facebook: 'Facebook',
   x: 'X',
@@ -27,6 +29,9 @@ export async function SiteFooter({
   const t = await getTranslations({ locale: lang })
   return (
     <footer className="site-footer">
+      <div className="container footer-newsletter">
+        <NewsletterSignup lang={lang} place="footer" />
+      </div>
       <div className="container footer-grid">
         <section aria-labelledby="footer-about">
           <h2 id="footer-about" className="footer-title">

@@ -3,6 +3,7 @@ import { messagesAz } from '@/lib/messages/az'
 import { commentsAz } from './comments/az'
 import type { AdminDictionary } from './dictionary'
 import { emailsAz } from './emails/az'
+import { newsletterAz } from './newsletter/az'
 import { panelsAz } from './panels/az'
 
 /** The admin's own words in Azerbaijani: every key of the English source, none added. */
@@ -222,4 +223,5 @@ export const az = {
   panels: panelsAz,
   emails: emailsAz,
   comments: commentsAz,
+  newsletter: newsletterAz,
 } satisfies AdminDictionary

@@ -2,6 +2,7 @@ import { messagesEn } from '@/lib/messages/en'
 
 import { commentsEn } from './comments/en'
 import { emailsEn } from './emails/en'
+import { newsletterEn } from './newsletter/en'
 import { panelsEn } from './panels/en'
 
 /**
@@ -224,4 +225,5 @@ export const en = {
   panels: panelsEn,
   emails: emailsEn,
   comments: commentsEn,
+  newsletter: newsletterEn,
 }

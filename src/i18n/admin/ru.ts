@@ -3,6 +3,7 @@ import { messagesRu } from '@/lib/messages/ru'
 import { commentsRu } from './comments/ru'
 import type { AdminDictionary } from './dictionary'
 import { emailsRu } from './emails/ru'
+import { newsletterRu } from './newsletter/ru'
 import { panelsRu } from './panels/ru'
 
 /** The admin's own words in Russian: every key of the English source, none added. */
@@ -223,4 +224,5 @@ export const ru = {
   panels: panelsRu,
   emails: emailsRu,
   comments: commentsRu,
+  newsletter: newsletterRu,
 } satisfies AdminDictionary

@@ -211,4 +211,23 @@ export const messagesAz: Shape<typeof messagesEn> = {
     mailFailed:
       'Təsdiq məktubunu göndərmək mümkün olmadı. Heç nə saxlanılmadı; zəhmət olmasa, bir az sonra yenidən cəhd edin.',
   },
+  newsletter: {
+    badEmail: 'Düzgün e-poçt ünvanı daxil edin (ən çoxu 254 simvol).',
+    badLanguage: 'Bülletenin dilini seçin: {{languages}}.',
+    noSections: 'Ən azı bir bölmə və ya bütün bölmələri seçin.',
+    badSections: 'Bu bölmələr yoxdur: {{ids}}. Göstərilən bölmələrdən seçin.',
+    tooManySections: 'Ən çoxu {{max}} bölmə və ya bütün bölmələri seçin.',
+    rejected: 'Abunəniz qəbul edilmədi. Zəhmət olmasa, yenidən cəhd edin.',
+    tooMany: 'Abunə sorğuları çox oldu. {{seconds}} saniyədən sonra yenidən cəhd edin.',
+    tokenMissing: 'Bu keçiddə təsdiq kodu yoxdur. Məktubdakı keçidi göndərildiyi kimi açın.',
+    tokenUnknown:
+      'Bu təsdiq keçidi etibarlı deyil. Son məktubdakı keçidi göndərildiyi kimi açın və ya yenidən abunə olun.',
+    tokenExpired: 'Bu təsdiq keçidinin vaxtı bitib. Yenidən abunə olun, sizə yeni keçid göndərək.',
+    tokenUsed: 'Bu təsdiq keçidindən artıq istifadə olunub: abunəniz təsdiqlənib.',
+    linkInvalid:
+      'Abunənizə aparan bu keçid etibarlı deyil. Onu bülleten məktublarımızın birindən göndərildiyi kimi açın.',
+    onlyUnsubscribe: 'Redaktor abunəçini yalnız “abunədən çıxıb” kimi qeyd edə bilər.',
+    badDate: 'Bülletenin tarixini YYYY-MM-DD şəklində yazın.',
+    unknownSubscriber: 'Bu abunə artıq mövcud deyil.',
+  },
 }

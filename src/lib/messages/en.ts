@@ -204,4 +204,25 @@ export const messagesEn = {
     mailFailed:
       'The confirmation email could not be sent. Nothing was saved; please try again later.',
   },
+  newsletter: {
+    badEmail: 'Enter a valid email address (at most 254 characters).',
+    badLanguage: 'Choose the digest language: one of {{languages}}.',
+    noSections: 'Choose at least one section, or every section.',
+    badSections: 'These sections do not exist: {{ids}}. Choose among the sections shown.',
+    tooManySections: 'Choose at most {{max}} sections, or every section.',
+    rejected: 'Your subscription could not be accepted. Please try again.',
+    tooMany: 'Too many subscription requests. Try again in {{seconds}} seconds.',
+    tokenMissing:
+      'This link has no confirmation code. Open the link from the email exactly as it was sent.',
+    tokenUnknown:
+      'This confirmation link is not valid. Open the link from the latest email exactly as it was sent, or subscribe again.',
+    tokenExpired:
+      'This confirmation link has expired. Subscribe again and we will send you a new one.',
+    tokenUsed: 'This confirmation link has already been used: your subscription is confirmed.',
+    linkInvalid:
+      'This link to your subscription is not valid. Open it from one of our newsletter emails exactly as it was sent.',
+    onlyUnsubscribe: 'An editor may only mark a subscriber unsubscribed.',
+    badDate: 'Give the digest date as YYYY-MM-DD.',
+    unknownSubscriber: 'This subscription no longer exists.',
+  },
 }

@@ -13,6 +13,7 @@ import { RelatedArticles } from '@/components/article/RelatedArticles'
 import { SourceCredit } from '@/components/article/SourceCredit'
 import { ArticleComments } from '@/components/comments/ArticleComments'
 import { JsonLd } from '@/components/JsonLd'
+import { NewsletterSignup } from '@/components/newsletter/NewsletterSignup'
 import { RichText } from '@/components/RichText'
 import { ShareLinks } from '@/components/ShareLinks'
 import { SiteShell } from '@/components/SiteShell'
@@ -143,6 +144,11 @@ export default async function ArticlePage({ params }: Props) {
           {article.body && <RichText data={article.body} lang={lang} className="article-body" />}
           <ArticleCorrections corrections={article.corrections} lang={lang} />
           <ArticleTags tags={article.tags} lang={lang} />
+          <NewsletterSignup
+            lang={lang}
+            place="article"
+            returnTo={urls.article(lang, article.slug)}
+          />
           <ShareLinks
             url={url}
             title={article.title}
