@@ -8,6 +8,7 @@ import * as migration_20261126_062304_workflow_start_update from './20261126_062
 import * as migration_20261126_062417_users_admin_language from './20261126_062417_users_admin_language';
 import * as migration_20261126_063135_article_hero_alt from './20261126_063135_article_hero_alt';
 import * as migration_20261126_092401_comments from './20261126_092401_comments';
+import * as migration_20261126_093622_comment_notifications from './20261126_093622_comment_notifications';
 
 export const migrations = [
   {
@@ -58,6 +59,11 @@ export const migrations = [
   {
     up: migration_20261126_092401_comments.up,
     down: migration_20261126_092401_comments.down,
-    name: '20261126_092401_comments'
+    name: '20261126_092401_comments',
+  },
+  {
+    up: migration_20261126_093622_comment_notifications.up,
+    down: migration_20261126_093622_comment_notifications.down,
+    name: '20261126_093622_comment_notifications'
   },
 ];

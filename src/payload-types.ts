@@ -124,6 +124,7 @@ export interface Config {
     tasks: {
       workflowScheduledTransition: TaskWorkflowScheduledTransition;
       workflowNotify: TaskWorkflowNotify;
+      commentsNotify: TaskCommentsNotify;
       inline: {
         input: unknown;
         output: unknown;
@@ -621,7 +622,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'workflowScheduledTransition' | 'workflowNotify';
+        taskSlug: 'inline' | 'workflowScheduledTransition' | 'workflowNotify' | 'commentsNotify';
         taskID: string;
         input?:
           | {
@@ -654,7 +655,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'workflowScheduledTransition' | 'workflowNotify') | null;
+  taskSlug?: ('inline' | 'workflowScheduledTransition' | 'workflowNotify' | 'commentsNotify') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -1249,6 +1250,16 @@ export interface TaskWorkflowNotify {
   input: {
     event: number;
   };
+  output: {
+    sent?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskCommentsNotify".
+ */
+export interface TaskCommentsNotify {
+  input?: unknown;
   output: {
     sent?: number | null;
   };

@@ -28,6 +28,7 @@ import {
 } from '@/collections/Articles/hooks/revalidateArticle'
 import { serializeSaves } from '@/collections/Articles/hooks/serializeSaves'
 import { setCreatedBy } from '@/collections/Articles/hooks/setCreatedBy'
+import { commentsJobsPlugin } from '@/collections/Comments/plugin'
 import { withSeoLabels } from '@/fields/seo'
 import { withIdCheck } from '@/lib/ids'
 import { changeCollection } from '@/lib/plugins'
@@ -117,6 +118,7 @@ export const plugins: Plugin[] = [
     historyTabBefore: 'Related',
   }),
   translationsPlugin({ fieldsAfter: 'slug' }),
+  commentsJobsPlugin,
   articleHookOrder,
   nestedDocsPlugin({
     collections: ['categories'],

@@ -132,6 +132,16 @@ export const MIGRATION_SCHEMA = {
   editorial_notifications: ['event_id', 'user_id', 'email', 'claimed_at', 'claimed_by', 'sent_at'],
   // migration `comments`: the shared rate limits' counts (src/db/rateLimits.ts)
   rate_limit_hits: ['bucket', 'key', 'window_start', 'hits'],
+  // migration `comment_notifications`: the batched emails about comments awaiting moderation
+  comment_notify_batches: ['id', 'comment_ids', 'created_at', 'done_at'],
+  comment_notify_recipients: [
+    'batch_id',
+    'user_id',
+    'email',
+    'claimed_at',
+    'claimed_by',
+    'sent_at',
+  ],
 } as const satisfies TableColumns
 
 export const MIGRATION_FUNCTIONS = ['lexical_plain_text'] as const
@@ -162,6 +172,13 @@ const JOBS_TABLES = {
   editorial_events: ['id', 'notified_at'],
 } as const satisfies TableColumns
 
+// ─── src/db/commentNotifications.ts: the batched emails about new comments ─────────────────────
+
+const COMMENT_NOTIFY_TABLES = {
+  comments: ['id', 'status', 'notified_at', 'created_at'],
+  payload_jobs: ['task_slug', 'completed_at', 'processing', 'has_error'],
+} as const satisfies TableColumns
+
 // ─── the union ────────────────────────────────────────────────────────────────────────────────
 
 /** Every block's columns per table (a table named by several blocks lists all of theirs). */
@@ -181,6 +198,7 @@ export const RAW_SQL_SCHEMA: TableColumns = union(
   READ_TABLES,
   HEALTH_TABLES,
   JOBS_TABLES,
+  COMMENT_NOTIFY_TABLES,
 )
 
 /** Every table and column SQL in src/db/ may name: Payload's and the migrations' own. */

@@ -1,9 +1,13 @@
 import type { CollectionConfig } from 'payload'
 
-import { isEditor, isEditorField } from '@/access/roles'
+import { isEditor, isEditorField, isEditorUser } from '@/access/roles'
 import { inLanguages, label } from '@/i18n/admin'
 import { COMMENT_LIMITS, COMMENT_STATUSES } from '@/lib/comments'
 import { CONTENT_LANGUAGE_OPTIONS } from '@/lib/languages'
+
+import { moderationEndpoints } from './endpoints/moderation'
+import { recordModeration } from './hooks/moderation'
+import { queueCommentNotice } from './hooks/notify'
 
 const never = () => false
 
@@ -18,10 +22,23 @@ export const Comments: CollectionConfig = {
   labels: { singular: label('comments:singular'), plural: label('comments:plural') },
   admin: {
     useAsTitle: 'name',
-    defaultColumns: ['createdAt', 'status', 'name', 'body', 'article', 'language'],
+    // The moderation queue: what a moderator reads to decide, the email among it (editors only).
+    defaultColumns: ['createdAt', 'status', 'name', 'email', 'body', 'article', 'language'],
     group: inLanguages('groups:newsroom'),
+    // Only editors moderate: the others do not see the collection at all.
+    hidden: ({ user }) => !isEditorUser(user as { roles?: string[] } | null),
+    pagination: { defaultLimit: 50, limits: [25, 50, 100, 200] },
+    components: {
+      // Status tabs with counts, language filter, bulk approve / reject / spam on the selection.
+      beforeListTable: ['@/components/comments-admin/ModerationBar#ModerationBar'],
+    },
   },
   defaultSort: '-createdAt',
+  hooks: {
+    beforeChange: [recordModeration],
+    afterChange: [queueCommentNotice],
+  },
+  endpoints: [...moderationEndpoints],
   access: {
     read: isEditor,
     create: isEditor,
@@ -87,6 +104,15 @@ export const Comments: CollectionConfig = {
         value: status,
       })),
       admin: { position: 'sidebar' },
+    },
+    {
+      // Approve / reject / spam this comment, and the newsroom's reply (no data of its own).
+      name: 'moderation',
+      type: 'ui',
+      admin: {
+        position: 'sidebar',
+        components: { Field: '@/components/comments-admin/ModerationPanel#ModerationPanel' },
+      },
     },
     {
       name: 'byNewsroom',

@@ -167,4 +167,21 @@ export const messagesAz: Shape<typeof messagesEn> = {
     markedUpdated: 'Orijinala uyğun yenilənmiş kimi qeyd olundu.',
     versionsUnpublished: 'Dərcdən çıxarılan dil versiyaları: {{count}}.',
   },
+  moderation: {
+    editorsOnly: 'Şərhləri yalnız redaktorlar moderasiya edir.',
+    noIds: 'Ən azı bir şərh seçin.',
+    tooManyIds: 'Bir dəfəyə ən çoxu {{max}} şərh; siz {{count}} şərh seçmisiniz.',
+    badIds: 'Şərh nömrələri tam ədəd olmalıdır; "{{ids}}" tam ədəd deyil.',
+    unknownIds: '{{ids}} nömrəli şərhlər yoxdur. Heç nə dəyişdirilmədi.',
+    badStatus: 'Vəziyyət bunlardan biri olmalıdır: {{statuses}}.',
+    parentNotApproved:
+      '{{id}} nömrəli şərh {{parentId}} nömrəli şərhə cavabdır, o isə təsdiqlənməyib: əvvəlcə onu təsdiqləyin (və ya ikisini birlikdə). Heç nə dəyişdirilmədi.',
+    noComment: '{{id}} nömrəli şərh yoxdur.',
+    replyEmpty: 'Əvvəlcə cavabı yazın.',
+    replyTooLong: 'Cavab ən çoxu {{max}} simvol ola bilər.',
+    replyToHidden:
+      '{{id}} nömrəli şərhin vəziyyəti: {{status}}. Redaksiya yalnız dərc etdiyi şərhlərə cavab verir. Heç nə dəyişdirilmədi.',
+    moderated: 'Dəyişdirilən şərhlər: {{count}}.',
+    replied: 'Cavab dərc olundu.',
+  },
 }

@@ -161,4 +161,21 @@ export const messagesEn = {
     markedUpdated: 'Marked as up to date with the original.',
     versionsUnpublished: 'Language versions unpublished: {{count}}.',
   },
+  moderation: {
+    editorsOnly: 'Only editors moderate comments.',
+    noIds: 'Choose at least one comment.',
+    tooManyIds: 'At most {{max}} comments at once; you chose {{count}}.',
+    badIds: 'Comment ids are whole numbers; "{{ids}}" are not.',
+    unknownIds: 'There are no comments {{ids}}. Nothing was changed.',
+    badStatus: 'The status must be one of {{statuses}}.',
+    parentNotApproved:
+      'Comment {{id}} answers comment {{parentId}}, which is not approved: approve that one first (or both together). Nothing was changed.',
+    noComment: 'There is no comment {{id}}.',
+    replyEmpty: 'Write the reply first.',
+    replyTooLong: 'A reply is limited to {{max}} characters.',
+    replyToHidden:
+      'Comment {{id}} is {{status}}: the newsroom replies only to comments it publishes. Nothing was changed.',
+    moderated: 'Comments changed: {{count}}.',
+    replied: 'The reply is published.',
+  },
 }

@@ -38,4 +38,45 @@ export const commentsEn = {
     closed: 'Closed (existing comments shown)',
     hidden: 'Hidden',
   },
+  /** the moderation queue (the list's bar) and the edit view's moderation panel */
+  queue: {
+    all: 'All',
+    filterStatus: 'Status',
+    filterLanguage: 'Language',
+    allLanguages: 'All languages',
+    hint: 'Tick comments in the list to approve, reject or mark them as spam in one go.',
+    selected: 'Selected: {{count}}',
+    approve: 'Approve',
+    reject: 'Reject',
+    spam: 'Mark as spam',
+    toPending: 'Back to pending',
+    working: 'Saving…',
+    failed: 'Nothing was changed: the server could not be reached. Try again.',
+    oldestFirst: 'Oldest waiting first.',
+  },
+  panel: {
+    title: 'Moderation',
+    current: 'Now: {{status}}',
+    byNewsroom: 'This reply was written by the newsroom.',
+    replyTitle: 'Reply as the newsroom',
+    replyHint:
+      'Published at once below this comment, signed with the site’s name. A pending comment is approved with it.',
+    replyPlaceholder: 'Your reply to the reader…',
+    replyButton: 'Publish the reply',
+    charactersLeft: 'Characters left: {{count}}',
+    unsaved: 'Save or discard your edits first: moderation reloads the comment.',
+  },
+  /** the batched email to editors about comments waiting for moderation */
+  emails: {
+    subject: 'Comments awaiting moderation: {{count}}',
+    intro: 'New comments from readers are waiting for moderation ({{count}}):',
+    comment: '{{name}} on “{{title}}” ({{language}}):',
+    open: 'Open the comment: {{link}}',
+    openButton: 'Open the comment',
+    more: 'And more in the queue: {{count}}.',
+    queue: 'The moderation queue: {{link}}',
+    queueButton: 'Open the moderation queue',
+    footer:
+      'You receive this email because you are an editor of the newsroom; one email gathers the comments of several minutes. The language of these emails is the admin language on your account page.',
+  },
 }

@@ -1,0 +1,159 @@
+import type { PayloadRequest, TaskConfig } from 'payload'
+
+import {
+  claimBatchRecipient,
+  closeBatch,
+  COMMENTS_NOTIFY_TASK,
+  markBatchSent,
+  openBatch,
+  recordBatchRecipients,
+  releaseBatchRecipient,
+  type CommentBatch,
+} from '@/db/commentNotifications'
+import { jobsSettings } from '@/db/jobs'
+import { DEFAULT_LANGUAGE, isLanguage, type Language } from '@/lib/languages'
+
+import { commentsNoticeEmail, excerptOf, MAX_LISTED, type NoticeFacts } from './notifyEmail'
+
+export type NoticeRun = {
+  /** who sends: the job's id; a run of the same job again may take over its own claims */
+  claimant: string
+  /** after this long another run's claim on an editor's email is taken for lost */
+  leaseSeconds: number
+}
+
+/** The most batches one run sends (each up to MAX_BATCH_COMMENTS comments). */
+const MAX_BATCHES_PER_RUN = 5
+
+type Editor = { id: number; email: string; language: Language }
+
+const editorsOf = async (req: PayloadRequest): Promise<Editor[]> => {
+  const { docs } = await req.payload.find({
+    collection: 'users',
+    where: { roles: { in: ['editor'] } },
+    req,
+    depth: 0,
+    limit: 500,
+    sort: 'id',
+    overrideAccess: true,
+    select: { email: true, language: true },
+  })
+  return docs.map((user) => ({
+    id: user.id,
+    email: user.email,
+    language: isLanguage(user.language) ? user.language : DEFAULT_LANGUAGE,
+  }))
+}
+
+/** What the batch's email says: its comments still pending, oldest first (the queue's order). */
+const factsOf = async (req: PayloadRequest, batch: CommentBatch): Promise<NoticeFacts> => {
+  const origin = req.payload.config.serverURL
+  const { docs, totalDocs } = await req.payload.find({
+    collection: 'comments',
+    where: { and: [{ id: { in: batch.commentIds } }, { status: { equals: 'pending' } }] },
+    req,
+    depth: 1,
+    limit: MAX_LISTED,
+    sort: 'createdAt',
+    overrideAccess: true,
+    select: { name: true, body: true, language: true, article: true },
+    populate: { articles: { title: true } },
+  })
+  return {
+    count: totalDocs,
+    items: docs.map((doc) => ({
+      name: doc.name,
+      title: typeof doc.article === 'object' && doc.article ? doc.article.title : '',
+      language: doc.language,
+      excerpt: excerptOf(doc.body),
+      link: `${origin}/admin/collections/comments/${doc.id}`,
+    })),
+    queueLink: `${origin}/admin/collections/comments?where%5Bstatus%5D%5Bequals%5D=pending&sort=createdAt`,
+  }
+}
+
+/**
+ * Sends one batch: each editor's email once (recorded, claimed just before SMTP, marked sent just
+ * after; src/db/commentNotifications.ts). When every comment of the batch was moderated before
+ * its email went out, there is nothing to tell: the editors' rows are marked done unsent.
+ * Returns how many emails this run sent and whether the batch is closed.
+ */
+const sendBatch = async (
+  req: PayloadRequest,
+  batch: CommentBatch,
+  { claimant, leaseSeconds }: NoticeRun,
+): Promise<{ sent: number; closed: boolean }> => {
+  const editors = await editorsOf(req)
+  const unsent = await recordBatchRecipients(
+    req.payload,
+    batch.id,
+    editors.map(({ id, email }) => ({ id, email })),
+  )
+  const facts = unsent.length ? await factsOf(req, batch) : null
+  const domain = new URL(req.payload.config.serverURL || 'http://localhost').hostname
+  let sent = 0
+  for (const recipient of unsent) {
+    if (!(await claimBatchRecipient(req.payload, batch.id, recipient.id, claimant, leaseSeconds))) {
+      continue
+    }
+    if (!facts?.count) {
+      await markBatchSent(req.payload, batch.id, recipient.id)
+      continue
+    }
+    const language = editors.find((editor) => editor.id === recipient.id)?.language
+    const email = commentsNoticeEmail(language ?? DEFAULT_LANGUAGE, facts)
+    try {
+      await req.payload.sendEmail({
+        to: recipient.email,
+        subject: email.subject,
+        text: email.text,
+        html: email.html,
+        // One Message-ID per batch and editor: an email sent twice (SMTP took it, the runner
+        // died before recording it) shows as one message.
+        messageId: `<comments-${batch.id}.user-${recipient.id}@${domain}>`,
+      })
+    } catch (error) {
+      await releaseBatchRecipient(req.payload, batch.id, recipient.id)
+      throw error
+    }
+    await markBatchSent(req.payload, batch.id, recipient.id)
+    sent += 1
+  }
+  return { sent, closed: await closeBatch(req.payload, batch.id) }
+}
+
+/**
+ * Tells the editors about the comments waiting for moderation that no email named yet, in
+ * batches (one email per editor per batch, however many comments). Safe to run twice, on two
+ * runners, and after a crash: a batch stays open until every editor's email of it has gone out,
+ * and each email is claimed before it is sent. Returns how many emails this run sent.
+ */
+export const sendCommentNotices = async (req: PayloadRequest, run: NoticeRun): Promise<number> => {
+  let sent = 0
+  for (let round = 0; round < MAX_BATCHES_PER_RUN; round += 1) {
+    const batch = await openBatch(req.payload)
+    if (!batch) break
+    const outcome = await sendBatch(req, batch, run)
+    sent += outcome.sent
+    // Another run holds part of this batch: it finishes it.
+    if (!outcome.closed) break
+  }
+  return sent
+}
+
+/** The batched notification of new comments (queued by `queueCommentNotice`). */
+export const commentsNotifyTask: TaskConfig<'commentsNotify'> = {
+  slug: COMMENTS_NOTIFY_TASK as 'commentsNotify',
+  label: 'Comments: notify editors of comments awaiting moderation',
+  retries: 3,
+  inputSchema: [],
+  outputSchema: [{ name: 'sent', type: 'number' }],
+  handler: async ({ job, req }) => ({
+    output: {
+      sent: await sendCommentNotices(req, {
+        claimant: `job ${job.id}`,
+        leaseSeconds: jobsSettings().leaseSeconds,
+      }),
+    },
+  }),
+}

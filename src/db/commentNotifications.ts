@@ -1,0 +1,150 @@
+/**
+ * The batched emails to editors about new comments (src/collections/Comments/notify.ts sends
+ * them; migration `comment_notifications`): a batch is the pending comments no email has named
+ * yet, fixed when the batch opens; one row per editor and batch records that editor's email,
+ * claimed just before it goes to SMTP and marked sent just after (the pattern of
+ * src/db/notifications.ts). At most one batch is open at a time (a unique partial index), so
+ * two runners work on the same batch, and a run after a crash finishes the batch it left.
+ * Each statement commits on its own (the pool): a claim or a sent mark stays whatever happens
+ * to the run after it.
+ */
+import { sql } from '@payloadcms/db-postgres'
+import type { Payload, PayloadRequest } from 'payload'
+
+import { drizzleFor, drizzleOf } from './client'
+
+export type CommentBatch = { id: number; commentIds: number[] }
+export type BatchRecipient = { id: number; email: string }
+
+/** The task that sends the batches (src/collections/Comments/jobs.ts). */
+export const COMMENTS_NOTIFY_TASK = 'commentsNotify'
+
+/** The most comments one batch names; the rest go in the next batch. */
+export const MAX_BATCH_COMMENTS = 500
+
+type BatchRow = { id: number; comment_ids: number[] }
+const batchOf = (row: BatchRow | undefined): CommentBatch | null =>
+  row ? { id: Number(row.id), commentIds: row.comment_ids.map(Number) } : null
+
+/**
+ * The open batch: the one a run before left unfinished, else a new one of the pending comments
+ * not yet notified (oldest first), else null (nothing to tell). A closed batch has marked its
+ * comments notified, and no batch opens while one is open, so no comment is in two batches.
+ */
+export const openBatch = async (payload: Payload): Promise<CommentBatch | null> => {
+  const db = drizzleOf(payload)
+  const open = async () =>
+    batchOf(
+      (
+        await db.execute<BatchRow>(sql`
+          SELECT id, comment_ids FROM comment_notify_batches WHERE done_at IS NULL LIMIT 1`)
+      ).rows[0],
+    )
+  const existing = await open()
+  if (existing) return existing
+  const { rows } = await db.execute<BatchRow>(sql`
+    INSERT INTO comment_notify_batches (comment_ids)
+    SELECT array_agg(id ORDER BY id) FROM (
+      SELECT id FROM comments
+       WHERE status = 'pending' AND notified_at IS NULL
+       ORDER BY created_at, id LIMIT ${MAX_BATCH_COMMENTS}
+    ) AS fresh
+    HAVING count(*) > 0
+    ON CONFLICT DO NOTHING
+    RETURNING id, comment_ids`)
+  // Another runner opened one at the same moment: work on that one.
+  return batchOf(rows[0]) ?? (await open())
+}
+
+/**
+ * Records who the batch goes to, once: the first run's list stands, a later run adds only
+ * people it did not have. Returns the recipients not yet sent to.
+ */
+export const recordBatchRecipients = async (
+  payload: Payload,
+  batchId: number,
+  recipients: BatchRecipient[],
+): Promise<BatchRecipient[]> => {
+  const db = drizzleOf(payload)
+  if (recipients.length) {
+    await db.execute(sql`
+      INSERT INTO comment_notify_recipients (batch_id, user_id, email)
+      SELECT ${batchId}::integer, r.id, r.email
+        FROM jsonb_to_recordset(${JSON.stringify(recipients)}::jsonb) AS r(id integer, email text)
+      ON CONFLICT (batch_id, user_id) DO NOTHING`)
+  }
+  const { rows } = await db.execute<{ user_id: number; email: string }>(sql`
+    SELECT user_id, email FROM comment_notify_recipients
+     WHERE batch_id = ${batchId} AND sent_at IS NULL ORDER BY user_id`)
+  return rows.map((row) => ({ id: Number(row.user_id), email: row.email }))
+}
+
+/**
+ * Claims one editor's email of the batch for `claimant` just before it goes to SMTP: free when
+ * never claimed, claimed by the same claimant before (its run died), or claimed longer ago than
+ * `leaseSeconds`. Returns whether this run may send it.
+ */
+export const claimBatchRecipient = async (
+  payload: Payload,
+  batchId: number,
+  userId: number,
+  claimant: string,
+  leaseSeconds: number,
+): Promise<boolean> => {
+  const { rows } = await drizzleOf(payload).execute(sql`
+    UPDATE comment_notify_recipients SET claimed_at = now(), claimed_by = ${claimant}
+     WHERE batch_id = ${batchId} AND user_id = ${userId} AND sent_at IS NULL
+       AND (claimed_at IS NULL OR claimed_by = ${claimant}
+            OR claimed_at < now() - make_interval(secs => ${leaseSeconds}))
+    RETURNING user_id`)
+  return rows.length === 1
+}
+
+/** The editor's email of the batch went out. */
+export const markBatchSent = async (payload: Payload, batchId: number, userId: number) => {
+  await drizzleOf(payload).execute(sql`
+    UPDATE comment_notify_recipients SET sent_at = now()
+     WHERE batch_id = ${batchId} AND user_id = ${userId}`)
+}
+
+/** Gives a claim back after a failed send, so that the job's retry sends it. */
+export const releaseBatchRecipient = async (payload: Payload, batchId: number, userId: number) => {
+  await drizzleOf(payload).execute(sql`
+    UPDATE comment_notify_recipients SET claimed_at = NULL, claimed_by = NULL
+     WHERE batch_id = ${batchId} AND user_id = ${userId} AND sent_at IS NULL`)
+}
+
+/**
+ * Closes the batch once every recipient's email has gone out, and marks its comments notified
+ * (`notified_at`), in one statement; returns whether it closed it.
+ */
+export const closeBatch = async (payload: Payload, batchId: number): Promise<boolean> => {
+  const { rows } = await drizzleOf(payload).execute(sql`
+    WITH closed AS (
+      UPDATE comment_notify_batches SET done_at = now()
+       WHERE id = ${batchId} AND done_at IS NULL
+         AND NOT EXISTS (SELECT 1 FROM comment_notify_recipients
+                          WHERE batch_id = ${batchId} AND sent_at IS NULL)
+      RETURNING comment_ids
+    ), marked AS (
+      UPDATE comments SET notified_at = now()
+       WHERE id IN (SELECT unnest(comment_ids) FROM closed) AND notified_at IS NULL
+      RETURNING id
+    )
+    SELECT (SELECT count(*) FROM closed)::integer AS closed`)
+  return Number((rows[0] as { closed?: number } | undefined)?.closed ?? 0) === 1
+}
+
+/**
+ * Whether a `commentsNotify` job is queued and has not started yet (read in the request's
+ * transaction): then the comments that just arrived go in its batch, and no job is added.
+ */
+export const notifyJobWaiting = async (req: PayloadRequest): Promise<boolean> => {
+  const db = await drizzleFor(req)
+  const { rows } = await db.execute(sql`
+    SELECT 1 FROM payload_jobs
+     WHERE task_slug = ${COMMENTS_NOTIFY_TASK} AND completed_at IS NULL
+       AND processing = false AND has_error = false
+     LIMIT 1`)
+  return rows.length > 0
+}
