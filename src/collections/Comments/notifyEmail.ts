@@ -1,6 +1,7 @@
 import { adminText, type AdminKey } from '@/i18n/admin'
 import { fill } from '@/lib/dictionary'
-import { languageNameIn, type Language } from '@/lib/languages'
+import type { Language } from '@/lib/languages'
+import { languageName } from '@/lib/messages'
 
 /** One comment as the editors' email names it. */
 export type NoticeItem = {
@@ -53,7 +54,7 @@ export const commentsNoticeEmail = (language: Language, facts: NoticeFacts): Not
   const itemValues = (item: NoticeItem) => ({
     name: item.name,
     title: item.title,
-    language: languageNameIn(language, item.language),
+    language: languageName(language, item.language),
   })
   const footer = say('comments:emails:footer')
   const text = [
