@@ -34,7 +34,9 @@ export const ModerationBar = () => {
   const router = useRouter()
   const pathname = usePathname()
   const params = useSearchParams()
-  const { getSelectedIds, count: selectedCount } = useSelection()
+  const { getSelectedIds, selectedIDs, toggleAll } = useSelection()
+  // The rows ticked on this page (an action never reaches past what the moderator sees).
+  const selectedCount = selectedIDs.length
   const filter = useMemo(() => filterOf(new URLSearchParams(params.toString())), [params])
   const [counts, setCounts] = useState<Partial<Record<CommentStatus, number>>>({})
   const [busy, setBusy] = useState(false)
@@ -80,6 +82,8 @@ export const ModerationBar = () => {
       const result = await moderate(ids, status)
       setNotice({ text: result.message, ok: true })
       toast.success(result.message)
+      // Payload keeps a selection until the query changes: clear it, the rows are done.
+      toggleAll()
       setRound((n) => n + 1)
       router.refresh()
     } catch (error) {
