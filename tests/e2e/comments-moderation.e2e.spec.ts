@@ -250,9 +250,26 @@ describe.runIf(browserTestsEnabled)('the moderation queue in the admin, in Azerb
     expect((await stored(e)).status).toBe('approved')
     expect((await stored(f)).status).toBe('approved')
 
-    // The spam tab lists it.
+    // The spam tab lists it; the language filter keeps to one language.
     await queue.locator('button[data-status="spam"]').click()
     await rowOf(page, names[2]).waitFor()
+    await queue.locator('select').selectOption('ru')
+    await page.waitForURL((url) => url.search.includes('ru'))
+    await expect.poll(() => rowOf(page, names[2]).count(), { timeout: 15_000 }).toBe(0)
+    await queue.locator('select').selectOption('az')
+    await rowOf(page, names[2]).waitFor()
+
+    // One comment's verdict from its edit view: the spam one back to pending.
+    await page.goto(`/admin/collections/comments/${g}`)
+    const gPanel = page.locator('[data-testid="comment-moderation"]')
+    await gPanel.waitFor(SLOW)
+    expect(await gPanel.innerText()).toContain('İndi: Spam')
+    await gPanel.locator('button[data-action="pending"]').click()
+    await expect
+      .poll(() => gPanel.locator('[role="status"]').innerText(), { timeout: 15_000 })
+      .toBe('Dəyişdirilən şərhlər: 1.')
+    await expect.poll(() => gPanel.innerText()).toContain('İndi: Gözləyir')
+    expect((await stored(g)).status).toBe('pending')
 
     // A reply as the newsroom from the edit view of a pending comment.
     await page.goto(`/admin/collections/comments/${h}`)

@@ -3,6 +3,7 @@
 import {
   Button,
   toast,
+  useAuth,
   useDocumentInfo,
   useForm,
   useFormFields,
@@ -36,6 +37,7 @@ const statusOf = (value: unknown): CommentStatus | null =>
 export const ModerationPanel = () => {
   const { t } = useCommentWords()
   const { id } = useDocumentInfo()
+  const { user } = useAuth()
   const { dispatchFields, setModified } = useForm()
   const modified = useFormModified()
   const statusValue = useFormFields(([fields]) => fields.status?.value)
@@ -48,8 +50,14 @@ export const ModerationPanel = () => {
   if (id === undefined || id === null) return null
   const commentId = Number(id)
 
+  /** The form shows what the server did: the status, and who moderated it just now. */
   const showStatus = (next: ModerationStatus) => {
+    const at = new Date().toISOString()
     dispatchFields({ type: 'UPDATE', path: 'status', value: next, initialValue: next })
+    if (user?.id !== undefined) {
+      dispatchFields({ type: 'UPDATE', path: 'moderatedBy', value: user.id, initialValue: user.id })
+    }
+    dispatchFields({ type: 'UPDATE', path: 'moderatedAt', value: at, initialValue: at })
     setModified(false)
   }
 
