@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
 import { adminLogIn, browserTestsEnabled, launchBrowser } from '../helpers/browser'
 import { call, login, messageOf, type Headers, type Json } from '../helpers/http'
+import { describeOffenders, offendersIn, visibleStrings } from '../helpers/languageSweep'
 
 /**
  * The moderation of readers' comments against the production build: the endpoints over HTTP
@@ -188,6 +189,12 @@ describe.runIf(browserTestsEnabled)('the moderation queue in the admin, in Azerb
     return page
   }
 
+  /** Nothing on the page in English where the project has the page's language's words. */
+  const sweep = async (page: Page, name: string, language: 'az' | 'ru') => {
+    const offenders = offendersIn(name, language, await visibleStrings(page))
+    expect(describeOffenders(offenders)).toEqual([])
+  }
+
   const rowOf = (page: Page, name: string) => page.locator('tr', { hasText: name })
   const select = async (page: Page, name: string) => {
     await rowOf(page, name).locator('.select-row input[type="checkbox"]').check({ force: true })
@@ -223,6 +230,7 @@ describe.runIf(browserTestsEnabled)('the moderation queue in the admin, in Azerb
     expect(bar).toContain('Gözləyir')
     expect(bar).not.toMatch(/Pending|All languages|Awaiting email/)
     for (const name of names) await rowOf(page, name).waitFor()
+    await sweep(page, 'the comments queue', 'az')
 
     await select(page, names[0])
     await select(page, names[1])
@@ -276,6 +284,7 @@ describe.runIf(browserTestsEnabled)('the moderation queue in the admin, in Azerb
     const panel = page.locator('[data-testid="comment-moderation"]')
     await panel.waitFor(SLOW)
     expect(await panel.innerText()).toContain('Redaksiya adından cavab')
+    await sweep(page, 'a comment', 'az')
     const text = `Təşəkkür edirik, cədvəl düzəldildi ${stamp}`
     await panel.locator('textarea[name="newsroomReply"]').fill(text)
     await panel.locator('button[data-action="reply"]').click()
@@ -293,4 +302,30 @@ describe.runIf(browserTestsEnabled)('the moderation queue in the admin, in Azerb
     expect(replies).toHaveLength(1)
     expect(replies[0]).toMatchObject({ body: text, status: 'approved', language: 'az' })
   }, 240_000)
+
+  it('shows the queue and a comment in Russian to an editor working in Russian', async () => {
+    const name = `Читатель ${stamp}`
+    const id = await createComment(name, { language: 'ru' })
+    const email = `moderator-ru-${stamp}@newsroom.example`
+    const created = await call('/api/users', {
+      method: 'POST',
+      headers: admin,
+      body: { name: 'Ирина Петрова', email, password: PASSWORD, roles: ['editor'], language: 'ru' },
+    })
+    expect(created.status, messageOf(created.json)).toBe(201)
+    const page = await logIn(email, PASSWORD, 'ru')
+    await page.goto('/admin/collections/comments')
+    const queue = page.locator('[data-testid="comments-queue"]')
+    await queue.waitFor(SLOW)
+    await rowOf(page, name).waitFor(SLOW)
+    expect(await queue.innerText()).toContain('На модерации')
+    await select(page, name)
+    await expect.poll(() => queue.innerText()).toContain('Пометить как спам')
+    await sweep(page, 'the comments queue', 'ru')
+    await page.goto(`/admin/collections/comments/${id}`)
+    const panel = page.locator('[data-testid="comment-moderation"]')
+    await panel.waitFor(SLOW)
+    expect(await panel.innerText()).toContain('Ответить от имени редакции')
+    await sweep(page, 'a comment', 'ru')
+  }, 180_000)
 })
