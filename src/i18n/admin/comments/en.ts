@@ -9,7 +9,7 @@ export const commentsEn = {
   article: 'Article',
   parent: 'In reply to',
   name: 'Name',
-  email: 'Email',
+  email: 'Email address',
   emailDescription: 'Never shown on the site; only editors can read it.',
   body: 'Comment',
   status: 'Status',
