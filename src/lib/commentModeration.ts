@@ -40,3 +40,12 @@ export type ReplyResponse = {
   approved: number[]
   message: string
 }
+
+/** Characters of a comment an excerpt shows (the queue's column, the editors' email). */
+export const EXCERPT_LENGTH = 200
+
+/** A comment's first words on one line, cut at `length` with an ellipsis. */
+export const excerptOf = (body: string, length = EXCERPT_LENGTH): string => {
+  const flat = body.replace(/\s+/g, ' ').trim()
+  return flat.length > length ? `${flat.slice(0, length - 1).trimEnd()}…` : flat
+}

@@ -305,7 +305,10 @@ describe.runIf(browserTestsEnabled)('the moderation queue in the admin, in Azerb
 
   it('shows the queue and a comment in Russian to an editor working in Russian', async () => {
     const name = `Читатель ${stamp}`
-    const id = await createComment(name, { language: 'ru' })
+    const id = await createComment(name, {
+      language: 'ru',
+      body: `${'Паром опять опоздал. '.repeat(30)}КОНЕЦ`,
+    })
     const email = `moderator-ru-${stamp}@newsroom.example`
     const created = await call('/api/users', {
       method: 'POST',
@@ -319,6 +322,9 @@ describe.runIf(browserTestsEnabled)('the moderation queue in the admin, in Azerb
     await queue.waitFor(SLOW)
     await rowOf(page, name).waitFor(SLOW)
     expect(await queue.innerText()).toContain('На модерации')
+    // The queue shows an excerpt of a long comment, not all of it.
+    expect(await rowOf(page, name).innerText()).toContain('Паром опять опоздал.')
+    expect(await rowOf(page, name).innerText()).not.toContain('КОНЕЦ')
     await select(page, name)
     await expect.poll(() => queue.innerText()).toContain('Пометить как спам')
     await sweep(page, 'the comments queue', 'ru')

@@ -83,6 +83,8 @@ export const Comments: CollectionConfig = {
       required: true,
       maxLength: COMMENT_LIMITS.body,
       label: label('comments:body'),
+      // The queue's column shows an excerpt, not the whole comment.
+      admin: { components: { Cell: '@/components/comments-admin/ExcerptCell#ExcerptCell' } },
     },
     {
       name: 'language',

@@ -11,9 +11,10 @@ import {
   type CommentBatch,
 } from '@/db/commentNotifications'
 import { jobsSettings } from '@/db/jobs'
+import { excerptOf } from '@/lib/commentModeration'
 import { DEFAULT_LANGUAGE, isLanguage, type Language } from '@/lib/languages'
 
-import { commentsNoticeEmail, excerptOf, MAX_LISTED, type NoticeFacts } from './notifyEmail'
+import { commentsNoticeEmail, MAX_LISTED, type NoticeFacts } from './notifyEmail'
 
 export type NoticeRun = {
   /** who sends: the job's id; a run of the same job again may take over its own claims */

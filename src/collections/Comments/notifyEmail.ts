@@ -26,14 +26,6 @@ export type NoticeEmail = { subject: string; text: string; html: string }
 
 /** The most comments one email lists; the rest are counted and in the queue. */
 export const MAX_LISTED = 20
-/** Characters of a comment the email quotes. */
-export const EXCERPT_LENGTH = 200
-
-export const excerptOf = (body: string): string => {
-  const flat = body.replace(/\s+/g, ' ').trim()
-  return flat.length > EXCERPT_LENGTH ? `${flat.slice(0, EXCERPT_LENGTH - 1).trimEnd()}…` : flat
-}
-
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
 
 /**

@@ -34,6 +34,7 @@ import { EditorPublishButton as EditorPublishButton_3c939f6f4683392a9ebbeab800e1
 import { WorkflowStatus as WorkflowStatus_6965ce88d9674892426dfb141320141a } from '@/components/workflow/WorkflowStatus'
 import { ArticleUnpublishButton as ArticleUnpublishButton_e4b0216125277185e546e17410a0af3f } from '@/components/workflow/ArticleUnpublishButton'
 import { AdminLanguageField as AdminLanguageField_0de598e2737ae698940cc73039aba351 } from '@/components/account/AdminLanguageField'
+import { ExcerptCell as ExcerptCell_34a45e8a7ad42823410f801b125495fa } from '@/components/comments-admin/ExcerptCell'
 import { ModerationPanel as ModerationPanel_ba360bacd0a33dcccb83243ac76af937 } from '@/components/comments-admin/ModerationPanel'
 import { ModerationBar as ModerationBar_b10ba87cc477fd381e087c202ad836ea } from '@/components/comments-admin/ModerationBar'
 import { DeskNavLink as DeskNavLink_ae6441604865d7aa5813cd243fd7db15 } from '@/components/desk/DeskNavLink'
@@ -80,6 +81,7 @@ export const importMap = {
   "@/components/workflow/WorkflowStatus#WorkflowStatus": WorkflowStatus_6965ce88d9674892426dfb141320141a,
   "@/components/workflow/ArticleUnpublishButton#ArticleUnpublishButton": ArticleUnpublishButton_e4b0216125277185e546e17410a0af3f,
   "@/components/account/AdminLanguageField#AdminLanguageField": AdminLanguageField_0de598e2737ae698940cc73039aba351,
+  "@/components/comments-admin/ExcerptCell#ExcerptCell": ExcerptCell_34a45e8a7ad42823410f801b125495fa,
   "@/components/comments-admin/ModerationPanel#ModerationPanel": ModerationPanel_ba360bacd0a33dcccb83243ac76af937,
   "@/components/comments-admin/ModerationBar#ModerationBar": ModerationBar_b10ba87cc477fd381e087c202ad836ea,
   "@/components/desk/DeskNavLink#DeskNavLink": DeskNavLink_ae6441604865d7aa5813cd243fd7db15,
