@@ -5,6 +5,7 @@ import type { BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
 import { adminLogIn, browserTestsEnabled, launchBrowser } from '../helpers/browser'
+import { readOutbox } from '../helpers/fixtures'
 import { call, login, messageOf, type Headers, type Json } from '../helpers/http'
 import { describeOffenders, offendersIn, visibleStrings } from '../helpers/languageSweep'
 
@@ -26,6 +27,8 @@ const SLOW = { timeout: 90_000 }
 
 let admin: Headers, editor: Headers, author: Headers, translator: Headers
 let articleId: number
+/** A comment that stays pending through the HTTP tests: the editors' email must name it. */
+let waitingId = 0
 const azEditor = { email: `moderator-az-${stamp}@newsroom.example`, name: 'Günay Əliyeva' }
 
 const createComment = async (name: string, extra: Json = {}): Promise<number> => {
@@ -118,6 +121,7 @@ describe('the moderation endpoints over HTTP', () => {
 
   it('lets only editors reply as the newsroom', async () => {
     const id = await createComment(`Reader C ${stamp}`)
+    waitingId = id
     for (const [headers, status] of [
       [author, 403],
       [translator, 403],
@@ -334,4 +338,40 @@ describe.runIf(browserTestsEnabled)('the moderation queue in the admin, in Azerb
     expect(await panel.innerText()).toContain('Ответить от имени редакции')
     await sweep(page, 'a comment', 'ru')
   }, 180_000)
+})
+
+describe('the editors’ email about new comments, sent by the server’s own queue runner', () => {
+  it('names each waiting comment once to each editor, in the editor’s language', async () => {
+    expect(waitingId).toBeGreaterThan(0)
+    type Mail = { to: string[]; subject: string; text: string; html: string }
+    const mails = async () =>
+      ((await readOutbox(inject('outboxDir'))) as Mail[]).filter((mail) =>
+        /awaiting moderation|moderasiya gözləyən|ждут модерации/i.test(mail.subject),
+      )
+    const link = `/admin/collections/comments/${waitingId}\n`
+    // The e2e server waits 2 s (COMMENTS_NOTIFY_DELAY_SECONDS) and runs its queue every 10 s.
+    const naming = async (email: string) =>
+      (await mails()).filter((mail) => mail.to.includes(email) && `${mail.text}\n`.includes(link))
+        .length
+    await expect
+      .poll(
+        async () => [await naming('editor@caspiandigest.example'), await naming(azEditor.email)],
+        { timeout: 60_000, interval: 1000 },
+      )
+      .toEqual([1, 1])
+    const all = await mails()
+    // Nobody hears of one comment twice.
+    const named = all.flatMap((mail) =>
+      [...mail.text.matchAll(/\/admin\/collections\/comments\/(\d+)\n/g)].map(
+        (match) => `${mail.to.join(',')} ${match[1]}`,
+      ),
+    )
+    expect(named.length).toBeGreaterThan(0)
+    expect(new Set(named).size).toBe(named.length)
+    // Admins are not editors: not on the list.
+    expect(all.some((mail) => mail.to.includes('admin@caspiandigest.example'))).toBe(false)
+    // The Azerbaijani editor reads it in Azerbaijani.
+    const az = all.find((mail) => mail.to.includes(azEditor.email))
+    expect(az?.subject).toMatch(/^Moderasiya gözləyən şərhlər: \d+$/)
+  }, 90_000)
 })

@@ -60,6 +60,7 @@ export default async function setup(project: TestProject) {
     PAYLOAD_SECRET: 'e2e-secret',
     MEDIA_DIR: mediaDir,
     PREVIEW_SECRET: 'e2e-preview-secret',
+    COMMENTS_NOTIFY_DELAY_SECONDS: '2',
   }
   const trustedOrigin = 'https://proxy.newsroom.example'
   const proxyRefreshPort = await freePort()
