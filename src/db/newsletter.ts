@@ -101,13 +101,6 @@ export const latestDigest = async (payload: Payload, language: string): Promise<
   return rows[0] ? toDigest(rows[0]) : null
 }
 
-/** Whether the language already has its digest for the local `date`. */
-export const hasDigest = async (payload: Payload, language: string, date: string) => {
-  const { rows } = await drizzleOf(payload).execute(sql`
-    SELECT 1 FROM newsletter_digests WHERE language = ${language} AND digest_date = ${date}::date`)
-  return rows.length === 1
-}
-
 /** How many subscribers of `language` are confirmed (the preview's count). */
 export const countSubscribed = async (payload: Payload, language: string): Promise<number> => {
   const { rows } = await drizzleOf(payload).execute<{ n: number }>(sql`
