@@ -1,4 +1,5 @@
 import type { PostgresAdapter } from '@payloadcms/db-postgres'
+import { commitTransaction, initTransaction, killTransaction } from 'payload'
 import type { Payload, PayloadRequest } from 'payload'
 
 /**
@@ -32,4 +33,21 @@ export const drizzleOfTransaction = (payload: Payload, id: number | string): Dri
   const db = adapterOf(payload).sessions?.[id]?.db
   if (!db) throw new Error(`No open database transaction ${id}.`)
   return db as Drizzle
+}
+
+/**
+ * Runs `work` in the request's transaction (Payload's, shared by every write given `req`,
+ * and by `drizzleFor(req)`): all of it is saved, or none. Joins a transaction the request
+ * already has, which its opener then commits.
+ */
+export const inTransaction = async <T>(req: PayloadRequest, work: () => Promise<T>): Promise<T> => {
+  const shouldCommit = await initTransaction(req)
+  try {
+    const result = await work()
+    if (shouldCommit) await commitTransaction(req)
+    return result
+  } catch (error) {
+    if (shouldCommit) await killTransaction(req)
+    throw error
+  }
 }

@@ -1,9 +1,11 @@
+import type { Metadata } from 'next'
 import { getTranslations } from 'next-intl/server'
 
 import { SiteShell } from '@/components/SiteShell'
 import { COMMENT_ENDPOINTS } from '@/lib/commentForm'
 import type { Language } from '@/lib/languages'
 import { message, type MessageKey } from '@/lib/messages'
+import { pageLanguage } from '@/lib/params'
 import { urls } from '@/lib/urls'
 
 /** The refusals a link page may be sent back with (`?result=<code>`), by their stable codes. */
@@ -80,3 +82,37 @@ export async function CommentLinkPage({
     </SiteShell>
   )
 }
+
+type RouteProps = {
+  params: Promise<{ lang: string }>
+  searchParams: Promise<Record<string, string | string[] | undefined>>
+}
+
+const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value)
+
+/**
+ * The route of a link page (`app/(frontend)/[lang]/comments/<kind>/page.tsx` re-exports it,
+ * with `dynamic = 'force-dynamic'` of its own: personal, rendered per request, never indexed).
+ */
+export const commentLinkRoute = (kind: 'confirm' | 'erase') => ({
+  generateMetadata: async ({ params }: RouteProps): Promise<Metadata> => {
+    const lang = await pageLanguage(params)
+    const t = await getTranslations({ locale: lang, namespace: 'comments' })
+    return {
+      title: t(kind === 'confirm' ? 'confirmTitle' : 'eraseTitle'),
+      robots: { index: false, follow: false },
+      referrer: 'no-referrer',
+    }
+  },
+  Page: async ({ params, searchParams }: RouteProps) => {
+    const lang = await pageLanguage(params)
+    const query = await searchParams
+    const shown: LinkPageQuery = {
+      token: first(query.token),
+      result: first(query.result),
+      back: first(query.back),
+      count: first(query.count),
+    }
+    return <CommentLinkPage lang={lang} kind={kind} query={shown} />
+  },
+})

@@ -1,15 +1,8 @@
-import {
-  APIError,
-  commitTransaction,
-  initTransaction,
-  killTransaction,
-  type Endpoint,
-  type PayloadHandler,
-  type PayloadRequest,
-} from 'payload'
+import { APIError, type Endpoint, type PayloadHandler, type PayloadRequest } from 'payload'
 
 import { errorResponse, readBody, reply } from '@/access/endpoints'
 import { isEditorUser } from '@/access/roles'
+import { inTransaction } from '@/db/client'
 import { adminText } from '@/i18n/admin'
 import {
   MAX_MODERATE_IDS,
@@ -49,19 +42,6 @@ const forEditors =
       throw error
     }
   }
-
-/** Runs `work` in one transaction (the request's): all of it is saved, or none. */
-const inTransaction = async <T>(req: PayloadRequest, work: () => Promise<T>): Promise<T> => {
-  const shouldCommit = await initTransaction(req)
-  try {
-    const result = await work()
-    if (shouldCommit) await commitTransaction(req)
-    return result
-  } catch (error) {
-    if (shouldCommit) await killTransaction(req)
-    throw error
-  }
-}
 
 const shortList = (values: unknown[]) =>
   values

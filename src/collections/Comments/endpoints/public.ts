@@ -1,15 +1,8 @@
 import { createHash } from 'node:crypto'
 
-import {
-  APIError,
-  commitTransaction,
-  initTransaction,
-  killTransaction,
-  type Endpoint,
-  type PayloadRequest,
-} from 'payload'
+import { APIError, type Endpoint, type PayloadRequest } from 'payload'
 
-import { drizzleFor } from '@/db/client'
+import { drizzleFor, inTransaction } from '@/db/client'
 import {
   commentIdsOf,
   commentTarget,
@@ -329,19 +322,6 @@ const confirmationEmail = (input: Checked) => {
   }
 }
 
-/** Runs `work` in one transaction (Payload's, shared with the writes given `req`). */
-const inTransaction = async <T>(req: PayloadRequest, work: () => Promise<T>): Promise<T> => {
-  const shouldCommit = await initTransaction(req)
-  try {
-    const result = await work()
-    if (shouldCommit) await commitTransaction(req)
-    return result
-  } catch (error) {
-    if (shouldCommit) await killTransaction(req)
-    throw error
-  }
-}
-
 type Stored = 'pending' | 'unconfirmed'
 
 const store = async (req: PayloadRequest, input: Checked, ipHash: string): Promise<Stored> =>
@@ -474,110 +454,114 @@ const lockEmail = async (req: PayloadRequest, email: string) => {
   return db
 }
 
+type LinkKind = 'confirm' | 'erase'
+
+/** What a link action did: the JSON answer's fields and the result page's query. */
+type LinkOutcome = { answer: Record<string, unknown>; result: Record<string, string> }
+
+/**
+ * An endpoint a link in a commenter's email posts to (the link page's one button): the token
+ * read and checked for `kind`, the per-address rate limit, then `act` with the address the link
+ * was made for. Answers `{ ok, message, … }` to the enhanced page, else sends the reader back to
+ * the link page with the result; a refusal the same way, worded by its code.
+ */
+const linkEndpoint = (
+  kind: LinkKind,
+  act: (
+    req: PayloadRequest,
+    link: { email: string; articleId?: number },
+    language: Language,
+  ) => Promise<LinkOutcome>,
+): Endpoint => ({
+  path: `/${kind}`,
+  method: 'post',
+  handler: async (req) => {
+    const json = wantsJson(req)
+    let language = languageOf(req)
+    try {
+      const fields = await readFields(req)
+      language = readerLanguage(req, fields)
+      const address = await hitRateLimit(
+        req.payload,
+        COMMENT_RATE_LIMITS.links,
+        clientFingerprint(req.headers),
+      )
+      if (!address.allowed) throw rateLimited(address.retryAfterSeconds)
+      const link = emailOfLink(COMMENT_LINK_PURPOSES[kind], fields.token)
+      const { answer, result } = await act(req, link, language)
+      if (json) return Response.json({ ok: true, ...answer })
+      return seeOther(resultPath(kind, language, result))
+    } catch (error) {
+      const refusal = asRefusal(error)
+      if (refusal instanceof APIError) return apiErrorResponse(refusal)
+      if (json) return refusalJson(language, refusal)
+      return seeOther(resultPath(kind, language, { result: messageCode(refusal.key) }))
+    }
+  },
+})
+
 /**
  * `POST /api/comments/confirm` (`token`, `language`): the first-time commenter's address is
  * confirmed, their unconfirmed comments enter the moderation queue (through Payload's update,
  * so the collection's hooks see the status change). Works once: a confirmed address, or one
  * with nothing left to confirm, is refused as used.
  */
-const confirm: Endpoint = {
-  path: '/confirm',
-  method: 'post',
-  handler: async (req) => {
-    const json = wantsJson(req)
-    let language = languageOf(req)
-    try {
-      const fields = await readFields(req)
-      language = readerLanguage(req, fields)
-      const address = await hitRateLimit(
-        req.payload,
-        COMMENT_RATE_LIMITS.links,
-        clientFingerprint(req.headers),
-      )
-      if (!address.allowed) throw rateLimited(address.retryAfterSeconds)
-      const { email, articleId } = emailOfLink(COMMENT_LINK_PURPOSES.confirm, fields.token)
-      const moved = await inTransaction(req, async () => {
-        const db = await lockEmail(req, email)
-        if (await isConfirmedCommenter(db, email)) throw new Refusal('comments:linkUsed', 409)
-        const ids = await commentIdsOf(db, email, 'unconfirmed', MAX_ERASE)
-        if (ids.length === 0) throw new Refusal('comments:linkUsed', 409)
-        await confirmCommenter(db, email)
-        for (const id of ids) {
-          await req.payload.update({
-            collection: 'comments',
-            id,
-            data: { status: 'pending' },
-            req,
-            overrideAccess: true,
-            depth: 0,
-          })
-        }
-        return ids.length
+const confirm = linkEndpoint('confirm', async (req, { email, articleId }, language) => {
+  const moved = await inTransaction(req, async () => {
+    const db = await lockEmail(req, email)
+    if (await isConfirmedCommenter(db, email)) throw new Refusal('comments:linkUsed', 409)
+    const ids = await commentIdsOf(db, email, 'unconfirmed', MAX_ERASE)
+    if (ids.length === 0) throw new Refusal('comments:linkUsed', 409)
+    await confirmCommenter(db, email)
+    for (const id of ids) {
+      await req.payload.update({
+        collection: 'comments',
+        id,
+        data: { status: 'pending' },
+        req,
+        overrideAccess: true,
+        depth: 0,
       })
-      const article = articleId ? await commentTarget(await drizzleFor(req), articleId) : null
-      const back = article ? urls.article(article.language, article.slug) : ''
-      const text = commentWords(language)('confirmed')
-      if (json) return Response.json({ ok: true, message: text, confirmed: moved, back })
-      return seeOther(resultPath('confirm', language, { result: 'confirmed', back }))
-    } catch (error) {
-      const refusal = asRefusal(error)
-      if (refusal instanceof APIError) return apiErrorResponse(refusal)
-      if (json) return refusalJson(language, refusal)
-      return seeOther(resultPath('confirm', language, { result: messageCode(refusal.key) }))
     }
-  },
-}
+    return ids.length
+  })
+  const article = articleId ? await commentTarget(await drizzleFor(req), articleId) : null
+  const back = article ? urls.article(article.language, article.slug) : ''
+  return {
+    answer: { message: commentWords(language)('confirmed'), confirmed: moved, back },
+    result: { result: 'confirmed', back },
+  }
+})
 
 /**
  * `POST /api/comments/erase` (`token`, `language`): deletes every comment written with the
  * link's address (through Payload's delete, so the collection's hooks expire the pages that
  * showed them) and forgets the address. The link keeps working (nothing left: 0 deleted).
  */
-const erase: Endpoint = {
-  path: '/erase',
-  method: 'post',
-  handler: async (req) => {
-    const json = wantsJson(req)
-    let language = languageOf(req)
-    try {
-      const fields = await readFields(req)
-      language = readerLanguage(req, fields)
-      const address = await hitRateLimit(
-        req.payload,
-        COMMENT_RATE_LIMITS.links,
-        clientFingerprint(req.headers),
-      )
-      if (!address.allowed) throw rateLimited(address.retryAfterSeconds)
-      const { email } = emailOfLink(COMMENT_LINK_PURPOSES.erase, fields.token)
-      const deleted = await inTransaction(req, async () => {
-        const db = await lockEmail(req, email)
-        // Replies first: deleting a comment takes its replies with it (the foreign key).
-        const ids = await commentIdsOf(db, email, null, MAX_ERASE)
-        let count = 0
-        for (const id of ids) {
-          const gone = await req.payload
-            .delete({ collection: 'comments', id, req, overrideAccess: true, depth: 0 })
-            .then(() => true)
-            .catch((error: unknown) => {
-              if (error instanceof APIError && error.status === 404) return false
-              throw error
-            })
-          if (gone) count += 1
-        }
-        await forgetCommenter(db, email)
-        return count
-      })
-      const text = commentWords(language)('erased', { count: deleted })
-      if (json) return Response.json({ ok: true, message: text, deleted })
-      return seeOther(resultPath('erase', language, { result: 'erased', count: String(deleted) }))
-    } catch (error) {
-      const refusal = asRefusal(error)
-      if (refusal instanceof APIError) return apiErrorResponse(refusal)
-      if (json) return refusalJson(language, refusal)
-      return seeOther(resultPath('erase', language, { result: messageCode(refusal.key) }))
+const erase = linkEndpoint('erase', async (req, { email }, language) => {
+  const deleted = await inTransaction(req, async () => {
+    const db = await lockEmail(req, email)
+    // Replies first: deleting a comment takes its replies with it (the foreign key).
+    const ids = await commentIdsOf(db, email, null, MAX_ERASE)
+    let count = 0
+    for (const id of ids) {
+      const gone = await req.payload
+        .delete({ collection: 'comments', id, req, overrideAccess: true, depth: 0 })
+        .then(() => true)
+        .catch((error: unknown) => {
+          if (error instanceof APIError && error.status === 404) return false
+          throw error
+        })
+      if (gone) count += 1
     }
-  },
-}
+    await forgetCommenter(db, email)
+    return count
+  })
+  return {
+    answer: { message: commentWords(language)('erased', { count: deleted }), deleted },
+    result: { result: 'erased', count: String(deleted) },
+  }
+})
 
 /** The public endpoints of the comments collection. */
 export const publicCommentEndpoints: Endpoint[] = [submit, confirm, erase, formToken]
