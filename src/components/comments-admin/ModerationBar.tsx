@@ -1,6 +1,6 @@
 'use client'
 
-import { Button, toast, useSelection } from '@payloadcms/ui'
+import { toast, useSelection } from '@payloadcms/ui'
 import { usePathname, useRouter, useSearchParams } from 'next/navigation'
 import { useCallback, useEffect, useMemo, useState } from 'react'
 
@@ -11,18 +11,12 @@ import { LANGUAGES, languageNameIn } from '@/lib/languages'
 
 import { countComments, moderate } from './moderationApi'
 import { DEFAULT_FILTER, filterOf, queryOf, type QueueFilter } from './queueQuery'
-import { useCommentWords, type CommentKey } from './useCommentWords'
+import { useCommentWords } from './useCommentWords'
+import { VerdictButtons } from './VerdictButtons'
 import './moderation.css'
 
 /** The tabs, in a moderator's order: what waits first. */
 const TABS: CommentStatus[] = ['pending', 'approved', 'rejected', 'spam', 'unconfirmed']
-
-const ACTIONS: { status: ModerationStatus; key: CommentKey }[] = [
-  { status: 'approved', key: 'queue:approve' },
-  { status: 'rejected', key: 'queue:reject' },
-  { status: 'spam', key: 'queue:spam' },
-  { status: 'pending', key: 'queue:toPending' },
-]
 
 /**
  * Above the comments list: the moderation queue's status tabs with their counts, the language
@@ -150,19 +144,7 @@ export const ModerationBar = () => {
         {selectedCount > 0 ? (
           <>
             <span>{t('queue:selected', { count: selectedCount })}</span>
-            {ACTIONS.filter((action) => action.status !== current.status).map((action) => (
-              <Button
-                key={action.status}
-                buttonStyle={action.status === 'approved' ? 'primary' : 'secondary'}
-                size="small"
-                margin={false}
-                disabled={busy}
-                onClick={() => act(action.status)}
-                extraButtonProps={{ 'data-action': action.status }}
-              >
-                {t(action.key)}
-              </Button>
-            ))}
+            <VerdictButtons current={current.status} busy={busy} onPick={act} />
           </>
         ) : (
           <span className="comments-queue__hint">{t('queue:hint')}</span>

@@ -16,15 +16,9 @@ import type { ModerationStatus } from '@/lib/commentModeration'
 import { COMMENT_LIMITS, COMMENT_STATUSES, type CommentStatus } from '@/lib/comments'
 
 import { moderate, replyAsNewsroom } from './moderationApi'
-import { useCommentWords, type CommentKey } from './useCommentWords'
+import { useCommentWords } from './useCommentWords'
+import { VerdictButtons } from './VerdictButtons'
 import './moderation.css'
-
-const ACTIONS: { status: ModerationStatus; key: CommentKey }[] = [
-  { status: 'approved', key: 'queue:approve' },
-  { status: 'rejected', key: 'queue:reject' },
-  { status: 'spam', key: 'queue:spam' },
-  { status: 'pending', key: 'queue:toPending' },
-]
 
 const statusOf = (value: unknown): CommentStatus | null =>
   COMMENT_STATUSES.find((status) => status === value) ?? null
@@ -108,19 +102,7 @@ export const ModerationPanel = () => {
       ) : null}
       {byNewsroom ? <p className="comments-panel__hint">{t('panel:byNewsroom')}</p> : null}
       <div className="comments-panel__actions">
-        {ACTIONS.filter((action) => action.status !== status).map((action) => (
-          <Button
-            key={action.status}
-            buttonStyle={action.status === 'approved' ? 'primary' : 'secondary'}
-            size="small"
-            margin={false}
-            disabled={busy}
-            onClick={() => decide(action.status)}
-            extraButtonProps={{ 'data-action': action.status }}
-          >
-            {t(action.key)}
-          </Button>
-        ))}
+        <VerdictButtons current={status} busy={busy} onPick={decide} />
       </div>
       <label className="comments-panel__reply">
         <span className="comments-panel__title">{t('panel:replyTitle')}</span>
