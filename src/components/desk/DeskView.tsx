@@ -1,6 +1,3 @@
-import { DefaultTemplate } from '@payloadcms/next/templates'
-import { Gutter, SetStepNav } from '@payloadcms/ui'
-import { redirect } from 'next/navigation'
 import type { AdminViewServerProps } from 'payload'
 
 import { languageOptionsIn } from '@/lib/languages'
@@ -11,6 +8,7 @@ import { DeskFilters } from './DeskFilters'
 import { DeskSchedule } from './DeskSchedule'
 import { parseDeskFilters, type DeskFilters as Filters } from './filters'
 import { loadDesk } from './loadDesk'
+import { AdminPage, signedInUser } from '../admin/AdminPage'
 import { wordsOf } from '../admin/words'
 import './desk.css'
 
@@ -32,52 +30,38 @@ const listURLFor = (adminRoute: string, filters: Filters) => (stage: Stage) =>
  * The desk: every article the signed-in person may see, in columns by stage, with the next 24
  * hours of scheduled publications on top (`loadDesk` reads them as that person).
  */
-export const DeskView = async ({ initPageResult, params, searchParams }: AdminViewServerProps) => {
-  const { req, permissions, visibleEntities, locale } = initPageResult
-  const { payload, user, i18n } = req
+export const DeskView = async (view: AdminViewServerProps) => {
+  const { req, locale } = view.initPageResult
+  const { payload, i18n } = req
+  const user = signedInUser(view, '/desk')
   const adminRoute = payload.config.routes.admin
-  if (!user) redirect(`${adminRoute}/login?redirect=${encodeURIComponent(`${adminRoute}/desk`)}`)
   const l = wordsOf(i18n.t as never, i18n.language)
 
-  const filters = parseDeskFilters(searchParams)
+  const filters = parseDeskFilters(view.searchParams)
   const desk = await loadDesk({ payload, user, locale: locale?.code, filters })
   const editURL = (id: number | string) => `${adminRoute}/collections/articles/${id}`
 
   return (
-    <DefaultTemplate
-      i18n={i18n}
-      locale={locale}
-      params={params}
-      payload={payload}
-      permissions={permissions}
-      req={req}
-      searchParams={searchParams}
-      user={user}
-      viewType="desk"
-      visibleEntities={visibleEntities}
-    >
-      <SetStepNav nav={[{ label: l.t('desk:title') }]} />
-      <Gutter className="desk">
-        <header className="desk__header">
-          <div>
-            <h1 className="desk__title">{l.t('desk:title')}</h1>
-            <p className="desk__intro">{l.t('desk:intro')}</p>
-          </div>
-          <DeskFilters
-            filters={filters}
-            sections={desk.sections}
-            languages={languageOptionsIn(i18n.language)}
-            people={desk.people}
-          />
-        </header>
-        <DeskSchedule upcoming={desk.upcoming} user={user} editURL={editURL} l={l} />
-        <DeskBoard
-          columns={desk.columns}
-          editURL={editURL}
-          listURL={listURLFor(adminRoute, filters)}
-          l={l}
+    <AdminPage view={view} viewType="desk" title={l.t('desk:title')} className="desk">
+      <header className="desk__header">
+        <div>
+          <h1 className="desk__title">{l.t('desk:title')}</h1>
+          <p className="desk__intro">{l.t('desk:intro')}</p>
+        </div>
+        <DeskFilters
+          filters={filters}
+          sections={desk.sections}
+          languages={languageOptionsIn(i18n.language)}
+          people={desk.people}
         />
-      </Gutter>
-    </DefaultTemplate>
+      </header>
+      <DeskSchedule upcoming={desk.upcoming} user={user} editURL={editURL} l={l} />
+      <DeskBoard
+        columns={desk.columns}
+        editURL={editURL}
+        listURL={listURLFor(adminRoute, filters)}
+        l={l}
+      />
+    </AdminPage>
   )
 }
