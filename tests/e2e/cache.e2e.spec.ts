@@ -126,9 +126,10 @@ describe.runIf(nginxBinary)('public pages through the caching proxy (deploy/ngin
   /** Stored by the proxy: served from its cache now or later (anything but MISS and BYPASS). */
   const STORED = ['HIT', 'STALE', 'UPDATING', 'EXPIRED', 'REVALIDATED']
 
+  // The refresh port is one proxy's at a time: this may wait for another file's to stop.
   beforeAll(async () => {
     proxy = await startProxy(new URL(baseURL).host, inject('proxyRefreshPort'))
-  })
+  }, 180_000)
   afterAll(() => proxy?.stop())
 
   it('stores anonymous pages, and neither serves nor stores personal requests', async () => {

@@ -84,12 +84,13 @@ const newContext = async (javaScriptEnabled: boolean): Promise<BrowserContext> =
 beforeAll(async () => {
   // Tokens signed here (a form's render time) must be the server's.
   process.env.PAYLOAD_SECRET = appEnv.PAYLOAD_SECRET
+  // The refresh port is one proxy's at a time: this may wait for another file's to stop.
   proxy = await startProxy(new URL(baseURL).host, inject('proxyRefreshPort'))
   editor = await login('editor@caspiandigest.example', 'demo-editor')
   mainId = await articleIdOf(MAIN_SLUG)
   modesId = await articleIdOf(MODES_SLUG)
   if (browserTestsEnabled) browser = await launchBrowser()
-})
+}, 180_000)
 
 afterAll(async () => {
   await browser?.close()
@@ -176,11 +177,13 @@ describe.runIf(nginxBinary)('a reader’s comment, through the proxy', () => {
         const page = await context.newPage()
         await page.goto(AZ_PATH)
         const typed = 'Baxın: https://a.example, https://b.example və https://c.example'
-        await page.locator('input[name="name"]').fill('Səbinə')
-        await page.locator('input[name="email"]').fill(`links-${Date.now()}@readers.example`)
+        // The article's form (the page also has the newsletter's, with an email field too).
+        const form = page.locator('form#comment-form')
+        await form.locator('input[name="name"]').fill('Səbinə')
+        await form.locator('input[name="email"]').fill(`links-${Date.now()}@readers.example`)
         await page.waitForTimeout(3500)
-        await page.locator('textarea[name="body"]').fill(typed)
-        await page.locator('form#comment-form button[type="submit"]').click()
+        await form.locator('textarea[name="body"]').fill(typed)
+        await form.locator('button[type="submit"]').click()
         await page.getByText('Şərhdə ən çoxu 2 keçid ola bilər.').waitFor({ timeout: 15_000 })
         expect(await page.locator('textarea[name="body"]').inputValue()).toBe(typed)
         expect(await page.locator('input[name="name"]').inputValue()).toBe('Səbinə')

@@ -6,7 +6,7 @@
 export const newsletterEn = {
   singular: 'Subscriber',
   plural: 'Newsletter subscribers',
-  email: 'Email',
+  email: 'Email address',
   language: 'Digest language',
   sections: 'Sections',
   allSections: 'Every section',
