@@ -2,11 +2,11 @@
  * The batched emails to editors about new comments (src/collections/Comments/notify.ts sends
  * them; migration `comment_notifications`): a batch is the pending comments no email has named
  * yet, fixed when the batch opens; one row per editor and batch records that editor's email,
- * claimed just before it goes to SMTP and marked sent just after (the pattern of
- * src/db/notifications.ts). At most one batch is open at a time (a unique partial index), so
- * two runners work on the same batch, and a run after a crash finishes the batch it left.
- * Each statement commits on its own (the pool): a claim or a sent mark stays whatever happens
- * to the run after it.
+ * claimed just before it goes to SMTP and marked sent just after (the `commentNotices` ledger,
+ * `comment_notify_recipients`; src/db/deliveries.ts). At most one batch is open at a time (a
+ * unique partial index), so two runners work on the same batch, and a run after a crash finishes
+ * the batch it left. Each statement commits on its own (the pool): a batch opened or closed stays
+ * so whatever happens to the run after it.
  */
 import { sql } from '@payloadcms/db-postgres'
 import type { Payload, PayloadRequest } from 'payload'
@@ -14,7 +14,6 @@ import type { Payload, PayloadRequest } from 'payload'
 import { drizzleFor, drizzleOf } from './client'
 
 export type CommentBatch = { id: number; commentIds: number[] }
-export type BatchRecipient = { id: number; email: string }
 
 /** The task that sends the batches (src/collections/Comments/jobs.ts). */
 export const COMMENTS_NOTIFY_TASK = 'commentsNotify'
@@ -54,64 +53,6 @@ export const openBatch = async (payload: Payload): Promise<CommentBatch | null> 
     RETURNING id, comment_ids`)
   // Another runner opened one at the same moment: work on that one.
   return batchOf(rows[0]) ?? (await open())
-}
-
-/**
- * Records who the batch goes to, once: the first run's list stands, a later run adds only
- * people it did not have. Returns the recipients not yet sent to.
- */
-export const recordBatchRecipients = async (
-  payload: Payload,
-  batchId: number,
-  recipients: BatchRecipient[],
-): Promise<BatchRecipient[]> => {
-  const db = drizzleOf(payload)
-  if (recipients.length) {
-    await db.execute(sql`
-      INSERT INTO comment_notify_recipients (batch_id, user_id, email)
-      SELECT ${batchId}::integer, r.id, r.email
-        FROM jsonb_to_recordset(${JSON.stringify(recipients)}::jsonb) AS r(id integer, email text)
-      ON CONFLICT (batch_id, user_id) DO NOTHING`)
-  }
-  const { rows } = await db.execute<{ user_id: number; email: string }>(sql`
-    SELECT user_id, email FROM comment_notify_recipients
-     WHERE batch_id = ${batchId} AND sent_at IS NULL ORDER BY user_id`)
-  return rows.map((row) => ({ id: Number(row.user_id), email: row.email }))
-}
-
-/**
- * Claims one editor's email of the batch for `claimant` just before it goes to SMTP: free when
- * never claimed, claimed by the same claimant before (its run died), or claimed longer ago than
- * `leaseSeconds`. Returns whether this run may send it.
- */
-export const claimBatchRecipient = async (
-  payload: Payload,
-  batchId: number,
-  userId: number,
-  claimant: string,
-  leaseSeconds: number,
-): Promise<boolean> => {
-  const { rows } = await drizzleOf(payload).execute(sql`
-    UPDATE comment_notify_recipients SET claimed_at = now(), claimed_by = ${claimant}
-     WHERE batch_id = ${batchId} AND user_id = ${userId} AND sent_at IS NULL
-       AND (claimed_at IS NULL OR claimed_by = ${claimant}
-            OR claimed_at < now() - make_interval(secs => ${leaseSeconds}))
-    RETURNING user_id`)
-  return rows.length === 1
-}
-
-/** The editor's email of the batch went out. */
-export const markBatchSent = async (payload: Payload, batchId: number, userId: number) => {
-  await drizzleOf(payload).execute(sql`
-    UPDATE comment_notify_recipients SET sent_at = now()
-     WHERE batch_id = ${batchId} AND user_id = ${userId}`)
-}
-
-/** Gives a claim back after a failed send, so that the job's retry sends it. */
-export const releaseBatchRecipient = async (payload: Payload, batchId: number, userId: number) => {
-  await drizzleOf(payload).execute(sql`
-    UPDATE comment_notify_recipients SET claimed_at = NULL, claimed_by = NULL
-     WHERE batch_id = ${batchId} AND user_id = ${userId} AND sent_at IS NULL`)
 }
 
 /**

@@ -7,8 +7,9 @@
  *   per language and day whatever the number of runners; it fixes the digest's window
  *   (`since` → `until`);
  * - `newsletter_deliveries`: one row per (digest, subscriber), claimed just before SMTP and
- *   marked sent just after (the pattern of src/db/notifications.ts), so a digest job run twice,
- *   by two workers at once, or again after its runner died, sends each subscriber's email once.
+ *   marked sent just after (the `newsletter` ledger of src/db/deliveries.ts), so a digest job run
+ *   twice, by two workers at once, or again after its runner died, sends each subscriber's email
+ *   once.
  *
  * Inserts that queue a job run in the caller's transaction (`Drizzle` from `drizzleFor(req)`), so
  * the key row and its job commit together or not at all; the deliveries' statements commit on
@@ -18,6 +19,7 @@ import { sql } from '@payloadcms/db-postgres'
 import type { Payload } from 'payload'
 
 import { drizzleOf, type Drizzle } from './client'
+import { LEDGERS, recordRecipients } from './deliveries'
 
 export type Digest = {
   id: number
@@ -133,11 +135,10 @@ export const recordDeliveries = async (
   payload: Payload,
   digest: Pick<Digest, 'id' | 'language'>,
 ): Promise<void> => {
-  await drizzleOf(payload).execute(sql`
-    INSERT INTO newsletter_deliveries (digest_id, subscriber_id, email)
-    SELECT ${digest.id}::integer, s.id, s.email FROM subscribers s
-     WHERE s.status = 'subscribed' AND s.language = ${digest.language}
-    ON CONFLICT (digest_id, subscriber_id) DO NOTHING`)
+  await recordRecipients(payload, LEDGERS.newsletter, digest.id, {
+    select: sql`SELECT s.id, s.email FROM subscribers s
+                 WHERE s.status = 'subscribed' AND s.language = ${digest.language}`,
+  })
 }
 
 /** The digest's deliveries not yet sent whose subscriber is still subscribed, after `afterId`. */
@@ -168,49 +169,6 @@ export const unsentDeliveries = async (
     allSections: row.all_sections === true,
     sections: (row.sections ?? []).map(Number),
   }))
-}
-
-/**
- * Claims one subscriber's digest for `claimant` (the job sending it) just before SMTP: free when
- * never claimed, claimed by the same job before (a run of it that died), or claimed longer ago
- * than `leaseSeconds` by another; and only while the subscriber is still subscribed. Returns
- * whether this run may send it.
- */
-export const claimDelivery = async (
-  payload: Payload,
-  digestId: number,
-  subscriberId: number,
-  claimant: string,
-  leaseSeconds: number,
-): Promise<boolean> => {
-  const { rows } = await drizzleOf(payload).execute(sql`
-    UPDATE newsletter_deliveries d SET claimed_at = now(), claimed_by = ${claimant}
-     WHERE d.digest_id = ${digestId} AND d.subscriber_id = ${subscriberId} AND d.sent_at IS NULL
-       AND (d.claimed_at IS NULL OR d.claimed_by = ${claimant}
-            OR d.claimed_at < now() - make_interval(secs => ${leaseSeconds}))
-       AND EXISTS (SELECT 1 FROM subscribers s
-                    WHERE s.id = d.subscriber_id AND s.status = 'subscribed')
-    RETURNING d.subscriber_id`)
-  return rows.length === 1
-}
-
-/** The subscriber's digest went out (`skipped`: nothing in their sections, nothing sent). */
-export const markDeliverySent = async (
-  payload: Payload,
-  digestId: number,
-  subscriberId: number,
-  skipped = false,
-) => {
-  await drizzleOf(payload).execute(sql`
-    UPDATE newsletter_deliveries SET sent_at = now(), skipped = ${skipped}
-     WHERE digest_id = ${digestId} AND subscriber_id = ${subscriberId}`)
-}
-
-/** Gives a claim back after a failed send, so that the job's retry sends it. */
-export const releaseDelivery = async (payload: Payload, digestId: number, subscriberId: number) => {
-  await drizzleOf(payload).execute(sql`
-    UPDATE newsletter_deliveries SET claimed_at = NULL, claimed_by = NULL
-     WHERE digest_id = ${digestId} AND subscriber_id = ${subscriberId} AND sent_at IS NULL`)
 }
 
 /** Marks the digest done once no delivery to a still-subscribed reader is left unsent. */

@@ -1,13 +1,7 @@
 import type { PayloadRequest, Where } from 'payload'
 
-import {
-  claimRecipient,
-  eventNotified,
-  markEventNotified,
-  markSent,
-  recordRecipients,
-  releaseRecipient,
-} from '@/db/notifications'
+import { LEDGERS, recordRecipients, sendOnce, unsent, type SendRun } from '@/db/deliveries'
+import { eventNotified, markEventNotified } from '@/db/notifications'
 import { adminText, type AdminKey } from '@/i18n/admin'
 import { fill } from '@/lib/dictionary'
 import { DEFAULT_LANGUAGE, isLanguage, languageNameIn, type Language } from '@/lib/languages'
@@ -180,25 +174,21 @@ const languageOf = async (
   return isLanguage(user?.language) ? user.language : DEFAULT_LANGUAGE
 }
 
-export type NotifyRun = {
-  /** who sends: the job's id; a run of the same job again may take over its own claims */
-  claimant: string
-  /** after this long another job's claim on a recipient is taken for lost */
-  leaseSeconds: number
-}
+/** Who sends: the job's id (a run of the same job again may take over its own claims), the lease. */
+export type NotifyRun = SendRun
 
 /**
  * Writes the emails about one event and sends each recipient's once: the recipients are
  * recorded, and each email is claimed just before it goes to SMTP and marked sent just after
- * (src/db/notifications.ts). A run that dies mid-way leaves the rest unsent, and the job's next
- * run sends only those. Returns how many this run sent.
+ * (the `notifications` ledger, src/db/deliveries.ts). A run that dies mid-way leaves the rest
+ * unsent, and the job's next run sends only those. Returns how many this run sent.
  */
 const send = async (
   req: PayloadRequest,
   event: EditorialEvent,
   audience: 'editors' | 'writers',
   articleId: number,
-  { claimant, leaseSeconds }: NotifyRun,
+  run: NotifyRun,
 ): Promise<number> => {
   const transitionName = event.transition as TransitionName
   const article = await latestArticle(req, articleId)
@@ -237,31 +227,22 @@ const send = async (
         ? `${origin}${urls.article(article.language, article.slug)}`
         : null,
   }
-  const unsent = await recordRecipients(req.payload, event.id, recipients)
-  // One Message-ID per event and recipient: were an email sent twice (SMTP took it, the runner
-  // died before recording it), mail clients see one message.
-  const domain = new URL(req.payload.config.serverURL || 'http://localhost').hostname
-  let sent = 0
-  for (const recipient of unsent) {
-    if (!(await claimRecipient(req.payload, event.id, recipient.id, claimant, leaseSeconds))) {
-      continue
-    }
-    const email = notificationEmail(await languageOf(req, recipient.id, recipients), facts)
-    try {
-      await req.payload.sendEmail({
-        to: recipient.email,
-        subject: email.subject,
-        text: email.text,
-        html: email.html,
-        messageId: `<event-${event.id}.user-${recipient.id}@${domain}>`,
-      })
-    } catch (error) {
-      await releaseRecipient(req.payload, event.id, recipient.id)
-      throw error
-    }
-    await markSent(req.payload, event.id, recipient.id)
-    sent += 1
-  }
+  const ledger = LEDGERS.notifications
+  await recordRecipients(req.payload, ledger, event.id, recipients)
+  const { sent } = await sendOnce(
+    req.payload,
+    ledger,
+    event.id,
+    await unsent(req.payload, ledger, event.id),
+    run,
+    {
+      compose: async (recipient) =>
+        notificationEmail(await languageOf(req, recipient.id, recipients), facts),
+      // One Message-ID per event and recipient: were an email sent twice (SMTP took it, the
+      // runner died before recording it), mail clients see one message.
+      messageId: { group: 'event', recipient: 'user' },
+    },
+  )
   await markEventNotified(req.payload, event.id)
   return sent
 }

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { sendCommentNotices } from '@/collections/Comments/jobs'
-import { claimBatchRecipient, openBatch } from '@/db/commentNotifications'
+import { openBatch } from '@/db/commentNotifications'
+import { claim, LEDGERS } from '@/db/deliveries'
 import type { Article, User } from '@/payload-types'
 
 import {
@@ -422,7 +423,12 @@ describe('the editors’ email about new comments', () => {
 
     // A dead runner's claim: another runner leaves it alone within the lease...
     const [first, second] = [editor.id, editorRu.id].sort((a, b) => a - b)
-    expect(await claimBatchRecipient(ctx.payload, open!.id, second, 'job 7', 300)).toBe(true)
+    expect(
+      await claim(ctx.payload, LEDGERS.commentNotices, open!.id, second, {
+        claimant: 'job 7',
+        leaseSeconds: 300,
+      }),
+    ).toBe(true)
     expect(await sendCommentNotices(req, { claimant: 'job 2', leaseSeconds: 300 })).toBe(0)
     // ...and the same job run again (given back by the runner's lease) sends it, once.
     expect(await sendCommentNotices(req, { claimant: 'job 7', leaseSeconds: 300 })).toBe(1)

@@ -8,7 +8,8 @@ import {
   queueDueDigests,
   sendDigest,
 } from '@/collections/Subscribers/digest'
-import { claimDelivery, deliveriesOf, digestById } from '@/db/newsletter'
+import { claim, LEDGERS } from '@/db/deliveries'
+import { deliveriesOf, digestById } from '@/db/newsletter'
 import type { Category, Subscriber } from '@/payload-types'
 
 import { createArticle, createNewsroomBasics } from '../helpers/fixtures'
@@ -195,13 +196,19 @@ describe('the daily digest', () => {
     // A runner that died holding a claim: the same job's next run takes it over.
     const unsent = (await deliveriesOf(ctx.payload, digest)).filter((d) => !d.sent)
     expect(unsent.length).toBeGreaterThan(1)
-    expect(await claimDelivery(ctx.payload, digest, unsent[0].subscriberId, 'job 1', 300)).toBe(
-      true,
-    )
+    expect(
+      await claim(ctx.payload, LEDGERS.newsletter, digest, unsent[0].subscriberId, {
+        claimant: 'job 1',
+        leaseSeconds: 300,
+      }),
+    ).toBe(true)
     // Another job does not take a live claim.
-    expect(await claimDelivery(ctx.payload, digest, unsent[0].subscriberId, 'job 2', 300)).toBe(
-      false,
-    )
+    expect(
+      await claim(ctx.payload, LEDGERS.newsletter, digest, unsent[0].subscriberId, {
+        claimant: 'job 2',
+        leaseSeconds: 300,
+      }),
+    ).toBe(false)
 
     const resumed = await run(ctx.payload, digest, 'job 1')
     expect(resumed.completed).toBe(true)

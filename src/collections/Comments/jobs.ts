@@ -1,27 +1,20 @@
 import type { PayloadRequest, TaskConfig } from 'payload'
 
 import {
-  claimBatchRecipient,
   closeBatch,
   COMMENTS_NOTIFY_TASK,
-  markBatchSent,
   openBatch,
-  recordBatchRecipients,
-  releaseBatchRecipient,
   type CommentBatch,
 } from '@/db/commentNotifications'
+import { LEDGERS, recordRecipients, sendOnce, unsent, type SendRun } from '@/db/deliveries'
 import { jobsSettings } from '@/db/jobs'
 import { excerptOf } from '@/lib/commentModeration'
 import { DEFAULT_LANGUAGE, isLanguage, type Language } from '@/lib/languages'
 
 import { commentsNoticeEmail, MAX_LISTED, type NoticeFacts } from './notifyEmail'
 
-export type NoticeRun = {
-  /** who sends: the job's id; a run of the same job again may take over its own claims */
-  claimant: string
-  /** after this long another run's claim on an editor's email is taken for lost */
-  leaseSeconds: number
-}
+/** Who sends: the job's id (a run of the same job again may take over its own claims), the lease. */
+export type NoticeRun = SendRun
 
 /** The most batches one run sends (each up to MAX_BATCH_COMMENTS comments). */
 const MAX_BATCHES_PER_RUN = 5
@@ -75,51 +68,30 @@ const factsOf = async (req: PayloadRequest, batch: CommentBatch): Promise<Notice
 
 /**
  * Sends one batch: each editor's email once (recorded, claimed just before SMTP, marked sent just
- * after; src/db/commentNotifications.ts). When every comment of the batch was moderated before
- * its email went out, there is nothing to tell: the editors' rows are marked done unsent.
- * Returns how many emails this run sent and whether the batch is closed.
+ * after: the `commentNotices` ledger, src/db/deliveries.ts). When every comment of the batch was
+ * moderated before its email went out, there is nothing to tell: the editors' rows are marked
+ * done unsent. Returns how many emails this run sent and whether the batch is closed.
  */
 const sendBatch = async (
   req: PayloadRequest,
   batch: CommentBatch,
-  { claimant, leaseSeconds }: NoticeRun,
+  run: NoticeRun,
 ): Promise<{ sent: number; closed: boolean }> => {
+  const ledger = LEDGERS.commentNotices
   const editors = await editorsOf(req)
-  const unsent = await recordBatchRecipients(
-    req.payload,
-    batch.id,
-    editors.map(({ id, email }) => ({ id, email })),
-  )
-  const facts = unsent.length ? await factsOf(req, batch) : null
-  const domain = new URL(req.payload.config.serverURL || 'http://localhost').hostname
-  let sent = 0
-  for (const recipient of unsent) {
-    if (!(await claimBatchRecipient(req.payload, batch.id, recipient.id, claimant, leaseSeconds))) {
-      continue
-    }
-    if (!facts?.count) {
-      await markBatchSent(req.payload, batch.id, recipient.id)
-      continue
-    }
-    const language = editors.find((editor) => editor.id === recipient.id)?.language
-    const email = commentsNoticeEmail(language ?? DEFAULT_LANGUAGE, facts)
-    try {
-      await req.payload.sendEmail({
-        to: recipient.email,
-        subject: email.subject,
-        text: email.text,
-        html: email.html,
-        // One Message-ID per batch and editor: an email sent twice (SMTP took it, the runner
-        // died before recording it) shows as one message.
-        messageId: `<comments-${batch.id}.user-${recipient.id}@${domain}>`,
-      })
-    } catch (error) {
-      await releaseBatchRecipient(req.payload, batch.id, recipient.id)
-      throw error
-    }
-    await markBatchSent(req.payload, batch.id, recipient.id)
-    sent += 1
-  }
+  await recordRecipients(req.payload, ledger, batch.id, editors)
+  const pending = await unsent(req.payload, ledger, batch.id)
+  const facts = pending.length ? await factsOf(req, batch) : null
+  const { sent } = await sendOnce(req.payload, ledger, batch.id, pending, run, {
+    compose: (recipient) => {
+      if (!facts?.count) return 'skip'
+      const language = editors.find((editor) => editor.id === recipient.id)?.language
+      return commentsNoticeEmail(language ?? DEFAULT_LANGUAGE, facts)
+    },
+    // One Message-ID per batch and editor: an email sent twice (SMTP took it, the runner died
+    // before recording it) shows as one message.
+    messageId: { group: 'comments', recipient: 'user' },
+  })
   return { sent, closed: await closeBatch(req.payload, batch.id) }
 }
 

@@ -16,8 +16,9 @@
  * catches up the same day.
  *
  * **Exactly once.** The digest job records its recipients, then claims each one's email just
- * before SMTP and marks it sent just after (src/db/newsletter.ts), so the job run twice, by two
- * workers at once, or again after its runner died, sends each subscriber's digest once.
+ * before SMTP and marks it sent just after (the `newsletter` ledger of src/db/deliveries.ts), so
+ * the job run twice, by two workers at once, or again after its runner died, sends each
+ * subscriber's digest once.
  */
 import {
   commitTransaction,
@@ -30,22 +31,19 @@ import {
 } from 'payload'
 
 import { drizzleFor, type Drizzle } from '@/db/client'
+import { LEDGERS, sendOnce, type SendRun } from '@/db/deliveries'
 import { jobsSettings } from '@/db/jobs'
 import { numberFrom } from '@/db/limits'
 import {
   anySubscribed,
-  claimDelivery,
   countSubscribed,
   createDigest,
   digestById,
   latestDigest,
-  markDeliverySent,
   markDigestCompleted,
   recordDeliveries,
   recordTick,
-  releaseDelivery,
   unsentDeliveries,
-  type Digest,
   type DigestRecipient,
 } from '@/db/newsletter'
 import { DEFAULT_LANGUAGE, isLanguage, LANGUAGES, type Language } from '@/lib/languages'
@@ -382,52 +380,10 @@ export const articlesFor = (
 
 // ─── sending ───────────────────────────────────────────────────────────────────────────────────
 
-export type DigestRun = {
-  /** who sends: the job's id; a run of the same job again may take over its own claims */
-  claimant: string
-  /** after this long another run's claim on a subscriber is taken for lost */
-  leaseSeconds: number
-}
+/** Who sends: the job's id (a run of the same job again may take over its own claims), the lease. */
+export type DigestRun = SendRun
 
 export type DigestOutcome = { sent: number; skipped: number; completed: boolean }
-
-const sendOne = async (
-  payload: Payload,
-  digest: Digest,
-  recipient: DigestRecipient,
-  articles: DigestArticle[],
-  { site, domain }: { site: string; domain: string },
-): Promise<'sent' | 'skipped'> => {
-  const mine = articlesFor(recipient, articles)
-  if (!mine.length) {
-    await markDeliverySent(payload, digest.id, recipient.id, true)
-    return 'skipped'
-  }
-  const language = isLanguage(recipient.language) ? recipient.language : DEFAULT_LANGUAGE
-  const email = digestEmail(language, {
-    site,
-    date: digest.date,
-    articles: mine,
-    links: subscriberLinks(language, recipient.id),
-  })
-  try {
-    await payload.sendEmail({
-      to: recipient.email,
-      subject: email.subject,
-      text: email.text,
-      html: email.html,
-      headers: email.headers,
-      // One Message-ID per digest and subscriber: were one sent twice (SMTP took it, the run
-      // died before marking it), mail clients show one message.
-      messageId: `<digest-${digest.id}.subscriber-${recipient.id}@${domain}>`,
-    })
-  } catch (error) {
-    await releaseDelivery(payload, digest.id, recipient.id)
-    throw error
-  }
-  await markDeliverySent(payload, digest.id, recipient.id)
-  return 'sent'
-}
 
 /**
  * Sends one digest: records its recipients, then each one's email once (claimed before SMTP,
@@ -437,7 +393,7 @@ const sendOne = async (
 export const sendDigest = async (
   payload: Payload,
   digestId: number,
-  { claimant, leaseSeconds }: DigestRun,
+  run: DigestRun,
 ): Promise<DigestOutcome> => {
   const digest = await digestById(payload, digestId)
   if (!digest || digest.completedAt) return { sent: 0, skipped: 0, completed: true }
@@ -447,25 +403,32 @@ export const sendDigest = async (
     digestSchedule(payload),
   ])
   await recordDeliveries(payload, digest)
-  const context = {
-    site: schedule.siteName,
-    domain: new URL(payload.config.serverURL || 'http://localhost').hostname,
-  }
   let sent = 0
   let skipped = 0
   let afterId = 0
   for (;;) {
     const batch = await unsentDeliveries(payload, digest.id, { afterId, limit: DIGEST_BATCH })
     if (!batch.length) break
-    for (const recipient of batch) {
-      afterId = recipient.id
-      if (!(await claimDelivery(payload, digest.id, recipient.id, claimant, leaseSeconds))) {
-        continue
-      }
-      const outcome = await sendOne(payload, digest, recipient, articles, context)
-      if (outcome === 'sent') sent += 1
-      else skipped += 1
-    }
+    afterId = batch[batch.length - 1].id
+    const outcome = await sendOnce(payload, LEDGERS.newsletter, digest.id, batch, run, {
+      compose: (recipient) => {
+        const mine = articlesFor(recipient, articles)
+        // Nothing in their sections: marked skipped, nothing sent.
+        if (!mine.length) return 'skip'
+        const language = isLanguage(recipient.language) ? recipient.language : DEFAULT_LANGUAGE
+        return digestEmail(language, {
+          site: schedule.siteName,
+          date: digest.date,
+          articles: mine,
+          links: subscriberLinks(language, recipient.id),
+        })
+      },
+      // One Message-ID per digest and subscriber: were one sent twice (SMTP took it, the run
+      // died before marking it), mail clients show one message.
+      messageId: { group: 'digest', recipient: 'subscriber' },
+    })
+    sent += outcome.sent
+    skipped += outcome.skipped
   }
   return { sent, skipped, completed: await markDigestCompleted(payload, digest.id) }
 }
