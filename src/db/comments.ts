@@ -64,8 +64,9 @@ export const approvedComments = async (
 }
 
 /**
- * Approved comments per article for a list of cards, in one grouped statement; articles whose
- * mode is `hidden` (own, else section's) count nothing. Articles without comments are absent.
+ * Approved comments per article for a list of cards, in one grouped statement, counted as the
+ * page shows them (a reply only under an approved comment); articles whose mode is `hidden`
+ * (own, else section's) count nothing. Articles without comments are absent.
  */
 export const approvedCommentCounts = async (
   db: Drizzle,
@@ -80,6 +81,9 @@ export const approvedCommentCounts = async (
     WHERE m.article_id = ANY(${`{${articleIds.map(Number).join(',')}}`}::int[])
       AND m.status = 'approved' AND ${PUBLISHED}
       AND coalesce(nullif(a.comment_mode::text, 'inherit'), c.comment_mode::text, 'moderated') <> 'hidden'
+      -- as the page shows them: a reply only under an approved comment
+      AND (m.parent_id IS NULL OR EXISTS (
+        SELECT 1 FROM comments p WHERE p.id = m.parent_id AND p.status = 'approved'))
     GROUP BY m.article_id`)
   return new Map(rows.map((row) => [Number(row.article_id), Number(row.count)]))
 }

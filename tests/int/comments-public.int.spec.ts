@@ -195,13 +195,23 @@ describe('what a reader sees', () => {
     await make({ body: 'unconfirmed one', status: 'unconfirmed' })
     await make({ body: 'a reply', parent: first.id, byNewsroom: true, name: 'Desk' })
     await make({ body: 'second' })
+    // An approved reply under a comment rejected later: shown nowhere, counted nowhere.
+    const rejected = await make({ body: 'rejected later' })
+    await make({ body: 'answer to a rejected one', parent: rejected.id })
+    await ctx.payload.update({
+      collection: 'comments',
+      id: rejected.id,
+      data: { status: 'rejected' },
+    })
 
     const shown = await getArticleComments({ articleId: own.id })
     expect(shown?.mode).toBe('moderated')
     expect(shown?.count).toBe(3)
     expect(shown?.threads.map((t) => t.body)).toEqual(['first', 'second'])
     expect(shown?.threads[0]!.replies).toMatchObject([{ body: 'a reply', byNewsroom: true }])
-    expect(JSON.stringify(shown)).not.toMatch(/shown@test|pending one|unconfirmed one|ipHash/)
+    expect(JSON.stringify(shown)).not.toMatch(
+      /shown@test|pending one|unconfirmed one|rejected later|answer to a rejected|ipHash/,
+    )
     expect(await getCommentCounts({ articleIds: [own.id, article.id] })).toEqual({
       [String(own.id)]: 3,
     })
