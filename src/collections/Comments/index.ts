@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { isEditor, isEditorField, isEditorUser } from '@/access/roles'
+import { addressHashField, systemDateField } from '@/fields/system'
 import { inLanguages, label } from '@/i18n/admin'
 import { COMMENT_LIMITS, COMMENT_STATUSES } from '@/lib/comments'
 import { CONTENT_LANGUAGE_OPTIONS } from '@/lib/languages'
@@ -127,18 +128,7 @@ export const Comments: CollectionConfig = {
       label: label('comments:byNewsroom'),
       admin: { position: 'sidebar', readOnly: true },
     },
-    {
-      name: 'ipHash',
-      type: 'text',
-      index: true,
-      label: label('comments:ipHash'),
-      access: { read: isEditorField, create: never, update: never },
-      admin: {
-        position: 'sidebar',
-        readOnly: true,
-        description: inLanguages('comments:ipHashDescription'),
-      },
-    },
+    addressHashField('comments:ipHash', 'comments:ipHashDescription'),
     {
       name: 'moderatedBy',
       type: 'relationship',
@@ -147,13 +137,7 @@ export const Comments: CollectionConfig = {
       access: { create: never, update: never },
       admin: { position: 'sidebar', readOnly: true },
     },
-    {
-      name: 'moderatedAt',
-      type: 'date',
-      label: label('comments:moderatedAt'),
-      access: { create: never, update: never },
-      admin: { position: 'sidebar', readOnly: true, date: { pickerAppearance: 'dayAndTime' } },
-    },
+    systemDateField('moderatedAt', 'comments:moderatedAt'),
     {
       name: 'notifiedAt',
       type: 'date',

@@ -1,6 +1,7 @@
 import type { CollectionBeforeChangeHook, CollectionConfig, FieldHook } from 'payload'
 
 import { isEditor, isEditorField } from '@/access/roles'
+import { addressHashField, systemDateField } from '@/fields/system'
 import { inLanguages, label } from '@/i18n/admin'
 import { refuse } from '@/lib/errors'
 import { CONTENT_LANGUAGE_OPTIONS } from '@/lib/languages'
@@ -104,32 +105,9 @@ export const Subscribers: CollectionConfig = {
       })),
       admin: { position: 'sidebar', description: inLanguages('newsletter:statusDescription') },
     },
-    {
-      name: 'confirmedAt',
-      type: 'date',
-      label: label('newsletter:confirmedAt'),
-      access: { create: never, update: never },
-      admin: { position: 'sidebar', readOnly: true, date: { pickerAppearance: 'dayAndTime' } },
-    },
-    {
-      name: 'unsubscribedAt',
-      type: 'date',
-      label: label('newsletter:unsubscribedAt'),
-      access: { create: never, update: never },
-      admin: { position: 'sidebar', readOnly: true, date: { pickerAppearance: 'dayAndTime' } },
-    },
-    {
-      name: 'ipHash',
-      type: 'text',
-      index: true,
-      label: label('newsletter:ipHash'),
-      access: { read: isEditorField, create: never, update: never },
-      admin: {
-        position: 'sidebar',
-        readOnly: true,
-        description: inLanguages('newsletter:ipHashDescription'),
-      },
-    },
+    systemDateField('confirmedAt', 'newsletter:confirmedAt'),
+    systemDateField('unsubscribedAt', 'newsletter:unsubscribedAt'),
+    addressHashField('newsletter:ipHash', 'newsletter:ipHashDescription'),
     // The confirmation link's token, as its SHA-256 (the token itself only ever in the email),
     // and when it stops working. Readable by no one, written by the endpoints only.
     {
