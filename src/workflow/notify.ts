@@ -12,7 +12,35 @@ import type { Article, EditorialEvent } from '@/payload-types'
 import { stageOf } from './rules'
 import { transitionOf, type Stage, type TransitionName } from './table'
 
-type Recipient = { id: number; email: string; language: Language }
+/** Someone the newsroom emails, with the language their emails are written in. */
+export type EmailRecipient = { id: number; email: string; language: Language }
+type Recipient = EmailRecipient
+
+/**
+ * The newsroom's people matching `where`, as email recipients in their stored admin language
+ * (every notification email is written in it): at most `limit`, by id.
+ */
+export const emailRecipients = async (
+  req: PayloadRequest,
+  where: Where,
+  limit = 200,
+): Promise<EmailRecipient[]> => {
+  const { docs } = await req.payload.find({
+    collection: 'users',
+    where,
+    req,
+    depth: 0,
+    limit,
+    sort: 'id',
+    overrideAccess: true,
+    select: { email: true, language: true },
+  })
+  return docs.map((user) => ({
+    id: user.id,
+    email: user.email,
+    language: isLanguage(user.language) ? user.language : DEFAULT_LANGUAGE,
+  }))
+}
 
 /**
  * Who hears about a transition, as the table's `notify` says: the editors (a story waits for
@@ -35,20 +63,7 @@ const recipientsFor = async (
     if (!or.length) return []
     where = { or }
   }
-  const { docs } = await req.payload.find({
-    collection: 'users',
-    where,
-    req,
-    depth: 0,
-    limit: 200,
-    overrideAccess: true,
-    select: { email: true, language: true },
-  })
-  return docs.map((user) => ({
-    id: user.id,
-    email: user.email,
-    language: isLanguage(user.language) ? user.language : DEFAULT_LANGUAGE,
-  }))
+  return emailRecipients(req, where)
 }
 
 /** What one notification says: the same facts, worded in each recipient's language. */

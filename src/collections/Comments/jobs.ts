@@ -9,7 +9,8 @@ import {
 import { LEDGERS, recordRecipients, sendOnce, unsent, type SendRun } from '@/db/deliveries'
 import { jobsSettings } from '@/db/jobs'
 import { excerptOf } from '@/lib/commentModeration'
-import { DEFAULT_LANGUAGE, isLanguage, type Language } from '@/lib/languages'
+import { DEFAULT_LANGUAGE } from '@/lib/languages'
+import { emailRecipients } from '@/workflow/notify'
 
 import { commentsNoticeEmail, MAX_LISTED, type NoticeFacts } from './notifyEmail'
 
@@ -19,25 +20,8 @@ export type NoticeRun = SendRun
 /** The most batches one run sends (each up to MAX_BATCH_COMMENTS comments). */
 const MAX_BATCHES_PER_RUN = 5
 
-type Editor = { id: number; email: string; language: Language }
-
-const editorsOf = async (req: PayloadRequest): Promise<Editor[]> => {
-  const { docs } = await req.payload.find({
-    collection: 'users',
-    where: { roles: { in: ['editor'] } },
-    req,
-    depth: 0,
-    limit: 500,
-    sort: 'id',
-    overrideAccess: true,
-    select: { email: true, language: true },
-  })
-  return docs.map((user) => ({
-    id: user.id,
-    email: user.email,
-    language: isLanguage(user.language) ? user.language : DEFAULT_LANGUAGE,
-  }))
-}
+/** The editors, in their admin language (the comment notices go to editors, not admins). */
+const editorsOf = (req: PayloadRequest) => emailRecipients(req, { roles: { in: ['editor'] } }, 500)
 
 /** What the batch's email says: its comments still pending, oldest first (the queue's order). */
 const factsOf = async (req: PayloadRequest, batch: CommentBatch): Promise<NoticeFacts> => {
