@@ -4,6 +4,7 @@ import { LEDGERS, recordRecipients, sendOnce, unsent, type SendRun } from '@/db/
 import { eventNotified, markEventNotified } from '@/db/notifications'
 import { adminText, type AdminKey } from '@/i18n/admin'
 import { fill } from '@/lib/dictionary'
+import { emailFooterHtml, emailHtml, escapeHtml } from '@/lib/html'
 import { DEFAULT_LANGUAGE, isLanguage, languageNameIn, type Language } from '@/lib/languages'
 import { idOf, latestArticle } from '@/lib/relations'
 import { urls } from '@/lib/urls'
@@ -93,8 +94,6 @@ const NEXT_STEP: Partial<Record<Stage, AdminKey>> = {
   published: 'emails:next:published',
 }
 
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
-
 /** The first line's key: the event's own, or the general one for a transition without one. */
 const happenedKey = (transition: TransitionName): AdminKey => {
   const own = `emails:happened:${transition}` as AdminKey
@@ -153,16 +152,13 @@ export const notificationEmail = (
     '—',
     footer,
   ].join('\n')
-  const html = [
-    `<!doctype html><html lang="${language}"><head><meta charset="utf-8"></head>`,
-    '<body style="font-family: Arial, Helvetica, sans-serif; font-size: 15px; line-height: 1.5; color: #1a1a1a;">',
+  const html = emailHtml(language, [
     ...lines.map(([, line]) => `<p>${line}</p>`),
     ...links.map(
       (link) => `<p><a href="${escapeHtml(link.href)}">${escapeHtml(say(link.button))}</a></p>`,
     ),
-    `<p style="color: #666; font-size: 12px;">${escapeHtml(footer)}</p>`,
-    '</body></html>',
-  ].join('\n')
+    emailFooterHtml(escapeHtml(footer)),
+  ])
   return { subject: say('emails:subject', { stage, title: facts.title }), text, html }
 }
 

@@ -1,5 +1,6 @@
 import { adminText, type AdminKey } from '@/i18n/admin'
 import { fill } from '@/lib/dictionary'
+import { emailFooterHtml, emailHtml, escapeHtml } from '@/lib/html'
 import type { Language } from '@/lib/languages'
 import { languageName } from '@/lib/messages'
 
@@ -26,8 +27,6 @@ export type NoticeEmail = { subject: string; text: string; html: string }
 
 /** The most comments one email lists; the rest are counted and in the queue. */
 export const MAX_LISTED = 20
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
-
 /**
  * The batched email about comments awaiting moderation, in the editor's admin language: every
  * word from the admin dictionary's `comments:emails` (src/i18n/admin/comments/); readers' names,
@@ -64,9 +63,7 @@ export const commentsNoticeEmail = (language: Language, facts: NoticeFacts): Not
     '—',
     footer,
   ].join('\n')
-  const html = [
-    `<!doctype html><html lang="${language}"><head><meta charset="utf-8"></head>`,
-    '<body style="font-family: Arial, Helvetica, sans-serif; font-size: 15px; line-height: 1.5; color: #1a1a1a;">',
+  const html = emailHtml(language, [
     `<p>${sayHtml('comments:emails:intro', { count })}</p>`,
     ...facts.items.map(
       (item) =>
@@ -76,8 +73,7 @@ export const commentsNoticeEmail = (language: Language, facts: NoticeFacts): Not
     ),
     ...(more > 0 ? [`<p>${sayHtml('comments:emails:more', { count: more })}</p>`] : []),
     `<p><a href="${escapeHtml(facts.queueLink)}">${sayHtml('comments:emails:queueButton')}</a></p>`,
-    `<p style="color: #666; font-size: 12px;">${escapeHtml(footer)}</p>`,
-    '</body></html>',
-  ].join('\n')
+    emailFooterHtml(escapeHtml(footer)),
+  ])
   return { subject: say('comments:emails:subject', { count }), text, html }
 }

@@ -10,6 +10,7 @@ import { createTranslator } from 'next-intl'
 import az from '@/i18n/messages/az.json'
 import en from '@/i18n/messages/en.json'
 import ru from '@/i18n/messages/ru.json'
+import { emailHtml, escapeHtml } from '@/lib/html'
 import type { Language } from '@/lib/languages'
 import { signLink } from '@/lib/signedLinks'
 import { serverOrigin } from '@/lib/urls'
@@ -40,8 +41,6 @@ export const readerText = (
     | 'refusal.back',
 ): string => translatorFor(language)(key)
 
-export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
-
 /** The links every newsletter email carries for one subscriber. */
 export type SubscriberLinks = { manage: string; unsubscribe: string }
 
@@ -66,13 +65,7 @@ export const unsubscribeHeaders = (links: SubscriberLinks): Record<string, strin
   }
 }
 
-const page = (language: Language, body: string[]) =>
-  [
-    `<!doctype html><html lang="${language}"><head><meta charset="utf-8"></head>`,
-    '<body style="font-family: Georgia, serif; font-size: 16px; line-height: 1.5; color: #1a1a1a; max-width: 640px; margin: 0 auto; padding: 16px;">',
-    ...body,
-    '</body></html>',
-  ].join('\n')
+const page = (language: Language, body: string[]) => emailHtml(language, body, 'reader')
 
 const button = (href: string, text: string) =>
   `<p><a href="${escapeHtml(href)}" style="display: inline-block; padding: 10px 16px; background: #0b5394; color: #fff; text-decoration: none; border-radius: 4px;">${escapeHtml(text)}</a></p>`

@@ -21,6 +21,7 @@ import { addDataAndFileToRequest, type Endpoint, type PayloadRequest } from 'pay
 import { hasRole, isEditorUser } from '@/access/roles'
 import { hitRateLimit, type RateLimitRule } from '@/db/rateLimits'
 import { clientFingerprint, hashAddress } from '@/lib/clientAddress'
+import { escapeHtml, readerPageHtml } from '@/lib/html'
 import { isLanguage, LANGUAGES, type Language } from '@/lib/languages'
 import {
   joinList,
@@ -40,13 +41,7 @@ import {
   SUBSCRIBER_LIMITS,
 } from './constants'
 import { digestSchedule, ensureDigestSchedule, previewDigest, queueDigestNow } from './digest'
-import {
-  alreadySubscribedEmail,
-  confirmationEmail,
-  escapeHtml,
-  readerText,
-  subscriberLinks,
-} from './emails'
+import { alreadySubscribedEmail, confirmationEmail, readerText, subscriberLinks } from './emails'
 
 // ─── reading and answering ─────────────────────────────────────────────────────────────────────
 
@@ -170,22 +165,21 @@ const refusalPage = (
     .join('')
   const email = first(incoming.fields.email)
   const back = backTo(req, incoming)
-  const body = [
-    `<!doctype html><html lang="${lang}"><head><meta charset="utf-8">`,
-    '<meta name="robots" content="noindex"><meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${escapeHtml(text)}</title></head>`,
-    '<body style="font-family: Georgia, serif; max-width: 40rem; margin: 2rem auto; padding: 0 1rem;">',
-    `<p role="alert" id="newsletter-error">${escapeHtml(text)}</p>`,
-    `<form method="post" action="${escapeHtml(action)}">${hidden.replace(/<input type="hidden" name="email"[^>]*>/, '')}`,
-    ...(email !== undefined
-      ? [
-          `<p><input type="email" name="email" value="${escapeHtml(email)}" required maxlength="${SUBSCRIBER_LIMITS.email}"></p>`,
-        ]
-      : []),
-    `<p><button type="submit">${escapeHtml(readerText(lang, 'refusal.retry'))}</button> `,
-    `<a href="${escapeHtml(back)}">${escapeHtml(readerText(lang, 'refusal.back'))}</a></p></form>`,
-    '</body></html>',
-  ].join('')
+  const body = readerPageHtml(
+    lang,
+    text,
+    [
+      `<p role="alert" id="newsletter-error">${escapeHtml(text)}</p>`,
+      `<form method="post" action="${escapeHtml(action)}">${hidden.replace(/<input type="hidden" name="email"[^>]*>/, '')}`,
+      ...(email !== undefined
+        ? [
+            `<p><input type="email" name="email" value="${escapeHtml(email)}" required maxlength="${SUBSCRIBER_LIMITS.email}"></p>`,
+          ]
+        : []),
+      `<p><button type="submit">${escapeHtml(readerText(lang, 'refusal.retry'))}</button> `,
+      `<a href="${escapeHtml(back)}">${escapeHtml(readerText(lang, 'refusal.back'))}</a></p></form>`,
+    ].join(''),
+  )
   return new Response(body, {
     status,
     headers: {

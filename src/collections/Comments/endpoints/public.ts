@@ -28,12 +28,13 @@ import {
 } from '@/lib/commentForm'
 import { COMMENT_LIMITS, commentModeOf } from '@/lib/comments'
 import { checkCommentFormToken, commentFormToken } from '@/lib/commentTokens'
+import { emailFooterHtml, emailHtml, escapeHtml, readerPageHtml } from '@/lib/html'
 import { isLanguage, type Language } from '@/lib/languages'
 import { languageOf, message, messageCode, type MessageKey } from '@/lib/messages'
 import { signLink, verifyLink } from '@/lib/signedLinks'
 import { absoluteUrl, urls } from '@/lib/urls'
 
-import { commentWords, escapeHtml } from '../public/words'
+import { commentWords } from '../public/words'
 
 /**
  * The readers' side of comments: submit (`POST /api/comments/submit`), confirm a first-time
@@ -145,7 +146,12 @@ const seeOther = (location: string) =>
 
 const htmlPage = (language: Language, title: string, inner: string, status: number, headers = {}) =>
   new Response(
-    `<!doctype html><html lang="${language}"><head><meta charset="utf-8"><meta name="robots" content="noindex"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title><style>body{font:17px/1.5 system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem}input,textarea{width:100%;font:inherit}.comment-refusal-message{color:#a00;font-weight:600}</style></head><body class="comment-refusal">${inner}</body></html>`,
+    readerPageHtml(
+      language,
+      title,
+      `<div class="comment-refusal">${inner}</div>`,
+      '.comment-refusal-message{color:#a00;font-weight:600}',
+    ),
     {
       status,
       headers: {
@@ -306,14 +312,18 @@ const confirmationEmail = (input: Checked) => {
     t('mailSignature'),
   ]
   const e = escapeHtml
-  const html = [
-    `<p>${e(lines[0]!)}</p>`,
-    `<p>${e(lines[1]!)}</p>`,
-    `<p><a href="${e(confirmUrl)}">${e(t('confirmButton'))}</a></p>`,
-    `<p>${e(lines[3]!)}</p>`,
-    `<p style="color:#666;font-size:12px">${e(lines[4]!)} <a href="${e(eraseUrl)}">${e(t('eraseButton'))}</a></p>`,
-    `<p>${e(lines[6]!)}</p>`,
-  ].join('\n')
+  const html = emailHtml(
+    input.language,
+    [
+      `<p>${e(lines[0]!)}</p>`,
+      `<p>${e(lines[1]!)}</p>`,
+      `<p><a href="${e(confirmUrl)}">${e(t('confirmButton'))}</a></p>`,
+      `<p>${e(lines[3]!)}</p>`,
+      emailFooterHtml(`${e(lines[4]!)} <a href="${e(eraseUrl)}">${e(t('eraseButton'))}</a>`),
+      `<p>${e(lines[6]!)}</p>`,
+    ],
+    'reader',
+  )
   return {
     to: input.email,
     subject: t('mailSubject', { title }),

@@ -19,6 +19,3 @@ export const commentWords = (language: Language) =>
   })
 
 export type CommentWords = ReturnType<typeof commentWords>
-
-/** Text made safe for HTML (element content and quoted attribute values). */
-export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
