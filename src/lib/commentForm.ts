@@ -50,10 +50,6 @@ export const COMMENT_FORM_MAX_AGE_SECONDS = 6 * 60 * 60
 export const countLinks = (text: string): number =>
   (text.match(/\bhttps?:\/\/|\bwww\.[^\s.]/gi) ?? []).length
 
-/** A plausible email address (one @, a dot in the domain, no spaces), at most 254 characters. */
-export const isEmailAddress = (value: string): boolean =>
-  value.length <= 254 && /^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>".]{2,}$/.test(value)
-
 /** The signed links of the confirmation email. */
 export const COMMENT_LINK_PURPOSES = { confirm: 'comment-confirm', erase: 'comment-erase' } as const
 export const CONFIRM_LINK_DAYS = 7

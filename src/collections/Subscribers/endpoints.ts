@@ -23,14 +23,14 @@ import { hitRateLimit, type RateLimitRule } from '@/db/rateLimits'
 import { clientFingerprint, hashAddress } from '@/lib/clientAddress'
 import { escapeHtml, readerPageHtml } from '@/lib/html'
 import { isLanguage, LANGUAGES, type Language } from '@/lib/languages'
+import { joinList, languageOf, message, messageCode } from '@/lib/messages'
 import {
-  joinList,
-  languageOf,
-  message,
-  messageCode,
-  type MessageKey,
-  type MessageValues,
-} from '@/lib/messages'
+  isEmailAddress,
+  READER_FORM_MAX_BYTES,
+  ReaderRefusal,
+  refusalJson,
+  seeOther,
+} from '@/lib/readerForms'
 import { verifyLink } from '@/lib/signedLinks'
 import type { Subscriber } from '@/payload-types'
 
@@ -47,19 +47,6 @@ import { alreadySubscribedEmail, confirmationEmail, readerText, subscriberLinks 
 
 type Fields = Record<string, string | string[] | boolean | number | null | undefined>
 type Incoming = { fields: Fields; form: boolean; language: Language }
-
-const MAX_BODY_BYTES = 16_384
-
-class Refused extends Error {
-  constructor(
-    readonly key: MessageKey,
-    readonly status: number,
-    readonly values?: MessageValues,
-    readonly headers?: Record<string, string>,
-  ) {
-    super(key)
-  }
-}
 
 const first = (value: Fields[string]): string | undefined =>
   Array.isArray(value)
@@ -79,7 +66,7 @@ const readIncoming = async (req: PayloadRequest): Promise<Incoming> => {
   if (type === 'application/x-www-form-urlencoded') {
     form = true
     const text = req.text ? await req.text() : ''
-    if (text.length > MAX_BODY_BYTES) throw new Refused('newsletter:rejected', 413)
+    if (text.length > READER_FORM_MAX_BYTES) throw new ReaderRefusal('newsletter:rejected', 413)
     for (const [key, value] of new URLSearchParams(text)) {
       const existing = fields[key]
       if (key === 'sections') {
@@ -90,7 +77,7 @@ const readIncoming = async (req: PayloadRequest): Promise<Incoming> => {
     try {
       await addDataAndFileToRequest(req)
     } catch {
-      throw new Refused('request:notJson', 400)
+      throw new ReaderRefusal('request:notJson', 400)
     }
     const data = (req.data ?? {}) as Record<string, unknown>
     for (const [key, value] of Object.entries(data)) {
@@ -103,7 +90,7 @@ const readIncoming = async (req: PayloadRequest): Promise<Incoming> => {
       }
     }
   } else if (req.method === 'POST' && type) {
-    throw new Refused('request:notJson', 415)
+    throw new ReaderRefusal('request:notJson', 415)
   }
   const language = first(fields.language)
   return { fields, form, language: isLanguage(language) ? language : languageOf(req) }
@@ -140,9 +127,6 @@ const placeOf = (incoming: Incoming) => {
   const place = first(incoming.fields.place)
   return place === 'footer' || place === 'article' ? `-${place}` : ''
 }
-
-const see = (location: string) =>
-  new Response(null, { status: 303, headers: { Location: location, 'Cache-Control': 'no-store' } })
 
 /** The small page a form without JavaScript gets on a refusal: the message, the form again. */
 const refusalPage = (
@@ -205,17 +189,19 @@ const publicEndpoint =
       const outcome = await handle(req, incoming)
       if (outcome instanceof Response) return outcome
       return incoming.form
-        ? see(outcome.location)
+        ? seeOther(outcome.location)
         : Response.json(
             { ok: true, message: outcome.message },
             { headers: { 'Cache-Control': 'no-store' } },
           )
     } catch (error) {
-      if (!(error instanceof Refused)) throw error
+      if (!(error instanceof ReaderRefusal)) throw error
       const text = message(incoming.language, error.key, error.values)
       // The confirmation page says itself why a link was refused, in the reader's language.
       if (incoming.form && path === '/confirm') {
-        return see(`/${incoming.language}/newsletter/confirm?refused=${messageCode(error.key)}`)
+        return seeOther(
+          `/${incoming.language}/newsletter/confirm?refused=${messageCode(error.key)}`,
+        )
       }
       if (incoming.form) {
         return refusalPage(
@@ -227,17 +213,14 @@ const publicEndpoint =
           error.headers,
         )
       }
-      return Response.json(
-        { errors: [{ name: 'Refusal', message: text, data: { code: messageCode(error.key) } }] },
-        { status: error.status, headers: { 'Cache-Control': 'no-store', ...error.headers } },
-      )
+      return refusalJson(incoming.language, error)
     }
   }
 
 const limited = async (req: PayloadRequest, rule: RateLimitRule, key: string) => {
   const verdict = await hitRateLimit(req.payload, rule, key)
   if (!verdict.allowed) {
-    throw new Refused(
+    throw new ReaderRefusal(
       'newsletter:tooMany',
       429,
       { seconds: verdict.retryAfterSeconds },
@@ -248,12 +231,10 @@ const limited = async (req: PayloadRequest, rule: RateLimitRule, key: string) =>
 
 // ─── checks ────────────────────────────────────────────────────────────────────────────────────
 
-const EMAIL = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:"]+$/
-
 const readEmail = (fields: Fields): string => {
   const email = first(fields.email)?.trim().toLowerCase()
-  if (!email || email.length > SUBSCRIBER_LIMITS.email || !EMAIL.test(email)) {
-    throw new Refused('newsletter:badEmail', 400)
+  if (!email || email.length > SUBSCRIBER_LIMITS.email || !isEmailAddress(email)) {
+    throw new ReaderRefusal('newsletter:badEmail', 400)
   }
   return email
 }
@@ -261,7 +242,9 @@ const readEmail = (fields: Fields): string => {
 const readLanguage = (fields: Fields, audience: Language): Language => {
   const language = first(fields.language)
   if (!isLanguage(language)) {
-    throw new Refused('newsletter:badLanguage', 400, { languages: joinList(audience, LANGUAGES) })
+    throw new ReaderRefusal('newsletter:badLanguage', 400, {
+      languages: joinList(audience, LANGUAGES),
+    })
   }
   return language
 }
@@ -280,9 +263,9 @@ const readSections = async (
     .flatMap((value) => String(value).split(','))
     .map((value) => value.trim())
     .filter(Boolean)
-  if (!values.length) throw new Refused('newsletter:noSections', 400)
+  if (!values.length) throw new ReaderRefusal('newsletter:noSections', 400)
   if (values.length > SUBSCRIBER_LIMITS.sections) {
-    throw new Refused('newsletter:tooManySections', 400, { max: SUBSCRIBER_LIMITS.sections })
+    throw new ReaderRefusal('newsletter:tooManySections', 400, { max: SUBSCRIBER_LIMITS.sections })
   }
   const ids = [...new Set(values)]
   const bad = ids.filter((id) => !/^\d{1,9}$/.test(id))
@@ -301,7 +284,7 @@ const readSections = async (
   const found = new Set(docs.map((doc) => doc.id))
   const missing = [...bad, ...numbers.filter((id) => !found.has(id)).map(String)]
   if (missing.length) {
-    throw new Refused('newsletter:badSections', 400, { ids: missing.slice(0, 10).join(', ') })
+    throw new ReaderRefusal('newsletter:badSections', 400, { ids: missing.slice(0, 10).join(', ') })
   }
   return { allSections: false, sections: numbers }
 }
@@ -311,7 +294,7 @@ const hashToken = (token: string) => createHash('sha256').update(token).digest('
 const subscriberByLink = async (req: PayloadRequest, fields: Fields): Promise<Subscriber> => {
   const verified = verifyLink(MANAGE_LINK_PURPOSE, first(fields.token))
   const id = verified.ok ? Number(verified.data.id) : NaN
-  if (!Number.isInteger(id) || id <= 0) throw new Refused('newsletter:linkInvalid', 400)
+  if (!Number.isInteger(id) || id <= 0) throw new ReaderRefusal('newsletter:linkInvalid', 400)
   const subscriber = await req.payload.findByID({
     collection: 'subscribers',
     id,
@@ -319,7 +302,7 @@ const subscriberByLink = async (req: PayloadRequest, fields: Fields): Promise<Su
     overrideAccess: true,
     disableErrors: true,
   })
-  if (!subscriber) throw new Refused('newsletter:unknownSubscriber', 404)
+  if (!subscriber) throw new ReaderRefusal('newsletter:unknownSubscriber', 404)
   return subscriber
 }
 
@@ -331,7 +314,7 @@ const subscribe = publicEndpoint('/subscribe', async (req, incoming) => {
   const { fields } = incoming
   await limited(req, SUBSCRIBE_RATE_LIMITS.perAddress, clientFingerprint(req.headers))
   // A person never sees the `homepage` field (hidden by CSS, out of the tab order).
-  if (first(fields.homepage)) throw new Refused('newsletter:rejected', 400)
+  if (first(fields.homepage)) throw new ReaderRefusal('newsletter:rejected', 400)
   const email = readEmail(fields)
   const language = readLanguage(fields, incoming.language)
   const choice = await readSections(req, fields)
@@ -403,8 +386,8 @@ const subscribe = publicEndpoint('/subscribe', async (req, incoming) => {
 const confirm = publicEndpoint('/confirm', async (req, incoming) => {
   await limited(req, SUBSCRIBE_RATE_LIMITS.perAddressLinks, clientFingerprint(req.headers))
   const token = first(incoming.fields.token)?.trim()
-  if (!token) throw new Refused('newsletter:tokenMissing', 400)
-  if (token.length > 200) throw new Refused('newsletter:tokenUnknown', 400)
+  if (!token) throw new ReaderRefusal('newsletter:tokenMissing', 400)
+  if (token.length > 200) throw new ReaderRefusal('newsletter:tokenUnknown', 400)
   const found = (
     await req.payload.find({
       collection: 'subscribers',
@@ -414,10 +397,10 @@ const confirm = publicEndpoint('/confirm', async (req, incoming) => {
       overrideAccess: true,
     })
   ).docs[0]
-  if (!found) throw new Refused('newsletter:tokenUnknown', 400)
-  if (found.status !== 'pending') throw new Refused('newsletter:tokenUsed', 409)
+  if (!found) throw new ReaderRefusal('newsletter:tokenUnknown', 400)
+  if (found.status !== 'pending') throw new ReaderRefusal('newsletter:tokenUsed', 409)
   if (!found.confirmExpiresAt || new Date(found.confirmExpiresAt) < new Date()) {
-    throw new Refused('newsletter:tokenExpired', 410)
+    throw new ReaderRefusal('newsletter:tokenExpired', 410)
   }
   await req.payload.update({
     collection: 'subscribers',

@@ -24,13 +24,19 @@ import {
   commentPagePaths,
   CONFIRM_LINK_DAYS,
   countLinks,
-  isEmailAddress,
 } from '@/lib/commentForm'
 import { COMMENT_LIMITS, commentModeOf } from '@/lib/comments'
 import { checkCommentFormToken, commentFormToken } from '@/lib/commentTokens'
 import { emailFooterHtml, emailHtml, escapeHtml, readerPageHtml } from '@/lib/html'
 import { isLanguage, type Language } from '@/lib/languages'
 import { languageOf, message, messageCode, type MessageKey } from '@/lib/messages'
+import {
+  isEmailAddress,
+  READER_FORM_MAX_BYTES,
+  ReaderRefusal,
+  refusalJson,
+  seeOther,
+} from '@/lib/readerForms'
 import { signLink, verifyLink } from '@/lib/signedLinks'
 import { absoluteUrl, urls } from '@/lib/urls'
 
@@ -60,8 +66,6 @@ export const COMMENT_RATE_LIMITS = {
 } as const
 /** How long the same text from the same email or address counts as a duplicate. */
 export const DUPLICATE_WINDOW_SECONDS = 24 * 60 * 60
-/** The largest request body taken (a full comment is ~2 000 characters, up to 4 bytes each). */
-const MAX_BODY_BYTES = 16 * 1024
 /** The most comments one erase link deletes in one go (the link works again for the rest). */
 const MAX_ERASE = 1000
 
@@ -72,30 +76,18 @@ const wantsJson = (req: PayloadRequest) =>
   (req.headers.get('content-type') ?? '').includes('application/json') ||
   (req.headers.get('accept') ?? '').startsWith('application/json')
 
-/** A refusal, worded for the reader, with a stable code and the status. */
-class Refusal extends Error {
-  constructor(
-    readonly key: MessageKey,
-    readonly status: number,
-    readonly values?: Record<string, string | number>,
-    readonly headers?: Record<string, string>,
-  ) {
-    super(key)
-    this.name = 'Refusal'
-  }
-}
-
 /** The request's fields, as strings, from JSON or a urlencoded form (bounded). */
 const readFields = async (req: PayloadRequest): Promise<Fields> => {
   const length = Number(req.headers.get('content-length') ?? 0)
-  if (length > MAX_BODY_BYTES) throw new Refusal('comments:tooLarge', 413)
+  if (length > READER_FORM_MAX_BYTES) throw new ReaderRefusal('comments:tooLarge', 413)
   let text: string
   try {
     text = (await req.text?.()) ?? ''
   } catch {
-    throw new Refusal('comments:badForm', 400)
+    throw new ReaderRefusal('comments:badForm', 400)
   }
-  if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw new Refusal('comments:tooLarge', 413)
+  if (Buffer.byteLength(text) > READER_FORM_MAX_BYTES)
+    throw new ReaderRefusal('comments:tooLarge', 413)
   const type = req.headers.get('content-type') ?? ''
   const fields: Fields = {}
   if (type.includes('application/json')) {
@@ -103,10 +95,10 @@ const readFields = async (req: PayloadRequest): Promise<Fields> => {
     try {
       data = JSON.parse(text || '{}')
     } catch {
-      throw new Refusal('comments:badForm', 400)
+      throw new ReaderRefusal('comments:badForm', 400)
     }
     if (!data || typeof data !== 'object' || Array.isArray(data)) {
-      throw new Refusal('comments:badForm', 400)
+      throw new ReaderRefusal('comments:badForm', 400)
     }
     for (const [key, value] of Object.entries(data)) {
       if (typeof value === 'string') fields[key] = value
@@ -118,7 +110,7 @@ const readFields = async (req: PayloadRequest): Promise<Fields> => {
     for (const [key, value] of new URLSearchParams(text)) fields[key] = value
     return fields
   }
-  throw new Refusal('comments:badForm', 415)
+  throw new ReaderRefusal('comments:badForm', 415)
 }
 
 /** The reader's language: the form's `language` field, else the request's. */
@@ -126,23 +118,6 @@ const readerLanguage = (req: PayloadRequest, fields: Fields): Language => {
   const given = fields[COMMENT_FIELDS.language]
   return isLanguage(given) ? given : languageOf(req)
 }
-
-const refusalJson = (language: Language, refusal: Refusal) =>
-  Response.json(
-    {
-      errors: [
-        {
-          name: 'Refusal',
-          message: message(language, refusal.key, refusal.values),
-          data: { code: messageCode(refusal.key) },
-        },
-      ],
-    },
-    { status: refusal.status, headers: { 'cache-control': 'no-store', ...refusal.headers } },
-  )
-
-const seeOther = (location: string) =>
-  new Response(null, { status: 303, headers: { location, 'cache-control': 'no-store' } })
 
 const htmlPage = (language: Language, title: string, inner: string, status: number, headers = {}) =>
   new Response(
@@ -168,7 +143,7 @@ const htmlPage = (language: Language, title: string, inner: string, status: numb
  */
 const refusalPage = (
   language: Language,
-  refusal: Refusal,
+  refusal: ReaderRefusal,
   fields: Fields,
   articlePath: string | null,
 ) => {
@@ -192,8 +167,8 @@ const refusalPage = (
 }
 
 /** An unexpected error (the database busy, …): a 4xx/5xx APIError keeps its status. */
-const asRefusal = (error: unknown): Refusal | APIError => {
-  if (error instanceof Refusal) return error
+const asRefusal = (error: unknown): ReaderRefusal | APIError => {
+  if (error instanceof ReaderRefusal) return error
   if (error instanceof APIError) return error
   throw error
 }
@@ -205,7 +180,7 @@ const apiErrorResponse = (error: APIError) =>
   )
 
 const rateLimited = (retryAfterSeconds: number) =>
-  new Refusal(
+  new ReaderRefusal(
     'comments:rateLimited',
     429,
     { minutes: Math.max(1, Math.ceil(retryAfterSeconds / 60)) },
@@ -217,7 +192,7 @@ const hashEmail = (email: string) => hashAddress(`email:${email}`)
 /** An id field: a positive integer, or null when absent. */
 const idField = (value: string | undefined, key: MessageKey, status: number): number | null => {
   if (value === undefined || value === '') return null
-  if (!/^\d{1,9}$/.test(value) || Number(value) <= 0) throw new Refusal(key, status)
+  if (!/^\d{1,9}$/.test(value) || Number(value) <= 0) throw new ReaderRefusal(key, status)
   return Number(value)
 }
 
@@ -244,45 +219,45 @@ const checkSubmission = async (
   if ((fields[COMMENT_FIELDS.trap] ?? '').trim() !== '') return 'trap'
 
   const articleId = idField(fields[COMMENT_FIELDS.article], 'comments:noArticle', 404)
-  if (articleId === null) throw new Refusal('comments:noArticle', 404)
+  if (articleId === null) throw new ReaderRefusal('comments:noArticle', 404)
   const db = await drizzleFor(req)
   const article = await commentTarget(db, articleId)
   // Unpublished and unknown answer alike: nothing tells whether a draft exists.
-  if (!article) throw new Refusal('comments:noArticle', 404)
+  if (!article) throw new ReaderRefusal('comments:noArticle', 404)
   const mode = commentModeOf(article.article_mode, article.section_mode)
-  if (mode === 'closed') throw new Refusal('comments:closed', 403)
-  if (mode === 'hidden') throw new Refusal('comments:hidden', 403)
+  if (mode === 'closed') throw new ReaderRefusal('comments:closed', 403)
+  if (mode === 'hidden') throw new ReaderRefusal('comments:hidden', 403)
 
   const timing = checkCommentFormToken(fields[COMMENT_FIELDS.token])
-  if (timing === 'expired') throw new Refusal('comments:formExpired', 400)
-  if (timing === 'tooFast') throw new Refusal('comments:tooFast', 400)
+  if (timing === 'expired') throw new ReaderRefusal('comments:formExpired', 400)
+  if (timing === 'tooFast') throw new ReaderRefusal('comments:tooFast', 400)
 
   const name = (fields[COMMENT_FIELDS.name] ?? '').trim().replace(/\s+/g, ' ')
-  if (!name) throw new Refusal('comments:nameMissing', 400)
+  if (!name) throw new ReaderRefusal('comments:nameMissing', 400)
   if (name.length > COMMENT_LIMITS.name) {
-    throw new Refusal('comments:nameTooLong', 400, { max: COMMENT_LIMITS.name })
+    throw new ReaderRefusal('comments:nameTooLong', 400, { max: COMMENT_LIMITS.name })
   }
   const email = (fields[COMMENT_FIELDS.email] ?? '').trim().toLowerCase()
-  if (!isEmailAddress(email)) throw new Refusal('comments:badEmail', 400)
+  if (!isEmailAddress(email)) throw new ReaderRefusal('comments:badEmail', 400)
   // Line breaks as \n, no NUL or other control characters, no trailing blanks.
   const body = (fields[COMMENT_FIELDS.body] ?? '')
     .replace(/\r\n?/g, '\n')
     .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '')
     .trim()
-  if (!body) throw new Refusal('comments:bodyMissing', 400)
+  if (!body) throw new ReaderRefusal('comments:bodyMissing', 400)
   if (body.length > COMMENT_LIMITS.body) {
-    throw new Refusal('comments:bodyTooLong', 400, {
+    throw new ReaderRefusal('comments:bodyTooLong', 400, {
       max: COMMENT_LIMITS.body,
       length: body.length,
     })
   }
   if (countLinks(body) > COMMENT_LIMITS.links) {
-    throw new Refusal('comments:tooManyLinks', 400, { max: COMMENT_LIMITS.links })
+    throw new ReaderRefusal('comments:tooManyLinks', 400, { max: COMMENT_LIMITS.links })
   }
   let parentId = idField(fields[COMMENT_FIELDS.parent], 'comments:badParent', 400)
   if (parentId !== null) {
     parentId = await replyTarget(db, articleId, parentId)
-    if (parentId === null) throw new Refusal('comments:badParent', 400)
+    if (parentId === null) throw new ReaderRefusal('comments:badParent', 400)
   }
   const perEmail = await hitRateLimit(req.payload, COMMENT_RATE_LIMITS.email, hashEmail(email))
   if (!perEmail.allowed) throw rateLimited(perEmail.retryAfterSeconds)
@@ -346,7 +321,7 @@ const store = async (req: PayloadRequest, input: Checked, ipHash: string): Promi
       ipHash,
       withinSeconds: DUPLICATE_WINDOW_SECONDS,
     })
-    if (duplicate) throw new Refusal('comments:duplicate', 409)
+    if (duplicate) throw new ReaderRefusal('comments:duplicate', 409)
     const status: Stored = (await isConfirmedCommenter(db, input.email)) ? 'pending' : 'unconfirmed'
     await req.payload.create({
       collection: 'comments',
@@ -370,7 +345,7 @@ const store = async (req: PayloadRequest, input: Checked, ipHash: string): Promi
         await req.payload.sendEmail(confirmationEmail(input))
       } catch (error) {
         req.payload.logger.error(`Comment confirmation email failed: ${(error as Error).message}`)
-        throw new Refusal('comments:mailFailed', 503)
+        throw new ReaderRefusal('comments:mailFailed', 503)
       }
     }
     return status
@@ -437,14 +412,14 @@ const formToken: Endpoint = {
 const emailOfLink = (purpose: string, token: unknown): { email: string; articleId?: number } => {
   const verified = verifyLink(purpose, token)
   if (!verified.ok) {
-    throw new Refusal(
+    throw new ReaderRefusal(
       verified.reason === 'expired' ? 'comments:linkExpired' : 'comments:linkInvalid',
       verified.reason === 'expired' ? 410 : 400,
     )
   }
   const email = verified.data.e
   if (typeof email !== 'string' || !isEmailAddress(email)) {
-    throw new Refusal('comments:linkInvalid', 400)
+    throw new ReaderRefusal('comments:linkInvalid', 400)
   }
   const articleId = typeof verified.data.a === 'number' ? verified.data.a : undefined
   return { email, articleId }
@@ -519,9 +494,9 @@ const linkEndpoint = (
 const confirm = linkEndpoint('confirm', async (req, { email, articleId }, language) => {
   const moved = await inTransaction(req, async () => {
     const db = await lockEmail(req, email)
-    if (await isConfirmedCommenter(db, email)) throw new Refusal('comments:linkUsed', 409)
+    if (await isConfirmedCommenter(db, email)) throw new ReaderRefusal('comments:linkUsed', 409)
     const ids = await commentIdsOf(db, email, 'unconfirmed', MAX_ERASE)
-    if (ids.length === 0) throw new Refusal('comments:linkUsed', 409)
+    if (ids.length === 0) throw new ReaderRefusal('comments:linkUsed', 409)
     await confirmCommenter(db, email)
     for (const id of ids) {
       await req.payload.update({
