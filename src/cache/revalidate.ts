@@ -86,10 +86,10 @@ export const expireEverywhereAfterResponse = async (tags: string[], paths: strin
  * Expire cached reads by tag, and have the caching proxy fetch `paths` again
  * (`proxyRefresh.ts`). Hooks call this after a change; in this order:
  * 1. `context.disableRevalidate` (seed, importer): nothing to do;
- * 2. inside a Next.js request (`expiredInThisRequest`): revalidateTag, and the proxy is
+ * 2. `context.deferredTags` / `deferredPaths` present: collected there for the caller to expire
+ *    once, after its commit (`expiringOnce`; the scheduler, src/workflow/perform.ts);
+ * 3. inside a Next.js request (`expiredInThisRequest`): revalidateTag, and the proxy is
  *    refreshed once the request has answered;
- * 3. `context.deferredTags` / `deferredPaths` present: collected there for the caller to expire
- *    after its commit (the scheduler, src/workflow/perform.ts);
  * 4. in the Next server without a request (the jobs queue), or in a worker that sets
  *    REVALIDATE_OVER_HTTP=true: the app's revalidation route (`REVALIDATE_PATH`);
  * 5. elsewhere (seed, migrations, tests on the Local API): there is no cache to expire.
@@ -101,21 +101,47 @@ export const revalidateTags = async (
 ): Promise<void> => {
   if (context?.disableRevalidate || tags.length === 0) return
   const unique = [...new Set(tags)]
-  if (await expiredInThisRequest(unique)) {
-    await expireEverywhereAfterResponse(unique, paths)
-    return
-  }
-  // The caller expires them itself once its transaction has committed (see performTransition):
+  // The caller expires them itself once its transaction has committed (see `expiringOnce`):
   // expired before the commit, a reader's request could cache the old state again.
   if (context?.deferredTags) {
     context.deferredTags.push(...unique)
     context.deferredPaths?.push(...paths)
     return
   }
+  if (await expiredInThisRequest(unique)) {
+    await expireEverywhereAfterResponse(unique, paths)
+    return
+  }
   if (process.env.NEXT_RUNTIME === 'nodejs' || process.env.REVALIDATE_OVER_HTTP === 'true') {
     await revalidateOverHttp(unique, [...new Set(paths)]).catch((error: Error) =>
       console.error(`Could not expire cached pages (${unique.join(', ')}): ${error.message}`),
     )
+  }
+}
+
+/**
+ * Runs `work` (which commits its own transaction) with every expiry its hooks ask for collected,
+ * then expires the union once: a bulk change of many documents on one page (a hundred comments
+ * approved at once) expires each tag and refreshes each page at the proxy once, not once per
+ * document. Inside another `expiringOnce`, the outer one expires.
+ */
+export const expiringOnce = async <T>(
+  req: { context: RequestContext },
+  work: () => Promise<T>,
+): Promise<T> => {
+  if (req.context.deferredTags) return work()
+  req.context.deferredTags = []
+  req.context.deferredPaths = []
+  try {
+    const result = await work()
+    const { deferredTags: tags = [], deferredPaths: paths = [] } = req.context
+    delete req.context.deferredTags
+    delete req.context.deferredPaths
+    await revalidateTags(tags, req.context, [...new Set(paths)])
+    return result
+  } finally {
+    delete req.context.deferredTags
+    delete req.context.deferredPaths
   }
 }
 

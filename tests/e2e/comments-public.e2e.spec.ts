@@ -98,6 +98,33 @@ afterAll(async () => {
 })
 
 describe.runIf(nginxBinary)('a reader’s comment, through the proxy', () => {
+  it('shows comments approved together in one bulk action through the proxy within a second', async () => {
+    const word = `bulk${Date.now()}`
+    const ids: number[] = []
+    for (const n of [1, 2]) {
+      const email = `${word}-${n}@readers.example`
+      const sent = await postOver(
+        baseURL,
+        '/api/comments/submit',
+        commentFields(mainId, { email, body: `Approved together ${word} ${n}` }),
+        { json: true },
+      )
+      expect(sent.status).toBe(201)
+      ids.push((await commentsOf(email))[0]!.id)
+    }
+    expect(await pageText(proxy.url, MAIN_PATH)).not.toContain(`Approved together ${word}`)
+    const moderated = await call('/api/comments/moderate', {
+      method: 'POST',
+      headers: editor,
+      body: { ids, status: 'approved' },
+    })
+    expect(moderated.status).toBe(200)
+    for (const n of [1, 2]) {
+      const ms = await appearsWithin(proxy.url, MAIN_PATH, `Approved together ${word} ${n}`, 5000)
+      expect(ms).toBeLessThanOrEqual(1000)
+    }
+  })
+
   it.runIf(browserTestsEnabled)(
     'without JavaScript: written, confirmed from the email, approved, shown within a second; erased',
     async () => {

@@ -2,6 +2,7 @@ import { APIError, type Endpoint, type PayloadHandler, type PayloadRequest } fro
 
 import { errorResponse, readBody, reply } from '@/access/endpoints'
 import { isEditorUser } from '@/access/roles'
+import { expiringOnce } from '@/cache/revalidate'
 import { inTransaction } from '@/db/client'
 import { adminText } from '@/i18n/admin'
 import {
@@ -96,35 +97,38 @@ const moderate = forEditors(async (req) => {
   const body = await readBody<ModerateRequest>(req)
   const status = checkStatus(req, body.status)
   const ids = checkIds(req, body.ids)
-  const result = await inTransaction(req, async () => {
-    const { docs } = await req.payload.find({
-      collection: 'comments',
-      where: { id: { in: ids } },
-      req,
-      depth: 0,
-      limit: ids.length,
-      pagination: false,
-      overrideAccess: true,
-      select: { status: true, parent: true },
-    })
-    const found = new Map(docs.map((doc) => [doc.id, doc]))
-    const unknown = ids.filter((id) => !found.has(id))
-    if (unknown.length) throw refuse(req, 'moderation:unknownIds', 404, { ids: shortList(unknown) })
-    const ordered = [...docs].sort(
-      (a, b) => Number(idOf(a.parent) !== null) - Number(idOf(b.parent) !== null) || a.id - b.id,
-    )
-    const changed: number[] = []
-    const unchanged: number[] = []
-    for (const doc of ordered) {
-      if (doc.status === status) {
-        unchanged.push(doc.id)
-        continue
+  const result = await expiringOnce(req, () =>
+    inTransaction(req, async () => {
+      const { docs } = await req.payload.find({
+        collection: 'comments',
+        where: { id: { in: ids } },
+        req,
+        depth: 0,
+        limit: ids.length,
+        pagination: false,
+        overrideAccess: true,
+        select: { status: true, parent: true },
+      })
+      const found = new Map(docs.map((doc) => [doc.id, doc]))
+      const unknown = ids.filter((id) => !found.has(id))
+      if (unknown.length)
+        throw refuse(req, 'moderation:unknownIds', 404, { ids: shortList(unknown) })
+      const ordered = [...docs].sort(
+        (a, b) => Number(idOf(a.parent) !== null) - Number(idOf(b.parent) !== null) || a.id - b.id,
+      )
+      const changed: number[] = []
+      const unchanged: number[] = []
+      for (const doc of ordered) {
+        if (doc.status === status) {
+          unchanged.push(doc.id)
+          continue
+        }
+        await setStatus(req, doc.id, status)
+        changed.push(doc.id)
       }
-      await setStatus(req, doc.id, status)
-      changed.push(doc.id)
-    }
-    return { changed, unchanged }
-  })
+      return { changed, unchanged }
+    }),
+  )
   return reply<ModerateResponse>({
     ...result,
     status,
@@ -161,45 +165,47 @@ const replyAsNewsroom = forEditors(async (req) => {
   if (text.length > COMMENT_LIMITS.body) {
     throw refuse(req, 'moderation:replyTooLong', 400, { max: COMMENT_LIMITS.body })
   }
-  const result = await inTransaction(req, async () => {
-    const target = await readComment(req, Number(raw))
-    const topId = idOf(target.parent)
-    const top = topId === null ? target : await readComment(req, topId)
-    const approved: number[] = []
-    // The top-level comment first: a reply is approved only under an approved comment.
-    for (const doc of top.id === target.id ? [top] : [top, target]) {
-      if (doc.status === 'approved') continue
-      if (doc.status !== 'pending') {
-        throw refuse(req, 'moderation:replyToHidden', 409, {
-          id: doc.id,
-          status: adminText(languageOf(req), `comments:statuses:${doc.status}`).toLocaleLowerCase(
-            languageOf(req),
-          ),
-        })
+  const result = await expiringOnce(req, () =>
+    inTransaction(req, async () => {
+      const target = await readComment(req, Number(raw))
+      const topId = idOf(target.parent)
+      const top = topId === null ? target : await readComment(req, topId)
+      const approved: number[] = []
+      // The top-level comment first: a reply is approved only under an approved comment.
+      for (const doc of top.id === target.id ? [top] : [top, target]) {
+        if (doc.status === 'approved') continue
+        if (doc.status !== 'pending') {
+          throw refuse(req, 'moderation:replyToHidden', 409, {
+            id: doc.id,
+            status: adminText(languageOf(req), `comments:statuses:${doc.status}`).toLocaleLowerCase(
+              languageOf(req),
+            ),
+          })
+        }
+        await setStatus(req, doc.id, 'approved')
+        approved.push(doc.id)
       }
-      await setStatus(req, doc.id, 'approved')
-      approved.push(doc.id)
-    }
-    const settings = await req.payload.findGlobal({ slug: 'site-settings', req, depth: 0 })
-    const created = await req.payload.create({
-      collection: 'comments',
-      data: {
-        article: idOf(top.article) as number,
-        parent: top.id,
-        name: (settings.siteName || 'Newsroom').slice(0, COMMENT_LIMITS.name),
-        email: settings.contactEmail || req.payload.email.defaultFromAddress,
-        body: text,
-        language: top.language,
-        status: 'approved',
-        byNewsroom: true,
-      },
-      req,
-      user: req.user,
-      overrideAccess: false,
-      depth: 0,
-    })
-    return { id: created.id, parent: top.id, approved }
-  })
+      const settings = await req.payload.findGlobal({ slug: 'site-settings', req, depth: 0 })
+      const created = await req.payload.create({
+        collection: 'comments',
+        data: {
+          article: idOf(top.article) as number,
+          parent: top.id,
+          name: (settings.siteName || 'Newsroom').slice(0, COMMENT_LIMITS.name),
+          email: settings.contactEmail || req.payload.email.defaultFromAddress,
+          body: text,
+          language: top.language,
+          status: 'approved',
+          byNewsroom: true,
+        },
+        req,
+        user: req.user,
+        overrideAccess: false,
+        depth: 0,
+      })
+      return { id: created.id, parent: top.id, approved }
+    }),
+  )
   return reply<ReplyResponse>({ ...result, message: message(req, 'moderation:replied') })
 })
 

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 
 import { APIError, type Endpoint, type PayloadRequest } from 'payload'
 
+import { expiringOnce } from '@/cache/revalidate'
 import { drizzleFor, inTransaction } from '@/db/client'
 import {
   commentIdsOf,
@@ -492,24 +493,26 @@ const linkEndpoint = (
  * with nothing left to confirm, is refused as used.
  */
 const confirm = linkEndpoint('confirm', async (req, { email, articleId }, language) => {
-  const moved = await inTransaction(req, async () => {
-    const db = await lockEmail(req, email)
-    if (await isConfirmedCommenter(db, email)) throw new ReaderRefusal('comments:linkUsed', 409)
-    const ids = await commentIdsOf(db, email, 'unconfirmed', MAX_ERASE)
-    if (ids.length === 0) throw new ReaderRefusal('comments:linkUsed', 409)
-    await confirmCommenter(db, email)
-    for (const id of ids) {
-      await req.payload.update({
-        collection: 'comments',
-        id,
-        data: { status: 'pending' },
-        req,
-        overrideAccess: true,
-        depth: 0,
-      })
-    }
-    return ids.length
-  })
+  const moved = await expiringOnce(req, () =>
+    inTransaction(req, async () => {
+      const db = await lockEmail(req, email)
+      if (await isConfirmedCommenter(db, email)) throw new ReaderRefusal('comments:linkUsed', 409)
+      const ids = await commentIdsOf(db, email, 'unconfirmed', MAX_ERASE)
+      if (ids.length === 0) throw new ReaderRefusal('comments:linkUsed', 409)
+      await confirmCommenter(db, email)
+      for (const id of ids) {
+        await req.payload.update({
+          collection: 'comments',
+          id,
+          data: { status: 'pending' },
+          req,
+          overrideAccess: true,
+          depth: 0,
+        })
+      }
+      return ids.length
+    }),
+  )
   const article = articleId ? await commentTarget(await drizzleFor(req), articleId) : null
   const back = article ? urls.article(article.language, article.slug) : ''
   return {
@@ -524,24 +527,26 @@ const confirm = linkEndpoint('confirm', async (req, { email, articleId }, langua
  * showed them) and forgets the address. The link keeps working (nothing left: 0 deleted).
  */
 const erase = linkEndpoint('erase', async (req, { email }, language) => {
-  const deleted = await inTransaction(req, async () => {
-    const db = await lockEmail(req, email)
-    // Replies first: deleting a comment takes its replies with it (the foreign key).
-    const ids = await commentIdsOf(db, email, null, MAX_ERASE)
-    let count = 0
-    for (const id of ids) {
-      const gone = await req.payload
-        .delete({ collection: 'comments', id, req, overrideAccess: true, depth: 0 })
-        .then(() => true)
-        .catch((error: unknown) => {
-          if (error instanceof APIError && error.status === 404) return false
-          throw error
-        })
-      if (gone) count += 1
-    }
-    await forgetCommenter(db, email)
-    return count
-  })
+  const deleted = await expiringOnce(req, () =>
+    inTransaction(req, async () => {
+      const db = await lockEmail(req, email)
+      // Replies first: deleting a comment takes its replies with it (the foreign key).
+      const ids = await commentIdsOf(db, email, null, MAX_ERASE)
+      let count = 0
+      for (const id of ids) {
+        const gone = await req.payload
+          .delete({ collection: 'comments', id, req, overrideAccess: true, depth: 0 })
+          .then(() => true)
+          .catch((error: unknown) => {
+            if (error instanceof APIError && error.status === 404) return false
+            throw error
+          })
+        if (gone) count += 1
+      }
+      await forgetCommenter(db, email)
+      return count
+    }),
+  )
   return {
     answer: { message: commentWords(language)('erased', { count: deleted }), deleted },
     result: { result: 'erased', count: String(deleted) },
