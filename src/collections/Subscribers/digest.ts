@@ -20,17 +20,9 @@
  * the job run twice, by two workers at once, or again after its runner died, sends each
  * subscriber's digest once.
  */
-import {
-  commitTransaction,
-  createLocalReq,
-  initTransaction,
-  killTransaction,
-  type Payload,
-  type PayloadRequest,
-  type Where,
-} from 'payload'
+import { createLocalReq, type Payload, type PayloadRequest, type Where } from 'payload'
 
-import { drizzleFor, type Drizzle } from '@/db/client'
+import { drizzleFor, inTransaction, type Drizzle } from '@/db/client'
 import { LEDGERS, sendOnce, type SendRun } from '@/db/deliveries'
 import { jobsSettings } from '@/db/jobs'
 import { numberFrom } from '@/db/limits'
@@ -155,20 +147,12 @@ export const nextSendAt = (
 // ─── queueing: the tick and the digests, each once by its key ─────────────────────────────────
 
 /** Runs `fn` in a transaction of its own; the jobs it queues with `req` commit with it. */
-const inTransaction = async <T>(
+const inOwnTransaction = async <T>(
   payload: Payload,
   fn: (db: Drizzle, req: PayloadRequest) => Promise<T>,
 ): Promise<T> => {
   const req = await createLocalReq({}, payload)
-  await initTransaction(req)
-  try {
-    const result = await fn(await drizzleFor(req), req)
-    await commitTransaction(req)
-    return result
-  } catch (error) {
-    await killTransaction(req)
-    throw error
-  }
+  return inTransaction(req, async () => fn(await drizzleFor(req), req))
 }
 
 const slotAfter = (at: Date) => {
@@ -179,7 +163,7 @@ const slotAfter = (at: Date) => {
 /** Queues the check of the slot after `at`, unless some process already did. */
 export const planNextTick = (payload: Payload, at = new Date()): Promise<boolean> => {
   const slot = slotAfter(at)
-  return inTransaction(payload, async (db, req) => {
+  return inOwnTransaction(payload, async (db, req) => {
     if (!(await recordTick(db, slot))) return false
     await payload.jobs.queue({
       task: TICK_TASK,
@@ -200,7 +184,7 @@ export const queueDigest = (
   payload: Payload,
   { language, date, until }: { language: Language; date: string; until: Date },
 ): Promise<number | null> =>
-  inTransaction(payload, async (db, req) => {
+  inOwnTransaction(payload, async (db, req) => {
     const id = await createDigest(db, { language, date, until })
     if (id === null) return null
     await payload.jobs.queue({
