@@ -229,6 +229,10 @@ export interface Article {
   reviewer?: (number | null) | User;
   scheduledAt?: string | null;
   /**
+   * When the desk plans to run it: a plan on the calendar, not a publication. Only scheduling publishes.
+   */
+  plannedAt?: string | null;
+  /**
    * Optional: the article is unpublished automatically at this time.
    */
   expiresAt?: string | null;
@@ -354,6 +358,7 @@ export interface EditorialEvent {
         | 'request_changes'
         | 'publish'
         | 'schedule'
+        | 'reschedule'
         | 'unschedule'
         | 'unpublish'
         | 'archive'
@@ -835,6 +840,7 @@ export interface ArticlesSelect<T extends boolean = true> {
   assignee?: T;
   reviewer?: T;
   scheduledAt?: T;
+  plannedAt?: T;
   expiresAt?: T;
   language?: T;
   slug?: T;

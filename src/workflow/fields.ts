@@ -7,6 +7,7 @@ import type { Field, Tab } from 'payload'
 
 import { isEditorField, isStaffField } from '@/access/roles'
 import { notCopied } from '@/fields/duplicate'
+import { plannedAtField } from '@/fields/planning'
 import { workflowPanelField } from '@/fields/workflowPanel'
 import { inLanguages, label } from '@/i18n/admin'
 
@@ -68,6 +69,7 @@ export const workflowSidebarFields: Field[] = [
       condition: (data) => data?.stage === 'scheduled',
     },
   },
+  plannedAtField,
   {
     name: 'expiresAt',
     type: 'date',

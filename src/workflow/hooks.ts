@@ -64,6 +64,7 @@ export const rememberSaveMode: CollectionBeforeOperationHook = ({ args, operatio
 const WORKFLOW_FIELDS = [
   'stage',
   'scheduledAt',
+  'plannedAt',
   'expiresAt',
   'assignee',
   'reviewer',

@@ -8,6 +8,7 @@
  *   draft, in_review, approved ─publish→ published   (editors may skip a stage)
  *   draft, in_review, approved ─schedule→ scheduled ─(its time)→ published
  *   scheduled ─unschedule→ approved
+ *   scheduled ─reschedule→ scheduled   (another time; the job for the old time does nothing)
  *   published, draft, changes_requested ─archive→ archived ─reopen→ draft
  *   the scheduler (no person): scheduled ─publish_scheduled→ published ─expire→ draft
  *
@@ -103,6 +104,17 @@ export const TRANSITIONS = {
   schedule: {
     label: named.schedule,
     from: ['draft', 'in_review', 'approved'],
+    to: 'scheduled',
+    roles: EDITORS,
+    requiresFutureDate: true,
+    requiresChecklist: true,
+    overLive: true,
+  },
+  // Another time for a scheduled publication (the planning calendar moves it): every check of
+  // `schedule` again; the job queued for the old time finds it no longer due and does nothing.
+  reschedule: {
+    label: named.reschedule,
+    from: ['scheduled'],
     to: 'scheduled',
     roles: EDITORS,
     requiresFutureDate: true,

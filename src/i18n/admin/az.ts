@@ -5,6 +5,7 @@ import type { AdminDictionary } from './dictionary'
 import { emailsAz } from './emails/az'
 import { newsletterAz } from './newsletter/az'
 import { panelsAz } from './panels/az'
+import { planningAz } from './planning/az'
 
 /** The admin's own words in Azerbaijani: every key of the English source, none added. */
 export const az = {
@@ -41,6 +42,7 @@ export const az = {
     request_changes: 'Düzəliş istə',
     publish: 'Dərc et',
     schedule: 'Planlaşdır',
+    reschedule: 'Planı dəyiş',
     unschedule: 'Planı ləğv et',
     unpublish: 'Dərcdən çıxar',
     archive: 'Arxivə göndər',
@@ -224,4 +226,5 @@ export const az = {
   emails: emailsAz,
   comments: commentsAz,
   newsletter: newsletterAz,
+  planning: planningAz,
 } satisfies AdminDictionary

@@ -4,6 +4,7 @@ import { commentsEn } from './comments/en'
 import { emailsEn } from './emails/en'
 import { newsletterEn } from './newsletter/en'
 import { panelsEn } from './panels/en'
+import { planningEn } from './planning/en'
 
 /**
  * The admin's own words in English: the source every other language's dictionary must match key
@@ -44,6 +45,7 @@ export const en = {
     request_changes: 'Request changes',
     publish: 'Publish',
     schedule: 'Schedule',
+    reschedule: 'Reschedule',
     unschedule: 'Cancel schedule',
     unpublish: 'Unpublish',
     archive: 'Archive',
@@ -226,4 +228,5 @@ export const en = {
   emails: emailsEn,
   comments: commentsEn,
   newsletter: newsletterEn,
+  planning: planningEn,
 }

@@ -5,6 +5,7 @@ import type { AdminDictionary } from './dictionary'
 import { emailsRu } from './emails/ru'
 import { newsletterRu } from './newsletter/ru'
 import { panelsRu } from './panels/ru'
+import { planningRu } from './planning/ru'
 
 /** The admin's own words in Russian: every key of the English source, none added. */
 export const ru = {
@@ -41,6 +42,7 @@ export const ru = {
     request_changes: 'Запросить правки',
     publish: 'Опубликовать',
     schedule: 'Запланировать',
+    reschedule: 'Перенести публикацию',
     unschedule: 'Отменить расписание',
     unpublish: 'Снять с публикации',
     archive: 'В архив',
@@ -225,4 +227,5 @@ export const ru = {
   emails: emailsRu,
   comments: commentsRu,
   newsletter: newsletterRu,
+  planning: planningRu,
 } satisfies AdminDictionary

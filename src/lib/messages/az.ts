@@ -230,4 +230,10 @@ export const messagesAz: Shape<typeof messagesEn> = {
     badDate: 'Bülletenin tarixini YYYY-MM-DD şəklində yazın.',
     unknownSubscriber: 'Bu abunə artıq mövcud deyil.',
   },
+  planning: {
+    pastDate:
+      'Planlaşdırılan tarix artıq keçmiş günə düşə bilməz (bu gün {{today}}). Bu günü və ya sonrakı günü seçin.',
+    notPlannable:
+      'Planlaşdırılan tarix yalnız hələ dərcə planlaşdırılmamış və dərc olunmamış məqaləyə verilə bilər; bu məqalə: {{stage}}.',
+  },
 }

@@ -225,4 +225,10 @@ export const messagesEn = {
     badDate: 'Give the digest date as YYYY-MM-DD.',
     unknownSubscriber: 'This subscription no longer exists.',
   },
+  planning: {
+    pastDate:
+      'The planned date cannot be on a day that is already over ({{today}} is today). Choose today or a later day.',
+    notPlannable:
+      'Only an article that is not yet scheduled or published can carry a planned date; this one is {{stage}}.',
+  },
 }
