@@ -70,10 +70,16 @@ export default buildConfig({
       // The editorial desk: articles by stage and the next 24 hours (src/components/desk/).
       beforeNavLinks: [
         '@/components/desk/DeskNavLink#DeskNavLink',
+        '@/components/planning/PlanningNavLink#PlanningNavLink',
         '@/components/newsletter/DigestPreviewNavLink#DigestPreviewNavLink',
       ],
       views: {
         desk: { Component: '@/components/desk/DeskView#DeskView', path: '/desk' },
+        // The planning calendar: a week or month of scheduled and planned items (src/components/planning/).
+        planning: {
+          Component: '@/components/planning/PlanningView#PlanningView',
+          path: '/planning',
+        },
         // The next daily digest per language, for editors (src/components/newsletter/).
         newsletterPreview: {
           Component: '@/components/newsletter/DigestPreviewView#DigestPreviewView',

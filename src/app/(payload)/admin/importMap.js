@@ -38,10 +38,12 @@ import { ExcerptCell as ExcerptCell_34a45e8a7ad42823410f801b125495fa } from '@/c
 import { ModerationPanel as ModerationPanel_ba360bacd0a33dcccb83243ac76af937 } from '@/components/comments-admin/ModerationPanel'
 import { ModerationBar as ModerationBar_b10ba87cc477fd381e087c202ad836ea } from '@/components/comments-admin/ModerationBar'
 import { DeskNavLink as DeskNavLink_ae6441604865d7aa5813cd243fd7db15 } from '@/components/desk/DeskNavLink'
+import { PlanningNavLink as PlanningNavLink_908b03efce64c46b6b059d87d5ef3181 } from '@/components/planning/PlanningNavLink'
 import { DigestPreviewNavLink as DigestPreviewNavLink_a491947830ff5579f08376a095e4c675 } from '@/components/newsletter/DigestPreviewNavLink'
 import { AdminLanguageSync as AdminLanguageSync_87ae1519062e4a4612d597bc35dd147e } from '@/components/account/AdminLanguageSync'
 import { S3ClientUploadHandler as S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24 } from '@payloadcms/storage-s3/client'
 import { DeskView as DeskView_ce7da2f52c2f2523bcd4fee3b1113c6d } from '@/components/desk/DeskView'
+import { PlanningView as PlanningView_d1848be96ebb3b15f6ed1a9f355b740b } from '@/components/planning/PlanningView'
 import { DigestPreviewView as DigestPreviewView_0fda5f065bc440226ac940e33f85e075 } from '@/components/newsletter/DigestPreviewView'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
@@ -87,10 +89,12 @@ export const importMap = {
   "@/components/comments-admin/ModerationPanel#ModerationPanel": ModerationPanel_ba360bacd0a33dcccb83243ac76af937,
   "@/components/comments-admin/ModerationBar#ModerationBar": ModerationBar_b10ba87cc477fd381e087c202ad836ea,
   "@/components/desk/DeskNavLink#DeskNavLink": DeskNavLink_ae6441604865d7aa5813cd243fd7db15,
+  "@/components/planning/PlanningNavLink#PlanningNavLink": PlanningNavLink_908b03efce64c46b6b059d87d5ef3181,
   "@/components/newsletter/DigestPreviewNavLink#DigestPreviewNavLink": DigestPreviewNavLink_a491947830ff5579f08376a095e4c675,
   "@/components/account/AdminLanguageSync#AdminLanguageSync": AdminLanguageSync_87ae1519062e4a4612d597bc35dd147e,
   "@payloadcms/storage-s3/client#S3ClientUploadHandler": S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24,
   "@/components/desk/DeskView#DeskView": DeskView_ce7da2f52c2f2523bcd4fee3b1113c6d,
+  "@/components/planning/PlanningView#PlanningView": PlanningView_d1848be96ebb3b15f6ed1a9f355b740b,
   "@/components/newsletter/DigestPreviewView#DigestPreviewView": DigestPreviewView_0fda5f065bc440226ac940e33f85e075,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
