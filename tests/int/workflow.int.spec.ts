@@ -293,7 +293,7 @@ describe('writes that go around the transitions', () => {
     ).rejects.toMatchObject({
       status: 409,
       message:
-        'You cannot publish an article that is scheduled. Allowed from here: cancel schedule.',
+        'You cannot publish an article that is scheduled. Allowed from here: reschedule or cancel schedule.',
     })
   })
 
