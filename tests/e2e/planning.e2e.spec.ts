@@ -1,3 +1,6 @@
+import { mkdir, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+
 import type { BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
@@ -21,6 +24,8 @@ import {
 } from '../helpers/http'
 
 const baseURL = inject('baseURL')
+/** Pictures of failed steps; git-ignored. */
+const ARTIFACTS = path.resolve(import.meta.dirname, '../../test-artifacts')
 const SLOW = { timeout: 90_000 }
 const PASSWORD = 'planning-pass-1'
 const run = Date.now().toString(36)
@@ -244,6 +249,17 @@ describe.runIf(browserTestsEnabled)('the planning calendar in Chromium', () => {
     page.locator(`li.planning-item[data-id="${id}"]${kind ? `[data-kind="${kind}"]` : ''}`)
   const inDay = (page: Page, key: string, id: number) =>
     page.locator(`li.planning-day[data-day="${key}"] li.planning-item[data-id="${id}"]`)
+  /** Runs `step`; on failure keeps the page's picture and HTML for a person to look at. */
+  const keep = async (page: Page, name: string, step: () => Promise<unknown>) => {
+    try {
+      await step()
+    } catch (error) {
+      await mkdir(ARTIFACTS, { recursive: true })
+      await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true })
+      await writeFile(path.join(ARTIFACTS, `${name}.html`), await page.content())
+      throw error
+    }
+  }
   const ids = async (page: Page) =>
     (await page.locator('li.planning-item').evaluateAll((els) => els.map((el) => el.dataset.id)))
       .map(Number)
@@ -252,8 +268,10 @@ describe.runIf(browserTestsEnabled)('the planning calendar in Chromium', () => {
   it('shows an editor the week and the month, filtered by section and language', async () => {
     const page = await logIn('editor')
     await page.goto('/admin')
-    await page.locator('#nav-planning').click()
-    await page.locator('.planning-grid').waitFor(SLOW)
+    // Beside the desk's link in the navigation.
+    const link = page.locator('#nav-planning')
+    await link.waitFor({ state: 'attached', ...SLOW })
+    expect(await link.getAttribute('href')).toBe('/admin/planning')
     await open(page, `?date=${day}`)
     expect(await page.locator('li.planning-day').count()).toBe(7)
     await inDay(page, day, scheduledByEditor).waitFor()
@@ -278,6 +296,7 @@ describe.runIf(browserTestsEnabled)('the planning calendar in Chromium', () => {
 
     // A language.
     await page.locator('select[name="section"]').selectOption('')
+    await page.waitForURL((url) => !url.searchParams.has('section'))
     await page.locator('select[name="language"]').selectOption('az')
     await page.waitForURL((url) => url.searchParams.get('language') === 'az')
     await expect.poll(() => ids(page)).toEqual([plannedAz])
@@ -298,10 +317,10 @@ describe.runIf(browserTestsEnabled)('the planning calendar in Chromium', () => {
     await open(page, `?date=${day}`)
     const before = (await article(editor, scheduledByEditor)).scheduledAt as string
     await page.dragAndDrop(
-      `li.planning-item[data-id="${scheduledByEditor}"][data-kind="scheduled"]`,
-      `li.planning-day[data-day="${target}"]`,
+      `li.planning-item[data-id="${scheduledByEditor}"][data-kind="scheduled"] .planning-item__head`,
+      `li.planning-day[data-day="${target}"] .planning-day__label`,
     )
-    await inDay(page, target, scheduledByEditor).waitFor()
+    await keep(page, 'planning-drag', () => inDay(page, target, scheduledByEditor).waitFor())
     const after = await article(editor, scheduledByEditor)
     expect(after.stage).toBe('scheduled')
     expect(after.scheduledAt).toBe(moveToDay(before, target, zone).toISOString())
