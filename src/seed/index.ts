@@ -3,6 +3,7 @@ import type { Payload } from 'payload'
 import { linkRelatedArticles, seedArticles, seedLanguageVersions } from './articles'
 import { seedComments } from './comments'
 import { seedAuthors, seedUsers } from './people'
+import { seedPlannedDates } from './planning'
 import { startSeedRun, type SeedResult } from './run'
 import { seedNavigation, seedPages, seedSettings } from './site'
 import { seedSections, seedTags } from './taxonomy'
@@ -29,6 +30,7 @@ export const seed = async (payload: Payload): Promise<SeedResult> => {
   await seedLanguageVersions(run, refs)
   await linkRelatedArticles(run, refs.articleIds)
   await seedComments(run)
+  await seedPlannedDates(run)
   const pageIds = await seedPages(run)
   await seedSettings(run)
   await seedNavigation(run, categoryIds, pageIds)
