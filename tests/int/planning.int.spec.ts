@@ -195,6 +195,18 @@ describe('the planned date', () => {
     }
   })
 
+  it('lets a translator plan their language version, not the original', async () => {
+    const original = await articleIn(ctx.payload, 'published', { ...ready })
+    const version = await articleIn(ctx.payload, 'draft', {
+      ...ready,
+      language: 'az',
+      translationOf: original.id,
+    })
+    const when = inDays(3)
+    await setPlanned(translator, version.id, when)
+    expect((await latest(ctx.payload, version.id)).plannedAt).toBe(when)
+  })
+
   it('refuses a day already over, in the newsroom’s time zone, and keeps today', async () => {
     const own = await articleIn(ctx.payload, 'draft', { ...ready, createdBy: author.id })
     await expect(setPlanned(author, own.id, inDays(-2))).rejects.toMatchObject({
@@ -238,6 +250,26 @@ describe('the planned date', () => {
     expect(docs[0]).not.toHaveProperty('plannedAt')
     const stored = await ctx.payload.findByID({ collection: 'articles', id: live.id })
     expect(stored.plannedAt ?? null).toBeNull()
+  })
+
+  it('cannot be queried anonymously, even on a published article that kept one', async () => {
+    const kept = await articleIn(ctx.payload, 'published', { ...ready, plannedAt: inDays(1) })
+    const found = await ctx.payload
+      .find({
+        collection: 'articles',
+        where: { plannedAt: { exists: true } },
+        overrideAccess: false,
+        limit: 500,
+      })
+      .then((result) => result.docs.map((doc) => doc.id))
+      .catch(() => [])
+    expect(found).not.toContain(kept.id)
+    const byId = await ctx.payload.findByID({
+      collection: 'articles',
+      id: kept.id,
+      overrideAccess: false,
+    })
+    expect(byId).not.toHaveProperty('plannedAt')
   })
 })
 
@@ -316,6 +348,19 @@ describe('the calendar’s read', () => {
     expect(ids).not.toContain(sport.id)
     expect(data.items.find((one) => one.id === mine.id)?.movable).toBe(true)
     expect(data.items.find((one) => one.id === scheduled.id)?.movable).toBe(false)
+  })
+
+  it('says when there are more items than the cap lets through', async () => {
+    const capped = await loadPlanning({
+      payload: ctx.payload,
+      user: editor,
+      query: { view: 'week', date: day() },
+      cap: 1,
+    })
+    expect(capped.items).toHaveLength(2)
+    expect(capped.more).toMatchObject({ shown: 2 })
+    expect(capped.more!.total).toBeGreaterThanOrEqual(5)
+    expect((await load(editor, { view: 'week', date: day() })).more).toBeNull()
   })
 
   it('shows a translator their languages’ versions only, not originals in that language', async () => {

@@ -134,12 +134,15 @@ export const loadPlanning = async ({
   locale,
   query,
   now = new Date(),
+  cap = PLANNING_CAP,
 }: {
   payload: Payload
   user: NonNullable<PayloadRequest['user']>
   locale?: string
   query: PlanningQuery
   now?: Date
+  /** at most this many items of each kind */
+  cap?: number
 }): Promise<PlanningData> => {
   const timeZone = await newsroomTimeZone(payload)
   const today = dayKeyOf(now, timeZone)
@@ -187,7 +190,7 @@ export const loadPlanning = async ({
     // The newest version of each article: a plan lives on the working draft.
     draft: true,
     depth: 1,
-    limit: PLANNING_CAP,
+    limit: cap,
     select: ITEM_SELECT,
     populate: { categories: { name: true }, users: { name: true } },
   } as const
