@@ -2,7 +2,7 @@
 
 import { useConfig, useTranslation } from '@payloadcms/ui'
 import { useRouter } from 'next/navigation'
-import { useTransition } from 'react'
+import { useEffect, useRef, useTransition } from 'react'
 
 import { planningQuery, type PlanningQuery } from './query'
 import { planningWordsOf } from './words'
@@ -30,8 +30,18 @@ export const PlanningFilters = ({
       routes: { admin: adminRoute },
     },
   } = useConfig()
-  const go = (next: PlanningQuery) =>
+  // The filters as last asked for: a second change before the page follows the first builds on it.
+  const asked = useRef(query)
+  useEffect(() => {
+    asked.current = query
+  }, [query])
+  const go = (change: Partial<PlanningQuery>, replace = false) => {
+    const next = replace
+      ? { view: query.view, date: query.date, ...change }
+      : { ...asked.current, ...change }
+    asked.current = next
     startTransition(() => router.push(`${adminRoute}/planning${planningQuery(next)}`))
+  }
   const selects = [
     { name: 'section', label: w('section'), anyLabel: w('anySection'), options: sections },
     { name: 'language', label: w('language'), anyLabel: w('anyLanguage'), options: languages },
@@ -46,7 +56,7 @@ export const PlanningFilters = ({
           <select
             name={select.name}
             value={query[select.name] ?? ''}
-            onChange={(event) => go({ ...query, [select.name]: event.target.value || undefined })}
+            onChange={(event) => go({ [select.name]: event.target.value || undefined })}
           >
             <option value="">{select.anyLabel}</option>
             {select.options.map((option) => (
@@ -58,11 +68,7 @@ export const PlanningFilters = ({
         </label>
       ))}
       {active ? (
-        <button
-          type="button"
-          className="desk-filters__clear"
-          onClick={() => go({ view: query.view, date: query.date })}
-        >
+        <button type="button" className="desk-filters__clear" onClick={() => go({}, true)}>
           {w('clear')}
         </button>
       ) : null}
