@@ -222,6 +222,61 @@ describe('reschedule over HTTP', () => {
   })
 })
 
+describe('the planned date over REST and GraphQL', () => {
+  const patch = (headers: Headers, id: number, plannedAt: string) =>
+    call(`/api/articles/${id}?draft=true&depth=0`, {
+      method: 'PATCH',
+      headers,
+      body: { plannedAt },
+    })
+  const graphqlUpdate = (headers: Headers, id: number, plannedAt: string) =>
+    call('/api/graphql', {
+      method: 'POST',
+      headers,
+      body: {
+        query: `mutation { updateArticle(id: ${id}, draft: true, data: { plannedAt: "${plannedAt}" }) { id plannedAt } }`,
+      },
+    })
+
+  it('lets the writer and an editor plan, refuses others, a past day and a scheduled article', async () => {
+    const id = await create(author, { title: `Planned over the API ${run}` })
+    const first = zonedTime(addDays(day, 1), 11, 0)
+    const own = await patch(author, id, first)
+    expect(own.status, messageOf(own.json)).toBe(200)
+    expect((await article(editor, id)).plannedAt).toBe(first)
+
+    const second = zonedTime(addDays(day, 2), 11, 0)
+    const byEditor = await graphqlUpdate(editor, id, second)
+    expect(byEditor.json.errors).toBeUndefined()
+    expect((await article(editor, id)).plannedAt).toBe(second)
+
+    const other = await create(editor, { title: `Not the author's ${run}` })
+    const refusedRest = await patch(author, other, first)
+    expect(refusedRest.status).toBe(403)
+    const refusedGraphql = await graphqlUpdate(author, other, first)
+    expect(refusedGraphql.json.errors).toBeDefined()
+    for (const headers of [{}, author]) {
+      expect((await patch(headers, other, first)).status).toBe(403)
+    }
+    expect((await article(editor, other)).plannedAt ?? null).toBeNull()
+
+    const past = await call(`/api/articles/${id}?draft=true&depth=0`, {
+      method: 'PATCH',
+      headers: { ...author, 'accept-language': 'ru' },
+      body: { plannedAt: zonedTime(addDays(dayKeyOf(new Date(), zone), -1), 11, 0) },
+    })
+    expect(past.status).toBe(400)
+    expect((past.json.errors as { data: { code: string } }[])[0].data.code).toBe(
+      'planning.pastDate',
+    )
+    expect(messageOf(past.json)).toContain('прошедший день')
+    expect((await article(editor, id)).plannedAt).toBe(second)
+
+    const onScheduled = await patch(editor, scheduledOfAuthor, first)
+    expect(onScheduled.status).toBe(409)
+  })
+})
+
 describe.runIf(browserTestsEnabled)('the planning calendar in Chromium', () => {
   let browser: Awaited<ReturnType<typeof launchBrowser>>
   const contexts: BrowserContext[] = []
