@@ -339,6 +339,8 @@ describe.runIf(browserTestsEnabled)('the planning calendar in Chromium', () => {
     for (const id of [plannedByAuthor, scheduledOfAuthor, plannedOtherSection, plannedAz]) {
       await inDay(page, day, id).waitFor()
     }
+    await mkdir(ARTIFACTS, { recursive: true })
+    await page.screenshot({ path: path.join(ARTIFACTS, 'planning-week.png'), fullPage: true })
 
     // A section with its subsections.
     await page.locator('select[name="section"]').selectOption(String(section))
@@ -365,6 +367,7 @@ describe.runIf(browserTestsEnabled)('the planning calendar in Chromium', () => {
     expect(await page.locator('li.planning-day').count()).toBeGreaterThanOrEqual(28)
     await inDay(page, day, plannedAz).waitFor()
     await inDay(page, day, scheduledByEditor).waitFor()
+    await page.screenshot({ path: path.join(ARTIFACTS, 'planning-month.png'), fullPage: true })
   })
 
   it('lets an editor drag a scheduled item to another day, at the same time of day', async () => {
