@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { loadPlanning } from '@/components/planning/loadPlanning'
-import { addDays, dayKeyOf, moveToDay, zonedParts } from '@/lib/planning'
+import {
+  addDays,
+  dayKeyOf,
+  moveToDay,
+  planningRange,
+  rangeBounds,
+  zonedParts,
+} from '@/lib/planning'
 import type { Article, User } from '@/payload-types'
 
 import { createNewsroomBasics, createUser } from '../helpers/fixtures'
@@ -53,6 +60,42 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await ctx?.teardown()
+})
+
+describe('the newsroom’s days', () => {
+  it('keeps the wall-clock time when a move crosses a daylight-saving change', () => {
+    // London goes from GMT to BST on 29 March 2026.
+    const before = '2026-03-27T09:30:00.000Z'
+    const moved = moveToDay(before, '2026-03-30', 'Europe/London')
+    expect(moved.toISOString()).toBe('2026-03-30T08:30:00.000Z')
+    expect(zonedParts(moved, 'Europe/London')).toMatchObject({ hour: 9, minute: 30 })
+    // Baku at UTC+4: 01:00 local is still the day before in UTC.
+    expect(dayKeyOf('2026-11-25T21:00:00.000Z', ZONE)).toBe('2026-11-26')
+  })
+
+  it('makes a week Monday to Sunday and a month of whole weeks, bounded in the time zone', () => {
+    const week = planningRange('week', '2026-11-26')
+    expect(week.days).toEqual([
+      '2026-11-23',
+      '2026-11-24',
+      '2026-11-25',
+      '2026-11-26',
+      '2026-11-27',
+      '2026-11-28',
+      '2026-11-29',
+    ])
+    expect([week.previous, week.next]).toEqual(['2026-11-19', '2026-12-03'])
+    const month = planningRange('month', '2026-02-14')
+    expect(month.days[0]).toBe('2026-01-26')
+    expect(month.days.at(-1)).toBe('2026-03-01')
+    expect(month.days).toHaveLength(35)
+    expect([month.previous, month.next]).toEqual(['2026-01-01', '2026-03-01'])
+    const { from, to } = rangeBounds(week, ZONE)
+    expect([from.toISOString(), to.toISOString()]).toEqual([
+      '2026-11-22T20:00:00.000Z',
+      '2026-11-29T20:00:00.000Z',
+    ])
+  })
 })
 
 describe('reschedule', () => {
