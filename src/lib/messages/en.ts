@@ -225,4 +225,13 @@ export const messagesEn = {
     badDate: 'Give the digest date as YYYY-MM-DD.',
     unknownSubscriber: 'This subscription no longer exists.',
   },
+  live: {
+    notLive: 'This article is not live coverage. Start live coverage first.',
+    ended: 'The live coverage of this article has ended. Resume it to post updates.',
+    alreadyLive: 'This article already has live coverage.',
+    unknownArticle: 'There is no article {{id}}.',
+    tooMany: 'This live coverage already holds {{max}} updates, the most it may hold.',
+    missing: 'A {{kind}} update needs: {{fields}}.',
+    otherArticle: 'An update stays on its article: it cannot be moved to another one.',
+  },
 }
