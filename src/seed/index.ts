@@ -2,6 +2,7 @@ import type { Payload } from 'payload'
 
 import { linkRelatedArticles, seedArticles, seedLanguageVersions } from './articles'
 import { seedComments } from './comments'
+import { seedLiveCoverage } from './live'
 import { seedAuthors, seedUsers } from './people'
 import { startSeedRun, type SeedResult } from './run'
 import { seedNavigation, seedPages, seedSettings } from './site'
@@ -29,6 +30,7 @@ export const seed = async (payload: Payload): Promise<SeedResult> => {
   await seedLanguageVersions(run, refs)
   await linkRelatedArticles(run, refs.articleIds)
   await seedComments(run)
+  await seedLiveCoverage(run)
   const pageIds = await seedPages(run)
   await seedSettings(run)
   await seedNavigation(run, categoryIds, pageIds)

@@ -49,7 +49,8 @@ const stampCoverage: CollectionBeforeChangeHook<LiveCoverage> = async ({
     return {
       ...data,
       status: data.status ?? 'live',
-      startedAt: now,
+      // The demo newsroom's coverage keeps the time of its sample updates.
+      startedAt: req.context.seeding && data.startedAt ? data.startedAt : now,
       endedAt: data.status === 'ended' ? now : null,
       startedBy: req.user?.id ?? null,
     }
