@@ -153,7 +153,7 @@ export type LiveJson = {
 /**
  * The page's poller, inlined in the live section (no cookies, no framework): every
  * `data-every` ms while the tab is visible it fetches `data-src` (cached a second at the
- * proxy), adds new updates in time order, replaces corrected ones, drops deleted ones and, when
+ * proxy; never from the browser's own cache, which would answer one poll behind), adds new updates in time order, replaces corrected ones, drops deleted ones and, when
  * the coverage has ended, removes the "Live" marks, shows the end line and stops.
  */
 export const LIVE_POLL_SCRIPT = `(function(){var r=document.getElementById('live');if(!r)return;var l=r.querySelector('ol'),s=r.getAttribute('data-src'),e=+r.getAttribute('data-every')||4000;
@@ -164,7 +164,7 @@ var c=l.children,b=null;for(j=0;j<c.length;j++){if(c[j].getAttribute('data-t')<n
 var o=u.length?u[u.length-1].postedAt:'';var all=u.length<d.limit,k=[].slice.call(l.children);for(i=0;i<k.length;i++){if(!seen[k[i].getAttribute('data-id')]&&(all||k[i].getAttribute('data-t')>=o))l.removeChild(k[i])}
 var m=r.querySelector('.live-empty');if(m)m.hidden=l.children.length>0;
 if(d.status==='ended'){[].forEach.call(document.querySelectorAll('[data-live-badge]'),function(x){x.parentNode.removeChild(x)});var t=r.querySelector('.live-ended');if(t){t.textContent=d.endedText||'';t.hidden=false}r.setAttribute('data-status','ended');return true}}
-function p(){if(document.hidden){setTimeout(p,e);return}fetch(s,{credentials:'omit'}).then(function(x){return x.ok?x.json():null}).then(function(d){if(!(d&&a(d)))setTimeout(p,e)},function(){setTimeout(p,e)})}
+function p(){if(document.hidden){setTimeout(p,e);return}fetch(s,{credentials:'omit',cache:'no-store'}).then(function(x){return x.ok?x.json():null}).then(function(d){if(!(d&&a(d)))setTimeout(p,e)},function(){setTimeout(p,e)})}
 if(r.getAttribute('data-status')==='live')setTimeout(p,e)})()`
 
 /** The live JSON of an article page (beside `urls.article`, which it extends). */

@@ -21,7 +21,7 @@ export async function GET(_request: Request, { params }: Params) {
   const notFound = () =>
     Response.json(
       { errors: [{ message: 'Not found' }] },
-      { status: 404, headers: { 'Cache-Control': 'public, s-maxage=1' } },
+      { status: 404, headers: { 'Cache-Control': 'public, max-age=0, s-maxage=1' } },
     )
   if (!isLanguage(lang)) return notFound()
   const article = await getArticleBySlug({ language: lang, slug: decodeURIComponent(slug) })
@@ -48,6 +48,8 @@ export async function GET(_request: Request, { params }: Params) {
     })),
   }
   return Response.json(body, {
-    headers: { 'Cache-Control': 'public, s-maxage=1, stale-while-revalidate=5' },
+    // Shared caches keep it a second; browsers ask again every time (a browser's
+    // stale-while-revalidate would show the poller each change one poll late).
+    headers: { 'Cache-Control': 'public, max-age=0, s-maxage=1' },
   })
 }
