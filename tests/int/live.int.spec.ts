@@ -6,7 +6,7 @@ import type { Article, LiveUpdate, User } from '@/payload-types'
 
 import { rest, tokenOf, type RestAnswer } from '../helpers/commentsAdmin'
 import { query } from '../helpers/database'
-import { createUser } from '../helpers/fixtures'
+import { createUser, imageFile } from '../helpers/fixtures'
 import { createTestPayload, type TestPayload } from '../helpers/payload'
 import { articleIn, fire, latest } from '../helpers/workflow'
 
@@ -360,6 +360,41 @@ describe('what readers can read', () => {
     // Nor through the APIs: the article's REST answer never carries the updates.
     const answer = await rest('GET', `/api/articles/${draft.id}?depth=2`)
     expect(JSON.stringify(answer.json)).not.toContain('Secret draft update')
+  })
+
+  it('gives an image update its rendition, alt text and caption, and quotes and links their parts', async () => {
+    const { article } = await liveArticle('Rescue in pictures')
+    const media = await ctx.payload.create({
+      collection: 'media',
+      data: { alt: 'Boats on a flooded street', credit: 'Desk' },
+      file: await imageFile({ width: 1600, height: 900 }),
+    })
+    const image = await postAs(tokens.editor, {
+      article: article.id,
+      kind: 'image',
+      image: media.id,
+      text: 'Boats replace buses in the lower town.',
+    })
+    expect(image.status).toBe(201)
+    await postAs(tokens.editor, {
+      article: article.id,
+      kind: 'link',
+      url: 'https://weather.example/map',
+      linkTitle: 'Flood map',
+    })
+    const coverage = await getLiveCoverage({ articleId: article.id, language: 'en', limit: 10 })
+    const [link, shown] = coverage!.updates
+    expect(link).toMatchObject({ kind: 'link', url: 'https://weather.example/map', image: null })
+    expect(shown).toMatchObject({
+      kind: 'image',
+      text: 'Boats replace buses in the lower town.',
+      image: { alt: 'Boats on a flooded street' },
+    })
+    expect(shown!.image!.url).toMatch(/^\/api\/media\/file\//)
+    const html = liveUpdateHtml(shown!, 'en', { key: 'Key update' })
+    expect(html).toContain(`<img src="${shown!.image!.url}"`)
+    expect(html).toContain('alt="Boats on a flooded street"')
+    expect(html).toContain('<figcaption>Boats replace buses in the lower town.</figcaption>')
   })
 
   it('is nothing for an article without coverage', async () => {
