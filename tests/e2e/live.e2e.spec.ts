@@ -96,6 +96,8 @@ describe('the seeded live story', () => {
       const html = await response.text()
       expect(html).toContain(`data-live-badge="">${badge}</span>`)
       expect(html).toContain(text)
+      // Times as readers of the page's language write them.
+      expect(html).toContain(path === SEEDED_RU ? '10 окт., 05:30' : 'Oct 10, 05:30')
       const live = jsonLdOf(html).find((data) => data['@type'] === 'LiveBlogPosting')
       expect(live?.coverageStartTime).toBe('2026-10-10T05:30:00.000Z')
       expect((live?.liveBlogUpdate as unknown[]).length).toBeGreaterThanOrEqual(3)
@@ -230,6 +232,9 @@ describe.runIf(nginxBinary)('the live JSON through the proxy', () => {
     }
     const refreshed = (await proxy!.refreshLog()).filter((line) => line.includes(liveJson(made)))
     expect(refreshed.length).toBeGreaterThanOrEqual(2)
+    // Without JavaScript, the page itself carries the update at once too (refreshed at the proxy).
+    const page = await (await fetch(`${proxy!.url}${made.path}`)).text()
+    expect(page).toContain(`Inspectors report 2 ${stamp}`)
   })
 
   it('serves 50 parallel readers with at most a couple of renders, without cookies', async () => {
