@@ -17,6 +17,8 @@ import { Authors } from './src/collections/Authors'
 import { Categories } from './src/collections/Categories'
 import { Comments } from './src/collections/Comments'
 import { EditorialEvents } from './src/collections/EditorialEvents'
+import { LiveCoverages } from './src/collections/LiveCoverages'
+import { LiveUpdates } from './src/collections/LiveUpdates'
 import { Media } from './src/collections/Media'
 import { Pages } from './src/collections/Pages'
 import { Subscribers } from './src/collections/Subscribers'
@@ -101,6 +103,8 @@ export default buildConfig({
     EditorialEvents,
     Comments,
     Subscribers,
+    LiveCoverages,
+    LiveUpdates,
   ],
   globals: [SiteSettings, Navigation],
   editor: lexicalEditor(),

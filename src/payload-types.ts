@@ -77,6 +77,8 @@ export interface Config {
     'editorial-events': EditorialEvent;
     comments: Comment;
     subscribers: Subscriber;
+    'live-coverages': LiveCoverage;
+    'live-updates': LiveUpdate;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -99,6 +101,8 @@ export interface Config {
     'editorial-events': EditorialEventsSelect<false> | EditorialEventsSelect<true>;
     comments: CommentsSelect<false> | CommentsSelect<true>;
     subscribers: SubscribersSelect<false> | SubscribersSelect<true>;
+    'live-coverages': LiveCoveragesSelect<false> | LiveCoveragesSelect<true>;
+    'live-updates': LiveUpdatesSelect<false> | LiveUpdatesSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -589,6 +593,43 @@ export interface Subscriber {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "live-coverages".
+ */
+export interface LiveCoverage {
+  id: number;
+  article: number | Article;
+  status: 'live' | 'ended';
+  startedAt?: string | null;
+  endedAt?: string | null;
+  startedBy?: (number | null) | User;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "live-updates".
+ */
+export interface LiveUpdate {
+  id: number;
+  article: number | Article;
+  kind: 'text' | 'image' | 'quote' | 'link';
+  postedAt: string;
+  headline?: string | null;
+  /**
+   * The update, the quote, the image’s caption or the link’s summary.
+   */
+  text?: string | null;
+  image?: (number | null) | Media;
+  attribution?: string | null;
+  url?: string | null;
+  linkTitle?: string | null;
+  pinned?: boolean | null;
+  author?: (number | null) | User;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -757,6 +798,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'subscribers';
         value: number | Subscriber;
+      } | null)
+    | ({
+        relationTo: 'live-coverages';
+        value: number | LiveCoverage;
+      } | null)
+    | ({
+        relationTo: 'live-updates';
+        value: number | LiveUpdate;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1086,6 +1135,38 @@ export interface SubscribersSelect<T extends boolean = true> {
   ipHash?: T;
   confirmTokenHash?: T;
   confirmExpiresAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "live-coverages_select".
+ */
+export interface LiveCoveragesSelect<T extends boolean = true> {
+  article?: T;
+  status?: T;
+  startedAt?: T;
+  endedAt?: T;
+  startedBy?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "live-updates_select".
+ */
+export interface LiveUpdatesSelect<T extends boolean = true> {
+  article?: T;
+  kind?: T;
+  postedAt?: T;
+  headline?: T;
+  text?: T;
+  image?: T;
+  attribution?: T;
+  url?: T;
+  linkTitle?: T;
+  pinned?: T;
+  author?: T;
   updatedAt?: T;
   createdAt?: T;
 }

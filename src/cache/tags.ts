@@ -30,4 +30,6 @@ export const cacheTags = {
   comments: (articleId: number | string) => `comments:${articleId}`,
   /** every list's comment counts (article cards): expired by any change of an approved comment */
   commentCounts: 'comment-counts',
+  /** one article's live coverage and its updates (its page and its live JSON) */
+  live: (articleId: number | string) => `live:${articleId}`,
 } as const

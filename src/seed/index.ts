@@ -2,6 +2,7 @@ import type { Payload } from 'payload'
 
 import { linkRelatedArticles, seedArticles, seedLanguageVersions } from './articles'
 import { seedComments } from './comments'
+import { seedLiveCoverage } from './live'
 import { seedAuthors, seedUsers } from './people'
 import { seedPlannedDates } from './planning'
 import { startSeedRun, type SeedResult } from './run'
@@ -31,6 +32,7 @@ export const seed = async (payload: Payload): Promise<SeedResult> => {
   await linkRelatedArticles(run, refs.articleIds)
   await seedComments(run)
   await seedPlannedDates(run)
+  await seedLiveCoverage(run)
   const pageIds = await seedPages(run)
   await seedSettings(run)
   await seedNavigation(run, categoryIds, pageIds)

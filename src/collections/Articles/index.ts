@@ -11,6 +11,7 @@ import { publishedOrStaff } from '@/access/publishedOrStaff'
 import { isEditorField, isStaff, isStaffField } from '@/access/roles'
 import { commentModeField } from '@/fields/commentMode'
 import { copySlug, notCopied } from '@/fields/duplicate'
+import { livePanelField } from '@/fields/livePanel'
 import { withSeoLabels } from '@/fields/seo'
 import { slugField } from '@/fields/slug'
 import { inLanguages, label } from '@/i18n/admin'
@@ -298,6 +299,7 @@ export const Articles: CollectionConfig = {
       admin: { position: 'sidebar' },
     },
     commentModeField('article'),
+    livePanelField,
     {
       name: 'publishedAt',
       type: 'date',

@@ -11,7 +11,7 @@ import type { ErrorBody } from '@/access/endpoints'
 export const ADMIN_FETCH_TIMEOUT_MS = 30_000
 
 export type AdminFetchOptions = {
-  method?: 'GET' | 'POST' | 'PATCH'
+  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE'
   /** sent as JSON */
   body?: unknown
   signal?: AbortSignal

@@ -3,6 +3,7 @@ import { messagesAz } from '@/lib/messages/az'
 import { commentsAz } from './comments/az'
 import type { AdminDictionary } from './dictionary'
 import { emailsAz } from './emails/az'
+import { liveAz } from './live/az'
 import { newsletterAz } from './newsletter/az'
 import { panelsAz } from './panels/az'
 import { planningAz } from './planning/az'
@@ -227,4 +228,5 @@ export const az = {
   comments: commentsAz,
   newsletter: newsletterAz,
   planning: planningAz,
+  live: liveAz,
 } satisfies AdminDictionary

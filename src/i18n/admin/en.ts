@@ -2,6 +2,7 @@ import { messagesEn } from '@/lib/messages/en'
 
 import { commentsEn } from './comments/en'
 import { emailsEn } from './emails/en'
+import { liveEn } from './live/en'
 import { newsletterEn } from './newsletter/en'
 import { panelsEn } from './panels/en'
 import { planningEn } from './planning/en'
@@ -229,4 +230,5 @@ export const en = {
   comments: commentsEn,
   newsletter: newsletterEn,
   planning: planningEn,
+  live: liveEn,
 }

@@ -3,6 +3,7 @@ import { messagesRu } from '@/lib/messages/ru'
 import { commentsRu } from './comments/ru'
 import type { AdminDictionary } from './dictionary'
 import { emailsRu } from './emails/ru'
+import { liveRu } from './live/ru'
 import { newsletterRu } from './newsletter/ru'
 import { panelsRu } from './panels/ru'
 import { planningRu } from './planning/ru'
@@ -228,4 +229,5 @@ export const ru = {
   comments: commentsRu,
   newsletter: newsletterRu,
   planning: planningRu,
+  live: liveRu,
 } satisfies AdminDictionary

@@ -235,5 +235,13 @@ export const messagesAz: Shape<typeof messagesEn> = {
       'Planlaşdırılan tarix artıq keçmiş günə düşə bilməz (bu gün {{today}}). Bu günü və ya sonrakı günü seçin.',
     notPlannable:
       'Planlaşdırılan tarix yalnız hələ dərcə planlaşdırılmamış və dərc olunmamış məqaləyə verilə bilər; bu məqalə: {{stage}}.',
+  live: {
+    notLive: 'Bu məqalə canlı yayım deyil. Əvvəlcə canlı yayımı başladın.',
+    ended: 'Bu məqalənin canlı yayımı başa çatıb. Yenilik əlavə etmək üçün onu bərpa edin.',
+    alreadyLive: 'Bu məqalənin artıq canlı yayımı var.',
+    unknownArticle: '{{id}} nömrəli məqalə yoxdur.',
+    tooMany: 'Bu canlı yayımda artıq {{max}} yenilik var: bu, mümkün olan ən çox saydır.',
+    missing: '"{{kind}}" növlü yenilik üçün bunlar lazımdır: {{fields}}.',
+    otherArticle: 'Yenilik öz məqaləsində qalır: onu başqa məqaləyə keçirmək olmaz.',
   },
 }

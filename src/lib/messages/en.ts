@@ -230,5 +230,13 @@ export const messagesEn = {
       'The planned date cannot be on a day that is already over ({{today}} is today). Choose today or a later day.',
     notPlannable:
       'Only an article that is not yet scheduled or published can carry a planned date; this one is {{stage}}.',
+  live: {
+    notLive: 'This article is not live coverage. Start live coverage first.',
+    ended: 'The live coverage of this article has ended. Resume it to post updates.',
+    alreadyLive: 'This article already has live coverage.',
+    unknownArticle: 'There is no article {{id}}.',
+    tooMany: 'This live coverage already holds {{max}} updates, the most it may hold.',
+    missing: 'A {{kind}} update needs: {{fields}}.',
+    otherArticle: 'An update stays on its article: it cannot be moved to another one.',
   },
 }

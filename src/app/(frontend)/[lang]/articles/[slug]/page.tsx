@@ -13,6 +13,7 @@ import { RelatedArticles } from '@/components/article/RelatedArticles'
 import { SourceCredit } from '@/components/article/SourceCredit'
 import { ArticleComments } from '@/components/comments/ArticleComments'
 import { JsonLd } from '@/components/JsonLd'
+import { LiveCoverage } from '@/components/live/LiveCoverage'
 import { NewsletterSignup } from '@/components/newsletter/NewsletterSignup'
 import { RichText } from '@/components/RichText'
 import { ShareLinks } from '@/components/ShareLinks'
@@ -141,6 +142,13 @@ export default async function ArticlePage({ params }: Props) {
           <ArticleHeader article={article} lang={lang} />
           <ArticleHero article={article} lang={lang} />
           <SourceCredit article={article} lang={lang} originalPath={originalPath} />
+          <LiveCoverage
+            articleId={article.id}
+            slug={article.slug}
+            lang={lang}
+            url={url}
+            title={article.title}
+          />
           {article.body && <RichText data={article.body} lang={lang} className="article-body" />}
           <ArticleCorrections corrections={article.corrections} lang={lang} />
           <ArticleTags tags={article.tags} lang={lang} />
