@@ -77,6 +77,7 @@ export interface Config {
     'editorial-events': EditorialEvent;
     comments: Comment;
     subscribers: Subscriber;
+    'breaking-news': BreakingNewsMark;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -99,6 +100,7 @@ export interface Config {
     'editorial-events': EditorialEventsSelect<false> | EditorialEventsSelect<true>;
     comments: CommentsSelect<false> | CommentsSelect<true>;
     subscribers: SubscribersSelect<false> | SubscribersSelect<true>;
+    'breaking-news': BreakingNewsSelect<false> | BreakingNewsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -584,6 +586,22 @@ export interface Subscriber {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "breaking-news".
+ */
+export interface BreakingNewsMark {
+  id: number;
+  article?: (number | null) | Article;
+  /**
+   * The banner disappears at this time. At most 48 hours ahead; 2 hours when left empty.
+   */
+  expiresAt?: string | null;
+  language?: ('en' | 'az' | 'ru') | null;
+  markedBy?: (number | null) | User;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -752,6 +770,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'subscribers';
         value: number | Subscriber;
+      } | null)
+    | ({
+        relationTo: 'breaking-news';
+        value: number | BreakingNewsMark;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1080,6 +1102,18 @@ export interface SubscribersSelect<T extends boolean = true> {
   ipHash?: T;
   confirmTokenHash?: T;
   confirmExpiresAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "breaking-news_select".
+ */
+export interface BreakingNewsSelect<T extends boolean = true> {
+  article?: T;
+  expiresAt?: T;
+  language?: T;
+  markedBy?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -30,4 +30,8 @@ export const cacheTags = {
   comments: (articleId: number | string) => `comments:${articleId}`,
   /** every list's comment counts (article cards): expired by any change of an approved comment */
   commentCounts: 'comment-counts',
+  /** every language's breaking-news marks (the banner's JSON, the feeds' and the News sitemap's order) */
+  breaking: 'breaking',
+  /** one language's breaking-news marks */
+  breakingIn: (language: string) => `breaking:${language}`,
 } as const

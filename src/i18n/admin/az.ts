@@ -1,5 +1,6 @@
 import { messagesAz } from '@/lib/messages/az'
 
+import { breakingAz } from './breaking/az'
 import { commentsAz } from './comments/az'
 import type { AdminDictionary } from './dictionary'
 import { emailsAz } from './emails/az'
@@ -224,4 +225,5 @@ export const az = {
   emails: emailsAz,
   comments: commentsAz,
   newsletter: newsletterAz,
+  breaking: breakingAz,
 } satisfies AdminDictionary

@@ -1,5 +1,6 @@
 import { messagesEn } from '@/lib/messages/en'
 
+import { breakingEn } from './breaking/en'
 import { commentsEn } from './comments/en'
 import { emailsEn } from './emails/en'
 import { newsletterEn } from './newsletter/en'
@@ -226,4 +227,5 @@ export const en = {
   emails: emailsEn,
   comments: commentsEn,
   newsletter: newsletterEn,
+  breaking: breakingEn,
 }

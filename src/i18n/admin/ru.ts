@@ -1,5 +1,6 @@
 import { messagesRu } from '@/lib/messages/ru'
 
+import { breakingRu } from './breaking/ru'
 import { commentsRu } from './comments/ru'
 import type { AdminDictionary } from './dictionary'
 import { emailsRu } from './emails/ru'
@@ -225,4 +226,5 @@ export const ru = {
   emails: emailsRu,
   comments: commentsRu,
   newsletter: newsletterRu,
+  breaking: breakingRu,
 } satisfies AdminDictionary

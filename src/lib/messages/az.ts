@@ -230,4 +230,16 @@ export const messagesAz: Shape<typeof messagesEn> = {
     badDate: 'Bülletenin tarixini YYYY-MM-DD şəklində yazın.',
     unknownSubscriber: 'Bu abunə artıq mövcud deyil.',
   },
+  breaking: {
+    editorsOnly: 'Məqaləni yalnız redaktorlar təcili xəbər kimi qeyd edə bilər.',
+    notPublished:
+      'Yalnız dərc olunmuş məqalə təcili xəbər kimi qeyd oluna bilər. Əvvəlcə onu dərc edin, sonra qeyd edin.',
+    noArticle: '{{id}} nömrəli məqalə yoxdur.',
+    alreadyMarked:
+      'Bu məqalə artıq təcili xəbər kimi qeyd olunub. Bunun əvəzinə qeydin bitmə vaxtını dəyişin.',
+    badExpiry: 'Bitmə vaxtı tarix və saat olmalıdır, məsələn, 2026-11-26T15:00:00Z.',
+    expiryPast: 'Bitmə vaxtı gələcəkdə olmalıdır.',
+    expiryTooFar: 'Təcili xəbər qeydi ən çoxu {{hours}} saat davam edir.',
+    articleFixed: 'Qeyd öz məqaləsinə bağlıdır: onu silin və başqa məqaləni ayrıca qeyd edin.',
+  },
 }

@@ -225,4 +225,16 @@ export const messagesEn = {
     badDate: 'Give the digest date as YYYY-MM-DD.',
     unknownSubscriber: 'This subscription no longer exists.',
   },
+  breaking: {
+    editorsOnly: 'Only editors can mark an article as breaking news.',
+    notPublished:
+      'Only a published article can be marked as breaking news. Publish it first, then mark it.',
+    noArticle: 'There is no article {{id}}.',
+    alreadyMarked:
+      'This article is already marked as breaking news. Change the expiry of its mark instead.',
+    badExpiry: 'The expiry must be a date and time, e.g. 2026-11-26T15:00:00Z.',
+    expiryPast: 'The expiry must be in the future.',
+    expiryTooFar: 'A breaking news mark lasts at most {{hours}} hours.',
+    articleFixed: 'A mark stays with its article: remove it and mark the other article instead.',
+  },
 }
