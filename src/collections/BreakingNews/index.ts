@@ -20,6 +20,7 @@ const never = () => false
 export const BreakingNews: CollectionConfig = {
   slug: BREAKING_SLUG,
   typescript: { interface: 'BreakingNewsMark' },
+  graphQL: { singularName: 'BreakingNewsMark', pluralName: 'BreakingNewsMarks' },
   labels: { singular: label('breaking:singular'), plural: label('breaking:plural') },
   admin: {
     defaultColumns: ['article', 'language', 'expiresAt', 'markedBy', 'createdAt'],
