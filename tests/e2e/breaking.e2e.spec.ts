@@ -153,6 +153,32 @@ describe.runIf(nginxBinary)('breaking news through the proxy', () => {
     expect(await within(async () => !(await newsFirst()), 5000)).toBeLessThanOrEqual(3000)
   })
 
+  it('drops the mark of an article unpublished while marked at once', async () => {
+    const set = await control(editor, marked.id, {})
+    expect(set.status, messageOf(set.json)).toBe(200)
+    expect(await within(() => listsMarked(), 5000)).toBeLessThanOrEqual(1000)
+    const transition = (name: string) =>
+      call(`/api/articles/${marked.id}/transition`, {
+        method: 'POST',
+        headers: editor,
+        body: { transition: name },
+      })
+    try {
+      expect((await transition('unpublish')).status).toBe(200)
+      const gone = await within(async () => !(await listsMarked()), 5000)
+      console.log(
+        `breaking.json through the proxy dropped the unpublished article after ${gone} ms`,
+      )
+      expect(gone).toBeLessThanOrEqual(1000)
+      const anonymous = await fetch(`${proxy.url}/en/breaking.json`)
+      expect(await anonymous.text()).not.toContain(marked.title)
+    } finally {
+      const republished = await transition('publish')
+      expect(republished.status, messageOf(republished.json)).toBe(200)
+      await control(editor, marked.id, { remove: true })
+    }
+  })
+
   it('drops a mark at its expiry, with no event', async () => {
     const expiresAt = new Date(Date.now() + 4000).toISOString()
     const set = await control(editor, marked.id, { expiresAt })
