@@ -265,11 +265,17 @@ describe.runIf(nginxBinary && browserTestsEnabled)('breaking news in Chromium', 
       await banner(reader).locator('a', { hasText: marked.title }).waitFor({ timeout: 5000 })
       const ms = Date.now() - savedAt
       console.log(`the banner showed on another English page ${ms} ms after the mark was saved`)
+      // A whole page load in Chromium is inside this time; the JSON alone is held to a second
+      // above.
+      expect(ms).toBeLessThanOrEqual(3000)
       expect(await banner(reader).getAttribute('aria-label')).toBe('Breaking news')
       expect(
         await banner(reader).locator('a', { hasText: marked.title }).getAttribute('href'),
       ).toBe(`/en/articles/${marked.slug}`)
-      expect(await readerContext.cookies()).toEqual([])
+      // No cookie from the banner (NEXT_LOCALE is the site's own language memory, set by its
+      // script in the page head).
+      const cookies = await readerContext.cookies()
+      expect(cookies.filter((cookie) => cookie.name !== 'NEXT_LOCALE')).toEqual([])
 
       for (const lang of ['ru', 'az']) {
         const elsewhere = await readerContext.newPage()

@@ -1,6 +1,7 @@
 import { getTranslations } from 'next-intl/server'
 
 import { BREAKING_POLL_SECONDS, breakingJsonPath } from '@/lib/breaking'
+import { escapeHtml } from '@/lib/html'
 import type { Language } from '@/lib/languages'
 
 /**
@@ -16,24 +17,22 @@ const SCRIPT = `(function(){var b=document.getElementById('breaking-news');if(!b
  * and a tiny script that fills it from `/{lang}/breaking.json` (cached one second at the
  * proxy), so a mark shows on every page within a second and disappears at its expiry without
  * re-rendering any page. A labelled landmark with ordinary links.
+ *
+ * The banner is plain HTML inside one element React does not reconcile
+ * (`dangerouslySetInnerHTML`): the script may fill it before React hydrates the page, and
+ * React would otherwise take the filled banner for a mismatch and render it empty again.
  */
 export async function BreakingBanner({ lang }: { lang: Language }) {
   const t = await getTranslations({ locale: lang })
+  const html =
+    `<aside id="breaking-news" class="breaking-banner" aria-label="${escapeHtml(t('breaking.region'))}"` +
+    ` data-src="${escapeHtml(breakingJsonPath(lang))}" data-poll="${BREAKING_POLL_SECONDS}" hidden>` +
+    '<div class="container breaking-banner__inner">' +
+    `<strong class="breaking-banner__label">${escapeHtml(t('breaking.label'))}</strong>` +
+    '<ul class="breaking-banner__list" aria-live="polite"></ul></div></aside>'
   return (
     <>
-      <aside
-        id="breaking-news"
-        className="breaking-banner"
-        aria-label={t('breaking.region')}
-        data-src={breakingJsonPath(lang)}
-        data-poll={BREAKING_POLL_SECONDS}
-        hidden
-      >
-        <div className="container breaking-banner__inner">
-          <strong className="breaking-banner__label">{t('breaking.label')}</strong>
-          <ul className="breaking-banner__list" aria-live="polite" />
-        </div>
-      </aside>
+      <div className="breaking-slot" dangerouslySetInnerHTML={{ __html: html }} />
       <script dangerouslySetInnerHTML={{ __html: SCRIPT }} />
     </>
   )
