@@ -42,7 +42,6 @@ export const DeskBreaking = async ({
   return (
     <section className="desk-breaking" aria-labelledby="desk-breaking" data-testid="desk-breaking">
       <h2 id="desk-breaking" className="desk__subtitle">
-        <span className="desk-breaking__badge">{t('custom:breaking:desk:badge')}</span>{' '}
         {t('custom:breaking:plural')}
       </h2>
       <ul className="desk-breaking__list">

@@ -25,8 +25,4 @@ export const breakingAz: Shape<typeof breakingEn> = {
     saving: 'Saxlanılır…',
     failed: 'Qeydi saxlamaq mümkün olmadı.',
   },
-  desk: {
-    badge: 'Təcili',
-    until: '{{time}} tarixinədək təcili xəbər',
-  },
 }

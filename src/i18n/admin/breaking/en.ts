@@ -1,6 +1,6 @@
 /**
  * The admin's words for breaking news: the marks' collection, the control in an article's
- * sidebar and the desk's badge (keys `custom:breaking:…`). English is the source; az and ru are
+ * sidebar and the desk's list (keys `custom:breaking:…`). English is the source; az and ru are
  * `Shape<typeof breakingEn>`.
  */
 export const breakingEn = {
@@ -25,9 +25,5 @@ export const breakingEn = {
     remove: 'Remove mark',
     saving: 'Saving…',
     failed: 'The mark could not be saved.',
-  },
-  desk: {
-    badge: 'Breaking',
-    until: 'Breaking news until {{time}}',
   },
 }

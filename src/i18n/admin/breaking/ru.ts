@@ -26,8 +26,4 @@ export const breakingRu: Shape<typeof breakingEn> = {
     saving: 'Сохранение…',
     failed: 'Не удалось сохранить отметку.',
   },
-  desk: {
-    badge: 'Срочно',
-    until: 'Срочная новость до {{time}}',
-  },
 }
