@@ -14,6 +14,7 @@ import { migrations } from './migrations'
 import { hasRole, isEditorUser } from './src/access/roles'
 import { Articles } from './src/collections/Articles'
 import { Authors } from './src/collections/Authors'
+import { BreakingNews } from './src/collections/BreakingNews'
 import { Categories } from './src/collections/Categories'
 import { Comments } from './src/collections/Comments'
 import { EditorialEvents } from './src/collections/EditorialEvents'
@@ -105,6 +106,7 @@ export default buildConfig({
     Subscribers,
     LiveCoverages,
     LiveUpdates,
+    BreakingNews,
   ],
   globals: [SiteSettings, Navigation],
   editor: lexicalEditor(),

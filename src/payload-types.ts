@@ -79,6 +79,7 @@ export interface Config {
     subscribers: Subscriber;
     'live-coverages': LiveCoverage;
     'live-updates': LiveUpdate;
+    'breaking-news': BreakingNewsMark;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -103,6 +104,7 @@ export interface Config {
     subscribers: SubscribersSelect<false> | SubscribersSelect<true>;
     'live-coverages': LiveCoveragesSelect<false> | LiveCoveragesSelect<true>;
     'live-updates': LiveUpdatesSelect<false> | LiveUpdatesSelect<true>;
+    'breaking-news': BreakingNewsSelect<false> | BreakingNewsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -630,6 +632,22 @@ export interface LiveUpdate {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "breaking-news".
+ */
+export interface BreakingNewsMark {
+  id: number;
+  article?: (number | null) | Article;
+  /**
+   * The banner disappears at this time. At most 48 hours ahead; 2 hours when left empty.
+   */
+  expiresAt?: string | null;
+  language?: ('en' | 'az' | 'ru') | null;
+  markedBy?: (number | null) | User;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -806,6 +824,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'live-updates';
         value: number | LiveUpdate;
+      } | null)
+    | ({
+        relationTo: 'breaking-news';
+        value: number | BreakingNewsMark;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1167,6 +1189,18 @@ export interface LiveUpdatesSelect<T extends boolean = true> {
   linkTitle?: T;
   pinned?: T;
   author?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "breaking-news_select".
+ */
+export interface BreakingNewsSelect<T extends boolean = true> {
+  article?: T;
+  expiresAt?: T;
+  language?: T;
+  markedBy?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -32,4 +32,8 @@ export const cacheTags = {
   commentCounts: 'comment-counts',
   /** one article's live coverage and its updates (its page and its live JSON) */
   live: (articleId: number | string) => `live:${articleId}`,
+  /** every language's breaking-news marks (the banner's JSON, the feeds' and the News sitemap's order) */
+  breaking: 'breaking',
+  /** one language's breaking-news marks */
+  breakingIn: (language: string) => `breaking:${language}`,
 } as const

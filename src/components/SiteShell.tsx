@@ -4,6 +4,7 @@ import type React from 'react'
 import { getNavigation, getSiteSettings } from '@/data/site'
 import type { Language } from '@/lib/languages'
 
+import { BreakingBanner } from './breaking/BreakingBanner'
 import type { Alternates } from './LanguageSwitcher'
 import { PreviewBanner } from './shell/PreviewBanner'
 import { SiteFooter } from './shell/SiteFooter'
@@ -45,6 +46,7 @@ export async function SiteShell({
         isHome={isHome}
         showSearch={showSearch}
       />
+      <BreakingBanner lang={lang} />
       <main id="main" tabIndex={-1}>
         {children}
       </main>

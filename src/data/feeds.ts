@@ -22,6 +22,8 @@ export type FeedItem = {
   dek: string | null
   publishedAt: string
   section: string | null
+  /** more RSS categories (a breaking article's, src/data/breaking.ts) */
+  categories?: { name: string; domain?: string }[]
 }
 
 export type FeedData = {
@@ -251,7 +253,7 @@ export const renderRss = (data: FeedData): string => {
       link: absoluteUrl(urls.article(data.language, item.slug)),
       date: new Date(item.publishedAt),
       description: item.dek ?? undefined,
-      category: item.section ? [{ name: item.section }] : undefined,
+      category: [...(item.categories ?? []), ...(item.section ? [{ name: item.section }] : [])],
     })
   }
   return feed.rss2()

@@ -9,6 +9,7 @@ import { cacheTags } from '@/cache/tags'
 import { LANGUAGES, type Language } from '@/lib/languages'
 import { absoluteUrl, serverOrigin, urls } from '@/lib/urls'
 
+import { newsWithBreakingFirst } from './breaking'
 import { cached } from './cached'
 import { readSectionTree, sectionPath } from './feeds'
 import { getPayloadClient } from './payload'
@@ -346,7 +347,8 @@ export const getSitemap = async (
     case 'news': {
       const { entries, publicationName } = await getNewsSitemap()
       const now = new Date()
-      return { entries: entries.filter((entry) => isRecentNews(entry, now)), publicationName }
+      const recent = entries.filter((entry) => isRecentNews(entry, now))
+      return { entries: await newsWithBreakingFirst(recent), publicationName }
     }
   }
 }

@@ -9,6 +9,7 @@ import type { CollectionConfig, Where } from 'payload'
 
 import { publishedOrStaff } from '@/access/publishedOrStaff'
 import { isEditorField, isStaff, isStaffField } from '@/access/roles'
+import { breakingField } from '@/fields/breaking'
 import { commentModeField } from '@/fields/commentMode'
 import { copySlug, notCopied } from '@/fields/duplicate'
 import { livePanelField } from '@/fields/livePanel'
@@ -298,6 +299,7 @@ export const Articles: CollectionConfig = {
       label: label('articles:authors'),
       admin: { position: 'sidebar' },
     },
+    breakingField,
     commentModeField('article'),
     livePanelField,
     {

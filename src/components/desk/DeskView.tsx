@@ -10,6 +10,7 @@ import { parseDeskFilters, type DeskFilters as Filters } from './filters'
 import { loadDesk } from './loadDesk'
 import { AdminPage, signedInUser } from '../admin/AdminPage'
 import { wordsOf } from '../admin/words'
+import { DeskBreaking } from '../breaking/DeskBreaking'
 import './desk.css'
 
 /** The list view, filtered the same way (all but "mine", which the list has no words for). */
@@ -55,6 +56,7 @@ export const DeskView = async (view: AdminViewServerProps) => {
           people={desk.people}
         />
       </header>
+      <DeskBreaking req={req} editURL={editURL} />
       <DeskSchedule upcoming={desk.upcoming} user={user} editURL={editURL} l={l} />
       <DeskBoard
         columns={desk.columns}

@@ -1,5 +1,6 @@
 import { messagesAz } from '@/lib/messages/az'
 
+import { breakingAz } from './breaking/az'
 import { commentsAz } from './comments/az'
 import type { AdminDictionary } from './dictionary'
 import { emailsAz } from './emails/az'
@@ -229,4 +230,5 @@ export const az = {
   newsletter: newsletterAz,
   planning: planningAz,
   live: liveAz,
+  breaking: breakingAz,
 } satisfies AdminDictionary

@@ -1,5 +1,6 @@
 import { messagesEn } from '@/lib/messages/en'
 
+import { breakingEn } from './breaking/en'
 import { commentsEn } from './comments/en'
 import { emailsEn } from './emails/en'
 import { liveEn } from './live/en'
@@ -231,4 +232,5 @@ export const en = {
   newsletter: newsletterEn,
   planning: planningEn,
   live: liveEn,
+  breaking: breakingEn,
 }

@@ -1,5 +1,6 @@
 import { messagesRu } from '@/lib/messages/ru'
 
+import { breakingRu } from './breaking/ru'
 import { commentsRu } from './comments/ru'
 import type { AdminDictionary } from './dictionary'
 import { emailsRu } from './emails/ru'
@@ -230,4 +231,5 @@ export const ru = {
   newsletter: newsletterRu,
   planning: planningRu,
   live: liveRu,
+  breaking: breakingRu,
 } satisfies AdminDictionary

@@ -235,6 +235,7 @@ export const messagesAz: Shape<typeof messagesEn> = {
       'Planlaşdırılan tarix artıq keçmiş günə düşə bilməz (bu gün {{today}}). Bu günü və ya sonrakı günü seçin.',
     notPlannable:
       'Planlaşdırılan tarix yalnız hələ dərcə planlaşdırılmamış və dərc olunmamış məqaləyə verilə bilər; bu məqalə: {{stage}}.',
+  },
   live: {
     notLive: 'Bu məqalə canlı yayım deyil. Əvvəlcə canlı yayımı başladın.',
     ended: 'Bu məqalənin canlı yayımı başa çatıb. Yenilik əlavə etmək üçün onu bərpa edin.',
@@ -243,5 +244,17 @@ export const messagesAz: Shape<typeof messagesEn> = {
     tooMany: 'Bu canlı yayımda artıq {{max}} yenilik var: bu, mümkün olan ən çox saydır.',
     missing: '"{{kind}}" növlü yenilik üçün bunlar lazımdır: {{fields}}.',
     otherArticle: 'Yenilik öz məqaləsində qalır: onu başqa məqaləyə keçirmək olmaz.',
+  },
+  breaking: {
+    editorsOnly: 'Məqaləni yalnız redaktorlar təcili xəbər kimi qeyd edə bilər.',
+    notPublished:
+      'Yalnız dərc olunmuş məqalə təcili xəbər kimi qeyd oluna bilər. Əvvəlcə onu dərc edin, sonra qeyd edin.',
+    noArticle: '{{id}} nömrəli məqalə yoxdur.',
+    alreadyMarked:
+      'Bu məqalə artıq təcili xəbər kimi qeyd olunub. Bunun əvəzinə qeydin bitmə vaxtını dəyişin.',
+    badExpiry: 'Bitmə vaxtı tarix və saat olmalıdır, məsələn, 2026-11-26T15:00:00Z.',
+    expiryPast: 'Bitmə vaxtı gələcəkdə olmalıdır.',
+    expiryTooFar: 'Təcili xəbər qeydi ən çoxu {{hours}} saat davam edir.',
+    articleFixed: 'Qeyd öz məqaləsinə bağlıdır: onu silin və başqa məqaləni ayrıca qeyd edin.',
   },
 }

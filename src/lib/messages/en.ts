@@ -230,6 +230,7 @@ export const messagesEn = {
       'The planned date cannot be on a day that is already over ({{today}} is today). Choose today or a later day.',
     notPlannable:
       'Only an article that is not yet scheduled or published can carry a planned date; this one is {{stage}}.',
+  },
   live: {
     notLive: 'This article is not live coverage. Start live coverage first.',
     ended: 'The live coverage of this article has ended. Resume it to post updates.',
@@ -238,5 +239,17 @@ export const messagesEn = {
     tooMany: 'This live coverage already holds {{max}} updates, the most it may hold.',
     missing: 'A {{kind}} update needs: {{fields}}.',
     otherArticle: 'An update stays on its article: it cannot be moved to another one.',
+  },
+  breaking: {
+    editorsOnly: 'Only editors can mark an article as breaking news.',
+    notPublished:
+      'Only a published article can be marked as breaking news. Publish it first, then mark it.',
+    noArticle: 'There is no article {{id}}.',
+    alreadyMarked:
+      'This article is already marked as breaking news. Change the expiry of its mark instead.',
+    badExpiry: 'The expiry must be a date and time, e.g. 2026-11-26T15:00:00Z.',
+    expiryPast: 'The expiry must be in the future.',
+    expiryTooFar: 'A breaking news mark lasts at most {{hours}} hours.',
+    articleFixed: 'A mark stays with its article: remove it and mark the other article instead.',
   },
 }

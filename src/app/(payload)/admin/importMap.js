@@ -30,6 +30,7 @@ import { PreviewComponent as PreviewComponent_a8a977ebc872c5d5ea7ee689724c0860 }
 import { WorkflowPanel as WorkflowPanel_62a017c06f1e6303e8357ab4fdec4930 } from '@/components/workflow/WorkflowPanel'
 import { StageCell as StageCell_cef5cab18fb113f17a0ae4db1efcd99f } from '@/components/workflow/StageCell'
 import { NeedsUpdateCell as NeedsUpdateCell_a972a3ce6a5c80db0a9675a098c6d0fc } from '@/components/translations/NeedsUpdateCell'
+import { BreakingControl as BreakingControl_88a164317dee55072de85ddd68592f52 } from '@/components/breaking/BreakingControl'
 import { LivePanel as LivePanel_c22a3c7450198276162a26dd2c6f355b } from '@/components/live/admin/LivePanel'
 import { EditorPublishButton as EditorPublishButton_3c939f6f4683392a9ebbeab800e1d13f } from '@/components/workflow/EditorPublishButton'
 import { WorkflowStatus as WorkflowStatus_6965ce88d9674892426dfb141320141a } from '@/components/workflow/WorkflowStatus'
@@ -82,6 +83,7 @@ export const importMap = {
   "@/components/workflow/WorkflowPanel#WorkflowPanel": WorkflowPanel_62a017c06f1e6303e8357ab4fdec4930,
   "@/components/workflow/StageCell#StageCell": StageCell_cef5cab18fb113f17a0ae4db1efcd99f,
   "@/components/translations/NeedsUpdateCell#NeedsUpdateCell": NeedsUpdateCell_a972a3ce6a5c80db0a9675a098c6d0fc,
+  "@/components/breaking/BreakingControl#BreakingControl": BreakingControl_88a164317dee55072de85ddd68592f52,
   "@/components/live/admin/LivePanel#LivePanel": LivePanel_c22a3c7450198276162a26dd2c6f355b,
   "@/components/workflow/EditorPublishButton#EditorPublishButton": EditorPublishButton_3c939f6f4683392a9ebbeab800e1d13f,
   "@/components/workflow/WorkflowStatus#WorkflowStatus": WorkflowStatus_6965ce88d9674892426dfb141320141a,

@@ -2,6 +2,7 @@ import type { CollectionAfterChangeHook, CollectionAfterDeleteHook } from 'paylo
 
 import { revalidateTags } from '@/cache/revalidate'
 import { cacheTags } from '@/cache/tags'
+import { breakingJsonPath } from '@/lib/breaking'
 import { idOf } from '@/lib/relations'
 import { urls } from '@/lib/urls'
 import type { Article } from '@/payload-types'
@@ -21,9 +22,13 @@ const tagsFor = (doc: Tagged) => [
   cacheTags.articleGroup(idOf(doc.translationOf) ?? doc.id),
 ]
 
-/** The pages the caching proxy fetches again at once: the article's own and its home page. */
+/**
+ * The pages the caching proxy fetches again at once: the article's own, its home page, and its
+ * language's breaking news (a marked article unpublished leaves the banner at once).
+ */
 const pagesOf = (doc: Tagged) => [
   urls.home(doc.language),
+  breakingJsonPath(doc.language),
   ...(doc.slug ? [urls.article(doc.language, doc.slug)] : []),
 ]
 
