@@ -10,6 +10,7 @@ import { notCopied } from '@/fields/duplicate'
 import { workflowPanelField } from '@/fields/workflowPanel'
 import { inLanguages, label } from '@/i18n/admin'
 
+import { embargoField } from './embargo'
 import { STAGES } from './table'
 
 const never = () => false
@@ -80,6 +81,7 @@ export const workflowSidebarFields: Field[] = [
       description: inLanguages('workflow:expiresAtDescription'),
     },
   },
+  embargoField,
 ]
 
 /** The article's timeline (`editorial-events`), as a tab of the edit view. */

@@ -3,6 +3,7 @@ import { messagesAz } from '@/lib/messages/az'
 import { commentsAz } from './comments/az'
 import type { AdminDictionary } from './dictionary'
 import { emailsAz } from './emails/az'
+import { embargoAz } from './embargo/az'
 import { newsletterAz } from './newsletter/az'
 import { panelsAz } from './panels/az'
 
@@ -224,4 +225,5 @@ export const az = {
   emails: emailsAz,
   comments: commentsAz,
   newsletter: newsletterAz,
+  embargo: embargoAz,
 } satisfies AdminDictionary

@@ -2,6 +2,7 @@ import { messagesEn } from '@/lib/messages/en'
 
 import { commentsEn } from './comments/en'
 import { emailsEn } from './emails/en'
+import { embargoEn } from './embargo/en'
 import { newsletterEn } from './newsletter/en'
 import { panelsEn } from './panels/en'
 
@@ -226,4 +227,5 @@ export const en = {
   emails: emailsEn,
   comments: commentsEn,
   newsletter: newsletterEn,
+  embargo: embargoEn,
 }

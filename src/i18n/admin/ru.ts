@@ -3,6 +3,7 @@ import { messagesRu } from '@/lib/messages/ru'
 import { commentsRu } from './comments/ru'
 import type { AdminDictionary } from './dictionary'
 import { emailsRu } from './emails/ru'
+import { embargoRu } from './embargo/ru'
 import { newsletterRu } from './newsletter/ru'
 import { panelsRu } from './panels/ru'
 
@@ -225,4 +226,5 @@ export const ru = {
   emails: emailsRu,
   comments: commentsRu,
   newsletter: newsletterRu,
+  embargo: embargoRu,
 } satisfies AdminDictionary
