@@ -1,6 +1,7 @@
 import { createLocalReq, getLocalI18n, type Payload, type PayloadRequest } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { importArticles } from '@/import/importer'
 import { formatEmbargo } from '@/lib/embargo'
 import type { Language } from '@/lib/languages'
 import { messagesAz } from '@/lib/messages'
@@ -390,5 +391,70 @@ describe('language versions share the story’s embargo', () => {
       overrideAccess: false,
     })
     expect((await latest(payload, version.id)).embargoUntil).toBe(later)
+  })
+})
+
+describe('the bulk importer', () => {
+  it('refuses a published record with a future embargo, per line; keeps a draft’s', async () => {
+    await payload.create({
+      collection: 'categories',
+      data: { name: 'Embargoed desk', slug: 'embargoed-desk' },
+    })
+    await payload.create({
+      collection: 'authors',
+      data: { name: 'Wire desk', slug: 'wire-desk' } as never,
+    })
+    const until = inMinutes(60)
+    const record = (slug: string, more: Record<string, unknown>) =>
+      JSON.stringify({
+        title: `Press release ${slug}`,
+        slug,
+        language: 'en',
+        dek: 'Under embargo.',
+        body: ['The figures come out at noon.'],
+        section: 'embargoed-desk',
+        authors: ['wire-desk'],
+        publishedAt: '2026-09-02T06:40:00.000Z',
+        ...more,
+      })
+    const summary = await importArticles(payload, [
+      record('embargo-published', { status: 'published', embargoUntil: until }),
+      record('embargo-draft', { status: 'draft', embargoUntil: until }),
+      record('embargo-past', {
+        status: 'published',
+        embargoUntil: '2026-01-01T00:00:00.000Z',
+      }),
+      JSON.stringify({
+        title: 'Press-reliz',
+        slug: 'embargo-version',
+        language: 'az',
+        body: ['Rəqəmlər günorta açıqlanır.'],
+        status: 'published',
+        publishedAt: '2026-09-02T06:40:00.000Z',
+        translationOf: { language: 'en', slug: 'embargo-draft' },
+      }),
+    ])
+    expect(summary.imported).toBe(2)
+    expect(summary.failures).toEqual([
+      { line: 1, reason: expect.stringContaining(formatEmbargo('en', until)) },
+      { line: 4, reason: expect.stringMatching(/original is under embargo/) },
+    ])
+    const { docs } = await payload.find({
+      collection: 'articles',
+      draft: true,
+      where: { slug: { in: ['embargo-published', 'embargo-draft', 'embargo-past'] } },
+      depth: 0,
+    })
+    expect(Object.fromEntries(docs.map((doc) => [doc.slug, doc.embargoUntil ?? null]))).toEqual({
+      'embargo-draft': until,
+      'embargo-past': '2026-01-01T00:00:00.000Z',
+    })
+    // The imported draft is held like any other.
+    const draft = docs.find((doc) => doc.slug === 'embargo-draft')!
+    expect(
+      await refusalOf(
+        payload.update({ collection: 'articles', id: draft.id, data: { _status: 'published' } }),
+      ),
+    ).toMatchObject({ status: 409, code: 'embargo.notBefore' })
   })
 })

@@ -246,9 +246,5 @@ export const messagesAz: Shape<typeof messagesEn> = {
     eventSet: 'Embarqo qoyuldu: {{until}} tarixindən əvvəl olmaz.',
     eventMoved: 'Embarqonun vaxtı dəyişdi: {{until}} tarixindən əvvəl olmaz.',
     eventLifted: 'Embarqo götürüldü (vaxtı {{until}} idi).',
-    importPublished:
-      'dərc olunmuş qeyddə gələcək vaxta embarqo ola bilməz ({{until}}): onu qaralama kimi idxal edin',
-    importOriginal:
-      'orijinal {{until}} tarixinədək embarqo altındadır: bu dil versiyasını qaralama kimi idxal edin',
   },
 }

@@ -240,8 +240,5 @@ export const messagesEn = {
     eventSet: 'Embargo set: not before {{until}}.',
     eventMoved: 'Embargo moved: not before {{until}}.',
     eventLifted: 'Embargo lifted (it was until {{until}}).',
-    importPublished:
-      'a published record cannot carry an embargo in the future ({{until}}): import it as a draft',
-    importOriginal: 'the original is under embargo until {{until}}: import this version as a draft',
   },
 }

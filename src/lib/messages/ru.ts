@@ -246,9 +246,5 @@ export const messagesRu: Shape<typeof messagesEn> = {
     eventSet: 'Установлено эмбарго: не раньше {{until}}.',
     eventMoved: 'Эмбарго перенесено: не раньше {{until}}.',
     eventLifted: 'Эмбарго снято (действовало до {{until}}).',
-    importPublished:
-      'опубликованная запись не может быть под эмбарго в будущем ({{until}}): импортируйте её как черновик',
-    importOriginal:
-      'оригинал под эмбарго до {{until}}: импортируйте эту языковую версию как черновик',
   },
 }
