@@ -16,6 +16,11 @@ import { call, login, messageOf, seededChecklistParts, type Headers } from '../h
 const baseURL = inject('baseURL')
 const SLOW = { timeout: 90_000 }
 const EDITOR = { email: 'editor@caspiandigest.example', password: 'demo-editor' }
+/** An editor whose admin language is Azerbaijani (made by the admin in `beforeAll`). */
+const AZ_EDITOR = {
+  email: `embargo-az-${Date.now().toString(36)}@newsroom.example`,
+  password: 'embargo-az-pass-1',
+}
 
 const graphql = (query: string, headers: Headers = {}) =>
   call('/api/graphql', { method: 'POST', headers, body: { query } })
@@ -73,6 +78,12 @@ beforeAll(async () => {
   editor = await login(EDITOR.email, EDITOR.password)
   admin = await login('admin@caspiandigest.example', 'demo-admin')
   parts = await seededChecklistParts()
+  const created = await call('/api/users', {
+    method: 'POST',
+    headers: admin,
+    body: { ...AZ_EDITOR, name: 'Leyla Məmmədova', roles: ['editor'], language: 'az' },
+  })
+  expect(created.status, messageOf(created.json)).toBe(201)
 })
 
 describe('the embargo over HTTP', () => {
@@ -203,15 +214,12 @@ describe.runIf(browserTestsEnabled)('the embargo in the admin, in a real browser
     await browser?.close()
   })
 
-  const logIn = async (language?: 'az') => {
+  const logIn = async ({ email, password } = EDITOR) => {
     const context = await browser.newContext(baseURL)
     contexts.push(context)
-    if (language) {
-      await context.addCookies([{ name: 'payload-lng', value: language, url: baseURL }])
-    }
     const page = await context.newPage()
     page.setDefaultTimeout(30_000)
-    await adminLogIn(page, EDITOR.email, EDITOR.password, SLOW)
+    await adminLogIn(page, email, password, SLOW)
     return page
   }
 
@@ -242,7 +250,7 @@ describe.runIf(browserTestsEnabled)('the embargo in the admin, in a real browser
   }, 180_000)
 
   it('says it in Azerbaijani to an editor working in Azerbaijani', async () => {
-    const page = await logIn('az')
+    const page = await logIn(AZ_EDITOR)
     await openArticle(page)
     const panelMark = page.locator('#workflow-panel [data-testid="embargo-mark"]')
     await expect.poll(() => panelMark.innerText()).toContain('Embarqo:')
