@@ -243,6 +243,14 @@ describe.runIf(browserTestsEnabled)('the embargo in the admin, in a real browser
     expect(await panelMark.innerText()).toContain('Publishing opens at the embargo time')
     expect(await page.locator('#workflow-transition-publish').count()).toBe(0)
     expect(await page.locator('#workflow-transition-schedule').count()).toBe(1)
+    // The schedule's date picker starts at the embargo, in the browser's time zone.
+    const embargoLocal = await page.evaluate((iso) => {
+      const date = new Date(iso)
+      return new Date(date.getTime() - date.getTimezoneOffset() * 60_000).toISOString().slice(0, 16)
+    }, until)
+    expect(
+      await page.locator('#workflow-panel input[name="workflow-date"]').getAttribute('min'),
+    ).toBe(embargoLocal)
     expect(
       await page.locator('#action-save, button:text-is("Publish")').count(),
       'Payload’s Publish button',
