@@ -12,6 +12,7 @@ import * as migration_20261126_093622_comment_notifications from './20261126_093
 import * as migration_20261126_093737_newsletter from './20261126_093737_newsletter';
 import * as migration_20261126_100000_comment_commenters from './20261126_100000_comment_commenters';
 import * as migration_20261126_122401_planning from './20261126_122401_planning';
+import * as migration_20261126_122540_embargo from './20261126_122540_embargo';
 import * as migration_20261126_122850_breaking from './20261126_122850_breaking';
 import * as migration_20261126_123014_live from './20261126_123014_live';
 
@@ -85,6 +86,11 @@ export const migrations = [
     up: migration_20261126_122401_planning.up,
     down: migration_20261126_122401_planning.down,
     name: '20261126_122401_planning',
+  },
+  {
+    up: migration_20261126_122540_embargo.up,
+    down: migration_20261126_122540_embargo.down,
+    name: '20261126_122540_embargo',
   },
   {
     up: migration_20261126_122850_breaking.up,

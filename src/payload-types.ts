@@ -242,6 +242,10 @@ export interface Article {
    * Optional: the article is unpublished automatically at this time.
    */
   expiresAt?: string | null;
+  /**
+   * Nobody, editors included, can publish this story before this time; scheduling for it or later works. It binds every language version. Writers may set it or move it later; only editors bring it forward or lift it.
+   */
+  embargoUntil?: string | null;
   language: 'en' | 'az' | 'ru';
   /**
    * Part of the URL. Left empty, it is made from the title.
@@ -356,7 +360,7 @@ export interface Media {
 export interface EditorialEvent {
   id: number;
   article?: (number | null) | Article;
-  kind: 'transition' | 'note' | 'restore';
+  kind: 'transition' | 'note' | 'restore' | 'embargo';
   transition?:
     | (
         | 'submit'
@@ -913,6 +917,7 @@ export interface ArticlesSelect<T extends boolean = true> {
   scheduledAt?: T;
   plannedAt?: T;
   expiresAt?: T;
+  embargoUntil?: T;
   language?: T;
   slug?: T;
   translationOf?: T;

@@ -58,6 +58,7 @@ export type OriginalRow = {
   title: string | null
   dek: string | null
   body: unknown
+  embargo_until: Date | null
 }
 
 const quoted = (columns: readonly string[]) => columns.map((column) => `"${column}"`).join(', ')
@@ -149,7 +150,7 @@ export const readOriginals = async (client: ImportConnection, keys: ArticleKey[]
   const { rows: originals } = await client.query<OriginalRow>(
     `SELECT a.id, a.language, a.slug, a.translation_of_id, a.category_id, a.hero_image_id,
        a.source_outlet, a.source_url, a.source_original_language, a.source_original_title,
-       a.source_original_date, a.title, a.dek, a.body
+       a.source_original_date, a.title, a.dek, a.body, a.embargo_until
      FROM ${BY_KEYS}`,
     keyParams(keys),
   )

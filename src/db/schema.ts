@@ -43,6 +43,8 @@ export const IMPORTED_ARTICLE_COLUMNS = [
   'translated_from_dek',
   'translated_from_body_text',
   'translated_from_at',
+  // the embargo (src/lib/embargo.ts): a draft keeps it; a version takes its original's
+  'embargo_until',
 ] as const
 
 export type ImportedArticleColumn = (typeof IMPORTED_ARTICLE_COLUMNS)[number]

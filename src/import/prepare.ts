@@ -5,6 +5,7 @@ import {
   type ImportConnection,
   type OriginalRow,
 } from '@/db/import'
+import { embargoActive, formatEmbargo, laterEmbargo } from '@/lib/embargo'
 import { lexicalToPlainText, type LexicalState } from '@/lib/lexical'
 
 import type { ValidRecord } from './records'
@@ -34,6 +35,7 @@ export const prepareOriginals = (run: Run, records: ValidRecord[]): Prepared[] =
       ...run.bodies.get(record)!,
       translationOfId: null,
       translatedFrom: null,
+      embargoUntil: record.embargoUntil,
       shared: {
         categoryId: section,
         categories: [],
@@ -81,6 +83,9 @@ const versionRefusal = (record: ValidRecord, original: Original): string | null 
   if (original.versions.has(record.language)) {
     return `${of.language}/${of.slug} already has a version in ${languageInMessages(record.language)}`
   }
+  if (record.stage === 'published' && embargoActive(original.row.embargo_until)) {
+    return `the original is under embargo until ${formatEmbargo('en', original.row.embargo_until)}: import this version as a draft`
+  }
   return null
 }
 
@@ -118,6 +123,7 @@ export const prepareVersions = async (
       ...run.bodies.get(record)!,
       translationOfId: original.row.id,
       shared: original.shared,
+      embargoUntil: laterEmbargo(record.embargoUntil, original.row.embargo_until),
       translatedFrom: {
         title: original.row.title ?? '',
         dek: original.row.dek ?? '',

@@ -2,6 +2,7 @@
  * The bulk importer's record format (one JSON object per line of an NDJSON file) and its
  * validation. Pure: no database. The README documents the format.
  */
+import { embargoActive, formatEmbargo } from '@/lib/embargo'
 import { LANGUAGES, type Language, SOURCE_LANGUAGES, type SourceLanguage } from '@/lib/languages'
 import type { TextBlock } from '@/lib/lexical'
 import { checkUrl } from '@/lib/safeUrl'
@@ -35,6 +36,8 @@ export type ImportRecord = {
   stage?: Stage
   source?: ImportSource
   translationOf?: { language: Language; slug: string }
+  /** not before (ISO 8601): a draft keeps it; a published record may not carry a future one */
+  embargoUntil?: string
 }
 
 /** A record that passed validation, with its slug and stage decided. */
@@ -54,6 +57,7 @@ export type ValidRecord = {
   stage: Stage
   source: ImportSource | null
   translationOf: { language: Language; slug: string } | null
+  embargoUntil: string | null
 }
 
 export type Invalid = { line: number; reason: string }
@@ -73,6 +77,7 @@ const KNOWN_KEYS = new Set([
   'stage',
   'source',
   'translationOf',
+  'embargoUntil',
 ])
 
 const isString = (value: unknown): value is string => typeof value === 'string'
@@ -157,8 +162,13 @@ const checkTexts = (raw: Raw): Checked<Pick<ValidRecord, 'dek' | 'heroCaption' |
   return { dek: dek ?? null, heroCaption: heroCaption ?? null, body: raw.body as TextBlock[] }
 }
 
-/** Status, stage (a draft's may be placed; a published record's is `published`), publishedAt. */
-const checkStatus = (raw: Raw): Checked<Pick<ValidRecord, 'status' | 'stage' | 'publishedAt'>> => {
+/**
+ * Status, stage (a draft's may be placed; a published record's is `published`), publishedAt, the
+ * embargo (nobody publishes before it: a published record with one in the future is refused).
+ */
+const checkStatus = (
+  raw: Raw,
+): Checked<Pick<ValidRecord, 'status' | 'stage' | 'publishedAt' | 'embargoUntil'>> => {
   if (raw.status !== 'published' && raw.status !== 'draft') {
     return { error: 'status must be "published" or "draft"' }
   }
@@ -183,7 +193,18 @@ const checkStatus = (raw: Raw): Checked<Pick<ValidRecord, 'status' | 'stage' | '
   } else if (status === 'published') {
     return { error: 'publishedAt is required for a published record' }
   }
-  return { status, stage, publishedAt }
+  let embargoUntil: string | null = null
+  if (raw.embargoUntil !== undefined && raw.embargoUntil !== null) {
+    const date = toDate(raw.embargoUntil, 'embargoUntil')
+    if (failed(date)) return date
+    embargoUntil = date
+  }
+  if (status === 'published' && embargoActive(embargoUntil)) {
+    return {
+      error: `a published record cannot carry an embargo in the future (${formatEmbargo('en', embargoUntil)}): import it as a draft`,
+    }
+  }
+  return { status, stage, publishedAt, embargoUntil }
 }
 
 /** The original a language version names (in another language), or null. */
@@ -312,6 +333,7 @@ export const validateRecord = (text: string, line: number): ValidRecord | Invali
     stage: status.stage,
     source: source.source,
     translationOf: original.translationOf,
+    embargoUntil: status.embargoUntil,
   }
 }
 

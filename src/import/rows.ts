@@ -25,6 +25,8 @@ export type Prepared = {
   readingTime: number
   translationOfId: number | null
   translatedFrom: { title: string; dek: string; bodyText: string; at: string } | null
+  /** the story's embargo: the record's own, or for a version the later of it and its original's */
+  embargoUntil: string | null
 }
 
 /** A language as the importer's (English) messages name it. */
@@ -59,6 +61,7 @@ export const articleRow = (p: Prepared, now: string): ArticleRow => ({
   translated_from_dek: p.translatedFrom?.dek ?? null,
   translated_from_body_text: p.translatedFrom?.bodyText ?? null,
   translated_from_at: p.translatedFrom?.at ?? null,
+  embargo_until: p.embargoUntil,
 })
 
 /** Rows of the hasMany relationships, in order. */

@@ -16,6 +16,7 @@ export const SHARED_FIELDS = [
   'authors',
   'heroImage',
   'source',
+  'embargoUntil',
 ] as const satisfies readonly (keyof Article)[]
 
 export type SharedFields = Pick<Article, (typeof SHARED_FIELDS)[number]>

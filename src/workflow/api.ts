@@ -57,6 +57,12 @@ export type WorkflowStateResponse = {
    */
   checklist: { ok: boolean; missing: string[]; problems: ChecklistProblem[] }
   timeline: TimelineEvent[]
+  /**
+   * The embargo that holds the article (its own or its original's): `until` (ISO) or null;
+   * while `active`, no transition that publishes is offered, and `reason` (in the requester's
+   * language) says why and until when.
+   */
+  embargo: { until: string | null; active: boolean; reason: string | null }
 }
 
 /** `POST /api/articles/:id/transition` */

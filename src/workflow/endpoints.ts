@@ -2,6 +2,7 @@ import type { Endpoint, PayloadRequest } from 'payload'
 
 import { forStaff, optionalText, readArticle, readBody, reply } from '@/access/endpoints'
 import { adminText } from '@/i18n/admin'
+import { embargoActive, formatEmbargo } from '@/lib/embargo'
 import { refuse } from '@/lib/errors'
 import { languageOf, message } from '@/lib/messages'
 import { idOf } from '@/lib/relations'
@@ -64,6 +65,7 @@ const workflowState = forStaff(async (req, id) => {
   })
   const language = languageOf(req)
   const problems = checklistProblems(facts)
+  const embargoed = embargoActive(facts.embargoUntil)
   return reply<WorkflowStateResponse>({
     id: article.id,
     title: article.title,
@@ -107,6 +109,15 @@ const workflowState = forStaff(async (req, id) => {
           : null,
       createdAt: event.createdAt,
     })),
+    embargo: {
+      until: facts.embargoUntil ?? null,
+      active: embargoed,
+      reason: embargoed
+        ? message(req, 'embargo:notBefore', {
+            until: formatEmbargo(language, facts.embargoUntil),
+          })
+        : null,
+    },
   })
 })
 

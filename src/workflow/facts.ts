@@ -3,6 +3,7 @@ import type { PayloadRequest } from 'payload'
 import { idOf } from '@/lib/relations'
 import type { Article } from '@/payload-types'
 
+import { embargoOf } from './embargo'
 import type { ArticleFacts, ChecklistFacts } from './rules'
 import { stageOf } from './rules'
 
@@ -40,6 +41,7 @@ export const workflowFacts = async (
     language: article.language ?? 'en',
     translationOf: idOf(article.translationOf),
     createdBy: idOf(article.createdBy),
+    embargoUntil: await embargoOf(req, article),
     dek: article.dek ?? null,
     category: idOf(article.category),
     authors: article.authors ?? [],

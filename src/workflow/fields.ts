@@ -11,6 +11,7 @@ import { plannedAtField } from '@/fields/planning'
 import { workflowPanelField } from '@/fields/workflowPanel'
 import { inLanguages, label } from '@/i18n/admin'
 
+import { embargoField } from './embargo'
 import { STAGES } from './table'
 
 const never = () => false
@@ -82,6 +83,7 @@ export const workflowSidebarFields: Field[] = [
       description: inLanguages('workflow:expiresAtDescription'),
     },
   },
+  embargoField,
 ]
 
 /** The article's timeline (`editorial-events`), as a tab of the edit view. */

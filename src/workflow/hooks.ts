@@ -11,10 +11,12 @@ import {
 } from 'payload'
 
 import { isEditorUser } from '@/access/roles'
+import { embargoTime } from '@/lib/embargo'
 import { refuse } from '@/lib/errors'
 import { languageOf } from '@/lib/messages'
 import type { Article } from '@/payload-types'
 
+import { holdToEmbargo } from './embargo'
 import { workflowFacts } from './facts'
 import { queueNotifications, queueScheduledTransition } from './queue'
 import { checkTransition, stageOf, transitionBetween } from './rules'
@@ -86,7 +88,7 @@ const WORKFLOW_FIELDS = [
  * - The system (seed, importer; no user) may place an article in any stage.
  * - A restored version keeps the article's current workflow state and never publishes.
  */
-export const applyWorkflow: CollectionBeforeChangeHook<Article> = async ({
+const decideWorkflow: CollectionBeforeChangeHook<Article> = async ({
   data,
   originalDoc,
   operation,
@@ -128,6 +130,31 @@ export const applyWorkflow: CollectionBeforeChangeHook<Article> = async ({
     stage = TRANSITIONS[name].to
   }
   return { ...data, stage, _status: stage === 'published' ? 'published' : 'draft' }
+}
+
+/**
+ * beforeChange: the workflow's decision (`decideWorkflow`), then the embargo (src/workflow/embargo.ts):
+ * whatever the way in, a result that publishes the article, or schedules it (anew, or for
+ * another time) before its embargo, is refused while the embargo holds. An edit of an article
+ * already live, and a restore, are not new publications; an embargo moved past an existing
+ * schedule is the embargo field's to refuse (src/workflow/embargo.ts).
+ */
+export const applyWorkflow: CollectionBeforeChangeHook<Article> = async (args) => {
+  const result = await decideWorkflow(args)
+  const { originalDoc, operation, req } = args
+  const before = operation === 'update' ? originalDoc : undefined
+  const publishing = result.stage === 'published' || result._status === 'published'
+  const scheduling =
+    result.stage === 'scheduled' &&
+    !(
+      before?.stage === 'scheduled' &&
+      embargoTime(result.scheduledAt ?? before.scheduledAt) === embargoTime(before.scheduledAt)
+    )
+  const alreadyLive = publishing && before?.stage === 'published'
+  if (!req.context.isRestoringVersion && ((publishing && !alreadyLive) || scheduling)) {
+    await holdToEmbargo(req, { ...originalDoc, ...result })
+  }
+  return result
 }
 
 /**

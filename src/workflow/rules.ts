@@ -7,6 +7,7 @@ import type { Where } from 'payload'
 
 import { hasRole, isEditorUser, type Role } from '@/access/roles'
 import { adminText } from '@/i18n/admin'
+import { EMBARGO_STATUS, embargoActive, embargoBlocks, formatEmbargo } from '@/lib/embargo'
 import { DEFAULT_LANGUAGE, type Language } from '@/lib/languages'
 import {
   joinList,
@@ -39,6 +40,8 @@ export type ArticleFacts = {
   /** the original, when this is a language version */
   translationOf?: unknown
   createdBy?: number | string | { id: number | string } | null
+  /** the embargo that holds it (its own or its original's, src/workflow/embargo.ts), if any */
+  embargoUntil?: string | null
 }
 
 /** What the pre-publish checklist looks at. */
@@ -101,14 +104,22 @@ export const canEditWhere = (user: Actor): Where | boolean => {
   return { and: [scope, { stage: { in: [...WRITER_EDITABLE_STAGES] } }] }
 }
 
-/** The transitions this person may fire on this article now, in table order. */
-export const allowedTransitions = (user: Actor, article: ArticleFacts): TransitionName[] =>
+/**
+ * The transitions this person may fire on this article now, in table order. While an embargo
+ * holds, none that publishes (src/lib/embargo.ts): nobody publishes before it.
+ */
+export const allowedTransitions = (
+  user: Actor,
+  article: ArticleFacts,
+  now: Date = new Date(),
+): TransitionName[] =>
   actsOn(user, article)
     ? TRANSITION_NAMES.filter((name) => {
-        const transition = TRANSITIONS[name]
+        const transition: Transition = TRANSITIONS[name]
         return (
-          (transition.from as readonly Stage[]).includes(article.stage) &&
-          hasRole(user, ...transition.roles)
+          transition.from.includes(article.stage) &&
+          hasRole(user, ...transition.roles) &&
+          !(transition.to === 'published' && embargoActive(article.embargoUntil, now))
         )
       })
     : []
@@ -164,7 +175,7 @@ export type TransitionCheck =
   | { ok: true; to: Stage }
   | {
       ok: false
-      status: 400 | 403 | 409
+      status: 400 | 403 | typeof EMBARGO_STATUS
       key: MessageKey
       values: MessageValues
       message: string
@@ -196,7 +207,7 @@ const allowedList = (language: Language, names: TransitionName[]) =>
 
 const refused = (
   language: Language,
-  status: 400 | 403 | 409,
+  status: 400 | 403 | typeof EMBARGO_STATUS,
   key: MessageKey,
   values: MessageValues,
 ): TransitionCheck => ({
@@ -218,7 +229,8 @@ export const checkTransition = (
   input: TransitionInput = {},
   language: Language = DEFAULT_LANGUAGE,
 ): TransitionCheck => {
-  const allowed = allowedTransitions(user, article)
+  const now = input.now ?? new Date()
+  const allowed = allowedTransitions(user, article, now)
   if (!Object.hasOwn(TRANSITIONS, name)) {
     return refused(language, 400, 'workflow:unknownTransition', {
       name,
@@ -228,6 +240,14 @@ export const checkTransition = (
   }
   const transitionKey = name as TransitionName
   const transition = TRANSITIONS[transitionKey]
+  const until = { until: formatEmbargo(language, article.embargoUntil) }
+  // Allowed but for the embargo: say so, and until when.
+  if (
+    !allowed.includes(transitionKey) &&
+    allowedTransitions(user, { ...article, embargoUntil: null }, now).includes(transitionKey)
+  ) {
+    return refused(language, EMBARGO_STATUS, 'embargo:notBefore', until)
+  }
   if (!allowed.includes(transitionKey)) {
     const possibleHere = (transition.from as readonly Stage[]).includes(article.stage)
     // The stage is wrong for anyone: a conflict. The stage is right but not for this person: forbidden.
@@ -244,11 +264,17 @@ export const checkTransition = (
   }
   if ('requiresFutureDate' in transition && transition.requiresFutureDate) {
     const when = input.date ? new Date(input.date) : null
-    if (!when || Number.isNaN(when.getTime()) || when <= (input.now ?? new Date())) {
+    if (!when || Number.isNaN(when.getTime()) || when <= now) {
       return refused(language, 400, 'workflow:needsFutureDate', {
         transition: transitionName(language, transitionKey, true),
       })
     }
+  }
+  if (
+    transition.to === 'scheduled' &&
+    embargoBlocks({ stage: 'scheduled', scheduledAt: input.date }, article.embargoUntil, now)
+  ) {
+    return refused(language, EMBARGO_STATUS, 'embargo:scheduleBefore', until)
   }
   if ('requiresChecklist' in transition && transition.requiresChecklist) {
     const problems = checklistProblems(article)

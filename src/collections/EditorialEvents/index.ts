@@ -46,6 +46,7 @@ export const EditorialEvents: CollectionConfig = {
         { label: label('events:kindTransition'), value: 'transition' },
         { label: label('events:kindNote'), value: 'note' },
         { label: label('events:kindRestore'), value: 'restore' },
+        { label: label('embargo:kind'), value: 'embargo' },
       ],
     },
     {

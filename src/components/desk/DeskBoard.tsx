@@ -1,11 +1,13 @@
 import Link from 'next/link'
 
+import { embargoActive } from '@/lib/embargo'
 import type { Stage } from '@/workflow'
 
 import { nameOf, type DeskCard, type DeskColumn } from './loadDesk'
 import { LocalTime } from './LocalTime'
 import { StageBadge } from '../admin/StageBadge'
 import type { Words } from '../admin/words'
+import { EmbargoMark } from '../embargo/EmbargoMark'
 
 /** One article on the board: title, language, needs-update mark, section, assignee, time. */
 const Card = ({
@@ -44,6 +46,9 @@ const Card = ({
         <LocalTime value={card.updatedAt} short title={l.t('desk:updated')} />
       ) : null}
     </div>
+    {card.embargoUntil && embargoActive(card.embargoUntil) ? (
+      <EmbargoMark until={card.embargoUntil} />
+    ) : null}
   </li>
 )
 

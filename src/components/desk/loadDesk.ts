@@ -21,6 +21,7 @@ const CARD_SELECT = {
   needsUpdate: true,
   scheduledAt: true,
   updatedAt: true,
+  embargoUntil: true,
 } as const
 
 /** An article as the desk shows it (section and people populated with their names). */

@@ -2,6 +2,7 @@ import type { TimelineEvent } from '@/workflow/api'
 
 import { StageBadge } from '../admin/StageBadge'
 import type { Words } from '../admin/words'
+import { EmbargoEventKind } from '../embargo/EmbargoMark'
 
 /** An article's editorial timeline, newest first: who, when, from → to, and the note. */
 export const Timeline = ({ events, l }: { events: TimelineEvent[]; l: Words }) => {
@@ -18,13 +19,17 @@ export const Timeline = ({ events, l }: { events: TimelineEvent[]; l: Words }) =
               {event.user?.name ?? l.t('workflow:system')}
             </strong>
             <span className="wf-timeline__action">
-              {event.kind === 'note'
-                ? l.t('workflow:kindNote')
-                : event.kind === 'restore'
-                  ? l.t('workflow:kindRestore')
-                  : event.transition
-                    ? l.transition(event.transition)
-                    : ''}
+              {event.kind === 'note' ? (
+                l.t('workflow:kindNote')
+              ) : event.kind === 'restore' ? (
+                l.t('workflow:kindRestore')
+              ) : event.kind === 'embargo' ? (
+                <EmbargoEventKind />
+              ) : event.transition ? (
+                l.transition(event.transition)
+              ) : (
+                ''
+              )}
             </span>
           </div>
           {event.kind === 'transition' && (event.from || event.to) ? (

@@ -119,7 +119,8 @@ export const WorkflowActions = ({ panel, modified, l }: Props) => {
             className="wf-actions__date"
             type="datetime-local"
             name="workflow-date"
-            min={toLocalInput(new Date())}
+            // Not before the embargo, when there is one (the server refuses earlier).
+            min={toLocalInput(new Date(state.embargo.active ? state.embargo.until! : Date.now()))}
             value={date}
             onChange={(event) => setDate(event.target.value)}
             // Enter here must not submit the document form around the panel.

@@ -11,6 +11,7 @@ import { WorkflowChecklist, WorkflowPeople, WorkflowSchedule } from './WorkflowS
 import { StageBadge } from '../admin/StageBadge'
 import { useWords } from '../admin/useWords'
 import type { Words } from '../admin/words'
+import { EmbargoMark } from '../embargo/EmbargoMark'
 import './workflow.css'
 
 /** The panel before there is a state to show: not saved yet, loading, or failed to load. */
@@ -68,6 +69,9 @@ export const WorkflowPanel: UIFieldClientComponent = () => {
         <p className="wf-panel__hint" data-testid="workflow-pending-update">
           {l.t('workflow:pendingUpdate')}
         </p>
+      ) : null}
+      {state.embargo.active && state.embargo.until ? (
+        <EmbargoMark until={state.embargo.until} detail />
       ) : null}
       <WorkflowChecklist state={state} l={l} />
       <WorkflowActions panel={{ ...panel, state }} modified={modified} l={l} />

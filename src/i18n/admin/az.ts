@@ -5,6 +5,7 @@ import { commentsAz } from './comments/az'
 import type { AdminDictionary } from './dictionary'
 import { emailsAz } from './emails/az'
 import { liveAz } from './live/az'
+import { embargoAz } from './embargo/az'
 import { newsletterAz } from './newsletter/az'
 import { panelsAz } from './panels/az'
 import { planningAz } from './planning/az'
@@ -231,4 +232,5 @@ export const az = {
   planning: planningAz,
   live: liveAz,
   breaking: breakingAz,
+  embargo: embargoAz,
 } satisfies AdminDictionary

@@ -4,6 +4,7 @@ import { breakingEn } from './breaking/en'
 import { commentsEn } from './comments/en'
 import { emailsEn } from './emails/en'
 import { liveEn } from './live/en'
+import { embargoEn } from './embargo/en'
 import { newsletterEn } from './newsletter/en'
 import { panelsEn } from './panels/en'
 import { planningEn } from './planning/en'
@@ -233,4 +234,5 @@ export const en = {
   planning: planningEn,
   live: liveEn,
   breaking: breakingEn,
+  embargo: embargoEn,
 }

@@ -5,6 +5,7 @@ import { commentsRu } from './comments/ru'
 import type { AdminDictionary } from './dictionary'
 import { emailsRu } from './emails/ru'
 import { liveRu } from './live/ru'
+import { embargoRu } from './embargo/ru'
 import { newsletterRu } from './newsletter/ru'
 import { panelsRu } from './panels/ru'
 import { planningRu } from './planning/ru'
@@ -232,4 +233,5 @@ export const ru = {
   planning: planningRu,
   live: liveRu,
   breaking: breakingRu,
+  embargo: embargoRu,
 } satisfies AdminDictionary

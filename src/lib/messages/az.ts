@@ -257,4 +257,21 @@ export const messagesAz: Shape<typeof messagesEn> = {
     expiryTooFar: 'Təcili xəbər qeydi ən çoxu {{hours}} saat davam edir.',
     articleFixed: 'Qeyd öz məqaləsinə bağlıdır: onu silin və başqa məqaləni ayrıca qeyd edin.',
   },
+  embargo: {
+    notBefore:
+      'Bu material {{until}} tarixinədək embarqo altındadır: o vaxtadək heç kim onu dərc edə bilməz. Dərci həmin vaxta və ya sonraya planlaşdırın.',
+    scheduleBefore:
+      'Bu material {{until}} tarixinədək embarqo altındadır: dərci həmin vaxta və ya sonraya planlaşdırın.',
+    writersCannotShorten:
+      'Embarqonun vaxtını yalnız redaktor irəli çəkə bilər. O, {{until}} tarixinədək qüvvədədir; siz onu daha gec vaxta keçirə bilərsiniz.',
+    writersCannotLift:
+      'Embarqonu yalnız redaktor götürə bilər. O, {{until}} tarixinədək qüvvədədir.',
+    scheduledBefore:
+      '“{{title}}” materialının dərci {{scheduledAt}} tarixinə, yəni embarqodan ({{until}}) əvvələ planlaşdırılıb. Əvvəlcə bu planı ləğv edin və ya dərci embarqo vaxtına, yaxud sonraya planlaşdırın.',
+    alreadyPublished:
+      '“{{title}}” materialı artıq dərc olunub: embarqo yalnız dərcdən əvvəl qoyula bilər.',
+    eventSet: 'Embarqo qoyuldu: {{until}} tarixindən əvvəl olmaz.',
+    eventMoved: 'Embarqonun vaxtı dəyişdi: {{until}} tarixindən əvvəl olmaz.',
+    eventLifted: 'Embarqo götürüldü (vaxtı {{until}} idi).',
+  },
 }

@@ -252,4 +252,20 @@ export const messagesEn = {
     expiryTooFar: 'A breaking news mark lasts at most {{hours}} hours.',
     articleFixed: 'A mark stays with its article: remove it and mark the other article instead.',
   },
+  embargo: {
+    notBefore:
+      'This story is under embargo until {{until}}: nobody can publish it before then. Schedule it for that time or later.',
+    scheduleBefore:
+      'This story is under embargo until {{until}}: schedule it for that time or later.',
+    writersCannotShorten:
+      'Only editors can bring an embargo forward. It stays until {{until}}; you can move it later.',
+    writersCannotLift: 'Only editors can lift an embargo. It stays until {{until}}.',
+    scheduledBefore:
+      'The article "{{title}}" is scheduled for {{scheduledAt}}, before the embargo ({{until}}). Cancel that schedule or schedule it for the embargo or later first.',
+    alreadyPublished:
+      'The article "{{title}}" is already published: an embargo can only be set before publication.',
+    eventSet: 'Embargo set: not before {{until}}.',
+    eventMoved: 'Embargo moved: not before {{until}}.',
+    eventLifted: 'Embargo lifted (it was until {{until}}).',
+  },
 }
