@@ -19,6 +19,7 @@ import { Comments } from './src/collections/Comments'
 import { EditorialEvents } from './src/collections/EditorialEvents'
 import { Media } from './src/collections/Media'
 import { Pages } from './src/collections/Pages'
+import { Redirects } from './src/collections/Redirects'
 import { Subscribers } from './src/collections/Subscribers'
 import { ensureDigestSchedule } from './src/collections/Subscribers/digest'
 import { newsletterTasks } from './src/collections/Subscribers/jobs'
@@ -95,6 +96,7 @@ export default buildConfig({
     EditorialEvents,
     Comments,
     Subscribers,
+    Redirects,
   ],
   globals: [SiteSettings, Navigation],
   editor: lexicalEditor(),

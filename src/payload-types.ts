@@ -77,6 +77,7 @@ export interface Config {
     'editorial-events': EditorialEvent;
     comments: Comment;
     subscribers: Subscriber;
+    redirects: Redirect;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -99,6 +100,7 @@ export interface Config {
     'editorial-events': EditorialEventsSelect<false> | EditorialEventsSelect<true>;
     comments: CommentsSelect<false> | CommentsSelect<true>;
     subscribers: SubscribersSelect<false> | SubscribersSelect<true>;
+    redirects: RedirectsSelect<false> | RedirectsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -583,6 +585,27 @@ export interface Subscriber {
   createdAt: string;
 }
 /**
+ * Old addresses and where they lead now (answered with 301). Made automatically when a published article, a section or a tag changes its address; add one by hand for anything else.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "redirects".
+ */
+export interface Redirect {
+  id: number;
+  /**
+   * A path on this site, such as /en/articles/old-title or /2019/05/story.html?id=5. A full URL keeps its path and query.
+   */
+  from: string;
+  /**
+   * A path on this site, such as /az/articles/new-title. Readers are never sent to another website.
+   */
+  to: string;
+  origin: 'automatic' | 'manual' | 'imported';
+  createdBy?: (number | null) | User;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -752,6 +775,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'subscribers';
         value: number | Subscriber;
+      } | null)
+    | ({
+        relationTo: 'redirects';
+        value: number | Redirect;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1080,6 +1107,18 @@ export interface SubscribersSelect<T extends boolean = true> {
   ipHash?: T;
   confirmTokenHash?: T;
   confirmExpiresAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "redirects_select".
+ */
+export interface RedirectsSelect<T extends boolean = true> {
+  from?: T;
+  to?: T;
+  origin?: T;
+  createdBy?: T;
   updatedAt?: T;
   createdAt?: T;
 }

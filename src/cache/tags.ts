@@ -30,4 +30,6 @@ export const cacheTags = {
   comments: (articleId: number | string) => `comments:${articleId}`,
   /** every list's comment counts (article cards): expired by any change of an approved comment */
   commentCounts: 'comment-counts',
+  /** the redirects: nothing cached reads them; expiring it has the proxy fetch their sources */
+  redirects: 'redirects',
 } as const

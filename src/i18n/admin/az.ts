@@ -5,6 +5,7 @@ import type { AdminDictionary } from './dictionary'
 import { emailsAz } from './emails/az'
 import { newsletterAz } from './newsletter/az'
 import { panelsAz } from './panels/az'
+import { redirectsAz } from './redirects/az'
 
 /** The admin's own words in Azerbaijani: every key of the English source, none added. */
 export const az = {
@@ -224,4 +225,5 @@ export const az = {
   emails: emailsAz,
   comments: commentsAz,
   newsletter: newsletterAz,
+  redirects: redirectsAz,
 } satisfies AdminDictionary

@@ -4,6 +4,7 @@ import { commentsEn } from './comments/en'
 import { emailsEn } from './emails/en'
 import { newsletterEn } from './newsletter/en'
 import { panelsEn } from './panels/en'
+import { redirectsEn } from './redirects/en'
 
 /**
  * The admin's own words in English: the source every other language's dictionary must match key
@@ -226,4 +227,5 @@ export const en = {
   emails: emailsEn,
   comments: commentsEn,
   newsletter: newsletterEn,
+  redirects: redirectsEn,
 }

@@ -5,6 +5,7 @@ import type { AdminDictionary } from './dictionary'
 import { emailsRu } from './emails/ru'
 import { newsletterRu } from './newsletter/ru'
 import { panelsRu } from './panels/ru'
+import { redirectsRu } from './redirects/ru'
 
 /** The admin's own words in Russian: every key of the English source, none added. */
 export const ru = {
@@ -225,4 +226,5 @@ export const ru = {
   emails: emailsRu,
   comments: commentsRu,
   newsletter: newsletterRu,
+  redirects: redirectsRu,
 } satisfies AdminDictionary

@@ -225,4 +225,21 @@ export const messagesEn = {
     badDate: 'Give the digest date as YYYY-MM-DD.',
     unknownSubscriber: 'This subscription no longer exists.',
   },
+  redirects: {
+    fromMalformed:
+      'The old address must be a path on this site starting with "/", such as /en/articles/old-title (at most {{max}} characters, no spaces).',
+    fromReserved:
+      'The old address cannot be under /admin, /api, /next or /_next: those are not pages.',
+    toMalformed:
+      'The new address must be a path on this site starting with "/", such as /en/articles/new-title (at most {{max}} characters, no spaces).',
+    toExternal:
+      'The new address must be on this site: a redirect never sends readers to another website.',
+    toReserved:
+      'The new address cannot be under /admin, /api, /next or /_next: those are not pages.',
+    same: 'The old and the new address are the same ({{path}}).',
+    loop: 'This redirect would make a loop: {{to}} already leads back to {{from}}. Change that redirect first.',
+    liveArticle:
+      "A published article lives at {{path}}: a redirect would hide it. Change the article's slug or unpublish it first.",
+    duplicate: 'There is already a redirect from {{path}}. Edit that one instead.',
+  },
 }
