@@ -44,7 +44,7 @@ export default async function proxy(request: NextRequest) {
 }
 
 /** A 301 to where the `redirects` table sends this address, or null. */
-const movedTo = async (request: NextRequest): Promise<Response | null> => {
+const movedTo = async (request: NextRequest): Promise<NextResponse | null> => {
   const snapshot = redirectSnapshot()
   if (!snapshot) return null
   const redirects = await snapshot.current()
@@ -52,11 +52,13 @@ const movedTo = async (request: NextRequest): Promise<Response | null> => {
   const { pathname, search } = request.nextUrl
   const target = redirectTarget((from) => redirects.get(from), pathname, search)
   if (!target) return null
-  // Relative to the request's own origin, as the reader reached the site (the proxy's host).
-  return new Response(null, {
-    status: 301,
-    headers: { Location: target, 'Cache-Control': 'public, max-age=300' },
-  })
+  // Next wants an absolute Location here and sends it relative when it is on the request's own
+  // origin (as the reader reached the site). Browsers must not keep it (without a
+  // Cache-Control they keep a 301 for good): a redirect may be removed when a slug is given back,
+  // and a browser holding the old 301 would then loop. nginx keeps it its usual second.
+  const response = NextResponse.redirect(new URL(target, request.nextUrl), 301)
+  response.headers.set('Cache-Control', 'public, max-age=0, must-revalidate')
+  return response
 }
 
 export const config = {
