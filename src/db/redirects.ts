@@ -1,4 +1,5 @@
 import { sql } from '@payloadcms/db-postgres'
+import type { PoolClient } from 'pg'
 
 import type { Drizzle } from './client'
 
@@ -101,18 +102,6 @@ export const putRedirects = async (
   return written
 }
 
-/** Which of these sources already have a row (the importer's conflict check). */
-export const existingRedirectSources = async (db: Drizzle, paths: string[]): Promise<string[]> => {
-  if (paths.length === 0) return []
-  const { rows } = await db.execute<{ from: string }>(
-    sql`SELECT "from" FROM redirects WHERE "from" IN (${sql.join(
-      paths.map((path) => sql`${path}`),
-      sql`, `,
-    )})`,
-  )
-  return rows.map((row) => row.from)
-}
-
 /** Whether a published article lives at `/{language}/articles/{slug}` now. */
 export const isLiveArticle = async (
   db: Drizzle,
@@ -135,4 +124,43 @@ export const liveArticleRow = async (db: Drizzle, id: number): Promise<LiveArtic
     sql`SELECT language, slug, _status AS status FROM articles WHERE id = ${id}`,
   )
   return rows[0] ?? null
+}
+
+/** The importer's connection (src/db/import.ts): a `pg` client inside its batch transaction. */
+type ImportClient = Pick<PoolClient, 'query'>
+
+/** Which of these sources already have a row, on the importer's connection. */
+export const takenRedirectSources = async (
+  client: ImportClient,
+  paths: string[],
+): Promise<string[]> => {
+  if (paths.length === 0) return []
+  const { rows } = await client.query<{ from: string }>(
+    'SELECT "from" FROM redirects WHERE "from" = ANY($1::varchar[])',
+    [paths],
+  )
+  return rows.map((row) => row.from)
+}
+
+/**
+ * The importer's rows (an archive's old addresses → the new article's), in its batch's
+ * transaction: the articles' new addresses lose any redirect that would hide them, then the rows
+ * are inserted as `imported` (a source already taken fails the batch, which the importer then
+ * writes record by record, so the line that holds it fails alone).
+ */
+export const insertImportedRedirects = async (
+  client: ImportClient,
+  rows: RedirectWrite[],
+  liveAddresses: string[],
+): Promise<void> => {
+  if (liveAddresses.length > 0) {
+    await client.query('DELETE FROM redirects WHERE "from" = ANY($1::varchar[])', [liveAddresses])
+  }
+  if (rows.length === 0) return
+  await client.query(
+    `INSERT INTO redirects ("from", "to", origin, updated_at, created_at)
+     SELECT r."from", r."to", 'imported', now(), now()
+     FROM json_to_recordset($1::json) AS r("from" varchar, "to" varchar)`,
+    [JSON.stringify(rows)],
+  )
 }
