@@ -113,7 +113,7 @@ describe.runIf(nginxBinary)('redirects, through the proxy', () => {
   })
 
   it('sends A straight to C after A → B and B → C: one 301', async () => {
-    const [a, b, c] = ['a', 'b', 'c'].map((x) => `/en/articles/chain-${x}-${stamp}`) as [
+    const [a, b, c] = ['a', 'b', 'c'].map((x) => `/en/pages/chain-${x}-${stamp}`) as [
       string,
       string,
       string,

@@ -187,6 +187,7 @@ describe('validation of a redirect made by hand', () => {
 
   it('refuses, in the requester language, with a stable code and nothing written', async () => {
     const live = await publishedArticle(unique('live'))
+    const draft = await createArticle(ctx.payload, { slug: unique('unpublished') })
     const taken = `/${unique('taken')}`
     expect((await asEditor({ from: taken, to: '/en' })).status).toBe(201)
     const before = await table()
@@ -198,6 +199,12 @@ describe('validation of a redirect made by hand', () => {
       [{ from: '/en/same', to: '/en/same/' }, 400, 'redirects.same'],
       [{ from: `/en/articles/${live.slug}`, to: '/en' }, 409, 'redirects.liveArticle'],
       [{ from: taken, to: '/az' }, 409, 'redirects.duplicate'],
+      [{ from: `/${unique('a')}`, to: `/en/articles/${draft.slug}` }, 409, 'redirects.toNotLive'],
+      [
+        { from: `/${unique('a')}`, to: `/en/articles/${unique('nowhere')}` },
+        409,
+        'redirects.toNotLive',
+      ],
     ]
     for (const [body, status, code] of cases) {
       const answer = await asEditor(body)

@@ -246,5 +246,7 @@ export const messagesAz: Shape<typeof messagesEn> = {
     liveArticle:
       '{{path}} ünvanında dərc olunmuş məqalə var: yönləndirmə onu gizlədər. Əvvəlcə məqalənin ünvan adını dəyişin və ya onu dərcdən çıxarın.',
     duplicate: '{{path}} ünvanından artıq yönləndirmə var. Onu redaktə edin.',
+    toNotLive:
+      '{{path}} ünvanında dərc olunmuş məqalə yoxdur. Yönləndirmə məqaləyə yalnız o dərc olunduqdan sonra apara bilər.',
   },
 }

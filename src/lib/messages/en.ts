@@ -241,5 +241,7 @@ export const messagesEn = {
     liveArticle:
       "A published article lives at {{path}}: a redirect would hide it. Change the article's slug or unpublish it first.",
     duplicate: 'There is already a redirect from {{path}}. Edit that one instead.',
+    toNotLive:
+      'No published article lives at {{path}}. A redirect may lead to an article only once it is published.',
   },
 }

@@ -58,8 +58,9 @@ const articleAddress = (path: string): { language: string; slug: string } | null
  * beforeChange: a row as a person writes it (REST, GraphQL, the admin). Both addresses are
  * normalised; refused with a 4xx in the requester's language, nothing written: a malformed or
  * reserved path, a target off the site, the same address on both sides, a source where a
- * published article lives now, a second row from one source, and a loop (the target already
- * leads back to the source). A target that is itself redirected is replaced by where it finally
+ * published article lives now, a second row from one source, a loop (the target already leads
+ * back to the source), and an article address as target where no published article lives
+ * (a draft's address must not reach readers through a Location header). A target that is itself redirected is replaced by where it finally
  * leads, so a reader gets one 301. A person's new row is `manual` and theirs.
  */
 export const checkRedirect: CollectionBeforeChangeHook<Redirect> = async ({
@@ -81,6 +82,11 @@ export const checkRedirect: CollectionBeforeChangeHook<Redirect> = async ({
   }
   const { target, loop } = await finalTarget(db, from, to)
   if (loop) throw refuse(req, 'redirects:loop', 409, { from, to })
+  // A reader would see the address of an article that is not public yet (or no more).
+  const goal = articleAddress(pathnameOf(target))
+  if (goal && !(await isLiveArticle(db, goal.language, goal.slug))) {
+    throw refuse(req, 'redirects:toNotLive', 409, { path: target })
+  }
   const result: Partial<Redirect> = { ...data, from, to: target }
   if (operation === 'create') {
     result.origin = data.origin ?? 'manual'
