@@ -3,6 +3,7 @@ import type { Payload } from 'payload'
 import { linkRelatedArticles, seedArticles, seedLanguageVersions } from './articles'
 import { seedComments } from './comments'
 import { seedAuthors, seedUsers } from './people'
+import { seedRedirects } from './redirects'
 import { startSeedRun, type SeedResult } from './run'
 import { seedNavigation, seedPages, seedSettings } from './site'
 import { seedSections, seedTags } from './taxonomy'
@@ -32,5 +33,6 @@ export const seed = async (payload: Payload): Promise<SeedResult> => {
   const pageIds = await seedPages(run)
   await seedSettings(run)
   await seedNavigation(run, categoryIds, pageIds)
+  await seedRedirects(run)
   return run.result
 }
