@@ -37,11 +37,14 @@ export default async function proxy(request: NextRequest) {
   if (isMalformedPath(pathname)) {
     return Response.json({ errors: [{ message: malformedPathMessage }] }, { status: 400 })
   }
-  const moved = await movedTo(request)
+  const moved = INTERNAL.test(pathname) ? null : await movedTo(request)
   if (moved) return moved
   if (!REDIRECTED.test(pathname)) return NextResponse.next()
   return languageRedirects(request)
 }
+
+/** The app's own paths, which no redirect starts from (src/lib/redirectPaths.ts). */
+const INTERNAL = /^\/(?:api|admin|_next|_vercel|next)(?:\/|$)/
 
 /** A 301 to where the `redirects` table sends this address, or null. */
 const movedTo = async (request: NextRequest): Promise<NextResponse | null> => {
@@ -63,6 +66,7 @@ const movedTo = async (request: NextRequest): Promise<NextResponse | null> => {
 
 export const config = {
   // Every public address (redirect sources may be any path, an old site's `.html` included), but
-  // not the admin, the APIs, Next's own files, the preview and internal routes.
-  matcher: ['/((?!api|admin|_next|_vercel|next(?:/|$)).*)'],
+  // not the admin, the APIs, Next's own files, the preview and internal routes; and any path
+  // with a `%` (to refuse one that does not decode).
+  matcher: ['/((?!api|admin|_next|_vercel|next(?:/|$)).*)', '/(.*%.*)'],
 }
