@@ -11,7 +11,7 @@ import * as migration_20261126_092401_comments from './20261126_092401_comments'
 import * as migration_20261126_093622_comment_notifications from './20261126_093622_comment_notifications';
 import * as migration_20261126_093737_newsletter from './20261126_093737_newsletter';
 import * as migration_20261126_100000_comment_commenters from './20261126_100000_comment_commenters';
-import * as migration_20261126_122813_redirects from './20261126_122813_redirects';
+import * as migration_20261126_131225_redirects from './20261126_131225_redirects';
 
 export const migrations = [
   {
@@ -80,8 +80,8 @@ export const migrations = [
     name: '20261126_100000_comment_commenters',
   },
   {
-    up: migration_20261126_122813_redirects.up,
-    down: migration_20261126_122813_redirects.down,
-    name: '20261126_122813_redirects'
+    up: migration_20261126_131225_redirects.up,
+    down: migration_20261126_131225_redirects.down,
+    name: '20261126_131225_redirects'
   },
 ];

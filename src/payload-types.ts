@@ -597,9 +597,25 @@ export interface Redirect {
    */
   from: string;
   /**
+   * Or choose an article, a section or a tag: the new address is its address (a section or tag in the language of the old address) and follows it when it changes.
+   */
+  toDocument?:
+    | ({
+        relationTo: 'articles';
+        value: number | Article;
+      } | null)
+    | ({
+        relationTo: 'categories';
+        value: number | Category;
+      } | null)
+    | ({
+        relationTo: 'tags';
+        value: number | Tag;
+      } | null);
+  /**
    * A path on this site, such as /az/articles/new-title. Readers are never sent to another website.
    */
-  to: string;
+  to?: string | null;
   origin: 'automatic' | 'manual' | 'imported';
   createdBy?: (number | null) | User;
   updatedAt: string;
@@ -1116,6 +1132,7 @@ export interface SubscribersSelect<T extends boolean = true> {
  */
 export interface RedirectsSelect<T extends boolean = true> {
   from?: T;
+  toDocument?: T;
   to?: T;
   origin?: T;
   createdBy?: T;

@@ -26,7 +26,7 @@ const messageOf = (answer: { json: { errors?: { message: string }[] } }) =>
 /** Every redirect row, source → target, read by the system. */
 const table = async (): Promise<Record<string, string>> => {
   const { docs } = await ctx.payload.find({ collection: 'redirects', pagination: false, depth: 0 })
-  return Object.fromEntries(docs.map((doc) => [doc.from, doc.to]))
+  return Object.fromEntries(docs.map((doc) => [doc.from, doc.to ?? '']))
 }
 
 const rowFrom = async (from: string) =>
@@ -226,6 +226,53 @@ describe('validation of a redirect made by hand', () => {
     expect(loop.status).toBe(409)
     expect(codeOf(loop)).toBe('redirects.loop')
     expect(await rowFrom(c)).toBeUndefined()
+  })
+})
+
+describe('a redirect to a page chosen by reference', () => {
+  it("takes the page's address, and follows it when the address changes", async () => {
+    const [s1, s2] = [unique('referenced'), unique('referenced-moved')]
+    const article = await publishedArticle(s1, 'ru')
+    const from = `/${unique('old-ru')}`
+    const made = await asEditor({ from, toDocument: { relationTo: 'articles', value: article.id } })
+    expect(made.status).toBe(201)
+    expect((await rowFrom(from))?.to).toBe(`/ru/articles/${s1}`)
+    await setSlug(article.id, s2)
+    expect((await rowFrom(from))?.to).toBe(`/ru/articles/${s2}`)
+  })
+
+  it('takes a section or a tag in the language of the old address', async () => {
+    const slug = unique('referenced-section')
+    const section = await ctx.payload.create({
+      collection: 'categories',
+      data: { name: slug, slug },
+    })
+    const tag = await ctx.payload.create({ collection: 'tags', data: { name: slug, slug } })
+    const toSection = `/az/${unique('old-section')}`
+    const toTag = `/${unique('old-tag')}`
+    expect(
+      (
+        await asEditor({
+          from: toSection,
+          toDocument: { relationTo: 'categories', value: section.id },
+        })
+      ).status,
+    ).toBe(201)
+    expect(
+      (await asEditor({ from: toTag, toDocument: { relationTo: 'tags', value: tag.id } })).status,
+    ).toBe(201)
+    expect((await rowFrom(toSection))?.to).toBe(`/az/section/${slug}`)
+    expect((await rowFrom(toTag))?.to).toBe(`/en/tags/${slug}`)
+  })
+
+  it('refuses an article that is not published', async () => {
+    const draft = await createArticle(ctx.payload, { slug: unique('referenced-draft') })
+    const answer = await asEditor({
+      from: `/${unique('old')}`,
+      toDocument: { relationTo: 'articles', value: draft.id },
+    })
+    expect(answer.status).toBe(409)
+    expect(codeOf(answer)).toBe('redirects.toNotLive')
   })
 })
 

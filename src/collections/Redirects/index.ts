@@ -44,9 +44,18 @@ export const Redirects: CollectionConfig = {
       admin: { description: inLanguages('redirects:fromDescription') },
     },
     {
+      // Optional: the page the redirect leads to; `to` is then its address (in the language of
+      // the old address for sections and tags), and follows it when its address changes.
+      name: 'toDocument',
+      type: 'relationship',
+      relationTo: ['articles', 'categories', 'tags'],
+      label: label('redirects:toDocument'),
+      admin: { description: inLanguages('redirects:toDocumentDescription') },
+    },
+    {
+      // Required by the hook (a person may give `toDocument` instead): hooks/redirects.ts.
       name: 'to',
       type: 'text',
-      required: true,
       index: true,
       label: label('redirects:to'),
       admin: { description: inLanguages('redirects:toDescription') },

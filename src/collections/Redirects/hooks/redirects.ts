@@ -10,7 +10,7 @@ import { cacheTags } from '@/cache/tags'
 import { drizzleFor } from '@/db/client'
 import { finalTarget, isLiveArticle, redirectFrom, retargetRedirects } from '@/db/redirects'
 import { refuse } from '@/lib/errors'
-import { isLanguage } from '@/lib/languages'
+import { DEFAULT_LANGUAGE, isLanguage } from '@/lib/languages'
 import type { MessageKey } from '@/lib/messages'
 import {
   MAX_REDIRECT_PATH,
@@ -18,7 +18,8 @@ import {
   pathnameOf,
   type PathProblem,
 } from '@/lib/redirectPaths'
-import { serverOrigin } from '@/lib/urls'
+import { idOf } from '@/lib/relations'
+import { serverOrigin, urls } from '@/lib/urls'
 import type { Redirect } from '@/payload-types'
 
 const PROBLEMS: Record<'from' | 'to', Record<PathProblem, MessageKey>> = {
@@ -54,6 +55,31 @@ const articleAddress = (path: string): { language: string; slug: string } | null
   }
 }
 
+type Reference = NonNullable<Redirect['toDocument']>
+
+/**
+ * The address of the page a row refers to: an article's own (whatever its language), a
+ * section's or a tag's in the language of the old address (English for an old site's path).
+ */
+const addressOf = async (req: PayloadRequest, reference: Reference, from: string) => {
+  const id = idOf(reference.value)
+  if (id === null) return null
+  const prefix = from.split('/')[1]
+  const language = isLanguage(prefix) ? prefix : DEFAULT_LANGUAGE
+  const found = { depth: 0, req, overrideAccess: true, disableErrors: true } as const
+  if (reference.relationTo === 'articles') {
+    const article = await req.payload.findByID({ collection: 'articles', id, ...found })
+    return article?.slug ? urls.article(article.language, article.slug) : null
+  }
+  if (reference.relationTo === 'categories') {
+    const section = await req.payload.findByID({ collection: 'categories', id, ...found })
+    const path = section?.breadcrumbs?.at(-1)?.url ?? (section?.slug ? `/${section.slug}` : null)
+    return path ? urls.section(language, path.split('/').filter(Boolean)) : null
+  }
+  const tag = await req.payload.findByID({ collection: 'tags', id, ...found })
+  return tag?.slug ? urls.tag(language, tag.slug) : null
+}
+
 /**
  * beforeChange: a row as a person writes it (REST, GraphQL, the admin). Both addresses are
  * normalised; refused with a 4xx in the requester's language, nothing written: a malformed or
@@ -61,7 +87,8 @@ const articleAddress = (path: string): { language: string; slug: string } | null
  * published article lives now, a second row from one source, a loop (the target already leads
  * back to the source), and an article address as target where no published article lives
  * (a draft's address must not reach readers through a Location header). A target that is itself redirected is replaced by where it finally
- * leads, so a reader gets one 301. A person's new row is `manual` and theirs.
+ * leads, so a reader gets one 301. With a page chosen (`toDocument`), the target is its address.
+ * A person's new row is `manual` and theirs.
  */
 export const checkRedirect: CollectionBeforeChangeHook<Redirect> = async ({
   data,
@@ -70,7 +97,12 @@ export const checkRedirect: CollectionBeforeChangeHook<Redirect> = async ({
   req,
 }) => {
   const from = normalOrRefuse(req, data.from ?? originalDoc?.from, 'from')
-  const to = normalOrRefuse(req, data.to ?? originalDoc?.to, 'to')
+  const reference = 'toDocument' in data ? data.toDocument : originalDoc?.toDocument
+  const to = normalOrRefuse(
+    req,
+    reference ? await addressOf(req, reference, from) : (data.to ?? originalDoc?.to),
+    'to',
+  )
   if (from === to) throw refuse(req, 'redirects:same', 400, { path: from })
   const db = await drizzleFor(req)
   const article = articleAddress(pathnameOf(from))
@@ -108,7 +140,8 @@ export const collapseIntoRedirect: CollectionAfterChangeHook<Redirect> = async (
   previousDoc,
   req,
 }) => {
-  const rewritten = await retargetRedirects(await drizzleFor(req), doc.from, doc.to)
+  // `to` is always set by `checkRedirect`.
+  const rewritten = await retargetRedirects(await drizzleFor(req), doc.from, doc.to ?? doc.from)
   const sources = [doc.from, ...rewritten]
   if (previousDoc?.from && previousDoc.from !== doc.from) sources.push(previousDoc.from)
   await refreshSources(req, sources)

@@ -13,6 +13,9 @@ export const redirectsAz: Shape<typeof redirectsEn> = {
   to: 'Yeni ünvan',
   toDescription:
     'Bu saytda yol, məsələn /az/articles/new-title. Oxucular heç vaxt başqa sayta yönləndirilmir.',
+  toDocument: 'Səhifəyə aparır',
+  toDocumentDescription:
+    'Və ya məqalə, bölmə ya da teq seçin: yeni ünvan onun ünvanı olur (bölmə və teq köhnə ünvanın dilində) və o dəyişəndə onu izləyir.',
   origin: 'Necə yaranıb',
   origins: {
     automatic: 'Avtomatik (ünvan dəyişib)',

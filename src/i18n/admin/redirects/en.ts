@@ -13,6 +13,9 @@ export const redirectsEn = {
   to: 'New address',
   toDescription:
     'A path on this site, such as /az/articles/new-title. Readers are never sent to another website.',
+  toDocument: 'Leads to a page',
+  toDocumentDescription:
+    'Or choose an article, a section or a tag: the new address is its address (a section or tag in the language of the old address) and follows it when it changes.',
   origin: 'Made',
   origins: {
     automatic: 'Automatically (address changed)',
