@@ -202,6 +202,12 @@ describe.runIf(nginxBinary && browserTestsEnabled)('redirects in the admin', () 
       const moved = await movedWithin(proxy.url, from, 5000)
       expect(moved.status).toBe(301)
       expect(moved.location).toBe('/az')
+      // The list filters by origin: the automatic rows of the renamed article, not this one.
+      await page.goto('/admin/collections/redirects?where[origin][equals]=automatic&limit=100')
+      await expect
+        .poll(() => page.locator('body').innerText(), { timeout: 15_000 })
+        .toContain(`moving-story-en-${stamp}`)
+      expect(await page.locator('body').innerText()).not.toContain(from)
     } finally {
       await context.close()
     }

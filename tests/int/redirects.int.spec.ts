@@ -409,6 +409,33 @@ describe('the proxy snapshot', () => {
     }
   })
 
+  it('answers a new redirect on every instance within about a second', async () => {
+    // Two instances: two processes' snapshots, each with its own pool, no shared memory.
+    const instances = [0, 1].map(() =>
+      createRedirectSnapshot(new pg.Pool({ connectionString: ctx.databaseUrl, max: 1 })),
+    )
+    try {
+      await Promise.all(instances.map((snapshot) => snapshot.current()))
+      const from = `/${unique('everywhere')}`
+      await ctx.payload.create({
+        collection: 'redirects',
+        data: { from, to: '/az', origin: 'manual' },
+      })
+      const made = Date.now()
+      const seenAfter = await Promise.all(
+        instances.map(async (snapshot) => {
+          while (!(await snapshot.current()).has(from) && Date.now() - made < 5000) {
+            await new Promise((resolve) => setTimeout(resolve, 25))
+          }
+          return Date.now() - made
+        }),
+      )
+      for (const ms of seenAfter) expect(ms).toBeLessThan(1500)
+    } finally {
+      await Promise.all(instances.map((snapshot) => snapshot.close()))
+    }
+  })
+
   it('asks the database at most once per interval', async () => {
     let queries = 0
     const pool = new pg.Pool({ connectionString: ctx.databaseUrl, max: 1 })
