@@ -22,6 +22,7 @@ import { LiveCoverages } from './src/collections/LiveCoverages'
 import { LiveUpdates } from './src/collections/LiveUpdates'
 import { Media } from './src/collections/Media'
 import { Pages } from './src/collections/Pages'
+import { Redirects } from './src/collections/Redirects'
 import { Subscribers } from './src/collections/Subscribers'
 import { ensureDigestSchedule } from './src/collections/Subscribers/digest'
 import { newsletterTasks } from './src/collections/Subscribers/jobs'
@@ -107,6 +108,7 @@ export default buildConfig({
     LiveCoverages,
     LiveUpdates,
     BreakingNews,
+    Redirects,
   ],
   globals: [SiteSettings, Navigation],
   editor: lexicalEditor(),

@@ -15,6 +15,7 @@ import * as migration_20261126_122401_planning from './20261126_122401_planning'
 import * as migration_20261126_122540_embargo from './20261126_122540_embargo';
 import * as migration_20261126_122850_breaking from './20261126_122850_breaking';
 import * as migration_20261126_123014_live from './20261126_123014_live';
+import * as migration_20261126_131225_redirects from './20261126_131225_redirects';
 
 export const migrations = [
   {
@@ -101,5 +102,10 @@ export const migrations = [
     up: migration_20261126_123014_live.up,
     down: migration_20261126_123014_live.down,
     name: '20261126_123014_live',
+  },
+  {
+    up: migration_20261126_131225_redirects.up,
+    down: migration_20261126_131225_redirects.down,
+    name: '20261126_131225_redirects',
   },
 ];

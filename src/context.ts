@@ -4,6 +4,7 @@
  * read and write them as typed properties, with no cast and no string constant standing in for
  * a name. A new key is added here first, with what sets it and what reads it.
  */
+import type { LiveArticleRow } from '@/db/redirects'
 import type { SanctionedTransition } from '@/workflow/hooks'
 
 declare module 'payload' {
@@ -50,5 +51,11 @@ declare module 'payload' {
      * it reports (src/lib/errorResponse.ts).
      */
     requestId?: string
+    /**
+     * Each article's live address before this write (its own row: language, slug, status), by
+     * id. Set by `rememberLiveAddress` (beforeChange), read and cleared by
+     * `redirectChangedAddress` (afterChange), src/collections/Redirects/hooks/automatic.ts.
+     */
+    redirectsLiveBefore?: Record<string, LiveArticleRow>
   }
 }

@@ -80,6 +80,7 @@ export interface Config {
     'live-coverages': LiveCoverage;
     'live-updates': LiveUpdate;
     'breaking-news': BreakingNewsMark;
+    redirects: Redirect;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -105,6 +106,7 @@ export interface Config {
     'live-coverages': LiveCoveragesSelect<false> | LiveCoveragesSelect<true>;
     'live-updates': LiveUpdatesSelect<false> | LiveUpdatesSelect<true>;
     'breaking-news': BreakingNewsSelect<false> | BreakingNewsSelect<true>;
+    redirects: RedirectsSelect<false> | RedirectsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -651,6 +653,43 @@ export interface BreakingNewsMark {
   createdAt: string;
 }
 /**
+ * Old addresses and where they lead now (answered with 301). Made automatically when a published article, a section or a tag changes its address; add one by hand for anything else.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "redirects".
+ */
+export interface Redirect {
+  id: number;
+  /**
+   * A path on this site, such as /en/articles/old-title or /2019/05/story.html?id=5. A full URL keeps its path and query.
+   */
+  from: string;
+  /**
+   * Or choose an article, a section or a tag: the new address is its address (a section or tag in the language of the old address) and follows it when it changes.
+   */
+  toDocument?:
+    | ({
+        relationTo: 'articles';
+        value: number | Article;
+      } | null)
+    | ({
+        relationTo: 'categories';
+        value: number | Category;
+      } | null)
+    | ({
+        relationTo: 'tags';
+        value: number | Tag;
+      } | null);
+  /**
+   * A path on this site, such as /az/articles/new-title. Readers are never sent to another website.
+   */
+  to?: string | null;
+  origin: 'automatic' | 'manual' | 'imported';
+  createdBy?: (number | null) | User;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -832,6 +871,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'breaking-news';
         value: number | BreakingNewsMark;
+      } | null)
+    | ({
+        relationTo: 'redirects';
+        value: number | Redirect;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1206,6 +1249,19 @@ export interface BreakingNewsSelect<T extends boolean = true> {
   expiresAt?: T;
   language?: T;
   markedBy?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "redirects_select".
+ */
+export interface RedirectsSelect<T extends boolean = true> {
+  from?: T;
+  toDocument?: T;
+  to?: T;
+  origin?: T;
+  createdBy?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -29,6 +29,11 @@ import {
 import { serializeSaves } from '@/collections/Articles/hooks/serializeSaves'
 import { setCreatedBy } from '@/collections/Articles/hooks/setCreatedBy'
 import { commentsJobsPlugin } from '@/collections/Comments/plugin'
+import {
+  redirectChangedAddress,
+  rememberLiveAddress,
+} from '@/collections/Redirects/hooks/automatic'
+import { redirectsPlugin } from '@/collections/Redirects/plugin'
 import { withSeoLabels } from '@/fields/seo'
 import { withIdCheck } from '@/lib/ids'
 import { changeCollection } from '@/lib/plugins'
@@ -52,8 +57,10 @@ type Hooks = NonNullable<CollectionConfig['hooks']>
  * |                 | setCreatedBy           | articles     | owner of a new article, before the scope check reads it                                                   |
  * |                 | keepInScope            | articles     | checks the article as it will be stored: after every hook that changes language, original or owner       |
  * |                 | computeReadingTime     | articles     | derived from the final body; order-free, last by convention                                               |
+ * |                 | rememberLiveAddress    | redirects    | reads the live row's address before the write changes it; order-free                                      |
  * | afterChange     | recordWorkflow         | workflow     | timeline event and queued jobs, in the write's transaction                                                |
  * |                 | updateLanguageVersions | translations | writes the versions (their own hooks run, revalidation included)                                          |
+ * |                 | redirectChangedAddress | redirects    | old live address → new one, in the write's transaction; before the expiry so the proxy refresh sees it    |
  * |                 | revalidateArticle      | articles     | last: expires the cache once everything this write changes is written                                     |
  * | afterDelete     | revalidateDeletedArticle | articles   | the only one                                                                                              |
  *
@@ -62,8 +69,15 @@ type Hooks = NonNullable<CollectionConfig['hooks']>
 export const ARTICLE_HOOKS: Hooks = {
   beforeOperation: [serializeSaves, rememberSaveMode],
   beforeValidate: [ensureUniqueSlug],
-  beforeChange: [applyWorkflow, followOriginal, setCreatedBy, keepInScope, computeReadingTime],
-  afterChange: [recordWorkflow, updateLanguageVersions, revalidateArticle],
+  beforeChange: [
+    applyWorkflow,
+    followOriginal,
+    setCreatedBy,
+    keepInScope,
+    computeReadingTime,
+    rememberLiveAddress,
+  ],
+  afterChange: [recordWorkflow, updateLanguageVersions, redirectChangedAddress, revalidateArticle],
   afterDelete: [revalidateDeletedArticle],
 }
 
@@ -119,6 +133,7 @@ export const plugins: Plugin[] = [
   }),
   translationsPlugin({ fieldsAfter: 'slug' }),
   commentsJobsPlugin,
+  redirectsPlugin,
   articleHookOrder,
   nestedDocsPlugin({
     collections: ['categories'],

@@ -1,8 +1,10 @@
 import { NextResponse, type NextRequest } from 'next/server'
 import createMiddleware from 'next-intl/middleware'
 
+import { redirectSnapshot } from './db/redirectSnapshot'
 import { routing } from './i18n/routing'
 import { isMalformedPath, malformedPathMessage } from './lib/malformedPath'
+import { redirectTarget } from './lib/redirectPaths'
 
 /**
  * Sends readers of `/` (and any unprefixed public path) to their language: the `NEXT_LOCALE`
@@ -17,6 +19,12 @@ import { isMalformedPath, malformedPathMessage } from './lib/malformedPath'
  *
  * It also sees every path with a `%` in it, to answer one that does not decode with a 400 (Next
  * would answer it with a 500); any other such path passes through untouched.
+ *
+ * Redirects (the `redirects` collection): every public path, language pages included, is looked
+ * up first in this process's snapshot of the table (src/db/redirectSnapshot.ts: a map in memory,
+ * its version checked at most once a second), and a source answers `301` with the target (the
+ * request's query string kept). A page that exists pays that lookup and nothing else: no cookie,
+ * no database round trip; the language redirects still run on unprefixed paths only.
  */
 const languageRedirects = createMiddleware(routing)
 
@@ -24,20 +32,41 @@ const languageRedirects = createMiddleware(routing)
 const REDIRECTED =
   /^\/(?!(?:en|az|ru)(?:\/|$)|api|admin|_next|_vercel|next|sitemap|sitemaps|robots|.*\..*)/
 
-export default function proxy(request: NextRequest) {
+export default async function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl
   if (isMalformedPath(pathname)) {
     return Response.json({ errors: [{ message: malformedPathMessage }] }, { status: 400 })
   }
+  const moved = INTERNAL.test(pathname) ? null : await movedTo(request)
+  if (moved) return moved
   if (!REDIRECTED.test(pathname)) return NextResponse.next()
   return languageRedirects(request)
 }
 
+/** The app's own paths, which no redirect starts from (src/lib/redirectPaths.ts). */
+const INTERNAL = /^\/(?:api|admin|_next|_vercel|next)(?:\/|$)/
+
+/** A 301 to where the `redirects` table sends this address, or null. */
+const movedTo = async (request: NextRequest): Promise<NextResponse | null> => {
+  const snapshot = redirectSnapshot()
+  if (!snapshot) return null
+  const redirects = await snapshot.current()
+  if (redirects.size === 0) return null
+  const { pathname, search } = request.nextUrl
+  const target = redirectTarget((from) => redirects.get(from), pathname, search)
+  if (!target) return null
+  // Next wants an absolute Location here and sends it relative when it is on the request's own
+  // origin (as the reader reached the site). Browsers must not keep it (without a
+  // Cache-Control they keep a 301 for good): a redirect may be removed when a slug is given back,
+  // and a browser holding the old 301 would then loop. nginx keeps it its usual second.
+  const response = NextResponse.redirect(new URL(target, request.nextUrl), 301)
+  response.headers.set('Cache-Control', 'public, max-age=0, must-revalidate')
+  return response
+}
+
 export const config = {
-  // Not the language-prefixed pages, the admin, the APIs, Next's own files, the preview and
-  // internal routes, sitemaps, robots or any file with an extension; and any path with a `%`.
-  matcher: [
-    '/((?!(?:en|az|ru)(?:/|$)|api|admin|_next|_vercel|next|sitemap|sitemaps|robots|.*\\..*).*)',
-    '/(.*%.*)',
-  ],
+  // Every public address (redirect sources may be any path, an old site's `.html` included), but
+  // not the admin, the APIs, Next's own files, the preview and internal routes; and any path
+  // with a `%` (to refuse one that does not decode).
+  matcher: ['/((?!api|admin|_next|_vercel|next(?:/|$)).*)', '/(.*%.*)'],
 }

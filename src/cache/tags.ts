@@ -36,4 +36,6 @@ export const cacheTags = {
   breaking: 'breaking',
   /** one language's breaking-news marks */
   breakingIn: (language: string) => `breaking:${language}`,
+  /** the redirects: nothing cached reads them; expiring it has the proxy fetch their sources */
+  redirects: 'redirects',
 } as const

@@ -243,6 +243,13 @@ const NEWSLETTER_TABLES = {
   subscribers_rels: ['parent_id', 'path', 'categories_id'],
 } as const satisfies TableColumns
 
+// ─── src/db/redirects.ts, src/db/redirectSnapshot.ts: the redirects ───────────────────────────
+
+const REDIRECT_TABLES = {
+  redirects: ['id', 'from', 'to', 'origin', 'created_by_id', 'updated_at', 'created_at'],
+  articles: ['id', 'language', 'slug', '_status', 'deleted_at'],
+} as const satisfies TableColumns
+
 // ─── the union ────────────────────────────────────────────────────────────────────────────────
 
 /** Every block's columns per table (a table named by several blocks lists all of theirs). */
@@ -265,6 +272,7 @@ export const RAW_SQL_SCHEMA: TableColumns = union(
   COMMENT_NOTIFY_TABLES,
   COMMENTS_TABLES,
   NEWSLETTER_TABLES,
+  REDIRECT_TABLES,
 )
 
 /** Every table and column SQL in src/db/ may name: Payload's and the migrations' own. */

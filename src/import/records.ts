@@ -5,6 +5,7 @@
 import { embargoActive, formatEmbargo } from '@/lib/embargo'
 import { LANGUAGES, type Language, SOURCE_LANGUAGES, type SourceLanguage } from '@/lib/languages'
 import type { TextBlock } from '@/lib/lexical'
+import { normalizeRedirectPath } from '@/lib/redirectPaths'
 import { checkUrl } from '@/lib/safeUrl'
 import { slugify } from '@/lib/slug'
 import type { Stage } from '@/workflow/table'
@@ -38,7 +39,12 @@ export type ImportRecord = {
   translationOf?: { language: Language; slug: string }
   /** not before (ISO 8601): a draft keeps it; a published record may not carry a future one */
   embargoUntil?: string
+  /** an archive's old addresses of this article (paths, or URLs on any host: path + query kept) */
+  oldUrls?: string[]
 }
+
+/** How many old addresses one record may bring. */
+export const MAX_OLD_URLS = 20
 
 /** A record that passed validation, with its slug and stage decided. */
 export type ValidRecord = {
@@ -58,6 +64,8 @@ export type ValidRecord = {
   source: ImportSource | null
   translationOf: { language: Language; slug: string } | null
   embargoUntil: string | null
+  /** the old addresses in the redirects' normal form (src/lib/redirectPaths.ts), distinct */
+  oldUrls: string[]
 }
 
 export type Invalid = { line: number; reason: string }
@@ -78,6 +86,7 @@ const KNOWN_KEYS = new Set([
   'source',
   'translationOf',
   'embargoUntil',
+  'oldUrls',
 ])
 
 const isString = (value: unknown): value is string => typeof value === 'string'
@@ -289,6 +298,42 @@ const checkSource = (raw: Raw): Checked<{ source: ImportSource | null }> => {
 }
 
 /**
+ * The archive's old addresses: a published record's only (a redirect would show a draft's
+ * address), at most `MAX_OLD_URLS`, each a path or an http(s) URL on any host (its path and
+ * query are kept), never the record's own new address.
+ */
+const checkOldUrls = (
+  raw: Raw,
+  naming: Pick<ValidRecord, 'language' | 'slug'>,
+  status: ValidRecord['status'],
+): Checked<{ oldUrls: string[] }> => {
+  if (raw.oldUrls === undefined || raw.oldUrls === null) return { oldUrls: [] }
+  if (!Array.isArray(raw.oldUrls)) return { error: 'oldUrls must be an array of URLs or paths' }
+  if (raw.oldUrls.length > MAX_OLD_URLS) {
+    return { error: `oldUrls may hold at most ${MAX_OLD_URLS} addresses` }
+  }
+  if (raw.oldUrls.length > 0 && status !== 'published') {
+    return { error: 'oldUrls are only for published records' }
+  }
+  const own = `/${naming.language}/articles/${encodeURIComponent(naming.slug)}`
+  const paths: string[] = []
+  for (const [index, value] of raw.oldUrls.entries()) {
+    const result = normalizeRedirectPath(value, 'from', 'http://localhost')
+    if ('problem' in result) {
+      return {
+        error:
+          result.problem === 'reserved'
+            ? `oldUrls[${index}] is under /admin, /api, /next or /_next`
+            : `oldUrls[${index}] must be a path starting with "/" or an http(s) URL`,
+      }
+    }
+    if (result.path === own) return { error: `oldUrls[${index}] is the article's own address` }
+    if (!paths.includes(result.path)) paths.push(result.path)
+  }
+  return { oldUrls: paths }
+}
+
+/**
  * Checks one line of the file: JSON, types, required fields, language, dates, status and stage,
  * in this order (the first problem found is the one reported). Whether sections, authors and
  * originals exist is checked against the database afterwards.
@@ -317,6 +362,8 @@ export const validateRecord = (text: string, line: number): ValidRecord | Invali
   if (failed(placement)) return invalid(placement.error)
   const source = checkSource(raw)
   if (failed(source)) return invalid(source.error)
+  const old = checkOldUrls(raw, naming, status.status)
+  if (failed(old)) return invalid(old.error)
   return {
     line,
     title: naming.title,
@@ -334,6 +381,7 @@ export const validateRecord = (text: string, line: number): ValidRecord | Invali
     source: source.source,
     translationOf: original.translationOf,
     embargoUntil: status.embargoUntil,
+    oldUrls: old.oldUrls,
   }
 }
 

@@ -28,6 +28,8 @@ export type Run = {
   tags: Map<string, number>
   /** language+slug → line, for every record of this run (a file names each article once) */
   seen: Map<string, number>
+  /** old address → line, for every record of this run (one old address leads to one article) */
+  oldUrls: Map<string, number>
   /**
    * The Lexical body and reading time, made while reading the file (so that this work overlaps
    * with the database writing the previous batch).
@@ -64,6 +66,7 @@ export const startRun = async (payload: Payload, options: ImportOptions): Promis
     authors,
     tags,
     seen: new Map(),
+    oldUrls: new Map(),
     bodies: new WeakMap(),
     connections: new WeakSet(),
     deferred: [],
@@ -119,7 +122,17 @@ export const readRecord = (run: Run, text: string, line: number): ValidRecord | 
     )
     return null
   }
+  const claimed = result.oldUrls.find((path) => run.oldUrls.has(path))
+  if (claimed !== undefined) {
+    fail(
+      run,
+      result.line,
+      `old URL "${claimed}" is already claimed by line ${run.oldUrls.get(claimed)}`,
+    )
+    return null
+  }
   run.seen.set(key, result.line)
+  for (const path of result.oldUrls) run.oldUrls.set(path, result.line)
   const body = blocksToLexical(result.body)
   run.bodies.set(result, { body, readingTime: readingTimeOf(body) })
   return result

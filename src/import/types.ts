@@ -2,7 +2,8 @@
 import type { Invalid } from './records'
 
 /** What `onWrite` reports: the statements of one batch, by the rows they write. */
-export type ImportWriteStep = 'articles' | 'articles_rels' | 'versions' | 'editorial_events'
+export type ImportWriteStep =
+  'articles' | 'articles_rels' | 'versions' | 'editorial_events' | 'redirects'
 
 export type ImportOptions = {
   /** records per transaction (default 500) */

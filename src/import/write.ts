@@ -11,6 +11,8 @@ import {
   insertEditorialEvents,
   type ImportConnection,
 } from '@/db/import'
+import { insertImportedRedirects, takenRedirectSources } from '@/db/redirects'
+import { urls } from '@/lib/urls'
 
 import { prepareOriginals, prepareVersions } from './prepare'
 import type { ValidRecord } from './records'
@@ -40,6 +42,36 @@ const writeArticles = async (run: Run, client: ImportConnection, batch: Prepared
   )
   const events = publishEvents(batch, ids, now)
   await timed(run, 'editorial_events', events.length, () => insertEditorialEvents(client, events))
+  // The archive's old addresses → the new articles', in the same transaction.
+  const moved = batch.filter((p) => p.record.oldUrls.length > 0)
+  const addresses = moved.map((p) => urls.article(p.record.language, p.record.slug))
+  const redirects = moved.flatMap((p, i) =>
+    p.record.oldUrls.map((from) => ({ from, to: addresses[i]! })),
+  )
+  await timed(run, 'redirects', redirects.length, () =>
+    insertImportedRedirects(client, redirects, addresses),
+  )
+}
+
+/** Records whose old addresses another redirect already holds fail, each on its own line. */
+const withoutTakenOldUrls = async (
+  run: Run,
+  client: ImportConnection,
+  records: ValidRecord[],
+): Promise<ValidRecord[]> => {
+  const taken = new Set(
+    await takenRedirectSources(
+      client,
+      records.flatMap((record) => record.oldUrls),
+    ),
+  )
+  if (taken.size === 0) return records
+  return records.filter((record) => {
+    const path = record.oldUrls.find((one) => taken.has(one))
+    if (path === undefined) return true
+    fail(run, record.line, `old URL "${path}" already redirects elsewhere`)
+    return false
+  })
 }
 
 /** One transaction: originals, then the versions whose originals now exist. */
@@ -99,14 +131,14 @@ const withoutExisting = async (run: Run, records: ValidRecord[]) => {
 
 /** Writes one batch on a connection of its own; answers the versions to try again later. */
 const writeBatch = async (run: Run, records: ValidRecord[], final = false) => {
-  const fresh = await withoutExisting(run, records)
-  const originals = prepareOriginals(
-    run,
-    fresh.filter((r) => !r.translationOf),
-  )
-  const versions = fresh.filter((r) => r.translationOf)
   const client = await connectForImport(run.payload)
   try {
+    const fresh = await withoutTakenOldUrls(run, client, await withoutExisting(run, records))
+    const originals = prepareOriginals(
+      run,
+      fresh.filter((r) => !r.translationOf),
+    )
+    const versions = fresh.filter((r) => r.translationOf)
     if (run.options.onConnection && !run.connections.has(client)) {
       run.connections.add(client)
       run.options.onConnection(await backendPidOf(client))

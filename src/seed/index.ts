@@ -5,6 +5,7 @@ import { seedComments } from './comments'
 import { seedLiveCoverage } from './live'
 import { seedAuthors, seedUsers } from './people'
 import { seedPlannedDates } from './planning'
+import { seedRedirects } from './redirects'
 import { startSeedRun, type SeedResult } from './run'
 import { seedNavigation, seedPages, seedSettings } from './site'
 import { seedSections, seedTags } from './taxonomy'
@@ -36,5 +37,6 @@ export const seed = async (payload: Payload): Promise<SeedResult> => {
   const pageIds = await seedPages(run)
   await seedSettings(run)
   await seedNavigation(run, categoryIds, pageIds)
+  await seedRedirects(run)
   return run.result
 }

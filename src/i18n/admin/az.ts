@@ -9,6 +9,7 @@ import { embargoAz } from './embargo/az'
 import { newsletterAz } from './newsletter/az'
 import { panelsAz } from './panels/az'
 import { planningAz } from './planning/az'
+import { redirectsAz } from './redirects/az'
 
 /** The admin's own words in Azerbaijani: every key of the English source, none added. */
 export const az = {
@@ -233,4 +234,5 @@ export const az = {
   live: liveAz,
   breaking: breakingAz,
   embargo: embargoAz,
+  redirects: redirectsAz,
 } satisfies AdminDictionary

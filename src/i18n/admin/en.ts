@@ -8,6 +8,7 @@ import { embargoEn } from './embargo/en'
 import { newsletterEn } from './newsletter/en'
 import { panelsEn } from './panels/en'
 import { planningEn } from './planning/en'
+import { redirectsEn } from './redirects/en'
 
 /**
  * The admin's own words in English: the source every other language's dictionary must match key
@@ -235,4 +236,5 @@ export const en = {
   live: liveEn,
   breaking: breakingEn,
   embargo: embargoEn,
+  redirects: redirectsEn,
 }

@@ -9,6 +9,7 @@ import { embargoRu } from './embargo/ru'
 import { newsletterRu } from './newsletter/ru'
 import { panelsRu } from './panels/ru'
 import { planningRu } from './planning/ru'
+import { redirectsRu } from './redirects/ru'
 
 /** The admin's own words in Russian: every key of the English source, none added. */
 export const ru = {
@@ -234,4 +235,5 @@ export const ru = {
   live: liveRu,
   breaking: breakingRu,
   embargo: embargoRu,
+  redirects: redirectsRu,
 } satisfies AdminDictionary

@@ -274,4 +274,23 @@ export const messagesAz: Shape<typeof messagesEn> = {
     eventMoved: 'Embarqonun vaxtı dəyişdi: {{until}} tarixindən əvvəl olmaz.',
     eventLifted: 'Embarqo götürüldü (vaxtı {{until}} idi).',
   },
+  redirects: {
+    fromMalformed:
+      'Köhnə ünvan bu saytda "/" ilə başlayan yol olmalıdır, məsələn /en/articles/old-title (ən çoxu {{max}} simvol, boşluqsuz).',
+    fromReserved:
+      'Köhnə ünvan /admin, /api, /next və ya /_next altında ola bilməz: bunlar səhifə deyil.',
+    toMalformed:
+      'Yeni ünvan bu saytda "/" ilə başlayan yol olmalıdır, məsələn /en/articles/new-title (ən çoxu {{max}} simvol, boşluqsuz).',
+    toExternal:
+      'Yeni ünvan bu saytda olmalıdır: yönləndirmə oxucuları heç vaxt başqa sayta aparmır.',
+    toReserved:
+      'Yeni ünvan /admin, /api, /next və ya /_next altında ola bilməz: bunlar səhifə deyil.',
+    same: 'Köhnə və yeni ünvan eynidir ({{path}}).',
+    loop: 'Bu yönləndirmə dövrə yaradar: {{to}} artıq {{from}} ünvanına qaytarır. Əvvəlcə həmin yönləndirməni dəyişin.',
+    liveArticle:
+      '{{path}} ünvanında dərc olunmuş məqalə var: yönləndirmə onu gizlədər. Əvvəlcə məqalənin ünvan adını dəyişin və ya onu dərcdən çıxarın.',
+    duplicate: '{{path}} ünvanından artıq yönləndirmə var. Onu redaktə edin.',
+    toNotLive:
+      '{{path}} ünvanında dərc olunmuş məqalə yoxdur. Yönləndirmə məqaləyə yalnız o dərc olunduqdan sonra apara bilər.',
+  },
 }

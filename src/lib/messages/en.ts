@@ -268,4 +268,23 @@ export const messagesEn = {
     eventMoved: 'Embargo moved: not before {{until}}.',
     eventLifted: 'Embargo lifted (it was until {{until}}).',
   },
+  redirects: {
+    fromMalformed:
+      'The old address must be a path on this site starting with "/", such as /en/articles/old-title (at most {{max}} characters, no spaces).',
+    fromReserved:
+      'The old address cannot be under /admin, /api, /next or /_next: those are not pages.',
+    toMalformed:
+      'The new address must be a path on this site starting with "/", such as /en/articles/new-title (at most {{max}} characters, no spaces).',
+    toExternal:
+      'The new address must be on this site: a redirect never sends readers to another website.',
+    toReserved:
+      'The new address cannot be under /admin, /api, /next or /_next: those are not pages.',
+    same: 'The old and the new address are the same ({{path}}).',
+    loop: 'This redirect would make a loop: {{to}} already leads back to {{from}}. Change that redirect first.',
+    liveArticle:
+      "A published article lives at {{path}}: a redirect would hide it. Change the article's slug or unpublish it first.",
+    duplicate: 'There is already a redirect from {{path}}. Edit that one instead.',
+    toNotLive:
+      'No published article lives at {{path}}. A redirect may lead to an article only once it is published.',
+  },
 }
