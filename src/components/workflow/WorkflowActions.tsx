@@ -120,7 +120,7 @@ export const WorkflowActions = ({ panel, modified, l }: Props) => {
             type="datetime-local"
             name="workflow-date"
             // Not before the embargo, when there is one (the server refuses earlier).
-            min={toLocalInput(new Date(state.embargo.active ? state.embargo.until! : Date.now()))}
+            min={toLocalInput(state.embargo.active ? new Date(state.embargo.until!) : new Date())}
             value={date}
             onChange={(event) => setDate(event.target.value)}
             // Enter here must not submit the document form around the panel.
