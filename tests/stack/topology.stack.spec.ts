@@ -122,6 +122,113 @@ describe.runIf(missing.length === 0 || process.env.CI)('the production topology'
     })
   })
 
+  describe('newsroom tools', () => {
+    it('answers a changed address with one 301 on both instances and through nginx, and shows a breaking mark made on A from B and through nginx', async () => {
+      const [a, b] = stack.instances
+      const { json } = await callAt(
+        a.url,
+        `/api/articles?where[language][equals]=en&where[_status][equals]=published&where[slug][not_equals]=${WIND}&sort=-publishedAt&depth=0&limit=1`,
+        { headers: editor },
+      )
+      const [doc] = json.docs as { id: number; slug: string }[]
+      const oldPath = `/en/articles/${doc.slug}`
+      const newSlug = `${doc.slug}-moved-${Date.now()}`
+      // Every address holds the live page first (nginx's copy included).
+      for (const base of [a.url, b.url, stack.proxyUrl]) {
+        expect((await fetch(`${base}${oldPath}`, { redirect: 'manual' })).status).toBe(200)
+      }
+      const saved = await callAt(a.url, `/api/articles/${doc.id}`, {
+        method: 'PATCH',
+        headers: editor,
+        body: { slug: newSlug, _status: 'published' },
+      })
+      expect(saved.status).toBe(200)
+      const since = Date.now()
+      /** ms until `base` answers the old address with a 301 to the new one (0: not within 10 s) */
+      const movedAt = (base: string) =>
+        eventually(async () => {
+          const answer = await fetch(`${base}${oldPath}?from=stack`, {
+            redirect: 'manual',
+            signal: AbortSignal.timeout(10_000),
+          })
+          await answer.arrayBuffer()
+          const location = answer.headers.get('location')
+          const target = location ? new URL(location, base) : null
+          return answer.status === 301 &&
+            target?.pathname === `/en/articles/${newSlug}` &&
+            target.search === '?from=stack'
+            ? Date.now() - since
+            : 0
+        }, 10_000)
+      const [onA, onB, throughNginx] = await Promise.all([
+        movedAt(a.url),
+        movedAt(b.url),
+        movedAt(stack.proxyUrl),
+      ])
+      console.log(
+        `slug changed on A → 301 on A ${onA} ms, on B ${onB} ms, through nginx ${throughNginx} ms`,
+      )
+      for (const ms of [onA, onB, throughNginx]) {
+        expect(ms).toBeGreaterThan(0)
+        expect(ms).toBeLessThan(3000)
+      }
+      const moved = await fetch(`${stack.proxyUrl}/en/articles/${newSlug}`, { redirect: 'manual' })
+      expect(moved.status).toBe(200)
+
+      // A breaking mark made on A: the banner's JSON on B and through nginx carries it.
+      const marked = await callAt(a.url, `/api/breaking-news/article/${doc.id}`, {
+        method: 'POST',
+        headers: editor,
+        body: {},
+      })
+      expect(marked.status).toBeLessThan(300)
+      const markedSince = Date.now()
+      const listedAt = (base: string, language: string) =>
+        eventually(async () => {
+          const answer = await fetch(`${base}/${language}/breaking.json`, {
+            signal: AbortSignal.timeout(10_000),
+          })
+          const body = (await answer.json()) as { items: { id: number }[] }
+          return body.items.some((item) => item.id === doc.id) ? Date.now() - markedSince : 0
+        }, 10_000)
+      const [markOnB, markThroughNginx] = await Promise.all([
+        listedAt(b.url, 'en'),
+        listedAt(stack.proxyUrl, 'en'),
+      ])
+      console.log(`breaking mark on A → on B ${markOnB} ms, through nginx ${markThroughNginx} ms`)
+      expect(markOnB).toBeGreaterThan(0)
+      expect(markOnB).toBeLessThan(1000)
+      expect(markThroughNginx).toBeGreaterThan(0)
+      expect(markThroughNginx).toBeLessThan(1000)
+      // Never in another language's banner.
+      const ru = (await (await fetch(`${stack.proxyUrl}/ru/breaking.json`)).json()) as {
+        items: { id: number }[]
+      }
+      expect(ru.items.some((item) => item.id === doc.id)).toBe(false)
+      // An author may not mark or remove it, on either instance.
+      const refused = await callAt(b.url, `/api/breaking-news/article/${doc.id}`, {
+        method: 'POST',
+        headers: author,
+        body: { remove: true },
+      })
+      expect(refused.status).toBe(403)
+      // Removed on B: gone through nginx.
+      const removed = await callAt(b.url, `/api/breaking-news/article/${doc.id}`, {
+        method: 'POST',
+        headers: editor,
+        body: { remove: true },
+      })
+      expect(removed.status).toBeLessThan(300)
+      const goneAt = await eventually(async () => {
+        const body = (await (await fetch(`${stack.proxyUrl}/en/breaking.json`)).json()) as {
+          items: { id: number }[]
+        }
+        return body.items.some((item) => item.id === doc.id) ? 0 : 1
+      }, 10_000)
+      expect(goneAt).toBe(1)
+    })
+  })
+
   describe('the jobs queue with two web instances and two workers', () => {
     it('publishes a scheduled article once: one timeline event, one email per recipient', async () => {
       const [a, b] = stack.instances
