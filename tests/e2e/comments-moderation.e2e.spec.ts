@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises'
 import path from 'node:path'
 
 import type { BrowserContext, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest'
 
 import { adminLogIn, browserTestsEnabled, launchBrowser } from '../helpers/browser'
 import { readOutbox } from '../helpers/fixtures'
@@ -200,8 +200,19 @@ describe.runIf(browserTestsEnabled)('the moderation queue in the admin, in Azerb
   }
 
   const rowOf = (page: Page, name: string) => page.locator('tr', { hasText: name })
+  /**
+   * Ticks a row's box. Payload's list renders the row before its checkbox has its size (the
+   * input is styled away behind an icon), so a check can meet a box not yet laid out: retried.
+   */
   const select = async (page: Page, name: string) => {
-    await rowOf(page, name).locator('.select-row input[type="checkbox"]').check({ force: true })
+    const box = rowOf(page, name).locator('.select-row input[type="checkbox"]')
+    await vi.waitFor(
+      async () => {
+        await box.check({ force: true, timeout: 2000 })
+        expect(await box.isChecked()).toBe(true)
+      },
+      { timeout: 20_000, interval: 250 },
+    )
   }
 
   it('hides the comments from an author, in the navigation and at their address', async () => {
