@@ -14,7 +14,7 @@ import { idOf } from '@/lib/relations'
 import { urls } from '@/lib/urls'
 
 import { cached } from './cached'
-import { FEED_SIZE, type FeedData, type FeedItem } from './feeds'
+import { FEED_ITEM_FIELDS, FEED_SIZE, type FeedData, type FeedItem } from './feeds'
 import { getPayloadClient } from './payload'
 
 /** The most marks one language loads (more than readers are ever shown). */
@@ -67,15 +67,7 @@ export const getBreakingMarks = cached(
       depth: 1,
       locale: language,
       fallbackLocale: 'en',
-      select: {
-        title: true,
-        slug: true,
-        dek: true,
-        publishedAt: true,
-        updatedAt: true,
-        category: true,
-      },
-      populate: { categories: { name: true } },
+      ...FEED_ITEM_FIELDS,
     })
     const byId = new Map(articles.map((article) => [article.id, article]))
     return marks.flatMap((mark) => {

@@ -109,6 +109,19 @@ const siteIdentity = async (payload: Payload, language: Language) => {
   return { name: settings.siteName || 'Caspian Digest', tagline: settings.tagline ?? '' }
 }
 
+/** What a feed item reads of an article (and of its section): the feeds' and the marks' reads. */
+export const FEED_ITEM_FIELDS = {
+  select: {
+    title: true,
+    slug: true,
+    dek: true,
+    publishedAt: true,
+    updatedAt: true,
+    category: true,
+  },
+  populate: { categories: { name: true } },
+} as const
+
 /** The newest published articles in `language` that match `where`, as feed items. */
 const publishedItems = async (
   payload: Payload,
@@ -131,15 +144,7 @@ const publishedItems = async (
     depth: 1,
     locale: language,
     fallbackLocale: 'en',
-    select: {
-      title: true,
-      slug: true,
-      dek: true,
-      publishedAt: true,
-      updatedAt: true,
-      category: true,
-    },
-    populate: { categories: { name: true } },
+    ...FEED_ITEM_FIELDS,
   })
   return docs.map((doc) => ({
     id: doc.id,

@@ -7,7 +7,7 @@ import { handleEndpoints, type Payload } from 'payload'
 
 import type { Comment, User } from '@/payload-types'
 
-import { readOutbox } from './fixtures'
+import { createUser, readOutbox } from './fixtures'
 
 let counter = 0
 
@@ -45,6 +45,21 @@ export const tokenOf = async (payload: Payload, user: User): Promise<string> => 
   })
   if (!token) throw new Error(`No session for ${user.email}`)
   return token
+}
+
+const STAFF_ROLES = ['admin', 'editor', 'author', 'translator'] as const
+export type StaffRole = (typeof STAFF_ROLES)[number]
+
+/**
+ * One user of each role (the install's first account, the admin, first) and a session token for
+ * each, for specs that call the REST API as every role.
+ */
+export const createStaff = async (payload: Payload) => {
+  const users = {} as Record<StaffRole, User>
+  const tokens = {} as Record<StaffRole, string>
+  for (const role of STAFF_ROLES) users[role] = await createUser(payload, role)
+  for (const role of STAFF_ROLES) tokens[role] = await tokenOf(payload, users[role])
+  return { ...users, tokens }
 }
 
 export type RestAnswer = {

@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { BREAKING_MAX_HOURS, BREAKING_SLUG } from '@/lib/breaking'
 import type { Article, User } from '@/payload-types'
 
-import { rest, tokenOf, type RestAnswer } from '../helpers/commentsAdmin'
-import { createArticle, createUser } from '../helpers/fixtures'
+import { createStaff, rest, type StaffRole, type RestAnswer } from '../helpers/commentsAdmin'
+import { createArticle } from '../helpers/fixtures'
 import { createTestPayload, type TestPayload } from '../helpers/payload'
 import { parseRss } from '../helpers/xml'
 
@@ -17,8 +17,8 @@ const sitemapsData = () => import('@/data/sitemaps')
 const HOUR = 3_600_000
 
 let ctx: TestPayload
-let admin: User, editor: User, author: User, translator: User
-let tokens: Record<'admin' | 'editor' | 'author' | 'translator', string>
+let editor: User, author: User, translator: User
+let tokens: Record<StaffRole, string>
 
 const codeOf = (answer: RestAnswer) => answer.json.errors?.[0]?.data?.code
 const messageOf = (answer: RestAnswer) => answer.json.errors?.[0]?.message
@@ -58,16 +58,7 @@ const versionsOf = async (id: number) =>
 
 beforeAll(async () => {
   ctx = await createTestPayload()
-  admin = await createUser(ctx.payload, 'admin')
-  editor = await createUser(ctx.payload, 'editor')
-  author = await createUser(ctx.payload, 'author')
-  translator = await createUser(ctx.payload, 'translator')
-  tokens = {
-    admin: await tokenOf(ctx.payload, admin),
-    editor: await tokenOf(ctx.payload, editor),
-    author: await tokenOf(ctx.payload, author),
-    translator: await tokenOf(ctx.payload, translator),
-  }
+  ;({ editor, author, translator, tokens } = await createStaff(ctx.payload))
 }, 120_000)
 
 afterAll(async () => {

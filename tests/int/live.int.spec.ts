@@ -4,9 +4,9 @@ import { liveBlogJsonLd } from '@/components/live/jsonLd'
 import { LIVE_LIMITS, liveUpdateHtml, type PublicLiveUpdate } from '@/lib/live'
 import type { Article, LiveUpdate, User } from '@/payload-types'
 
-import { rest, tokenOf, type RestAnswer } from '../helpers/commentsAdmin'
+import { createStaff, rest, type StaffRole, type RestAnswer } from '../helpers/commentsAdmin'
 import { query } from '../helpers/database'
-import { createUser, imageFile } from '../helpers/fixtures'
+import { imageFile } from '../helpers/fixtures'
 import { createTestPayload, type TestPayload } from '../helpers/payload'
 import { articleIn, fire, latest } from '../helpers/workflow'
 
@@ -18,8 +18,8 @@ import { articleIn, fire, latest } from '../helpers/workflow'
  * anonymous callers everywhere).
  */
 let ctx: TestPayload
-let admin: User, editor: User, author: User, translator: User
-let tokens: Record<'admin' | 'editor' | 'author' | 'translator', string>
+let editor: User, author: User, translator: User
+let tokens: Record<StaffRole, string>
 // The read layer loads the Payload config, so it is imported once the test database is set.
 let getLiveCoverage: typeof import('@/data/live').getLiveCoverage
 
@@ -70,17 +70,7 @@ const versionsOf = async (article: Article) =>
 beforeAll(async () => {
   ctx = await createTestPayload()
   ;({ getLiveCoverage } = await import('@/data/live'))
-  // The first account of an install becomes an admin.
-  admin = await createUser(ctx.payload, 'admin')
-  editor = await createUser(ctx.payload, 'editor')
-  author = await createUser(ctx.payload, 'author')
-  translator = await createUser(ctx.payload, 'translator')
-  tokens = {
-    admin: await tokenOf(ctx.payload, admin),
-    editor: await tokenOf(ctx.payload, editor),
-    author: await tokenOf(ctx.payload, author),
-    translator: await tokenOf(ctx.payload, translator),
-  }
+  ;({ editor, author, translator, tokens } = await createStaff(ctx.payload))
 }, 120_000)
 
 afterAll(async () => {

@@ -6,15 +6,15 @@ import { normalizeRedirectPath, redirectTarget } from '@/lib/redirectPaths'
 import { idOf } from '@/lib/relations'
 import type { User } from '@/payload-types'
 
-import { rest, tokenOf } from '../helpers/commentsAdmin'
-import { createArticle, createUser } from '../helpers/fixtures'
+import { createStaff, rest, type StaffRole } from '../helpers/commentsAdmin'
+import { createArticle } from '../helpers/fixtures'
 import { createTestPayload, type TestPayload } from '../helpers/payload'
 
 const ORIGIN = 'https://news.example'
 
 let ctx: TestPayload
-let admin: User, editor: User, author: User, translator: User
-let tokens: Record<'admin' | 'editor' | 'author' | 'translator', string>
+let admin: User, editor: User, author: User
+let tokens: Record<StaffRole, string>
 let counter = 0
 const unique = (base: string) => `${base}-${Date.now().toString(36)}${(counter++).toString(36)}`
 
@@ -51,16 +51,7 @@ const setSlug = (id: number, slug: string, draft = false) =>
 beforeAll(async () => {
   ctx = await createTestPayload()
   process.env.SERVER_URL = ORIGIN
-  admin = await createUser(ctx.payload, 'admin')
-  editor = await createUser(ctx.payload, 'editor')
-  author = await createUser(ctx.payload, 'author')
-  translator = await createUser(ctx.payload, 'translator')
-  tokens = {
-    admin: await tokenOf(ctx.payload, admin),
-    editor: await tokenOf(ctx.payload, editor),
-    author: await tokenOf(ctx.payload, author),
-    translator: await tokenOf(ctx.payload, translator),
-  }
+  ;({ admin, editor, author, tokens } = await createStaff(ctx.payload))
 })
 
 afterAll(async () => {
