@@ -168,9 +168,11 @@ describe.runIf(missing.length === 0 || process.env.CI)('the production topology'
       console.log(
         `slug changed on A → 301 on A ${onA} ms, on B ${onB} ms, through nginx ${throughNginx} ms`,
       )
+      // An instance checks the table at most once a second; through nginx add the old address's
+      // 404 kept for its second and served once more stale while it is fetched again.
       for (const ms of [onA, onB, throughNginx]) {
         expect(ms).toBeGreaterThan(0)
-        expect(ms).toBeLessThan(3000)
+        expect(ms).toBeLessThan(5000)
       }
       const moved = await fetch(`${stack.proxyUrl}/en/articles/${newSlug}`, { redirect: 'manual' })
       expect(moved.status).toBe(200)
