@@ -23,8 +23,9 @@ import { redirectTarget } from './lib/redirectPaths'
  * Redirects (the `redirects` collection): every public path, language pages included, is looked
  * up first in this process's snapshot of the table (src/db/redirectSnapshot.ts: a map in memory,
  * its version checked at most once a second), and a source answers `301` with the target (the
- * request's query string kept). A page that exists pays that lookup and nothing else: no cookie,
- * no database round trip; the language redirects still run on unprefixed paths only.
+ * request's query string kept). A page that exists pays a pass through Next's middleware and that
+ * lookup: no cookie, no database round trip (the pass's cost is measured in docs/architecture.md,
+ * Decisions); the language redirects still run on unprefixed paths only.
  */
 const languageRedirects = createMiddleware(routing)
 
