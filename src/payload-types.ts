@@ -282,6 +282,7 @@ export interface Article {
    * Set on first publication.
    */
   publishedAt?: string | null;
+  bodyHtml?: string | null;
   /**
    * Computed from the body.
    */
@@ -979,6 +980,7 @@ export interface ArticlesSelect<T extends boolean = true> {
   authors?: T;
   commentMode?: T;
   publishedAt?: T;
+  bodyHtml?: T;
   readingTime?: T;
   createdBy?: T;
   updatedAt?: T;

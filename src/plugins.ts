@@ -28,6 +28,7 @@ import {
 } from '@/collections/Articles/hooks/revalidateArticle'
 import { serializeSaves } from '@/collections/Articles/hooks/serializeSaves'
 import { setCreatedBy } from '@/collections/Articles/hooks/setCreatedBy'
+import { storeBodyHtml } from '@/collections/Articles/hooks/storeBodyHtml'
 import { commentsJobsPlugin } from '@/collections/Comments/plugin'
 import {
   redirectChangedAddress,
@@ -57,6 +58,7 @@ type Hooks = NonNullable<CollectionConfig['hooks']>
  * |                 | setCreatedBy           | articles     | owner of a new article, before the scope check reads it                                                   |
  * |                 | keepInScope            | articles     | checks the article as it will be stored: after every hook that changes language, original or owner       |
  * |                 | computeReadingTime     | articles     | derived from the final body; order-free, last by convention                                               |
+ * |                 | storeBodyHtml          | articles     | the final body as HTML, stored with the version (src/lib/bodyHtml.ts); order-free, with the other derived |
  * |                 | rememberLiveAddress    | redirects    | reads the live row's address before the write changes it; order-free                                      |
  * | afterChange     | recordWorkflow         | workflow     | timeline event and queued jobs, in the write's transaction                                                |
  * |                 | updateLanguageVersions | translations | writes the versions (their own hooks run, revalidation included)                                          |
@@ -75,6 +77,7 @@ export const ARTICLE_HOOKS: Hooks = {
     setCreatedBy,
     keepInScope,
     computeReadingTime,
+    storeBodyHtml,
     rememberLiveAddress,
   ],
   afterChange: [recordWorkflow, updateLanguageVersions, redirectChangedAddress, revalidateArticle],

@@ -191,6 +191,11 @@ export type ArticleDetail = {
   dek: string | null
   language: Language
   body: Article['body']
+  /**
+   * the body's HTML as stored with the published version (src/lib/bodyHtml.ts); null when the
+   * body holds something rendered at read time (images, internal links), and in draft preview
+   */
+  bodyHtml: string | null
   publishedAt: string | null
   /** the last time readers were told of a change: a correction, or an edit after publication */
   updatedAt: string | null
@@ -276,6 +281,8 @@ const toDetail = (doc: Article): ArticleDetail => {
     dek: doc.dek ?? null,
     language: doc.language,
     body: doc.body ?? null,
+    // Never readable through the Local API (field access); the site's own read selects it.
+    bodyHtml: null,
     publishedAt: doc.publishedAt ?? null,
     updatedAt: updatedDate(doc),
     createdAt: doc.createdAt,

@@ -45,6 +45,8 @@ export const IMPORTED_ARTICLE_COLUMNS = [
   'translated_from_at',
   // the embargo (src/lib/embargo.ts): a draft keeps it; a version takes its original's
   'embargo_until',
+  // the body as HTML (src/lib/bodyHtml.ts), made from the body as a save makes it
+  'body_html',
 ] as const
 
 export type ImportedArticleColumn = (typeof IMPORTED_ARTICLE_COLUMNS)[number]

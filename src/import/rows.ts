@@ -23,6 +23,8 @@ export type Prepared = {
   shared: Shared
   body: object
   readingTime: number
+  /** the body's stored HTML (src/lib/bodyHtml.ts) */
+  bodyHtml: string | null
   translationOfId: number | null
   translatedFrom: { title: string; dek: string; bodyText: string; at: string } | null
   /** the story's embargo: the record's own, or for a version the later of it and its original's */
@@ -62,6 +64,7 @@ export const articleRow = (p: Prepared, now: string): ArticleRow => ({
   translated_from_body_text: p.translatedFrom?.bodyText ?? null,
   translated_from_at: p.translatedFrom?.at ?? null,
   embargo_until: p.embargoUntil,
+  body_html: p.bodyHtml,
 })
 
 /** Rows of the hasMany relationships, in order. */

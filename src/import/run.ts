@@ -2,6 +2,7 @@
 import type { Payload } from 'payload'
 
 import { idsBySlug, type ImportConnection } from '@/db/import'
+import { bodyToHtml } from '@/lib/bodyHtml'
 import { blocksToLexical } from '@/lib/lexical'
 import { readingTimeOf } from '@/lib/readingTime'
 
@@ -34,7 +35,7 @@ export type Run = {
    * The Lexical body and reading time, made while reading the file (so that this work overlaps
    * with the database writing the previous batch).
    */
-  bodies: WeakMap<ValidRecord, { body: object; readingTime: number }>
+  bodies: WeakMap<ValidRecord, { body: object; readingTime: number; bodyHtml: string | null }>
   /** connections already reported to `onConnection` */
   connections: WeakSet<ImportConnection>
   /** language versions whose originals were not written yet */
@@ -134,6 +135,6 @@ export const readRecord = (run: Run, text: string, line: number): ValidRecord | 
   run.seen.set(key, result.line)
   for (const path of result.oldUrls) run.oldUrls.set(path, result.line)
   const body = blocksToLexical(result.body)
-  run.bodies.set(result, { body, readingTime: readingTimeOf(body) })
+  run.bodies.set(result, { body, readingTime: readingTimeOf(body), bodyHtml: bodyToHtml(body) })
   return result
 }

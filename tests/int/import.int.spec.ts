@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { importArticles } from '@/import/importer'
 import type { ImportRecord } from '@/import/records'
+import { bodyToHtml } from '@/lib/bodyHtml'
 import { blocksToLexical } from '@/lib/lexical'
 import type { Article, User } from '@/payload-types'
 
@@ -385,6 +386,17 @@ describe('bulk import', () => {
     })
     expect(versions.docs).toHaveLength(1)
     expect(versions.docs[0].latest).toBe(true)
+
+    // The body's HTML is stored as a save stores it, in the row and its version.
+    const [row] = await query<{ body: unknown; body_html: string | null; version: string | null }>(
+      ctx.databaseUrl,
+      `SELECT a.body, a.body_html, v.version_body_html AS version
+       FROM articles a JOIN _articles_v v ON v.parent_id = a.id WHERE a.id = $1`,
+      [published],
+    )
+    expect(row.body_html).toBe(bodyToHtml(row.body))
+    expect(row.body_html).toMatch(/^<p>/)
+    expect(row.version).toBe(row.body_html)
 
     // An editor edits through the Local API: hooks run (reading time), a new version is kept.
     const longer = Array.from({ length: 600 }, () => 'word').join(' ')

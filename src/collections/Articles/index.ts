@@ -28,6 +28,7 @@ import { keepInScope } from './hooks/keepInScope'
 import { revalidateArticle, revalidateDeletedArticle } from './hooks/revalidateArticle'
 import { serializeSaves } from './hooks/serializeSaves'
 import { setCreatedBy } from './hooks/setCreatedBy'
+import { storeBodyHtml } from './hooks/storeBodyHtml'
 
 const editorsOnly = { create: isEditorField, update: isEditorField }
 
@@ -91,7 +92,7 @@ export const Articles: CollectionConfig = {
   hooks: {
     beforeOperation: [serializeSaves],
     beforeValidate: [ensureUniqueSlug],
-    beforeChange: [setCreatedBy, keepInScope, computeReadingTime],
+    beforeChange: [setCreatedBy, keepInScope, computeReadingTime, storeBodyHtml],
     afterChange: [revalidateArticle],
     afterDelete: [revalidateDeletedArticle],
   },
@@ -322,6 +323,9 @@ export const Articles: CollectionConfig = {
         ],
       },
     },
+    // The body as HTML, derived on save (hooks/storeBodyHtml.ts); the site reads it with its own
+    // SQL. No API answer carries it, and the admin does not show it.
+    { name: 'bodyHtml', type: 'textarea', access: { read: () => false }, admin: { hidden: true } },
     {
       name: 'readingTime',
       type: 'number',

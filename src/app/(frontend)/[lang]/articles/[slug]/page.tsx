@@ -149,7 +149,13 @@ export default async function ArticlePage({ params }: Props) {
             url={url}
             title={article.title}
           />
-          {article.body && <RichText data={article.body} lang={lang} className="article-body" />}
+          {article.bodyHtml ? (
+            // Made from this version's body when it was saved (src/lib/bodyHtml.ts): the same
+            // markup RichText would render, escaped and with safe links only.
+            <div className="article-body" dangerouslySetInnerHTML={{ __html: article.bodyHtml }} />
+          ) : (
+            article.body && <RichText data={article.body} lang={lang} className="article-body" />
+          )}
           <ArticleCorrections corrections={article.corrections} lang={lang} />
           <ArticleTags tags={article.tags} lang={lang} />
           <NewsletterSignup
