@@ -1,6 +1,8 @@
 import 'server-only'
 
 import { cacheTags } from '@/cache/tags'
+import { drizzleOf } from '@/db/client'
+import { hasLiveCoverage } from '@/db/live'
 import type { Language } from '@/lib/languages'
 import {
   LIVE_LIMITS,
@@ -36,7 +38,7 @@ const toPublic = (doc: LiveUpdate): PublicLiveUpdate => ({
  * An article's live coverage as readers see it: its state and its newest `limit` updates
  * (bounded by `LIVE_LIMITS.page`), newest first. Null when the article is not published (a
  * draft's coverage is never public) or has no coverage. The article is checked as the anonymous
- * reader (`overrideAccess: false`), then the two closed collections are read by the system,
+ * reader (`overrideAccess: false`) once the coverage is known to exist, then the two closed collections are read by the system,
  * selecting what a reader may see (never who posted). Tagged with the article's live tag, which
  * every change of its coverage or updates expires (src/collections/LiveUpdates/cache.ts), and
  * the article's own (a publish or an unpublish).
@@ -53,6 +55,8 @@ export const getLiveCoverage = cached(
     limit: number
   }): Promise<PublicLiveCoverage | null> => {
     const payload = await getPayloadClient()
+    // Most articles never had coverage: one indexed lookup answers them.
+    if (!(await hasLiveCoverage(drizzleOf(payload), articleId))) return null
     const published = await payload.find({
       collection: 'articles',
       where: { id: { equals: articleId } },

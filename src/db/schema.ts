@@ -252,6 +252,12 @@ const REDIRECT_TABLES = {
   articles: ['id', 'language', 'slug', '_status', 'deleted_at'],
 } as const satisfies TableColumns
 
+// ─── src/db/live.ts: whether an article has live coverage ─────────────────────────────────────
+
+const LIVE_TABLES = {
+  live_coverages: ['article_id'],
+} as const satisfies TableColumns
+
 // ─── the union ────────────────────────────────────────────────────────────────────────────────
 
 /** Every block's columns per table (a table named by several blocks lists all of theirs). */
@@ -275,6 +281,7 @@ export const RAW_SQL_SCHEMA: TableColumns = union(
   COMMENTS_TABLES,
   NEWSLETTER_TABLES,
   REDIRECT_TABLES,
+  LIVE_TABLES,
 )
 
 /** Every table and column SQL in src/db/ may name: Payload's and the migrations' own. */
