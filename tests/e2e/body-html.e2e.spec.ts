@@ -1,0 +1,153 @@
+import pg from 'pg'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+
+import { call, login, messageOf, seededChecklistParts, type Headers } from '../helpers/http'
+
+/**
+ * An article body's stored HTML (`bodyHtml`, src/lib/bodyHtml.ts) against the production build:
+ * a save over REST stores it; the article page renders the stored string (a marker written into
+ * the column before the page's first request shows up on it); a body with an internal link has
+ * none and still renders from the Lexical JSON; no REST or GraphQL answer carries it, to a reader
+ * or to an editor, and a client cannot write it.
+ */
+
+const baseURL = inject('baseURL')
+const stamp = Date.now().toString(36)
+let editor: Headers
+let db: pg.Client
+
+const base = { format: '', indent: 0, version: 1, direction: 'ltr' }
+const text = (value: string, format = 0) => ({
+  type: 'text',
+  text: value,
+  format,
+  style: '',
+  mode: 'normal',
+  detail: 0,
+  version: 1,
+})
+const lexical = (...children: object[]) => ({ root: { ...base, type: 'root', children } })
+const paragraph = (...children: object[]) => ({ ...base, type: 'paragraph', children })
+
+const publishArticle = async (title: string, body: object, extra: object = {}) => {
+  const ready = await seededChecklistParts()
+  const created = await call('/api/articles?draft=true', {
+    method: 'POST',
+    headers: editor,
+    body: {
+      title,
+      language: 'en',
+      dek: `A dek for ${title}.`,
+      body,
+      category: ready.category,
+      authors: ready.authors,
+      heroImage: ready.heroImage,
+      ...extra,
+    },
+  })
+  expect(created.status, messageOf(created.json)).toBe(201)
+  const doc = created.json.doc as { id: number; slug: string }
+  const published = await call(`/api/articles/${doc.id}/transition`, {
+    method: 'POST',
+    headers: editor,
+    body: { transition: 'publish' },
+  })
+  expect(published.status, messageOf(published.json)).toBe(200)
+  return doc
+}
+
+const storedHtml = async (id: number) =>
+  (
+    await db.query<{ body_html: string | null }>('SELECT body_html FROM articles WHERE id = $1', [
+      id,
+    ])
+  ).rows[0]?.body_html
+
+beforeAll(async () => {
+  editor = await login('editor@caspiandigest.example', 'demo-editor')
+  db = new pg.Client({ connectionString: inject('appEnv').DATABASE_URL })
+  await db.connect()
+})
+
+afterAll(async () => {
+  await db?.end()
+})
+
+describe('the stored HTML of an article body', () => {
+  it('is stored on a REST save and is what the article page renders', async () => {
+    const doc = await publishArticle(
+      `Harbour dredging resumes ${stamp}`,
+      lexical(
+        { ...base, type: 'heading', tag: 'h2', children: [text('What changes for ferries')] },
+        paragraph(text('Dredging '), text('resumes', 1), text(' on Monday.')),
+      ),
+      // A client's own HTML is never stored.
+      { bodyHtml: '<p>typed by a client</p>' },
+    )
+    const stored = await storedHtml(doc.id)
+    expect(stored).toBe(
+      '<h2>What changes for ferries</h2><p>Dredging <strong>resumes</strong> on Monday.</p>',
+    )
+
+    // Before the page's first request, the stored string is changed: the page shows the change,
+    // so it renders the column, not the Lexical JSON.
+    await db.query('UPDATE articles SET body_html = $2 WHERE id = $1', [
+      doc.id,
+      `${stored}<p>Rendered from the stored HTML ${stamp}</p>`,
+    ])
+    const page = await fetch(`${baseURL}/en/articles/${doc.slug}`)
+    expect(page.status).toBe(200)
+    const html = await page.text()
+    expect(html).toContain(`<p>Rendered from the stored HTML ${stamp}</p>`)
+    expect(html).toContain('<div class="article-body"><h2>What changes for ferries</h2>')
+    expect(html).not.toContain('typed by a client')
+  })
+
+  it('is absent for a body with an internal link, which still renders', async () => {
+    const target = await publishArticle(
+      `Port tariffs explained ${stamp}`,
+      lexical(paragraph(text('Tariffs.'))),
+    )
+    const doc = await publishArticle(
+      `Tariffs rise at the port ${stamp}`,
+      lexical(
+        paragraph(text('Background: '), {
+          ...base,
+          type: 'link',
+          fields: {
+            linkType: 'internal',
+            doc: { relationTo: 'articles', value: target.id },
+            newTab: false,
+          },
+          children: [text('how tariffs work')],
+        }),
+      ),
+    )
+    expect(await storedHtml(doc.id)).toBeNull()
+    const html = await (await fetch(`${baseURL}/en/articles/${doc.slug}`)).text()
+    expect(html).toContain(`href="/en/articles/${target.slug}"`)
+    expect(html).toContain('how tariffs work')
+  })
+
+  it('is never in a REST or GraphQL answer, to a reader or an editor', async () => {
+    const doc = await publishArticle(
+      `Rail freight doubles ${stamp}`,
+      lexical(paragraph(text('Freight.'))),
+    )
+    expect(await storedHtml(doc.id)).toBe('<p>Freight.</p>')
+    for (const headers of [undefined, editor]) {
+      const single = await call(`/api/articles/${doc.id}?depth=0`, { headers })
+      expect(single.status).toBe(200)
+      expect(single.json).not.toHaveProperty('bodyHtml')
+      const list = await call(`/api/articles?where[id][equals]=${doc.id}&depth=0`, { headers })
+      expect((list.json.docs as object[])[0]).not.toHaveProperty('bodyHtml')
+      const graphql = await call('/api/graphql', {
+        method: 'POST',
+        headers,
+        body: { query: `{ Article(id: ${doc.id}) { id bodyHtml } }` },
+      })
+      const data = graphql.json.data as { Article: { bodyHtml: string | null } } | undefined
+      expect(data?.Article?.bodyHtml ?? null).toBeNull()
+    }
+  })
+})
