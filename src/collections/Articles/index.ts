@@ -28,6 +28,7 @@ import { keepInScope } from './hooks/keepInScope'
 import { revalidateArticle, revalidateDeletedArticle } from './hooks/revalidateArticle'
 import { serializeSaves } from './hooks/serializeSaves'
 import { setCreatedBy } from './hooks/setCreatedBy'
+import { listWithoutBodies } from './listShape'
 
 const editorsOnly = { create: isEditorField, update: isEditorField }
 
@@ -89,7 +90,7 @@ export const Articles: CollectionConfig = {
   ],
   // Where each runs among the workflow's and the translations' hooks: src/plugins.ts.
   hooks: {
-    beforeOperation: [serializeSaves],
+    beforeOperation: [serializeSaves, listWithoutBodies],
     beforeValidate: [ensureUniqueSlug],
     beforeChange: [setCreatedBy, keepInScope, computeReadingTime],
     afterChange: [revalidateArticle],
