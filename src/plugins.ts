@@ -29,6 +29,7 @@ import {
 import { serializeSaves } from '@/collections/Articles/hooks/serializeSaves'
 import { setCreatedBy } from '@/collections/Articles/hooks/setCreatedBy'
 import { storeBodyHtml } from '@/collections/Articles/hooks/storeBodyHtml'
+import { listWithoutBodies } from '@/collections/Articles/listShape'
 import { commentsJobsPlugin } from '@/collections/Comments/plugin'
 import {
   redirectChangedAddress,
@@ -52,6 +53,7 @@ type Hooks = NonNullable<CollectionConfig['hooks']>
  * | --------------- | ---------------------- | ------------ | --------------------------------------------------------------------------------------------------------- |
  * | beforeOperation | serializeSaves         | articles     | first: locks the article's row before anything reads it, so saves of one article take turns              |
  * |                 | rememberSaveMode       | workflow     | notes draft save vs. write of the document, read by applyWorkflow; refuses a non-editor's restore         |
+ * |                 | listWithoutBodies      | articles     | reads only: a REST list without `select` leaves the body out (listShape.ts); order-free                   |
  * | beforeValidate  | ensureUniqueSlug       | articles     | the only one                                                                                              |
  * | beforeChange    | applyWorkflow          | workflow     | first: decides stage and `_status` (checklist on the article as sent) before anything derives from them   |
  * |                 | followOriginal         | translations | checks the link to the original and copies its story fields, on the workflow's result                     |
@@ -69,7 +71,7 @@ type Hooks = NonNullable<CollectionConfig['hooks']>
  * The edge checks' beforeOperation hooks wrap these (see `edgeChecks`).
  */
 export const ARTICLE_HOOKS: Hooks = {
-  beforeOperation: [serializeSaves, rememberSaveMode],
+  beforeOperation: [serializeSaves, rememberSaveMode, listWithoutBodies],
   beforeValidate: [ensureUniqueSlug],
   beforeChange: [
     applyWorkflow,

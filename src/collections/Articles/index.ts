@@ -29,6 +29,7 @@ import { revalidateArticle, revalidateDeletedArticle } from './hooks/revalidateA
 import { serializeSaves } from './hooks/serializeSaves'
 import { setCreatedBy } from './hooks/setCreatedBy'
 import { storeBodyHtml } from './hooks/storeBodyHtml'
+import { listWithoutBodies } from './listShape'
 
 const editorsOnly = { create: isEditorField, update: isEditorField }
 
@@ -90,7 +91,7 @@ export const Articles: CollectionConfig = {
   ],
   // Where each runs among the workflow's and the translations' hooks: src/plugins.ts.
   hooks: {
-    beforeOperation: [serializeSaves],
+    beforeOperation: [serializeSaves, listWithoutBodies],
     beforeValidate: [ensureUniqueSlug],
     beforeChange: [setCreatedBy, keepInScope, computeReadingTime, storeBodyHtml],
     afterChange: [revalidateArticle],

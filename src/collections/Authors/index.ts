@@ -16,6 +16,8 @@ export const Authors: CollectionConfig = {
     group: inLanguages('groups:newsroom'),
     description: inLanguages('authors:description'),
   },
+  // A populated byline: name, address and title, not the bio and links of the author's page.
+  defaultPopulate: { name: true, slug: true, jobTitle: true, isHouse: true, photo: true },
   access: { read: anyone, create: isEditor, update: isEditor, delete: isEditor },
   // Bylines appear on article lists, so a renamed author expires them too.
   hooks: revalidateOnChange([cacheTags.authors, cacheTags.articles]),

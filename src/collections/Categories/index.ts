@@ -17,6 +17,8 @@ export const Categories: CollectionConfig = {
     group: inLanguages('groups:content'),
   },
   defaultSort: 'order',
+  // A populated section: its name and address (the path from its breadcrumbs), not its description.
+  defaultPopulate: { name: true, slug: true, parent: true, breadcrumbs: true },
   access: { read: anyone, create: isEditor, update: isEditor, delete: isEditor },
   hooks: revalidateOnChange([cacheTags.categories, cacheTags.articles]),
   fields: [

@@ -16,6 +16,24 @@ export const Media: CollectionConfig = {
     defaultColumns: ['filename', 'alt', 'credit', 'updatedAt'],
     group: inLanguages('groups:content'),
   },
+  // An image populated in another document (an article's hero, a byline's photo): what a page
+  // shows of it (every rendition's URL and size, the words about it), not its storage details.
+  defaultPopulate: {
+    alt: true,
+    caption: true,
+    credit: true,
+    filename: true,
+    mimeType: true,
+    filesize: true,
+    width: true,
+    height: true,
+    focalX: true,
+    focalY: true,
+    url: true,
+    thumbnailURL: true,
+    sizes: true,
+    prefix: true,
+  },
   access: { read: anyone, create: isStaff, update: isEditor, delete: isEditor },
   hooks: {
     beforeOperation: [validateUpload],

@@ -4,6 +4,7 @@ import { publishedOrStaff } from '@/access/publishedOrStaff'
 import { isEditor, isStaff } from '@/access/roles'
 import { revalidateOnChange } from '@/cache/revalidate'
 import { cacheTags } from '@/cache/tags'
+import { listWithoutBodies } from '@/collections/Articles/listShape'
 import { slugField } from '@/fields/slug'
 import { inLanguages, label } from '@/i18n/admin'
 
@@ -24,7 +25,8 @@ export const Pages: CollectionConfig = {
     delete: isEditor,
   },
   versions: { drafts: true, maxPerDoc: 30 },
-  hooks: revalidateOnChange([cacheTags.pages]),
+  // A REST list leaves the body out unless asked (src/collections/Articles/listShape.ts).
+  hooks: { ...revalidateOnChange([cacheTags.pages]), beforeOperation: [listWithoutBodies] },
   fields: [
     { name: 'title', type: 'text', required: true, localized: true, label: label('common:title') },
     slugField('title', { unique: true }),

@@ -14,6 +14,8 @@ export const Tags: CollectionConfig = {
     defaultColumns: ['name', 'slug'],
     group: inLanguages('groups:content'),
   },
+  // A populated tag: its name and address.
+  defaultPopulate: { name: true, slug: true },
   // Writers may coin a tag while filing; renaming and removing is an editor's call.
   access: { read: anyone, create: isStaff, update: isEditor, delete: isEditor },
   hooks: revalidateOnChange([cacheTags.tags]),
