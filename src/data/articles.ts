@@ -410,28 +410,31 @@ const nodesOf = (body: unknown): LexicalNode[] => {
   return found
 }
 
-/** The documents a body shows or links to: upload and relationship nodes, internal links. */
+/**
+ * The documents a body shows or links to: upload and relationship nodes (`embed`), and internal
+ * links (a relationship field of the link node).
+ */
 const referencesOf = (nodes: LexicalNode[]) =>
   nodes.flatMap((node) => {
     if ((node.type === 'upload' || node.type === 'relationship') && node.relationTo) {
-      return [
-        { relationTo: node.relationTo, value: node.value, set: (v: unknown) => (node.value = v) },
-      ]
+      const set = (v: unknown) => (node.value = v)
+      return [{ embed: true, relationTo: node.relationTo, value: node.value, set }]
     }
     const doc = node.fields?.linkType === 'internal' ? node.fields.doc : null
     if (doc?.relationTo) {
-      return [
-        { relationTo: doc.relationTo, value: doc.value, set: (v: unknown) => (doc.value = v) },
-      ]
+      const set = (v: unknown) => (doc.value = v)
+      return [{ embed: false, relationTo: doc.relationTo, value: doc.value, set }]
     }
     return []
   })
 
 /**
- * A body with the documents it shows or links to filled in, as Payload's rich-text population
- * does at depth 1 for the anonymous reader (what the renderer reads of them: src/components/
- * RichText.tsx): media with their `hero` rendition, published articles, published pages; an
- * unreadable one becomes null. One statement, and none for a body that references nothing.
+ * A body with the documents it shows or links to filled in, as Payload's population does at
+ * depth 1 for the anonymous reader, with what the renderer reads of them (src/components/
+ * RichText.tsx): media with their `hero` rendition, published articles, published pages. As
+ * Payload has it, an embed (upload, relationship node) it may not read becomes null; a link keeps
+ * the id, and a link to a published article in the trash becomes null. One statement, and none
+ * for a body that references nothing.
  */
 const populateBody = async (
   payload: Awaited<ReturnType<typeof getPayloadClient>>,
@@ -453,15 +456,23 @@ const populateBody = async (
     pages: idsOf('pages'),
   })
   const urls = mediaUrlsOf(payload)
+  const trashed = new Set(rows.articles.filter((a) => a.trashed).map((a) => Number(a.id)))
   const found = new Map<string, unknown>([
     ...rows.media.map((m) => [`media:${m.id}`, mediaOfRow(m, urls)] as const),
-    ...rows.articles.map((a) => [`articles:${a.id}`, { ...a, id: Number(a.id) }] as const),
+    ...rows.articles.map(
+      ({ id, title, slug, language }) =>
+        [`articles:${id}`, { id: Number(id), title, slug, language }] as const,
+    ),
     ...rows.pages.map((p) => [`pages:${p.id}`, { ...p, id: Number(p.id) }] as const),
   ])
   const known = new Set(['media', 'articles', 'pages'])
   for (const ref of references) {
-    if (known.has(ref.relationTo))
-      ref.set(found.get(`${ref.relationTo}:${Number(ref.value)}`) ?? null)
+    if (!known.has(ref.relationTo)) continue
+    const id = Number(ref.value)
+    const doc = found.get(`${ref.relationTo}:${id}`)
+    if (ref.embed) ref.set(doc ?? null)
+    else if (ref.relationTo === 'articles' && trashed.has(id)) ref.set(null)
+    else if (doc) ref.set(doc)
   }
   return body
 }

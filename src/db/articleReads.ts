@@ -299,14 +299,16 @@ export const publishedArticleVersions = async (
 
 export type BodyReferenceRows = {
   media: MediaRow[]
-  articles: { id: number; title: string; slug: string | null; language: string }[]
+  /** published ones, those in the trash too (`trashed`): links and embeds treat them apart */
+  articles: { id: number; title: string; slug: string | null; language: string; trashed: boolean }[]
   pages: { id: number; slug: string | null; title: string | null }[]
 }
 
 /**
  * What a rich-text body links to or shows (upload nodes, internal links, relationship nodes), as
  * the anonymous reader may read it, in one statement: media (the `hero` rendition the body's
- * figures use), published articles and published pages. Unreadable ones are absent.
+ * figures use), published articles (in the trash or not) and published pages. Unreadable ones
+ * are absent.
  */
 export const bodyReferences = async (
   db: Drizzle,
@@ -324,8 +326,10 @@ export const bodyReferences = async (
        FROM unnest(${ids(media)}::int[]) AS w(id)
        WHERE EXISTS (SELECT 1 FROM media x WHERE x.id = w.id)) AS media,
       (SELECT coalesce(json_agg(json_build_object(
-                'id', a.id, 'title', a.title, 'slug', a.slug, 'language', a.language)), '[]'::json)
-       FROM articles a WHERE a.id = ANY(${ids(articles)}::int[]) AND ${PUBLISHED}) AS articles,
+                'id', a.id, 'title', a.title, 'slug', a.slug, 'language', a.language,
+                'trashed', a.deleted_at IS NOT NULL)), '[]'::json)
+       FROM articles a
+       WHERE a.id = ANY(${ids(articles)}::int[]) AND a._status = 'published') AS articles,
       (SELECT coalesce(json_agg(json_build_object(
                 'id', g.id, 'slug', g.slug, 'title', ${localized(sql`gl.title`, sql`ge.title`)})),
               '[]'::json)

@@ -101,6 +101,7 @@ const approve = async (articleId: number, count: number) => {
 describe('the article page’s reads in SQL', () => {
   let original: Article
   let version: Article
+  let russian: Article
   let related: Article
   let relatedDraft: Article
   let relatedTrashed: Article
@@ -201,6 +202,30 @@ describe('the article page’s reads in SQL', () => {
                     },
                   ],
                 },
+                {
+                  type: 'link',
+                  format: '',
+                  indent: 0,
+                  version: 3,
+                  direction: 'ltr',
+                  id: 'link-2',
+                  fields: {
+                    linkType: 'internal',
+                    newTab: false,
+                    doc: { relationTo: 'articles', value: relatedDraft.id },
+                  },
+                  children: [
+                    {
+                      type: 'text',
+                      text: 'a story not out yet',
+                      format: 0,
+                      style: '',
+                      mode: 'normal',
+                      detail: 0,
+                      version: 1,
+                    },
+                  ],
+                },
               ],
             },
             {
@@ -242,10 +267,16 @@ describe('the article page’s reads in SQL', () => {
       translationOf: original.id,
       heroAlt: 'Tankerlər',
     })
+    russian = await createArticle(payload, {
+      status: 'published',
+      language: 'ru',
+      title: 'Каспийские порты расширяются',
+      translationOf: original.id,
+    })
   })
 
   it('reads an article, in each of its languages, as the Local API did', async () => {
-    for (const { language, slug } of [original, version] as Article[]) {
+    for (const { language, slug } of [original, version, russian] as Article[]) {
       const args = { language, slug: slug! }
       const viaSql = await data.findArticleDetail(args)
       const viaLocalApi = await data.readArticleDetail(args, anonymous)
@@ -273,6 +304,9 @@ describe('the article page’s reads in SQL', () => {
     expect(az.translationOf).toMatchObject({ id: original.id, title: 'Caspian ports expand' })
     expect(az.groupId).toBe(original.id)
     expect(az.hero?.alt).toBe('Tankerlər')
+    const ru = (await data.findArticleDetail({ language: 'ru', slug: russian.slug! }))!
+    expect(ru.section?.name).toBe('Каспий')
+    expect(ru.tags.map((tag) => tag.name)).toEqual(['Ports', 'Oil'])
   })
 
   it('reads the cards of related and latest articles as the Local API did, with comment counts', async () => {
@@ -322,13 +356,14 @@ describe('the article page’s reads in SQL', () => {
   })
 
   it('lists a story’s published language versions as the Local API did', async () => {
-    const draftVersion = await createArticle(payload, {
-      language: 'ru',
-      translationOf: original.id,
-    })
+    const other = await createArticle(payload, { status: 'published' })
+    const draftVersion = await createArticle(payload, { language: 'ru', translationOf: other.id })
+    expect((await data.getArticleVersions({ groupId: other.id })).map((v) => v.id)).toEqual([
+      other.id,
+    ])
+    expect(draftVersion.id).toBeGreaterThan(other.id)
     const versions = await data.getArticleVersions({ groupId: original.id })
-    expect(versions.map((v) => v.id)).toEqual([original.id, version.id])
-    expect(versions.map((v) => v.id)).not.toContain(draftVersion.id)
+    expect(versions.map((v) => v.id)).toEqual([original.id, version.id, russian.id])
     expect(versions[1]).toEqual({
       id: version.id,
       language: 'az',
