@@ -239,8 +239,10 @@ export const replicasCaughtUp = async (
  * here or on another instance, checks a primary position that includes the publish. Either the
  * replicas already show it, or this load reads the primary. Unlike `synchronous_commit =
  * remote_apply`, a paused or stopped replica never blocks a publish; it only moves reads to the
- * primary. Raw SQL of the read layer (`drizzleOf(payload).execute`: section blocks, related
- * articles, search) always runs on the primary (Drizzle's `withReplicas` sends `execute` there).
+ * primary. Raw SQL of the read layer through `drizzleOf(payload).execute` (section blocks,
+ * related candidates, search) always runs on the primary (Drizzle's `withReplicas` sends
+ * `execute` there); the article page's reads (src/db/articleReads.ts) go through
+ * `drizzleForReads`, which follows the same rule as Payload's plain reads.
  *
  * While such a load runs, the window is kept open (renewed every second), so a load slower than
  * the window does not finish its reads on the lagging replica.
