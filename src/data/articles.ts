@@ -3,9 +3,20 @@ import 'server-only'
 import type { Where } from 'payload'
 
 import { cacheTags } from '@/cache/tags'
-import { drizzleOf } from '@/db/client'
+import {
+  articleSummaries,
+  bodyReferences,
+  latestArticleSummaries,
+  publishedArticleDetail,
+  publishedArticleVersions,
+  type ArticleDetailRow,
+  type ArticleSummaryRow,
+  type SectionRow,
+} from '@/db/articleReads'
+import { adapterOf, drizzleOf } from '@/db/client'
 import { approvedCommentCounts } from '@/db/comments'
 import { relatedArticleIds, sectionBlockIds } from '@/db/reads'
+import { drizzleForReads } from '@/db/replica'
 import type { ArticleSource } from '@/lib/articleSource'
 import type { Language } from '@/lib/languages'
 import { idOf } from '@/lib/relations'
@@ -14,7 +25,9 @@ import type { Article, User } from '@/payload-types'
 import { cached } from './cached'
 import { getPayloadClient } from './payload'
 import {
+  mediaOfRow,
   mediaPopulate,
+  sectionPath,
   summaryPopulate,
   summarySelect,
   toHero,
@@ -25,6 +38,7 @@ import {
   toTags,
   type ArticleSummary,
   type ImageData,
+  type MediaUrls,
   type Paginated,
   type PersonRef,
   type SectionRef,
@@ -75,13 +89,76 @@ const listArticles = async (
   }
 }
 
+// ── Rows read in SQL (src/db/articleReads.ts), shaped as the Local API path shaped them ─────
+
+/** How this Payload makes media URLs (`toImage` then makes them paths, as for Local API reads). */
+const mediaUrlsOf = (payload: Awaited<ReturnType<typeof getPayloadClient>>): MediaUrls => ({
+  serverURL: payload.config.serverURL ?? '',
+  apiRoute: payload.config.routes?.api ?? '/api',
+  // the S3 storage plugin is on exactly when S3_BUCKET is set (src/plugins.ts)
+  s3: Boolean(process.env.S3_BUCKET),
+})
+
+/** Where the raw reads below go: a replica when one may serve them (src/db/replica.ts). */
+const readerOf = (payload: Awaited<ReturnType<typeof getPayloadClient>>) =>
+  drizzleForReads(adapterOf(payload))
+
+const iso = (value: string | null | undefined): string | null =>
+  value ? new Date(value).toISOString() : null
+
+const numberOrNull = (value: unknown): number | null =>
+  value === null || value === undefined ? null : Number(value)
+
+const sectionOfRow = (row: SectionRow | null): SectionRef | null =>
+  row
+    ? {
+        id: Number(row.id),
+        name: row.name as string,
+        slug: row.slug ?? '',
+        path: sectionPath({ slug: row.slug, breadcrumbs: row.url ? [{ url: row.url }] : null }),
+      }
+    : null
+
+const summaryOfRow = (row: ArticleSummaryRow, urls: MediaUrls): ArticleSummary => {
+  const section = sectionOfRow(row.section)
+  return {
+    id: Number(row.id),
+    title: row.title ?? '',
+    slug: row.slug ?? '',
+    dek: row.dek ?? null,
+    language: (row.language ?? 'en') as Language,
+    publishedAt: iso(row.published_at),
+    readingTime: numberOrNull(row.reading_time),
+    section: section ? { name: section.name, slug: section.slug, path: section.path } : null,
+    authors: row.authors.map(({ name, slug }) => ({ name, slug: slug ?? '' })),
+    image: toHero(
+      { heroImage: mediaOfRow(row.hero, urls) as never, heroAlt: row.hero_alt },
+      'card',
+    ),
+    commentCount: Number(row.comment_count ?? 0),
+  }
+}
+
+/** The cards of the published articles `ids` of `language`, in that order, in one statement. */
+const summariesOf = async (language: Language, ids: number[]): Promise<ArticleSummary[]> => {
+  if (!ids.length) return []
+  const payload = await getPayloadClient()
+  const rows = await articleSummaries(readerOf(payload), { language, ids })
+  const urls = mediaUrlsOf(payload)
+  return rows.map((row) => summaryOfRow(row, urls))
+}
+
 // ── Lists ──────────────────────────────────────────────────────────────────────────────────────
 
 /** The latest published articles in one language, newest first. */
 export const getLatestArticles = cached(
   'latest-articles',
-  async ({ language, limit = 20 }: { language: Language; limit?: number }) =>
-    (await listArticles(language, {}, 1, limit, { count: false })).docs,
+  async ({ language, limit = 20 }: { language: Language; limit?: number }) => {
+    const payload = await getPayloadClient()
+    const rows = await latestArticleSummaries(readerOf(payload), { language, limit })
+    const urls = mediaUrlsOf(payload)
+    return rows.map((row) => summaryOfRow(row, urls))
+  },
   ({ language }) => [cacheTags.articles, cacheTags.articlesIn(language), cacheTags.commentCounts],
 )
 
@@ -115,7 +192,7 @@ export const getSectionArticles = cached(
  * blocks): `blocks` lists each block's section ids (a section and its sub-sections). Same
  * articles and order as page 1 of `getSectionArticles` for each block, in two reads instead of
  * one list per block: one SQL statement picks the ids (`sectionBlockIds`, src/db/reads.ts), then
- * one Local API read as the anonymous reader loads them all.
+ * one more loads their cards (`articleSummaries`, src/db/articleReads.ts).
  */
 export const getSectionBlocks = cached(
   'section-blocks',
@@ -132,10 +209,8 @@ export const getSectionBlocks = cached(
     const db = drizzleOf(await getPayloadClient())
     const rows = await sectionBlockIds(db, { language, blocks, perSection })
     const wanted = [...new Set(rows.map((row) => row.id))]
-    const found = wanted.length
-      ? await listArticles(language, { id: { in: wanted } }, 1, wanted.length, { count: false })
-      : { docs: [] }
-    const byId = new Map(found.docs.map((doc) => [doc.id, doc]))
+    const found = await summariesOf(language, wanted)
+    const byId = new Map(found.map((doc) => [doc.id, doc]))
     return blocks.map((_, i) =>
       rows
         .filter((row) => row.block === i + 1)
@@ -281,7 +356,7 @@ const toDetail = (doc: Article): ArticleDetail => {
     dek: doc.dek ?? null,
     language: doc.language,
     body: doc.body ?? null,
-    // Never readable through the Local API (field access); the site's own read selects it.
+    // Never readable through the Local API (field access): a draft preview renders the body.
     bodyHtml: null,
     publishedAt: doc.publishedAt ?? null,
     updatedAt: updatedDate(doc),
@@ -322,13 +397,171 @@ const toDetail = (doc: Article): ArticleDetail => {
   }
 }
 
+type LexicalNode = {
+  type?: string
+  relationTo?: string
+  value?: unknown
+  fields?: { linkType?: string; doc?: { relationTo?: string; value?: unknown } | null }
+  children?: LexicalNode[]
+}
+
+/** Every node of a Lexical body (its root's descendants). */
+const nodesOf = (body: unknown): LexicalNode[] => {
+  const found: LexicalNode[] = []
+  const walk = (node: LexicalNode | undefined) => {
+    if (!node || typeof node !== 'object') return
+    found.push(node)
+    for (const child of node.children ?? []) walk(child)
+  }
+  walk((body as { root?: LexicalNode } | null)?.root)
+  return found
+}
+
 /**
- * One article's page data by language and slug, read with `access`: the anonymous reader's
- * (published only) by default, or a staff user's newest version for draft preview (preview.ts).
+ * The documents a body shows or links to: upload and relationship nodes (`embed`), and internal
+ * links (a relationship field of the link node).
  */
-export const findArticleDetail = async (
+const referencesOf = (nodes: LexicalNode[]) =>
+  nodes.flatMap((node) => {
+    if ((node.type === 'upload' || node.type === 'relationship') && node.relationTo) {
+      const set = (v: unknown) => (node.value = v)
+      return [{ embed: true, relationTo: node.relationTo, value: node.value, set }]
+    }
+    const doc = node.fields?.linkType === 'internal' ? node.fields.doc : null
+    if (doc?.relationTo) {
+      const set = (v: unknown) => (doc.value = v)
+      return [{ embed: false, relationTo: doc.relationTo, value: doc.value, set }]
+    }
+    return []
+  })
+
+/**
+ * A body with the documents it shows or links to filled in, as Payload's population does at
+ * depth 1 for the anonymous reader, with what the renderer reads of them (src/components/
+ * RichText.tsx): media with their `hero` rendition, published articles, published pages. As
+ * Payload has it, an embed (upload, relationship node) it may not read becomes null; a link keeps
+ * the id, and a link to a published article in the trash becomes null. One statement, and none
+ * for a body that references nothing.
+ */
+const populateBody = async (
+  payload: Awaited<ReturnType<typeof getPayloadClient>>,
+  body: unknown,
+  language: Language,
+): Promise<unknown> => {
+  if (!body) return body
+  const references = referencesOf(nodesOf(body)).filter(
+    (ref) => typeof ref.value === 'number' || typeof ref.value === 'string',
+  )
+  if (!references.length) return body
+  const idsOf = (collection: string) => [
+    ...new Set(references.filter((r) => r.relationTo === collection).map((r) => Number(r.value))),
+  ]
+  const rows = await bodyReferences(readerOf(payload), {
+    language,
+    media: idsOf('media'),
+    articles: idsOf('articles'),
+    pages: idsOf('pages'),
+  })
+  const urls = mediaUrlsOf(payload)
+  const trashed = new Set(rows.articles.filter((a) => a.trashed).map((a) => Number(a.id)))
+  const found = new Map<string, unknown>([
+    ...rows.media.map((m) => [`media:${m.id}`, mediaOfRow(m, urls)] as const),
+    ...rows.articles.map(
+      ({ id, title, slug, language }) =>
+        [`articles:${id}`, { id: Number(id), title, slug, language }] as const,
+    ),
+    ...rows.pages.map((p) => [`pages:${p.id}`, { ...p, id: Number(p.id) }] as const),
+  ])
+  const known = new Set(['media', 'articles', 'pages'])
+  for (const ref of references) {
+    if (!known.has(ref.relationTo)) continue
+    const id = Number(ref.value)
+    const doc = found.get(`${ref.relationTo}:${id}`)
+    if (ref.embed) ref.set(doc ?? null)
+    else if (ref.relationTo === 'articles' && trashed.has(id)) ref.set(null)
+    else if (doc) ref.set(doc)
+  }
+  return body
+}
+
+const detailOfRow = async (
+  payload: Awaited<ReturnType<typeof getPayloadClient>>,
+  row: ArticleDetailRow,
+): Promise<ArticleDetail> => {
+  const urls = mediaUrlsOf(payload)
+  const language = row.language as Language
+  const hero = mediaOfRow(row.hero, urls)
+  const metaImage = mediaOfRow(row.meta_image, urls)
+  const heroDoc = { heroImage: hero as never, heroAlt: row.hero_alt, heroCaption: row.hero_caption }
+  const corrections = row.corrections.map(({ date, text }) => ({ date: iso(date)!, text }))
+  const publishedAt = iso(row.published_at)
+  const createdAt = iso(row.created_at)!
+  const source = {
+    outlet: row.source_outlet ?? null,
+    url: row.source_url ?? null,
+    originalLanguage: (row.source_original_language ?? null) as ArticleSource['originalLanguage'],
+    originalTitle: row.source_original_title ?? null,
+    originalDate: iso(row.source_original_date),
+  }
+  const original = row.original
+  const id = Number(row.id)
+  return {
+    id,
+    title: row.title,
+    slug: row.slug ?? '',
+    dek: row.dek ?? null,
+    language,
+    body: (await populateBody(payload, row.body, language)) as Article['body'],
+    bodyHtml: row.bodyHtml ?? null,
+    publishedAt,
+    updatedAt: updatedDate({
+      publishedAt,
+      createdAt,
+      updatedAt: iso(row.updated_at)!,
+      corrections,
+    }),
+    createdAt,
+    readingTime: numberOrNull(row.reading_time),
+    section: sectionOfRow(row.section),
+    tags: row.tags.map((tag) => ({
+      id: Number(tag.id),
+      name: tag.name as string,
+      slug: tag.slug ?? '',
+    })),
+    authors: row.authors.map((a) => ({
+      id: Number(a.id),
+      name: a.name,
+      slug: a.slug ?? '',
+      jobTitle: a.job_title ?? null,
+    })),
+    hero: toHero(heroDoc, 'hero'),
+    ogImage: metaImage ? toImage(metaImage, 'og') : toHero(heroDoc, 'og'),
+    source: source.outlet || source.originalLanguage ? source : null,
+    originalWithdrawn: false,
+    translationOf: original
+      ? {
+          id: Number(original.id),
+          title: original.title,
+          slug: original.slug ?? '',
+          language: original.language as Language,
+        }
+      : null,
+    // As the Local API path had it: Payload drops a relation to a published article in the
+    // trash (then the article is its own group), and keeps the id of one it may not read.
+    groupId: row.original_trashed ? id : (numberOrNull(row.translation_of_id) ?? id),
+    relatedIds: row.related_ids.map(Number),
+    meta: { title: row.meta_title ?? null, description: row.meta_description ?? null },
+    corrections: [...corrections].sort((a, b) => Date.parse(a.date) - Date.parse(b.date)),
+  }
+}
+
+/**
+ * One article's page data by language and slug through the Local API, read with `access`: a
+ * staff user's newest version for draft preview (preview.ts), or the anonymous reader's.
+ */
+export const readArticleDetail = async (
   { language, slug }: { language: Language; slug: string },
-  access: { overrideAccess: false; draft: boolean; user?: User } = asReader,
+  access: { overrideAccess: false; draft: boolean; user?: User },
 ): Promise<ArticleDetail | null> => {
   const payload = await getPayloadClient()
   const { docs } = await payload.find({
@@ -344,6 +577,22 @@ export const findArticleDetail = async (
     populate: detailPopulate,
   })
   return docs[0] ? toDetail(docs[0] as Article) : null
+}
+
+/**
+ * One article's page data by language and slug, read with `access`: the anonymous reader's
+ * (published only) by default, in one SQL statement (`publishedArticleDetail`, src/db/
+ * articleReads.ts; one more when the body shows or links to other documents), or a staff user's
+ * newest version for draft preview (preview.ts) through the Local API.
+ */
+export const findArticleDetail = async (
+  args: { language: Language; slug: string },
+  access: { overrideAccess: false; draft: boolean; user?: User } = asReader,
+): Promise<ArticleDetail | null> => {
+  if (access.draft || access.user) return readArticleDetail(args, access)
+  const payload = await getPayloadClient()
+  const row = await publishedArticleDetail(readerOf(payload), args)
+  return row ? detailOfRow(payload, row) : null
 }
 
 /** A published article by language and slug; null for drafts and unknown slugs. */
@@ -367,22 +616,12 @@ export type ArticleVersion = { id: number; language: Language; slug: string; tit
 export const getArticleVersions = cached(
   'article-versions',
   async ({ groupId }: { groupId: number }): Promise<ArticleVersion[]> => {
-    const payload = await getPayloadClient()
-    const { docs } = await payload.find({
-      collection: 'articles',
-      ...asReader,
-      where: { or: [{ id: { equals: groupId } }, { translationOf: { equals: groupId } }] },
-      limit: 50,
-      pagination: false,
-      depth: 0,
-      sort: 'publishedAt',
-      select: { language: true, slug: true, title: true },
-    })
-    return docs.map((doc) => ({
-      id: doc.id,
-      language: doc.language,
-      slug: doc.slug ?? '',
-      title: doc.title,
+    const rows = await publishedArticleVersions(readerOf(await getPayloadClient()), { groupId })
+    return rows.map((row) => ({
+      id: row.id,
+      language: row.language as Language,
+      slug: row.slug ?? '',
+      title: row.title,
     }))
   },
   ({ groupId }) => [cacheTags.articleGroup(groupId)],
@@ -392,8 +631,8 @@ export const getArticleVersions = cached(
  * "You might also like": the editor's related articles first (in their order), then filled up
  * with the newest articles sharing a tag, then the newest of the same section. Only published
  * articles in the same language, never the article itself, no duplicates. One SQL statement picks
- * the candidates of the three tiers (`relatedArticleIds`, src/db/reads.ts); one Local API read as
- * the anonymous reader loads the chosen ones.
+ * the candidates of the three tiers (`relatedArticleIds`, src/db/reads.ts); one more loads the
+ * chosen ones' cards (`articleSummaries`, src/db/articleReads.ts).
  */
 export const getRelatedArticles = cached(
   'related-articles',
@@ -427,13 +666,7 @@ export const getRelatedArticles = cached(
     for (const { id } of rows) {
       if (chosen.length < limit && !chosen.includes(id)) chosen.push(id)
     }
-    if (!chosen.length) return []
-    const { docs } = await listArticles(language, { id: { in: chosen } }, 1, chosen.length, {
-      count: false,
-    })
-    return chosen
-      .map((id) => docs.find((doc) => doc.id === id))
-      .filter((doc): doc is ArticleSummary => Boolean(doc))
+    return summariesOf(language, chosen)
   },
   ({ language, articleId }) => [
     cacheTags.articles,

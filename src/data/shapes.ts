@@ -1,5 +1,6 @@
 import 'server-only'
 
+import type { MediaRow } from '@/db/articleReads'
 import type { Language } from '@/lib/languages'
 import type { Article, Author, Category, Media, Tag } from '@/payload-types'
 
@@ -79,9 +80,19 @@ export const mediaPath = (url: string) => {
   return parsed.pathname.startsWith('/api/media/') ? `${parsed.pathname}${parsed.search}` : url
 }
 
+/** What `toImage` reads of a media document (Payload's, or one built from a row: `mediaOfRow`). */
+export type ImageSource = Pick<Media, 'url' | 'width' | 'height' | 'alt' | 'caption' | 'credit'> & {
+  sizes?: Partial<
+    Record<
+      ImageSize,
+      { url?: string | null; width?: number | null; height?: number | null } | undefined
+    >
+  > | null
+}
+
 /** One rendition of an uploaded image (falls back to the original file). */
-export const toImage = (media: number | Media | null | undefined, size: ImageSize) => {
-  if (!isObject<Media>(media)) return null
+export const toImage = (media: number | ImageSource | null | undefined, size: ImageSize) => {
+  if (!isObject<ImageSource>(media)) return null
   const rendition = media.sizes?.[size]
   const url = rendition?.url || media.url
   const width = (rendition?.url && rendition.width) || media.width
@@ -95,6 +106,66 @@ export const toImage = (media: number | Media | null | undefined, size: ImageSiz
     caption: media.caption ?? null,
     credit: media.credit ?? null,
   } satisfies ImageData
+}
+
+/** How Payload makes a media document's URLs (its `url` afterRead hooks), for rows read in SQL. */
+export type MediaUrls = {
+  /** Payload's `serverURL` */
+  serverURL: string
+  /** Payload's `routes.api` (`/api`) */
+  apiRoute: string
+  /** whether the S3 storage plugin is on (src/plugins.ts): it adds `?prefix=` to a prefixed file */
+  s3: boolean
+}
+
+/**
+ * A file's URL as Payload computes it on read (`generateFilePathOrURL`, then the storage
+ * plugin's hook): a stored external URL as it is, else the API's file route for the filename
+ * (none without a filename).
+ */
+const fileUrl = (
+  urls: MediaUrls,
+  filename: string | null,
+  stored: string | null,
+  prefix: string | null,
+): string | null => {
+  const external = stored && !stored.startsWith('/') && !stored.startsWith(urls.serverURL)
+  let url = external
+    ? stored
+    : filename
+      ? `${urls.serverURL}${urls.apiRoute}/media/file/${encodeURIComponent(filename)}`
+      : null
+  if (urls.s3 && filename && url && prefix) {
+    url = `${url}${url.includes('?') ? '&' : '?'}prefix=${encodeURIComponent(prefix)}`
+  }
+  return url
+}
+
+/** A media row read in SQL (src/db/articleReads.ts) as the Local API returns the document. */
+export const mediaOfRow = (row: MediaRow | null, urls: MediaUrls) => {
+  if (!row) return null
+  const sizes = Object.fromEntries(
+    Object.entries(row.sizes).map(([name, r]) => [
+      name,
+      {
+        url: fileUrl(urls, r.filename, r.url, row.prefix),
+        width: r.width,
+        height: r.height,
+        filename: r.filename,
+      },
+    ]),
+  )
+  return {
+    id: Number(row.id),
+    alt: row.alt ?? '',
+    caption: row.caption,
+    credit: row.credit,
+    filename: row.filename,
+    url: fileUrl(urls, row.filename, row.url, row.prefix),
+    width: row.width,
+    height: row.height,
+    sizes,
+  } satisfies ImageSource & { id: number; filename: string | null }
 }
 
 /**

@@ -47,7 +47,7 @@ const unreachable = (error: unknown) => {
 }
 
 /** The replicas of one adapter: their pools and which of them answer. */
-type ReplicaSet = { pools: Pool[]; down: boolean[] }
+type ReplicaSet = { pools: Pool[]; down: boolean[]; readers?: PostgresAdapter['drizzle'][] }
 const replicaSets = new WeakMap<PostgresAdapter, ReplicaSet>()
 
 /**
@@ -129,6 +129,7 @@ export const withReadReplicas = (
       const up = all.filter((_, index) => !down[index])
       return up.length > 0 ? up[Math.floor(Math.random() * up.length)] : primary
     }) as unknown as typeof primary
+    set.readers = replicas as unknown as PostgresAdapter['drizzle'][]
     replicaSets.set(this, set)
   }
   const destroy = db.destroy
@@ -142,6 +143,22 @@ export const withReadReplicas = (
     await Promise.all(ending.map((pool) => pool.end().catch(() => undefined)))
   }
   return db
+}
+
+/**
+ * Drizzle for the read layer's raw read-only SQL (src/db/articleReads.ts), routed as Payload routes
+ * its plain reads: the primary within the after-write window (which `withFreshReads` holds open
+ * while a replica lags), else an answering replica picked at random, else the primary. Without
+ * replicas, the adapter's Drizzle.
+ */
+export const drizzleForReads = (adapter: PostgresAdapter): PostgresAdapter['drizzle'] => {
+  const set = replicaSets.get(adapter)
+  const primary = adapter.primaryDrizzle as PostgresAdapter['drizzle'] | undefined
+  if (!set?.readers || !primary) return adapter.drizzle
+  const since = Date.now() - (adapter.lastWriteTimestamp ?? 0)
+  if (adapter.lastWriteTimestamp && since < adapter.readReplicasAfterWriteInterval) return primary
+  const up = set.readers.filter((_, index) => !set.down[index])
+  return up.length > 0 ? up[Math.floor(Math.random() * up.length)] : primary
 }
 
 /** The pools of the adapter's read replicas; none when it has no replicas. */
@@ -222,8 +239,10 @@ export const replicasCaughtUp = async (
  * here or on another instance, checks a primary position that includes the publish. Either the
  * replicas already show it, or this load reads the primary. Unlike `synchronous_commit =
  * remote_apply`, a paused or stopped replica never blocks a publish; it only moves reads to the
- * primary. Raw SQL of the read layer (`drizzleOf(payload).execute`: section blocks, related
- * articles, search) always runs on the primary (Drizzle's `withReplicas` sends `execute` there).
+ * primary. Raw SQL of the read layer through `drizzleOf(payload).execute` (section blocks,
+ * related candidates, search) always runs on the primary (Drizzle's `withReplicas` sends
+ * `execute` there); the article page's reads (src/db/articleReads.ts) go through
+ * `drizzleForReads`, which follows the same rule as Payload's plain reads.
  *
  * While such a load runs, the window is kept open (renewed every second), so a load slower than
  * the window does not finish its reads on the lagging replica.

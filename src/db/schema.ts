@@ -258,6 +258,58 @@ const LIVE_TABLES = {
   live_coverages: ['article_id'],
 } as const satisfies TableColumns
 
+// ─── src/db/articleReads.ts: the article page's reads ────────────────────────────────────────
+
+const MEDIA_SIZE_COLUMNS = ['thumbnail', 'card', 'hero', 'og'].flatMap((size) =>
+  ['filename', 'url', 'width', 'height'].map((column) => `sizes_${size}_${column}`),
+)
+
+const ARTICLE_READ_TABLES = {
+  articles: [
+    'id',
+    'title',
+    'slug',
+    'dek',
+    'language',
+    'body',
+    'body_html',
+    'hero_image_id',
+    'hero_caption',
+    'hero_alt',
+    'source_outlet',
+    'source_url',
+    'source_original_language',
+    'source_original_title',
+    'source_original_date',
+    'meta_title',
+    'meta_description',
+    'meta_image_id',
+    'published_at',
+    'reading_time',
+    'created_at',
+    'updated_at',
+    'translation_of_id',
+    'category_id',
+    'comment_mode',
+    '_status',
+    'deleted_at',
+  ],
+  articles_rels: ['parent_id', 'path', 'order', 'tags_id', 'authors_id', 'articles_id'],
+  articles_corrections: ['_parent_id', '_order', 'date', 'text'],
+  categories: ['id', 'slug', 'comment_mode'],
+  categories_locales: ['_parent_id', '_locale', 'name'],
+  categories_breadcrumbs: ['_parent_id', '_locale', '_order', 'url'],
+  tags: ['id', 'slug'],
+  tags_locales: ['_parent_id', '_locale', 'name'],
+  authors: ['id', 'name', 'slug'],
+  authors_locales: ['_parent_id', '_locale', 'job_title'],
+  media: ['id', 'filename', 'url', 'prefix', 'width', 'height', 'credit', ...MEDIA_SIZE_COLUMNS],
+  media_locales: ['_parent_id', '_locale', 'alt', 'caption'],
+  pages: ['id', 'slug', '_status'],
+  pages_locales: ['_parent_id', '_locale', 'title'],
+  comments: ['article_id', 'parent_id', 'status', 'id'],
+} as const satisfies TableColumns
+
 // ─── the union ────────────────────────────────────────────────────────────────────────────────
 
 /** Every block's columns per table (a table named by several blocks lists all of theirs). */
@@ -282,6 +334,7 @@ export const RAW_SQL_SCHEMA: TableColumns = union(
   NEWSLETTER_TABLES,
   REDIRECT_TABLES,
   LIVE_TABLES,
+  ARTICLE_READ_TABLES,
 )
 
 /** Every table and column SQL in src/db/ may name: Payload's and the migrations' own. */
