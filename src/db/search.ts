@@ -1,4 +1,5 @@
 import { sql } from '@payloadcms/db-postgres'
+import type { SQL } from '@payloadcms/db-postgres/drizzle'
 
 import type { Language } from '@/lib/languages'
 
@@ -69,23 +70,29 @@ type Row = {
  * drafts live in `_articles_v`), and a never-published or unpublished article has
  * `_status = 'draft'`. Every value from the reader is a bound parameter.
  */
-export const searchArticles = async (
-  db: Drizzle,
-  {
-    language,
-    q,
-    limit,
-    offset,
-    rankWindow = RANK_WINDOW,
-  }: { language: Language; q: string; limit: number; offset: number; rankWindow?: number },
-): Promise<{ total: number; hits: SearchRow[] }> => {
+export type SearchArgs = {
+  language: Language
+  q: string
+  limit: number
+  offset: number
+  rankWindow?: number
+}
+
+/** The search statement itself (`searchArticles` runs it; scripts/bench/explain.ts plans it). */
+export const searchStatement = ({
+  language,
+  q,
+  limit,
+  offset,
+  rankWindow = RANK_WINDOW,
+}: SearchArgs): SQL => {
   const config = SEARCH_CONFIG[language]
   const strip = `${HIGHLIGHT_START}${HIGHLIGHT_STOP}`
 
   // `matches` reads the index and the rows' dates only; `ranked` reads the vectors of the
   // newest `rankWindow` matches. The statement is planned with its values, so the language's
   // partial GIN index serves the match.
-  const { rows } = await db.execute<Row>(sql`
+  return sql`
     WITH search AS (
       SELECT websearch_to_tsquery(${config}::regconfig, ${q}) AS query
     ),
@@ -128,8 +135,14 @@ export const searchArticles = async (
       FROM hits h JOIN articles a ON a.id = h.id CROSS JOIN search
     ) AS hit ON true
     ORDER BY hit.tier, hit.rank DESC, hit.published_at DESC NULLS LAST, hit.id DESC
-  `)
+  `
+}
 
+export const searchArticles = async (
+  db: Drizzle,
+  args: SearchArgs,
+): Promise<{ total: number; hits: SearchRow[] }> => {
+  const { rows } = await db.execute<Row>(searchStatement(args))
   return {
     total: rows[0]?.total ?? 0,
     hits: rows
@@ -142,4 +155,51 @@ export const searchArticles = async (
         snippetMarked: row.snippet_marked ?? '',
       })),
   }
+}
+
+/**
+ * The search statement's parts, each a statement of its own, for measuring what each costs
+ * (scripts/bench/explain.ts): finding and counting the matches, ranking the newest window, and
+ * the page's title and snippet highlights.
+ */
+export const searchParts = ({
+  language,
+  q,
+  limit,
+  rankWindow = RANK_WINDOW,
+}: SearchArgs): { name: string; statement: SQL }[] => {
+  const config = SEARCH_CONFIG[language]
+  const matches = sql`
+    SELECT a.id, a.published_at
+    FROM articles a
+    WHERE a.language = ${language}
+      AND a._status = 'published'
+      AND a.deleted_at IS NULL
+      AND a.search_vector @@ websearch_to_tsquery(${config}::regconfig, ${q})`
+  return [
+    { name: 'matching + count', statement: sql`SELECT count(*) FROM (${matches}) m` },
+    {
+      name: `ranking window (${rankWindow} newest, ts_rank_cd on search_vector)`,
+      statement: sql`
+        SELECT n.id, ts_rank_cd(${RANK_WEIGHTS}::float4[], a.search_vector,
+          websearch_to_tsquery(${config}::regconfig, ${q})) AS rank
+        FROM (SELECT id FROM (${matches}) m
+          ORDER BY published_at DESC NULLS LAST, id DESC LIMIT ${rankWindow}) n
+        JOIN articles a ON a.id = n.id
+        ORDER BY rank DESC LIMIT ${limit}`,
+    },
+    {
+      name: `ts_headline title + snippet of ${limit} rows (whole body)`,
+      statement: sql`
+        SELECT n.id,
+          ts_headline(${config}::regconfig, coalesce(a.title, ''),
+            websearch_to_tsquery(${config}::regconfig, ${q}), ${TITLE_OPTIONS}),
+          ts_headline(${config}::regconfig,
+            concat_ws(E'\n\n', a.dek, public.lexical_plain_text(a.body)),
+            websearch_to_tsquery(${config}::regconfig, ${q}), ${SNIPPET_OPTIONS})
+        FROM (SELECT id FROM (${matches}) m
+          ORDER BY published_at DESC NULLS LAST, id DESC LIMIT ${limit}) n
+        JOIN articles a ON a.id = n.id`,
+    },
+  ]
 }
