@@ -16,6 +16,7 @@ import * as migration_20261126_122540_embargo from './20261126_122540_embargo';
 import * as migration_20261126_122850_breaking from './20261126_122850_breaking';
 import * as migration_20261126_123014_live from './20261126_123014_live';
 import * as migration_20261126_131225_redirects from './20261126_131225_redirects';
+import * as migration_20261126_153229_search_speed from './20261126_153229_search_speed';
 
 export const migrations = [
   {
@@ -107,5 +108,10 @@ export const migrations = [
     up: migration_20261126_131225_redirects.up,
     down: migration_20261126_131225_redirects.down,
     name: '20261126_131225_redirects',
+  },
+  {
+    up: migration_20261126_153229_search_speed.up,
+    down: migration_20261126_153229_search_speed.down,
+    name: '20261126_153229_search_speed'
   },
 ];

@@ -25,7 +25,7 @@ import type { SQL } from '@payloadcms/db-postgres/drizzle'
 import { drizzle } from '@payloadcms/db-postgres/drizzle/node-postgres'
 import pg from 'pg'
 
-import { searchParts, searchStatement } from '@/db/search'
+import { HIGHLIGHT_START, HIGHLIGHT_STOP, searchParts, searchStatement } from '@/db/search'
 
 import { searchWords } from './generate'
 import { bin, createSession, machineInfo, prepareDatabase, versionsOf, writeResults } from './lib'
@@ -42,7 +42,82 @@ export type Explained = { name: string; cases: (words: QueryWords) => ExplainCas
 
 const SEARCH_PAGE = { language: 'en', limit: 10, offset: 0 } as const
 
+/**
+ * The search statement as it was before the `search_speed` migration (ranking on the whole
+ * `search_vector` of the 200 newest matches, snippets from the whole body), kept here to be
+ * measured beside today's in the same run.
+ */
+const searchStatementBefore = ({
+  q,
+  limit,
+  offset,
+}: {
+  q: string
+  limit: number
+  offset: number
+}) => {
+  const language = 'en'
+  const config = 'english'
+  const rankWindow = 200
+  const strip = `${HIGHLIGHT_START}${HIGHLIGHT_STOP}`
+  const RANK_WEIGHTS = '{0.1, 0.1, 0.4, 1.0}'
+  const TITLE_OPTIONS = `HighlightAll=true, StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_STOP}`
+  const SNIPPET_OPTIONS = `MaxFragments=2, MaxWords=32, MinWords=12, FragmentDelimiter=" … ", StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_STOP}`
+  return sql`
+    WITH search AS (
+      SELECT websearch_to_tsquery(${config}::regconfig, ${q}) AS query
+    ),
+    matches AS MATERIALIZED (
+      SELECT a.id, a.published_at
+      FROM articles a CROSS JOIN search
+      WHERE a.language = ${language}
+        AND a._status = 'published'
+        AND a.deleted_at IS NULL
+        AND a.search_vector @@ search.query
+    ),
+    newest AS (
+      SELECT id, published_at FROM matches
+      ORDER BY published_at DESC NULLS LAST, id DESC
+      LIMIT ${rankWindow}
+    ),
+    ranked AS (
+      SELECT n.id, n.published_at, 0 AS tier,
+        ts_rank_cd(${RANK_WEIGHTS}::float4[], a.search_vector, search.query) AS rank
+      FROM newest n JOIN articles a ON a.id = n.id CROSS JOIN search
+    ),
+    older AS (
+      SELECT m.id, m.published_at, 1 AS tier, 0::float4 AS rank
+      FROM matches m WHERE NOT EXISTS (SELECT 1 FROM newest n WHERE n.id = m.id)
+    ),
+    hits AS (
+      SELECT * FROM (SELECT * FROM ranked UNION ALL SELECT * FROM older) AS everything
+      ORDER BY tier, rank DESC, published_at DESC NULLS LAST, id DESC
+      LIMIT ${limit} OFFSET ${offset}
+    )
+    SELECT total.count::int AS total, hit.*
+    FROM (SELECT count(*) AS count FROM matches) AS total
+    LEFT JOIN LATERAL (
+      SELECT a.id, a.slug, a.published_at, h.tier, h.rank,
+        ts_headline(${config}::regconfig, translate(coalesce(a.title, ''), ${strip}, ''),
+          search.query, ${TITLE_OPTIONS}) AS title_marked,
+        ts_headline(${config}::regconfig,
+          translate(concat_ws(E'\n\n', a.dek, public.lexical_plain_text(a.body)), ${strip}, ''),
+          search.query, ${SNIPPET_OPTIONS}) AS snippet_marked
+      FROM hits h JOIN articles a ON a.id = h.id CROSS JOIN search
+    ) AS hit ON true
+    ORDER BY hit.tier, hit.rank DESC, hit.published_at DESC NULLS LAST, hit.id DESC
+  `
+}
+
 export const EXPLAINED: Explained[] = [
+  {
+    name: 'search page before (the statement before `search_speed`), English, page 1 of 10',
+    cases: (words) =>
+      (['common', 'middle', 'rare'] as const).map((kind) => ({
+        label: `${kind} pair: "${words[kind]}"`,
+        statement: searchStatementBefore({ q: words[kind], limit: 10, offset: 0 }),
+      })),
+  },
   {
     name: 'search page (src/db/search.ts `searchStatement`), English, page 1 of 10',
     cases: (words) =>

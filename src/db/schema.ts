@@ -129,7 +129,7 @@ const READ_TABLES = {
  * schema does not know them, so the drift test looks for them in the migrated database only.
  */
 export const MIGRATION_SCHEMA = {
-  articles: ['search_vector'],
+  articles: ['search_vector', 'search_rank_vector'],
   // migration `editorial_notifications`: one row per email of a timeline event (the ledgers of
   // src/db/deliveries.ts: LEDGER_TABLES)
   editorial_notifications: ['event_id', 'user_id', 'email', 'claimed_at', 'claimed_by', 'sent_at'],
