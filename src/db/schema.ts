@@ -125,8 +125,9 @@ const READ_TABLES = {
 
 /**
  * What raw-SQL migrations add beside Payload's schema (migration `search_vectors`: the generated
- * `search_vector` column and the `lexical_plain_text` function it is computed with). Payload's
- * schema does not know them, so the drift test looks for them in the migrated database only.
+ * `search_vector` column and the `lexical_plain_text` function it is computed with; migration
+ * `search_speed`: `search_rank_vector` and `lexical_plain_text_head`). Payload's schema does not
+ * know them, so the drift test looks for them in the migrated database only.
  */
 export const MIGRATION_SCHEMA = {
   articles: ['search_vector', 'search_rank_vector'],
@@ -161,7 +162,7 @@ export const MIGRATION_SCHEMA = {
   ],
 } as const satisfies TableColumns
 
-export const MIGRATION_FUNCTIONS = ['lexical_plain_text'] as const
+export const MIGRATION_FUNCTIONS = ['lexical_plain_text', 'lexical_plain_text_head'] as const
 
 /**
  * The per-recipient email ledgers of src/db/deliveries.ts: each has the recipient's `email`,
