@@ -37,15 +37,21 @@ export async function up({ db }: MigrateUpArgs): Promise<void> {
   RETURNS text
   LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE AS $fn$
   DECLARE
+    children jsonb := state -> 'root' -> 'children';
     child jsonb;
     part text;
     result text := '';
+    i integer := 0;
+    n integer;
   BEGIN
-    IF jsonb_typeof(state -> 'root' -> 'children') IS DISTINCT FROM 'array' THEN
+    IF jsonb_typeof(children) IS DISTINCT FROM 'array' THEN
       RETURN '';
     END IF;
-    FOR child IN SELECT value FROM jsonb_array_elements(state -> 'root' -> 'children') LOOP
-      EXIT WHEN length(result) >= max_chars;
+    n := jsonb_array_length(children);
+    -- Block by block, by index (not jsonb_array_elements, which copies every block first).
+    WHILE i < n AND length(result) < max_chars LOOP
+      child := children -> i;
+      i := i + 1;
       IF child ->> 'type' IN ('paragraph', 'heading', 'quote', 'listitem') THEN
         part := btrim(public.lexical_inline_text(child), E' \t\n\r');
       ELSE

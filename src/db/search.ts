@@ -38,7 +38,7 @@ const RANK_WEIGHTS = '{0.1, 0.1, 0.4, 1.0}'
  * itself), one row by its key each; finding and counting matches reads the GIN index and the
  * rows' dates only.
  */
-export const RANK_WINDOW = 500
+export const RANK_WINDOW = 200
 
 /**
  * The snippet is cut from the first `SNIPPET_SOURCE_CHARS` characters of the dek and the body's
@@ -129,8 +129,9 @@ export const searchStatement = ({
       FROM newest n JOIN articles a ON a.id = n.id CROSS JOIN search
     ),
     older AS (
-      SELECT m.id, m.published_at, 1 AS tier, 0::float4 AS rank
-      FROM matches m WHERE NOT EXISTS (SELECT 1 FROM newest n WHERE n.id = m.id)
+      SELECT id, published_at, 1 AS tier, 0::float4 AS rank FROM matches
+      ORDER BY published_at DESC NULLS LAST, id DESC
+      OFFSET ${rankWindow} LIMIT ${offset + limit}
     ),
     hits AS (
       SELECT * FROM (SELECT * FROM ranked UNION ALL SELECT * FROM older) AS everything
