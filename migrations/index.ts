@@ -17,6 +17,7 @@ import * as migration_20261126_122850_breaking from './20261126_122850_breaking'
 import * as migration_20261126_123014_live from './20261126_123014_live';
 import * as migration_20261126_131225_redirects from './20261126_131225_redirects';
 import * as migration_20261126_153121_body_html from './20261126_153121_body_html';
+import * as migration_20261126_153229_search_speed from './20261126_153229_search_speed';
 import * as migration_20261126_155207_api_lists from './20261126_155207_api_lists';
 
 export const migrations = [
@@ -114,6 +115,11 @@ export const migrations = [
     up: migration_20261126_153121_body_html.up,
     down: migration_20261126_153121_body_html.down,
     name: '20261126_153121_body_html',
+  },
+  {
+    up: migration_20261126_153229_search_speed.up,
+    down: migration_20261126_153229_search_speed.down,
+    name: '20261126_153229_search_speed',
   },
   {
     up: migration_20261126_155207_api_lists.up,

@@ -127,11 +127,12 @@ const READ_TABLES = {
 
 /**
  * What raw-SQL migrations add beside Payload's schema (migration `search_vectors`: the generated
- * `search_vector` column and the `lexical_plain_text` function it is computed with). Payload's
- * schema does not know them, so the drift test looks for them in the migrated database only.
+ * `search_vector` column and the `lexical_plain_text` function it is computed with; migration
+ * `search_speed`: `search_rank_vector` and `lexical_plain_text_head`). Payload's schema does not
+ * know them, so the drift test looks for them in the migrated database only.
  */
 export const MIGRATION_SCHEMA = {
-  articles: ['search_vector'],
+  articles: ['search_vector', 'search_rank_vector'],
   // migration `editorial_notifications`: one row per email of a timeline event (the ledgers of
   // src/db/deliveries.ts: LEDGER_TABLES)
   editorial_notifications: ['event_id', 'user_id', 'email', 'claimed_at', 'claimed_by', 'sent_at'],
@@ -163,7 +164,7 @@ export const MIGRATION_SCHEMA = {
   ],
 } as const satisfies TableColumns
 
-export const MIGRATION_FUNCTIONS = ['lexical_plain_text'] as const
+export const MIGRATION_FUNCTIONS = ['lexical_plain_text', 'lexical_plain_text_head'] as const
 
 /**
  * The per-recipient email ledgers of src/db/deliveries.ts: each has the recipient's `email`,

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { SearchParams } from '@/data/search'
 
 import { query } from '../helpers/database'
-import { body, createArticle } from '../helpers/fixtures'
+import { body, createArticle, words } from '../helpers/fixtures'
 import { createTestPayload, type TestPayload } from '../helpers/payload'
 
 // src/data imports the Payload config, which reads DATABASE_URL when loaded: import it after
@@ -317,6 +317,152 @@ describe('article search', () => {
       body: state as never,
     })
     expect(await idsFor({ language: 'en', q: 'nakhchivan' })).toEqual([article.id])
+  })
+
+  it('reads the start of a body exactly as the whole plain text begins, however far it is cut', async () => {
+    const state = body(
+      'First paragraph.',
+      { heading: 'A heading' },
+      { quote: 'A quote' },
+      { list: ['one', 'two'] },
+      'Last paragraph, after the list.',
+    )
+    const [{ whole }] = await query<{ whole: string }>(
+      ctx.databaseUrl,
+      'SELECT public.lexical_plain_text($1::jsonb) AS whole',
+      [JSON.stringify(state)],
+    )
+    for (const n of [0, 1, 5, 16, 17, 18, 40, whole.length, whole.length + 100]) {
+      const [row] = await query<{ head: string }>(
+        ctx.databaseUrl,
+        'SELECT public.lexical_plain_text_head($1::jsonb, $2) AS head',
+        [JSON.stringify(state), n],
+      )
+      expect(row.head, `first ${n}`).toBe(whole.slice(0, n))
+    }
+  })
+
+  it('cuts snippets from the start of a long body and still finds words further down', async () => {
+    const { SNIPPET_SOURCE_CHARS } = await db()
+    const filler = Array.from({ length: 40 }, (_, i) => `Paragraph ${i} ${words(30)}.`)
+    const early = await createArticle(ctx.payload, {
+      status: 'published',
+      title: 'Harbour works',
+      dek: 'A long report.',
+      body: body('The kestrel nests on the crane.', ...filler),
+      publishedAt: '2026-09-02T10:00:00Z',
+    })
+    const late = await createArticle(ctx.payload, {
+      status: 'published',
+      title: 'Harbour works again',
+      dek: 'Another long report.',
+      body: body(...filler, 'A kestrel was seen at the end.'),
+      publishedAt: '2026-09-01T10:00:00Z',
+    })
+    const { hits } = await search({ language: 'en', q: 'kestrel' })
+    expect(hits.map((hit) => hit.id)).toEqual([early.id, late.id])
+    const [first, second] = hits
+    expect(first.snippetHtml).toContain('<mark>kestrel</mark>')
+    // The body past the snippet's source is searched but not read for the snippet.
+    expect(second.snippetHtml).not.toContain('<mark>')
+    expect(second.snippetHtml).toContain('Another long report.')
+    for (const hit of hits) {
+      expect(hit.snippetHtml.length).toBeLessThan(SNIPPET_SOURCE_CHARS)
+    }
+  })
+
+  it('ranks on the title and dek as last saved', async () => {
+    const older = await createArticle(ctx.payload, {
+      status: 'published',
+      title: 'Samovar makers of Lahij',
+      publishedAt: '2026-08-01T10:00:00Z',
+    })
+    const newer = await createArticle(ctx.payload, {
+      status: 'published',
+      title: 'Copper street',
+      body: body('A samovar in every window.'),
+      publishedAt: '2026-08-05T10:00:00Z',
+    })
+    expect(await idsFor({ language: 'en', q: 'samovar' })).toEqual([older.id, newer.id])
+    await ctx.payload.update({
+      collection: 'articles',
+      id: newer.id,
+      data: { title: 'Samovar street' },
+    })
+    expect(await idsFor({ language: 'en', q: 'samovar' })).toEqual([newer.id, older.id])
+    await ctx.payload.update({
+      collection: 'articles',
+      id: older.id,
+      data: { title: 'Makers of Lahij', dek: 'Copper samovar makers.' },
+    })
+    const [row] = await query<{ rank_text: string }>(
+      ctx.databaseUrl,
+      'SELECT search_rank_vector::text AS rank_text FROM articles WHERE id = $1',
+      [older.id],
+    )
+    // Title (A) and dek (B) only: the body's words (createArticle's default body) are not in it.
+    expect(row.rank_text).toBe("'copper':4B 'lahij':3A 'maker':1A,6B 'samovar':5B")
+  })
+
+  it("answers what the Local API's anonymous read of the same articles answers", async () => {
+    const word = 'Tamarisk'
+    const at = (day: number) => new Date(Date.UTC(2026, 6, day)).toISOString()
+    const published = await createArticle(ctx.payload, {
+      status: 'published',
+      title: `${word} grove restored`,
+      publishedAt: at(1),
+    })
+    await createArticle(ctx.payload, { status: 'draft', title: `${word} draft` })
+    const withDraft = await createArticle(ctx.payload, {
+      status: 'published',
+      title: `${word} walk`,
+      publishedAt: at(2),
+    })
+    await ctx.payload.update({
+      collection: 'articles',
+      id: withDraft.id,
+      draft: true,
+      data: { title: 'Renamed walk', _status: 'draft' },
+    })
+    const unpublished = await createArticle(ctx.payload, {
+      status: 'published',
+      title: `${word} pulled`,
+      publishedAt: at(3),
+    })
+    await ctx.payload.update({
+      collection: 'articles',
+      id: unpublished.id,
+      data: { _status: 'draft' },
+    })
+    const trashed = await createArticle(ctx.payload, {
+      status: 'published',
+      title: `${word} trashed`,
+      publishedAt: at(4),
+    })
+    await ctx.payload.update({
+      collection: 'articles',
+      id: trashed.id,
+      data: { deletedAt: new Date().toISOString() },
+    })
+    await createArticle(ctx.payload, {
+      status: 'published',
+      language: 'az',
+      title: `${word} az`,
+    })
+    const anonymous = await ctx.payload.find({
+      collection: 'articles',
+      where: { title: { contains: word }, language: { equals: 'en' } },
+      overrideAccess: false,
+      draft: false,
+      sort: '-publishedAt',
+      limit: 50,
+      depth: 0,
+    })
+    const expected = anonymous.docs.map((doc) => doc.id)
+    expect(expected).toEqual([withDraft.id, published.id])
+    const results = await search({ language: 'en', q: word, perPage: 50 })
+    expect(results.hits.map((hit) => hit.id)).toEqual(expected)
+    expect(results.total).toBe(anonymous.totalDocs)
   })
 
   it('escapes HTML in titles and snippets and marks matches with <mark> only', async () => {
