@@ -42,9 +42,23 @@ export const renderDocument = async (element: React.ReactNode): Promise<string> 
       failure ??= error
     },
   })
-  const html = await new Response(prelude).text()
+  const html = dedupeLinks(await new Response(prelude).text())
   if (failure) throw failure
   return html.startsWith('<!DOCTYPE') ? html : `<!DOCTYPE html>${html}`
+}
+
+/**
+ * Keeps the first of identical `<link>` tags. The hero's preload is written by the document
+ * (`HeroPreload`) and, in a production build, also by `Img`'s `preload()` call, which reaches
+ * this renderer there but not under `next dev`.
+ */
+export const dedupeLinks = (html: string): string => {
+  const seen = new Set<string>()
+  return html.replace(/<link\b[^>]*>/g, (tag) => {
+    if (seen.has(tag)) return ''
+    seen.add(tag)
+    return tag
+  })
 }
 
 let stylesheetsOnce: string[] | null = null
