@@ -132,19 +132,26 @@ if (values['preview-secret']) {
     signal: AbortSignal.timeout(30_000),
   })
   check(login.ok, `editor login: ${login.status}`)
-  const session = cookiesOf(login)
+  const { token } = (await login.json()) as { token?: string }
+  const session = [`payload-token=${token ?? ''}`]
+  // A logged-in editor's browser navigating on the site (Payload checks the fetch metadata).
+  const navigate = { 'sec-fetch-site': 'same-origin', 'sec-fetch-mode': 'navigate' }
   const preview = await fetch(
-    new URL(`/next/preview?secret=${values['preview-secret']}&path=/${lang}`, base),
+    new URL(
+      `/next/preview?${new URLSearchParams({ secret: values['preview-secret'], path: `/${lang}` })}`,
+      base,
+    ),
     {
-      headers: { cookie: session.join('; ') },
+      headers: { ...navigate, cookie: session.join('; ') },
       redirect: 'manual',
       signal: AbortSignal.timeout(30_000),
     },
   )
+  check(preview.status === 307, `preview: 307 (got ${preview.status})`)
   const cookie = [...session, ...cookiesOf(preview)].join('; ')
   check(cookie.includes('__prerender_bypass='), 'preview: draft mode cookie')
   const inDraft = await fetch(new URL(staticPath(first.slug), base), {
-    headers: { cookie },
+    headers: { ...navigate, cookie },
     redirect: 'manual',
     signal: AbortSignal.timeout(30_000),
   })
@@ -154,7 +161,7 @@ if (values['preview-secret']) {
     `static page in draft mode: 307 to the real page (got ${inDraft.status} ${inDraft.headers.get('location')})`,
   )
   const realDraft = await fetch(new URL(realPath(first.slug), base), {
-    headers: { cookie },
+    headers: { ...navigate, cookie },
     signal: AbortSignal.timeout(60_000),
   })
   const realHtml = await realDraft.text()
