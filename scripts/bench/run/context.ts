@@ -1,7 +1,7 @@
 import type pg from 'pg'
 
 import type { Stack } from '../../lib/stack'
-import type { load as autocannonLoad, Session } from '../lib'
+import { load as autocannonLoad, type Session } from '../lib'
 import type { Figures } from './figures'
 
 /** What the benchmark's options set. */
@@ -52,3 +52,15 @@ export type Bench = Figures & {
 
 /** The instances' names in the results: A, B, … */
 export const instanceName = (index: number) => String.fromCharCode(65 + index)
+
+/** `Bench.load`: autocannon for the options' duration, timeouts counted as errors. */
+export const loadFor =
+  (options: BenchOptions): Bench['load'] =>
+  async (base, loadOptions) => {
+    const result = await autocannonLoad(base, {
+      ...loadOptions,
+      connections: loadOptions.connections ?? options.connections,
+      duration: options.duration,
+    })
+    return { ...result, errors: result.errors + result.timeouts }
+  }

@@ -9,6 +9,8 @@ export type Figure = {
   /** true/false against the goal; null when there is no goal or nothing was measured */
   pass: boolean | null
   note?: string
+  /** for a ratio or a latency: the page's own req/s, compared too with `--baseline` */
+  rps?: number
 }
 
 export type Figures = ReturnType<typeof createFigures>

@@ -62,6 +62,7 @@ const measurePage = async (
       unit: '',
       goal: goals.ratio,
       ok: (v) => v >= 0.5,
+      rps: proxied.requestsPerSecond,
       note: `${Math.round(proxied.requestsPerSecond)} vs ${Math.round(bareLoad.requestsPerSecond)} req/s, ${connections} connections, p95 ${proxied.p95} ms${proxied.non2xx || proxied.errors ? `, ${proxied.non2xx} non-2xx, ${proxied.errors} errors` : ''}`,
     })
   } else {
@@ -78,6 +79,7 @@ const measurePage = async (
     value: direct.requestsPerSecond / bareLoad.requestsPerSecond,
     unit: '',
     goal: '—',
+    rps: direct.requestsPerSecond,
     note: `${Math.round(direct.requestsPerSecond)} req/s, p95 ${direct.p95} ms${direct.non2xx || direct.errors ? `, ${direct.non2xx} non-2xx, ${direct.errors} errors` : ''}`,
   })
   const uncached = await load(next, {
@@ -92,6 +94,7 @@ const measurePage = async (
     unit: 'ms',
     goal: goals.uncached,
     ok: goals.uncached === '—' ? undefined : (v) => v <= 50,
+    rps: uncached.requestsPerSecond,
     note: `${latencyConnections} connections, ${Math.round(uncached.requestsPerSecond)} req/s, p50 ${uncached.p50} ms${uncached.non2xx || uncached.errors ? `, ${uncached.non2xx} non-2xx, ${uncached.errors} errors` : ''}`,
   })
   // Bytes as the reader's browser receives them: compressed by nginx (by Next without it).
@@ -140,7 +143,7 @@ const FORCE_STATIC_FIGURE =
   'cached article page from Next alone ÷ a force-static Next page of the same size'
 
 /** The reference page (8 KB steps) whose document is closest in size to the article's. */
-const closestReference = async (next: string, articleBytes: number) => {
+export const closestReference = async (next: string, articleBytes: number) => {
   const size = async (p: string) => (await (await fetch(`${next}${p}`)).arrayBuffer()).byteLength
   let reference = { path: '', bytes: 0 }
   for (let kb = 8; kb <= 320; kb += 8) {
@@ -184,6 +187,7 @@ export const measureForceStatic = async (bench: Bench) => {
       unit: '',
       goal: '≥ 0.9',
       ok: (v) => v >= 0.9,
+      rps: cached.requestsPerSecond,
       note: `${Math.round(cached.requestsPerSecond)} vs ${Math.round(staticPage.requestsPerSecond)} req/s (${reference.path}), ${(articleBytes / 1024).toFixed(0)} vs ${(reference.bytes / 1024).toFixed(0)} KB, ${bench.options.connections} connections${cached.non2xx || staticPage.non2xx ? `, ${cached.non2xx + staticPage.non2xx} non-2xx` : ''}`,
     })
   })
