@@ -204,7 +204,7 @@ export const compareRows = (reps: Rep[]): CompareRow[] => {
     const bm = median(b)
     const am = median(a)
     return {
-      figure: rps ? `${key}: req/s` : key,
+      figure: rps ? `${key} (its req/s)` : key,
       unit,
       better: lowerIsBetter(unit) ? 'lower' : 'higher',
       goal,

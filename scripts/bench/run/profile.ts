@@ -15,6 +15,7 @@ import {
   root,
   startNext,
   summariseProfile,
+  IDLE,
   type CpuProfile,
   type FunctionTime,
   type ProfileSummary,
@@ -93,8 +94,13 @@ export const profileMarkdown = (
 ) => {
   const busyUs = summary.totalUs - summary.idleUs
   const row = (fn: FunctionTime, i: number) =>
-    `| ${i + 1} | \`${fn.name}\` | ${fn.file || '—'}${fn.file ? `:${fn.line}` : ''} | ${pct(fn.selfUs, summary.totalUs)} | ${pct(fn.selfUs, busyUs)} | ${pct(fn.inclusiveUs, busyUs)} |`
-  const bySelf = [...summary.functions].sort((a, b) => b.selfUs - a.selfUs).slice(0, top)
+    fn.name === IDLE
+      ? `| ${i + 1} | \`${fn.name}\` | — | ${pct(fn.selfUs, summary.totalUs)} | — | — |`
+      : `| ${i + 1} | \`${fn.name}\` | ${fn.file || '—'}${fn.file ? `:${fn.line}` : ''} | ${pct(fn.selfUs, summary.totalUs)} | ${pct(fn.selfUs, busyUs)} | ${pct(fn.inclusiveUs, busyUs)} |`
+  const bySelf = [...summary.functions]
+    .filter((fn) => fn.name !== '(root)')
+    .sort((a, b) => b.selfUs - a.selfUs)
+    .slice(0, top)
   const nextPath = summary.functions
     .filter((fn) => /\/next\/dist\/|\/\.next\/server\//.test(fn.url))
     .sort((a, b) => b.inclusiveUs - a.inclusiveUs)
