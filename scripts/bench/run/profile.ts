@@ -82,6 +82,16 @@ export const STEPS: { step: string; match: (frame: { name: string; url: string }
 
 const pct = (us: number, of: number) => (of ? `${((100 * us) / of).toFixed(1)} %` : '—')
 
+/** A script's URL shortened to what tells it apart: the package path, or the build's chunk. */
+const fileLabel = (url: string) => {
+  const file = url.replace(/^file:\/\//, '')
+  const inModules = file.lastIndexOf('/node_modules/')
+  if (inModules >= 0) return file.slice(inModules + '/node_modules/'.length)
+  const inBuild = file.indexOf('/.next/')
+  if (inBuild >= 0) return file.slice(inBuild + 1)
+  return file
+}
+
 /** The summary of one profile as Markdown. */
 export const profileMarkdown = (
   summary: ProfileSummary,
@@ -113,6 +123,15 @@ export const profileMarkdown = (
     claimed = us
     return { step, us: own }
   })
+  const byFile = new Map<string, { us: number; inclusiveUs: number }>()
+  for (const fn of summary.functions) {
+    if (fn.name === IDLE || fn.name === '(root)') continue
+    const file = fn.url ? fileLabel(fn.url) : `(V8: ${fn.name})`
+    const entry = byFile.get(file) ?? { us: 0, inclusiveUs: 0 }
+    entry.us += fn.selfUs
+    byFile.set(file, entry)
+  }
+  const files = [...byFile.entries()].sort((a, b) => b[1].us - a[1].us).slice(0, 20)
   return `# ${title}
 
 ${about}
@@ -129,6 +148,12 @@ rendering work counts as the proxy's). The rest is what none of them holds: garb
 | --- | --- |
 ${steps.map((s) => `| ${s.step} | ${pct(s.us, busyUs)} |`).join('\n')}
 | none of the above | ${pct(busyUs - claimed, busyUs)} |
+
+## Self time by script (top 20)
+
+| script | self, % of busy |
+| --- | --- |
+${files.map(([file, { us }]) => `| ${file} | ${pct(us, busyUs)} |`).join('\n')}
 
 ## Top ${top} functions by self time
 
