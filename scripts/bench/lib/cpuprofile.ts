@@ -8,7 +8,10 @@
  * is the time of the samples taken in it; inclusive time counts a sample for every function on
  * its stack (once per function, however often it recurses).
  */
+import { readFileSync } from 'node:fs'
+import { SourceMap } from 'node:module'
 import path from 'node:path'
+import { fileURLToPath } from 'node:url'
 
 export type CpuProfile = {
   nodes: {
@@ -33,11 +36,21 @@ export type FunctionTime = {
   /** the script's file name (its basename), or '' for V8's own entries */
   file: string
   line: number
+  /** 0-based, as in the profile */
+  column: number
   url: string
+  /**
+   * where the source map of a bundled script (Next's runtimes, the build's chunks) places it:
+   * the original function's name and file:line ('' without a map)
+   */
+  source: string
   /** microseconds */
   selfUs: number
   inclusiveUs: number
 }
+
+/** A frame as `inclusiveOf` matches it: `original` is `name (file:line)` from a source map, or ''. */
+export type Frame = { name: string; url: string; original: string }
 
 /** V8's entries that are no JavaScript function. */
 export const IDLE = '(idle)'
@@ -65,7 +78,9 @@ export const summariseProfile = (profile: CpuProfile) => {
         name: nameOf(callFrame),
         file: callFrame.url ? path.basename(callFrame.url.replace(/^file:\/\//, '')) : '',
         line: callFrame.lineNumber + 1,
+        column: callFrame.columnNumber,
         url: callFrame.url,
+        source: '',
         selfUs: 0,
         inclusiveUs: 0,
       }
@@ -102,14 +117,31 @@ export const summariseProfile = (profile: CpuProfile) => {
     totalUs,
     idleUs,
     functions: [...functions.values()],
-    /** the samples whose stack holds a frame for which `match` is true, in microseconds */
-    inclusiveOf: (match: (frame: { name: string; url: string }) => boolean) => {
+    /**
+     * The samples whose stack holds a frame for which `match` is true, in microseconds; a frame
+     * is its name, its script's URL and, from a source map, its original name and place.
+     */
+    inclusiveOf: (match: (frame: Frame) => boolean) => {
       let us = 0
+      const frames = new Map<number, Frame>()
+      const frameOf = (at: number) => {
+        let frame = frames.get(at)
+        if (!frame) {
+          const { callFrame } = byId.get(at)!
+          const fn = {
+            url: callFrame.url,
+            line: callFrame.lineNumber + 1,
+            column: callFrame.columnNumber,
+          }
+          frame = { name: nameOf(callFrame), url: callFrame.url, original: originalOf(fn) }
+          frames.set(at, frame)
+        }
+        return frame
+      }
       profile.samples.forEach((id, i) => {
         const sampleUs = Math.max(0, profile.timeDeltas[i + 1] ?? profile.timeDeltas[i] ?? 0)
         for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
-          const { callFrame } = byId.get(at)!
-          if (match({ name: nameOf(callFrame), url: callFrame.url })) {
+          if (match(frameOf(at))) {
             us += sampleUs
             return
           }
@@ -121,3 +153,51 @@ export const summariseProfile = (profile: CpuProfile) => {
 }
 
 export type ProfileSummary = ReturnType<typeof summariseProfile>
+
+/** One source map per script file (`<file>.map` beside it), null when there is none. */
+const sourceMaps = new Map<string, SourceMap | null>()
+const sourceMapOf = (file: string) => {
+  if (!sourceMaps.has(file)) {
+    try {
+      sourceMaps.set(file, new SourceMap(JSON.parse(readFileSync(`${file}.map`, 'utf8'))))
+    } catch {
+      sourceMaps.set(file, null)
+    }
+  }
+  return sourceMaps.get(file)!
+}
+
+const originals = new Map<string, string>()
+
+/** The function's original name and place from its script's source map ('' when unknown). */
+export const originalOf = (fn: Pick<FunctionTime, 'url' | 'line' | 'column'>) => {
+  const key = `${fn.url}:${fn.line}:${fn.column}`
+  let original = originals.get(key)
+  if (original === undefined) {
+    original = findOriginal(fn)
+    originals.set(key, original)
+  }
+  return original
+}
+
+const findOriginal = (fn: Pick<FunctionTime, 'url' | 'line' | 'column'>) => {
+  if (!fn.url.startsWith('file://')) return ''
+  const map = sourceMapOf(fileURLToPath(fn.url))
+  if (!map) return ''
+  // V8 places a function at its parameters; the mapping with its name starts a little before.
+  for (const column of [fn.column, fn.column - 1, fn.column - 2]) {
+    const entry = map.findEntry(fn.line - 1, Math.max(0, column)) as {
+      originalSource?: string
+      originalLine?: number
+      name?: string
+    }
+    if (!entry.originalSource) continue
+    const where = `${entry.originalSource.replace(/^webpack:\/\/[^/]*\/\.\//, '').replace(/^.*\/node_modules\//, '')}:${(entry.originalLine ?? 0) + 1}`
+    if (entry.name || column === fn.column - 2) return `${entry.name ?? '?'} (${where})`
+  }
+  return ''
+}
+
+/** Every function's `source` filled from the source maps (for the functions shown only). */
+export const withSources = (functions: FunctionTime[]) =>
+  functions.map((fn) => ({ ...fn, source: fn.source || originalOf(fn) }))

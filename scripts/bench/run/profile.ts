@@ -15,8 +15,10 @@ import {
   root,
   startNext,
   summariseProfile,
+  withSources,
   IDLE,
   type CpuProfile,
+  type Frame,
   type FunctionTime,
   type ProfileSummary,
   type Session,
@@ -40,36 +42,38 @@ export type ProfileContext = {
 }
 
 /**
- * Steps of a request, each recognised by a frame on the sample's stack (the first that
- * matches, in this order, takes the sample). Names are Next 16.4's (next/dist/server/…);
- * a step missing from a profile has no frame there.
+ * Steps of a request, each recognised by a frame on the sample's stack (the first that matches,
+ * in this order, takes the sample), by the frame's original place where a source map gives one
+ * (Next's runtimes and the build's chunks are bundled), else its script. Next 16.4's files; a
+ * step missing from a profile has no frame there.
  */
-export const STEPS: { step: string; match: (frame: { name: string; url: string }) => boolean }[] = [
+export const STEPS: { step: string; match: (frame: Frame) => boolean }[] = [
   {
-    step: "the app's request proxy (src/proxy.ts: middleware bundle, its adapter and sandbox)",
-    match: ({ url, name }) =>
-      /\/\.next\/server\/(middleware|proxy|edge)/.test(url) ||
-      /\/next\/dist\/server\/web\/(adapter|sandbox)/.test(url) ||
-      /^(runMiddleware|handleMiddleware|adapter|propagateServerField)$/.test(name),
+    step: "the app's request proxy (src/proxy.ts with next-intl and the redirect snapshot, Next's middleware adapter)",
+    match: ({ original, url, name }) =>
+      /src\/proxy\.ts|redirectSnapshot|next-intl|server\/web\/(adapter|sandbox)|\/middleware/.test(
+        original || url,
+      ) || /^(runMiddleware|handleMiddleware)$/.test(name),
   },
   {
-    step: 'the incremental cache: reading the entry, checking its tags and expiry',
-    match: ({ url }) =>
-      /\/next\/dist\/server\/lib\/incremental-cache\//.test(url) ||
-      /\/next\/dist\/server\/response-cache\//.test(url) ||
-      /tags-manifest|cache-handlers/.test(url),
+    step: "the incremental cache: reading the entry, checking its tags' expiry, the response cache",
+    match: ({ original, url }) =>
+      /incremental-cache|response-cache|tags-manifest|cache-handlers|implicit-tags|revalidat/.test(
+        original || url,
+      ),
   },
   {
-    step: 'rendering or resuming the page (app-render, React server/DOM)',
-    match: ({ url }) =>
-      /\/next\/dist\/server\/app-render\//.test(url) ||
-      /react-server-dom|react-dom-server|\/compiled\/react/.test(url),
+    step: 'rendering, or sending the cached HTML/RSC (app-render, React, stream helpers)',
+    match: ({ original, url }) =>
+      /app-render\/|react-server-dom|react-dom|stream-utils|node-web-streams|render-result|send-payload|send-response/.test(
+        original || url,
+      ),
   },
   {
-    step: "matching the route and its dynamic params (router-server, route matchers, base-server's handleRequest)",
-    match: ({ url }) =>
-      /\/next\/dist\/server\/(lib\/router-utils|route-matcher|route-matchers|route-matcher-managers|lib\/router-server|normalizers|base-server|next-server|route-modules)/.test(
-        url,
+    step: "routing: the router server, matching the route and its params, base-server's request handling, the page's route module",
+    match: ({ original, url }) =>
+      /router-utils|route-matcher|router-server|normalizers|base-server|next-server|route-modules|templates\/app-page|resolve-routes|server-utils|request-meta|start-server/.test(
+        original || url,
       ),
   },
   {
@@ -106,15 +110,19 @@ export const profileMarkdown = (
   const row = (fn: FunctionTime, i: number) =>
     fn.name === IDLE
       ? `| ${i + 1} | \`${fn.name}\` | — | ${pct(fn.selfUs, summary.totalUs)} | — | — |`
-      : `| ${i + 1} | \`${fn.name}\` | ${fn.file || '—'}${fn.file ? `:${fn.line}` : ''} | ${pct(fn.selfUs, summary.totalUs)} | ${pct(fn.selfUs, busyUs)} | ${pct(fn.inclusiveUs, busyUs)} |`
-  const bySelf = [...summary.functions]
-    .filter((fn) => fn.name !== '(root)')
-    .sort((a, b) => b.selfUs - a.selfUs)
-    .slice(0, top)
-  const nextPath = summary.functions
-    .filter((fn) => /\/next\/dist\/|\/\.next\/server\//.test(fn.url))
-    .sort((a, b) => b.inclusiveUs - a.inclusiveUs)
-    .slice(0, nextTop)
+      : `| ${i + 1} | \`${fn.name}\`${fn.source ? ` → ${fn.source}` : ''} | ${fn.file || '—'}${fn.file ? `:${fn.line}` : ''} | ${pct(fn.selfUs, summary.totalUs)} | ${pct(fn.selfUs, busyUs)} | ${pct(fn.inclusiveUs, busyUs)} |`
+  const bySelf = withSources(
+    [...summary.functions]
+      .filter((fn) => fn.name !== '(root)')
+      .sort((a, b) => b.selfUs - a.selfUs)
+      .slice(0, top),
+  )
+  const nextPath = withSources(
+    summary.functions
+      .filter((fn) => /\/next\/dist\/|\/\.next\/server\//.test(fn.url))
+      .sort((a, b) => b.inclusiveUs - a.inclusiveUs)
+      .slice(0, nextTop),
+  )
   let claimed = 0
   const steps = STEPS.map(({ step }, index) => {
     // A sample counts for the first step (in STEPS' order) with a frame on its stack.
