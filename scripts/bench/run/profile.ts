@@ -231,6 +231,9 @@ Profile: \`${path.basename(file)}\` (kept in ${dir} with \`--keep\`). \`npm run 
   const markdown = profileMarkdown(summary, { title: profileCase.title, about })
   await writeResults(`profile-${profileCase.name}`, markdown, {
     case: profileCase.name,
+    title: profileCase.title,
+    about,
+    file,
     path: pagePath,
     bytes,
     load: result,
