@@ -49,8 +49,11 @@ export type FunctionTime = {
   inclusiveUs: number
 }
 
-/** A frame as `inclusiveOf` matches it: `original` is `name (file:line)` from a source map, or ''. */
-export type Frame = { name: string; url: string; original: string }
+/**
+ * A frame as `inclusiveOf` matches it: `original` is `name (file:line)` from a source map, or '';
+ * `code`, the first characters of the function's text (a minified function's best name).
+ */
+export type Frame = { name: string; url: string; original: string; code: string }
 
 /** V8's entries that are no JavaScript function. */
 export const IDLE = '(idle)'
@@ -58,7 +61,7 @@ export const IDLE = '(idle)'
 const nameOf = (frame: CpuProfile['nodes'][number]['callFrame']) =>
   frame.functionName || (frame.url ? '(anonymous)' : '(root)')
 
-/** Self and inclusive time per function (name, file and line), and the totals. */
+/** Self and inclusive time per function (name, file, line and column: a minified line holds many), and the totals. */
 export const summariseProfile = (profile: CpuProfile) => {
   const byId = new Map(profile.nodes.map((node) => [node.id, node]))
   const parent = new Map<number, number>()
@@ -66,7 +69,7 @@ export const summariseProfile = (profile: CpuProfile) => {
     for (const child of node.children ?? []) parent.set(child, node.id)
   const keyOf = (id: number) => {
     const { callFrame } = byId.get(id)!
-    return `${nameOf(callFrame)}\u0000${callFrame.url}\u0000${callFrame.lineNumber}`
+    return `${nameOf(callFrame)}\u0000${callFrame.url}\u0000${callFrame.lineNumber}:${callFrame.columnNumber}`
   }
   const functions = new Map<string, FunctionTime>()
   const entry = (id: number) => {
@@ -133,7 +136,12 @@ export const summariseProfile = (profile: CpuProfile) => {
             line: callFrame.lineNumber + 1,
             column: callFrame.columnNumber,
           }
-          frame = { name: nameOf(callFrame), url: callFrame.url, original: originalOf(fn) }
+          frame = {
+            name: nameOf(callFrame),
+            url: callFrame.url,
+            original: originalOf(fn),
+            code: codeAt(fn),
+          }
           frames.set(at, frame)
         }
         return frame
@@ -184,7 +192,7 @@ const findOriginal = (fn: Pick<FunctionTime, 'url' | 'line' | 'column'>) => {
   if (!fn.url.startsWith('file://')) return ''
   const map = sourceMapOf(fileURLToPath(fn.url))
   if (!map) return ''
-  // V8 places a function at its parameters; the mapping with its name starts a little before.
+  // The mapping at the function's own position first; a little before it when there is none.
   for (const column of [fn.column, fn.column - 1, fn.column - 2]) {
     const entry = map.findEntry(fn.line - 1, Math.max(0, column)) as {
       originalSource?: string
@@ -193,7 +201,7 @@ const findOriginal = (fn: Pick<FunctionTime, 'url' | 'line' | 'column'>) => {
     }
     if (!entry.originalSource) continue
     const where = `${entry.originalSource.replace(/^webpack:\/\/[^/]*\/\.\//, '').replace(/^.*\/node_modules\//, '')}:${(entry.originalLine ?? 0) + 1}`
-    if (entry.name || column === fn.column - 2) return `${entry.name ?? '?'} (${where})`
+    return `${entry.name ?? '?'} (${where})`
   }
   return ''
 }
@@ -201,3 +209,19 @@ const findOriginal = (fn: Pick<FunctionTime, 'url' | 'line' | 'column'>) => {
 /** Every function's `source` filled from the source maps (for the functions shown only). */
 export const withSources = (functions: FunctionTime[]) =>
   functions.map((fn) => ({ ...fn, source: fn.source || originalOf(fn) }))
+
+const scripts = new Map<string, string[] | null>()
+
+/** The first `length` characters of a function's text, from its script ('' when unreadable). */
+export const codeAt = (fn: Pick<FunctionTime, 'url' | 'line' | 'column'>, length = 160) => {
+  if (!fn.url.startsWith('file://')) return ''
+  const file = fileURLToPath(fn.url)
+  if (!scripts.has(file)) {
+    try {
+      scripts.set(file, readFileSync(file, 'utf8').split('\n'))
+    } catch {
+      scripts.set(file, null)
+    }
+  }
+  return scripts.get(file)?.[fn.line - 1]?.slice(fn.column, fn.column + length) ?? ''
+}

@@ -16,6 +16,7 @@ import {
   startNext,
   summariseProfile,
   withSources,
+  codeAt,
   IDLE,
   type CpuProfile,
   type Frame,
@@ -48,6 +49,19 @@ export type ProfileContext = {
  * step missing from a profile has no frame there.
  */
 export const STEPS: { step: string; match: (frame: Frame) => boolean }[] = [
+  {
+    step: 'loading code: compiling and instantiating modules (start-up and first requests, not per request)',
+    match: ({ name, url }) =>
+      /^(wrapSafe|compileFunction|Module\._load|Module\._compile|instantiateModule|loadRuntimeChunkPath|requirePage|loadComponentsImpl)$/.test(
+        name,
+      ) || /^node:internal\/modules\//.test(url),
+  },
+  {
+    step: "the ETag: Next's fnv1a52 hash of the whole body on every response (send-payload's generateETag)",
+    match: ({ code, original }) =>
+      (/charCodeAt/.test(code) && /435\*/.test(code)) ||
+      /\b(generateETag|fnv1a52)\b/.test(original),
+  },
   {
     step: "the app's request proxy (src/proxy.ts with next-intl and the redirect snapshot, Next's middleware adapter)",
     match: ({ original, url, name }) =>
@@ -107,10 +121,14 @@ export const profileMarkdown = (
   }: { title: string; about: string; top?: number; nextTop?: number },
 ) => {
   const busyUs = summary.totalUs - summary.idleUs
+  const label = (fn: FunctionTime) => {
+    const code = fn.name === '(anonymous)' || fn.name.length <= 2 ? codeAt(fn, 60) : ''
+    return `\`${fn.name}\`${fn.source ? ` → ${fn.source}` : ''}${code ? ` · code \`${code.replace(/`/g, "'").replace(/\|/g, '\\|')}…\`` : ''}`
+  }
   const row = (fn: FunctionTime, i: number) =>
     fn.name === IDLE
       ? `| ${i + 1} | \`${fn.name}\` | — | ${pct(fn.selfUs, summary.totalUs)} | — | — |`
-      : `| ${i + 1} | \`${fn.name}\`${fn.source ? ` → ${fn.source}` : ''} | ${fn.file || '—'}${fn.file ? `:${fn.line}` : ''} | ${pct(fn.selfUs, summary.totalUs)} | ${pct(fn.selfUs, busyUs)} | ${pct(fn.inclusiveUs, busyUs)} |`
+      : `| ${i + 1} | ${label(fn)} | ${fn.file || '—'}${fn.file ? `:${fn.line}` : ''} | ${pct(fn.selfUs, summary.totalUs)} | ${pct(fn.selfUs, busyUs)} | ${pct(fn.inclusiveUs, busyUs)} |`
   const bySelf = withSources(
     [...summary.functions]
       .filter((fn) => fn.name !== '(root)')
