@@ -403,7 +403,9 @@ then after → before). Load: ${options.duration} s per figure on 127.0.0.1, thr
 with ${options.latencyConnections}; uncached renders send Next's draft-mode cookie (Next's page cache and \`unstable_cache\` skipped). The load run:
 ${args['load-connections']} connections for ${args['load-seconds']} s straight to Next, each request a different article (the same articles for both builds
 in a repetition, others in the next), every one a first read. "after ÷ before" is of the medians; whether above 1 is
-better depends on the figure (column "better when").
+better depends on the figure (column "better when"). Rows "(the server's CPU per request)": the user + system CPU time
+\`next start\` used during that load (from /proc) ÷ the requests it answered; other work on shared cores moves it far
+less than req/s or latency, so it is the row to trust when the load average is high.
 
 ${table}
 

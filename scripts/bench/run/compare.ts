@@ -16,6 +16,7 @@ import { spawnSync } from 'node:child_process'
 import os from 'node:os'
 
 import {
+  cpuMsOf,
   fmt,
   freePort,
   memorySampler,
@@ -101,6 +102,7 @@ const measureSide = async (ctx: CompareContext, site: CompareSite, rep: number) 
     proxy: proxy?.url ?? '',
     proxyUp: proxy !== null,
     load: loadFor(options),
+    serverCpuMs: () => cpuMsOf(next.proc.pid!),
   }
   try {
     await measureArticlePages(bench)
@@ -176,35 +178,49 @@ const median = (values: (number | null)[]) => {
   return present.length % 2 ? present[mid] : (present[mid - 1] + present[mid]) / 2
 }
 
-/** Per figure (and per req/s of a figure that has one): before and after, each repetition. */
+/** Which number of a figure a row compares. */
+type Of = 'value' | 'rps' | 'cpuMs'
+
+/**
+ * Per figure (and per req/s and server CPU per request of a figure that has them): before and
+ * after, each repetition.
+ */
 export const compareRows = (reps: Rep[]): CompareRow[] => {
   const sideReps = (side: Side) => reps.filter((r) => r.side === side).sort((a, b) => a.rep - b.rep)
   const before = sideReps('before')
   const after = sideReps('after')
-  const keys: { key: string; rps: boolean; unit: string; goal: string }[] = []
+  const keys: { key: string; of: Of; unit: string; goal: string }[] = []
   for (const r of reps) {
     for (const f of r.figures) {
       if (f.figure === 'proxy') continue
-      for (const rps of f.rps === undefined ? [false] : [false, true]) {
+      const ofs: Of[] = [
+        'value',
+        ...(f.rps === undefined ? [] : (['rps'] as const)),
+        ...(f.cpuMs === undefined ? [] : (['cpuMs'] as const)),
+      ]
+      for (const of of ofs) {
         const key = keyOf(f.figure)
-        if (!keys.some((k) => k.key === key && k.rps === rps)) {
-          keys.push({ key, rps, unit: rps ? 'req/s' : f.unit, goal: rps ? '—' : f.goal })
+        if (!keys.some((k) => k.key === key && k.of === of)) {
+          const unit = of === 'rps' ? 'req/s' : of === 'cpuMs' ? 'ms' : f.unit
+          keys.push({ key, of, unit, goal: of === 'value' ? f.goal : '—' })
         }
       }
     }
   }
-  const valuesOf = (side: Rep[], key: string, rps: boolean) =>
-    side.map((r) => {
-      const f = r.figures.find((x) => keyOf(x.figure) === key)
-      return (rps ? f?.rps : f?.value) ?? null
-    })
-  return keys.map(({ key, rps, unit, goal }) => {
-    const b = valuesOf(before, key, rps)
-    const a = valuesOf(after, key, rps)
+  const valuesOf = (side: Rep[], key: string, of: Of) =>
+    side.map((r) => r.figures.find((x) => keyOf(x.figure) === key)?.[of] ?? null)
+  return keys.map(({ key, of, unit, goal }) => {
+    const b = valuesOf(before, key, of)
+    const a = valuesOf(after, key, of)
     const bm = median(b)
     const am = median(a)
     return {
-      figure: rps ? `${key} (its req/s)` : key,
+      figure:
+        of === 'rps'
+          ? `${key} (its req/s)`
+          : of === 'cpuMs'
+            ? `${key} (the server's CPU per request)`
+            : key,
       unit,
       better: lowerIsBetter(unit) ? 'lower' : 'higher',
       goal,

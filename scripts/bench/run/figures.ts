@@ -11,6 +11,8 @@ export type Figure = {
   note?: string
   /** for a ratio or a latency: the page's own req/s, compared too with `--baseline` */
   rps?: number
+  /** the server's CPU time per request (ms), for a load on Next; with `--baseline` */
+  cpuMs?: number
 }
 
 export type Figures = ReturnType<typeof createFigures>

@@ -5,7 +5,7 @@
  * same time, is `npm run bench:load` (scripts/bench/load.ts).
  */
 import { load as autocannonLoad } from '../lib'
-import type { Bench } from './context'
+import { withServerCpu, type Bench } from './context'
 
 export const LOAD_RUN_FIGURE =
   'load run: article pages straight to Next, distinct URLs (first reads), p95'
@@ -34,13 +34,15 @@ export const measureLoadRun = (bench: Bench, { connections, seconds, paths }: Lo
     if (!bench.hasArticlePage) throw new Error('no article route in this build')
     if (!paths.length) throw new Error('no published article')
     let i = 0
-    const result = await autocannonLoad(bench.next, {
-      paths: () => paths[i++ % paths.length],
-      connections,
-      duration: seconds,
-      // A slow answer is a figure here, not an error: only one slower than 30 s is dropped.
-      timeoutSeconds: 30,
-    })
+    const result = await withServerCpu(bench, () =>
+      autocannonLoad(bench.next, {
+        paths: () => paths[i++ % paths.length],
+        connections,
+        duration: seconds,
+        // A slow answer is a figure here, not an error: only one slower than 30 s is dropped.
+        timeoutSeconds: 30,
+      }),
+    )
     bench.add({
       figure: LOAD_RUN_FIGURE,
       value: result.p95,
@@ -48,6 +50,7 @@ export const measureLoadRun = (bench: Bench, { connections, seconds, paths }: Lo
       goal: '≤ 1000 ms',
       ok: (v) => v <= 1000,
       rps: result.requestsPerSecond,
+      cpuMs: result.cpuMs,
       note: `${connections} connections for ${seconds} s, ${result.requests} requests (${Math.min(i, paths.length)} distinct articles of ${paths.length}), ${Math.round(result.requestsPerSecond)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms${result.non2xx || result.errors || result.timeouts ? `, ${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts (30 s)` : ''}`,
     })
     bench.log(

@@ -8,7 +8,7 @@ import pg from 'pg'
 import { freePort, versionOf, waitFor } from '../lib'
 import { CHROMIUM_PATH, lighthouseMobile } from '../lighthouse'
 import { pageWeight } from '../weight'
-import type { Bench } from './context'
+import { withServerCpu, type Bench } from './context'
 
 /** A bare Node server answering every request with these bytes, in its own process. */
 const bareServer = async (bench: Bench, body: Buffer) => {
@@ -72,7 +72,7 @@ const measurePage = async (
       'nginx did not start',
     )
   }
-  const direct = await load(next, { path: pagePath })
+  const direct = await withServerCpu(bench, () => load(next, { path: pagePath }))
   log(`${label} from Next alone (its cache warm): ${Math.round(direct.requestsPerSecond)} req/s`)
   add({
     figure: `${label} from Next alone, its cache warm ÷ bare Node server`,
@@ -80,13 +80,16 @@ const measurePage = async (
     unit: '',
     goal: '—',
     rps: direct.requestsPerSecond,
+    cpuMs: direct.cpuMs,
     note: `${Math.round(direct.requestsPerSecond)} req/s, p95 ${direct.p95} ms${direct.non2xx || direct.errors ? `, ${direct.non2xx} non-2xx, ${direct.errors} errors` : ''}`,
   })
-  const uncached = await load(next, {
-    paths: uncachedPaths,
-    connections: latencyConnections,
-    headers: { cookie: `__prerender_bypass=${bench.previewModeId}` },
-  })
+  const uncached = await withServerCpu(bench, () =>
+    load(next, {
+      paths: uncachedPaths,
+      connections: latencyConnections,
+      headers: { cookie: `__prerender_bypass=${bench.previewModeId}` },
+    }),
+  )
   log(`${label} uncached: p95 ${uncached.p95} ms`)
   add({
     figure: `uncached ${label} render (data cache bypassed), p95`,
@@ -95,6 +98,7 @@ const measurePage = async (
     goal: goals.uncached,
     ok: goals.uncached === '—' ? undefined : (v) => v <= 50,
     rps: uncached.requestsPerSecond,
+    cpuMs: uncached.cpuMs,
     note: `${latencyConnections} connections, ${Math.round(uncached.requestsPerSecond)} req/s, p50 ${uncached.p50} ms${uncached.non2xx || uncached.errors ? `, ${uncached.non2xx} non-2xx, ${uncached.errors} errors` : ''}`,
   })
   // Bytes as the reader's browser receives them: compressed by nginx (by Next without it).
@@ -176,7 +180,7 @@ export const measureForceStatic = async (bench: Bench) => {
     const articleBytes = (await (await fetch(`${next}${articlePath}`)).arrayBuffer()).byteLength
     const reference = await closestReference(next, articleBytes)
     await fetch(`${next}${articlePath}`) // in Next's cache before the run
-    const cached = await load(next, { path: articlePath })
+    const cached = await withServerCpu(bench, () => load(next, { path: articlePath }))
     const staticPage = await load(next, { path: reference.path })
     log(
       `article from Next's cache ${Math.round(cached.requestsPerSecond)} req/s, force-static ${Math.round(staticPage.requestsPerSecond)} req/s`,
@@ -188,6 +192,7 @@ export const measureForceStatic = async (bench: Bench) => {
       goal: '≥ 0.9',
       ok: (v) => v >= 0.9,
       rps: cached.requestsPerSecond,
+      cpuMs: cached.cpuMs,
       note: `${Math.round(cached.requestsPerSecond)} vs ${Math.round(staticPage.requestsPerSecond)} req/s (${reference.path}), ${(articleBytes / 1024).toFixed(0)} vs ${(reference.bytes / 1024).toFixed(0)} KB, ${bench.options.connections} connections${cached.non2xx || staticPage.non2xx ? `, ${cached.non2xx + staticPage.non2xx} non-2xx` : ''}`,
     })
   })
