@@ -181,7 +181,7 @@ export const measureForceStatic = async (bench: Bench) => {
     const reference = await closestReference(next, articleBytes)
     await fetch(`${next}${articlePath}`) // in Next's cache before the run
     const cached = await withServerCpu(bench, () => load(next, { path: articlePath }))
-    const staticPage = await load(next, { path: reference.path })
+    const staticPage = await withServerCpu(bench, () => load(next, { path: reference.path }))
     log(
       `article from Next's cache ${Math.round(cached.requestsPerSecond)} req/s, force-static ${Math.round(staticPage.requestsPerSecond)} req/s`,
     )
@@ -193,7 +193,7 @@ export const measureForceStatic = async (bench: Bench) => {
       ok: (v) => v >= 0.9,
       rps: cached.requestsPerSecond,
       cpuMs: cached.cpuMs,
-      note: `${Math.round(cached.requestsPerSecond)} vs ${Math.round(staticPage.requestsPerSecond)} req/s (${reference.path}), ${(articleBytes / 1024).toFixed(0)} vs ${(reference.bytes / 1024).toFixed(0)} KB, ${bench.options.connections} connections${cached.non2xx || staticPage.non2xx ? `, ${cached.non2xx + staticPage.non2xx} non-2xx` : ''}`,
+      note: `${Math.round(cached.requestsPerSecond)} vs ${Math.round(staticPage.requestsPerSecond)} req/s (${reference.path}), ${(articleBytes / 1024).toFixed(0)} vs ${(reference.bytes / 1024).toFixed(0)} KB, ${bench.options.connections} connections${cached.cpuMs !== undefined && staticPage.cpuMs !== undefined ? `; server CPU per request ${cached.cpuMs.toFixed(2)} vs ${staticPage.cpuMs.toFixed(2)} ms` : ''}${cached.non2xx || staticPage.non2xx ? `, ${cached.non2xx + staticPage.non2xx} non-2xx` : ''}`,
     })
   })
 }
