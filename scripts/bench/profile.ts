@@ -14,8 +14,8 @@ import { root, summariseProfile, type CpuProfile } from './lib'
 import { profileMarkdown } from './run/profile'
 
 const args = process.argv.slice(2)
-const summarise = async (file: string) =>
-  summariseProfile(JSON.parse(await readFile(file, 'utf8')) as CpuProfile)
+const summarise = async (file: string, window?: { fromUs: number; toUs: number }) =>
+  summariseProfile(JSON.parse(await readFile(file, 'utf8')) as CpuProfile, window)
 
 if (args[0] === '--case') {
   const md = path.join(root, 'bench', 'results', `profile-${args[1]}.md`)
@@ -23,8 +23,10 @@ if (args[0] === '--case') {
     file: string
     title: string
     about: string
+    window?: { fromUs: number; toUs: number }
+    cpuMsPerRequest?: number
   }
-  await writeFile(md, profileMarkdown(await summarise(run.file), run))
+  await writeFile(md, profileMarkdown(await summarise(run.file, run.window), run))
   console.log(`rewrote ${md}`)
 } else {
   const [file, title = 'CPU profile'] = args

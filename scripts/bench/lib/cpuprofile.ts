@@ -62,7 +62,20 @@ const nameOf = (frame: CpuProfile['nodes'][number]['callFrame']) =>
   frame.functionName || (frame.url ? '(anonymous)' : '(root)')
 
 /** Self and inclusive time per function (name, file, line and column: a minified line holds many), and the totals. */
-export const summariseProfile = (profile: CpuProfile) => {
+export const summariseProfile = (
+  profile: CpuProfile,
+  /**
+   * only the samples taken in this window, in µs of the monotonic clock V8 stamps samples with
+   * (the same as `process.hrtime.bigint() / 1000n` in any process of the machine)
+   */
+  window?: { fromUs: number; toUs: number },
+) => {
+  const included: boolean[] = []
+  let at = profile.startTime
+  profile.timeDeltas.forEach((delta, i) => {
+    at += delta
+    included[i] = !window || (at >= window.fromUs && at <= window.toUs)
+  })
   const byId = new Map(profile.nodes.map((node) => [node.id, node]))
   const parent = new Map<number, number>()
   for (const node of profile.nodes)
@@ -107,6 +120,7 @@ export const summariseProfile = (profile: CpuProfile) => {
   let totalUs = 0
   let idleUs = 0
   profile.samples.forEach((id, i) => {
+    if (!included[i]) return
     // The delta before the next sample is the time this one stands for (V8's own convention).
     const us = Math.max(0, profile.timeDeltas[i + 1] ?? profile.timeDeltas[i] ?? 0)
     totalUs += us
@@ -116,7 +130,7 @@ export const summariseProfile = (profile: CpuProfile) => {
     for (const key of stackOf(id)) functions.get(key)!.inclusiveUs += us
   })
   return {
-    samples: profile.samples.length,
+    samples: included.filter(Boolean).length,
     totalUs,
     idleUs,
     functions: [...functions.values()],
@@ -147,6 +161,7 @@ export const summariseProfile = (profile: CpuProfile) => {
         return frame
       }
       profile.samples.forEach((id, i) => {
+        if (!included[i]) return
         const sampleUs = Math.max(0, profile.timeDeltas[i + 1] ?? profile.timeDeltas[i] ?? 0)
         for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
           if (match(frameOf(at))) {

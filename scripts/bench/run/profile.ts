@@ -18,6 +18,7 @@ import {
   withSources,
   codeAt,
   IDLE,
+  cpuMsOf,
   type CpuProfile,
   type Frame,
   type FunctionTime,
@@ -118,7 +119,15 @@ export const profileMarkdown = (
     about,
     top = 30,
     nextTop = 40,
-  }: { title: string; about: string; top?: number; nextTop?: number },
+    cpuMsPerRequest,
+  }: {
+    title: string
+    about: string
+    top?: number
+    nextTop?: number
+    /** the server's CPU per request during the load: each step's share is also given in ms */
+    cpuMsPerRequest?: number
+  },
 ) => {
   const busyUs = summary.totalUs - summary.idleUs
   const label = (fn: FunctionTime) => {
@@ -149,6 +158,8 @@ export const profileMarkdown = (
     claimed = us
     return { step, us: own }
   })
+  const perRequest = (us: number) =>
+    cpuMsPerRequest === undefined || !busyUs ? '—' : ((us / busyUs) * cpuMsPerRequest).toFixed(2)
   const byFile = new Map<string, { us: number; inclusiveUs: number }>()
   for (const fn of summary.functions) {
     if (fn.name === IDLE || fn.name === '(root)') continue
@@ -170,10 +181,10 @@ Each sample counts once, for the first step in this list with a frame on its sta
 rendering work counts as the proxy's). The rest is what none of them holds: garbage collection, V8's
 \`(program)\`, timers, start-up.
 
-| step | share of busy |
-| --- | --- |
-${steps.map((s) => `| ${s.step} | ${pct(s.us, busyUs)} |`).join('\n')}
-| none of the above | ${pct(busyUs - claimed, busyUs)} |
+| step | share of busy | ms per request |
+| --- | --- | --- |
+${steps.map((s) => `| ${s.step} | ${pct(s.us, busyUs)} | ${perRequest(s.us)} |`).join('\n')}
+| none of the above | ${pct(busyUs - claimed, busyUs)} | ${perRequest(busyUs - claimed)} |
 
 ## Self time by script (top 20)
 
@@ -227,11 +238,16 @@ const profileCase = async (
   const bytes = (await page.arrayBuffer()).byteLength
   if (!page.ok) throw new Error(`${pagePath}: ${page.status}`)
   for (let i = 0; i < 20; i++) await (await fetch(`${next.url}${pagePath}`)).arrayBuffer()
+  // The load's window (the profile's clock) and the server's CPU time across it.
+  const fromUs = Number(process.hrtime.bigint() / 1000n)
+  const cpuBefore = cpuMsOf(next.proc.pid!)
   const result = await autocannonLoad(next.url, {
     path: pagePath,
     connections: ctx.connections,
     duration: ctx.seconds,
   })
+  const cpuMsPerRequest = (cpuMsOf(next.proc.pid!) - cpuBefore) / Math.max(1, result.requests)
+  const window = { fromUs, toUs: Number(process.hrtime.bigint() / 1000n) }
   log(
     `profile ${profileCase.name}: ${pagePath}, ${Math.round(result.requestsPerSecond)} req/s, p95 ${result.p95} ms`,
   )
@@ -241,17 +257,22 @@ const profileCase = async (
     throw new Error(`next start did not exit on SIGINT within 120 s: no profile`)
   }
   const file = await profileIn(dir)
-  const summary = summariseProfile(JSON.parse(await readFile(file, 'utf8')) as CpuProfile)
+  // The load alone: start-up, the first render and the warm-up left out.
+  const summary = summariseProfile(JSON.parse(await readFile(file, 'utf8')) as CpuProfile, window)
   const about = `${new Date().toISOString()} · \`next start\` of this tree's build (${commitOf(root)}, build ${build.buildId}) under \`node --cpu-prof\`, Next ${versionOf('next')}, Node ${process.version};
 \`${pagePath}\` (${(bytes / 1024).toFixed(0)} KB of HTML) from Next alone, ${ctx.connections} connections for ${ctx.seconds} s after 21 requests
-of warm-up: ${Math.round(result.requestsPerSecond)} req/s, p50 ${result.p50} ms, p95 ${result.p95} ms, ${result.non2xx} non-2xx.
+of warm-up: ${Math.round(result.requestsPerSecond)} req/s, p50 ${result.p50} ms, p95 ${result.p95} ms, ${result.non2xx} non-2xx;
+the server's CPU time (user + system, /proc) ${cpuMsPerRequest.toFixed(2)} ms per request. Only the samples taken during the load are
+summarised (start-up, first render and warm-up left out); "ms per request" below is a share × that CPU time.
 Profile: \`${path.basename(file)}\` (kept in ${dir} with \`--keep\`). \`npm run bench -- --profile\` (README, "Benchmark").`
-  const markdown = profileMarkdown(summary, { title: profileCase.title, about })
+  const markdown = profileMarkdown(summary, { title: profileCase.title, about, cpuMsPerRequest })
   await writeResults(`profile-${profileCase.name}`, markdown, {
     case: profileCase.name,
     title: profileCase.title,
     about,
     file,
+    window,
+    cpuMsPerRequest,
     path: pagePath,
     bytes,
     load: result,
