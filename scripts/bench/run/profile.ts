@@ -173,7 +173,7 @@ export const profileMarkdown = (
 
 ${about}
 
-Samples: ${summary.samples.toLocaleString('en')} over ${(summary.totalUs / 1e6).toFixed(1)} s of profile; idle ${pct(summary.idleUs, summary.totalUs)}, so ${(busyUs / 1e6).toFixed(1)} s busy ("busy" below: every sample but \`(idle)\`; it includes the start-up and the warm-up, a few per cent).
+Samples: ${summary.samples.toLocaleString('en')} over ${(summary.totalUs / 1e6).toFixed(1)} s of profile; idle ${pct(summary.idleUs, summary.totalUs)}, so ${(busyUs / 1e6).toFixed(1)} s busy ("busy" below: every sample but \`(idle)\`; with \`--profile\`, of the load only).
 
 ## The steps of a request (inclusive, share of the busy samples)
 
