@@ -15,31 +15,51 @@
  * instance A where they use "Next" and through the topology's nginx where they use the proxy;
  * added: publish → visible across instances, readers during a rolling restart, each part's size.
  *
+ * `--baseline <dir>` (./run/compare.ts): the figures of pages and queries (and a short load run)
+ * for the build in <dir> (another checkout: the commit before a change) and this tree's build,
+ * on the same database, alternately, `--reps` times; bulk import, publish and Lighthouse for this
+ * tree's build only. Written to bench/results/compare.md and .json (`--out` to rename).
+ *
+ * `--profile` (./run/profile.ts): after the set-up, this tree's `next start` under
+ * `node --cpu-prof` on a cached article page, then on a force-static page of the same size (one
+ * server each); summaries in bench/results/profile-<case>.md. Nothing else is measured.
+ *
  * Everything it starts (PostgreSQL, next, nginx, the bare server) is stopped at the end, on
  * failure and on Ctrl-C. No test runs it and no test fails on a timing.
  *
  * `main` reads as its phases: set up (database and import), start the site, measure (each
  * figure in ./run/: pages, queries, publish), report.
  */
+import { existsSync } from 'node:fs'
 import os from 'node:os'
+import path from 'node:path'
 import { parseArgs } from 'node:util'
 
 import pg from 'pg'
 
 import {
   createSession,
-  load as autocannonLoad,
   machineInfo,
   memorySampler,
   prepareDatabase,
   productionBuild,
+  root,
   startNext,
   startProxy,
   versionsOf,
   freePort,
   writeResults,
 } from './lib'
-import type { Bench, BenchOptions } from './run/context'
+import {
+  commitOf,
+  compareRows,
+  compareTable,
+  notesSection,
+  repsTable,
+  runCompare,
+  type CompareSite,
+} from './run/compare'
+import { loadFor, type Bench, type BenchOptions } from './run/context'
 import { createFigures, figuresTable, type Figure, type Figures } from './run/figures'
 import {
   measureArticlePages,
@@ -47,6 +67,7 @@ import {
   measureHomePage,
   measureLighthouse,
 } from './run/pages'
+import { runProfiles } from './run/profile'
 import { measurePublish, measurePublishAcross } from './run/publish'
 import { measureRestBySection, measureSearch } from './run/queries'
 import { measureRollingRestart } from './run/restart'
@@ -68,8 +89,19 @@ const { values: args } = parseArgs({
     timeout: { type: 'string', default: '90' },
     /** app instances: 1 is one next start behind nginx; 2 or more start the topology */
     instances: { type: 'string', default: '1' },
-    /** the results' name: bench/results/<out>.md and .json */
-    out: { type: 'string', default: 'latest' },
+    /** the results' name: bench/results/<out>.md and .json (latest; compare with --baseline) */
+    out: { type: 'string' },
+    /** another checkout (the commit before a change), measured against this tree alternately */
+    baseline: { type: 'string' },
+    /** with --baseline: repetitions of each build */
+    reps: { type: 'string', default: '3' },
+    /** with --baseline: the load run's readers and seconds */
+    'load-connections': { type: 'string', default: '100' },
+    'load-seconds': { type: 'string', default: '20' },
+    /** CPU profiles of a cached article page and a force-static page (nothing else measured) */
+    profile: { type: 'boolean', default: false },
+    /** with --profile: seconds of load per case */
+    'profile-seconds': { type: 'string', default: '20' },
   },
 })
 const options: BenchOptions = {
@@ -83,7 +115,18 @@ const options: BenchOptions = {
 if (!Number.isInteger(options.instances) || options.instances < 1) {
   throw new Error(`--instances: a whole number ≥ 1, not ${args.instances}`)
 }
-if (!/^[\w.-]+$/.test(args.out)) throw new Error(`--out: a file name, not ${args.out}`)
+const out = args.out ?? (args.baseline ? 'compare' : 'latest')
+if (!/^[\w.-]+$/.test(out)) throw new Error(`--out: a file name, not ${out}`)
+const reps = Number(args.reps)
+if (!Number.isInteger(reps) || reps < 1)
+  throw new Error(`--reps: a whole number ≥ 1, not ${args.reps}`)
+const baselineDir = args.baseline ? path.resolve(args.baseline) : null
+if (baselineDir) {
+  if (options.instances > 1) throw new Error('--baseline measures one instance of each build')
+  if (!existsSync(path.join(baselineDir, 'node_modules', 'next'))) {
+    throw new Error(`--baseline: ${baselineDir} is no checkout with its node_modules`)
+  }
+}
 
 const session = createSession({
   name: 'bench',
@@ -262,8 +305,143 @@ ${topology}
 ${table}
 ${sizesSection}`
   console.log(`\n${table}\n${sizes ? `\n${sizesTable(sizes)}\n` : ''}`)
-  await writeResults(args.out, markdown, result)
-  log(`wrote bench/results/${args.out}.md and ${args.out}.json`)
+  await writeResults(out, markdown, result)
+  log(`wrote bench/results/${out}.md and ${out}.json`)
+}
+
+/**
+ * `--baseline`: both builds alternately (./run/compare.ts), then publish and Lighthouse on this
+ * tree's build alone; bench/results/compare.md and .json.
+ */
+const compare = async (
+  figures: Figures,
+  {
+    loadAtStart,
+    workDir,
+    databaseUrl,
+    env,
+    imported,
+  }: {
+    loadAtStart: number[]
+    workDir: string
+    databaseUrl: string
+    env: NodeJS.ProcessEnv
+    imported: number
+  },
+) => {
+  const before: CompareSite = {
+    side: 'before',
+    dir: baselineDir!,
+    build: await productionBuild(session, { referencePages: true, dir: baselineDir! }),
+  }
+  const after: CompareSite = {
+    side: 'after',
+    dir: root,
+    build: await productionBuild(session, { referencePages: true }),
+  }
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 })
+  const repetitions = await runCompare(
+    {
+      session,
+      log,
+      options,
+      workDir,
+      databaseUrl,
+      env,
+      pool,
+      reps,
+      loadRun: {
+        connections: Number(args['load-connections']),
+        seconds: Number(args['load-seconds']),
+      },
+    },
+    { before, after },
+  )
+  // This tree's build alone: a publish (it writes: after both builds were measured), Lighthouse.
+  const site = await startSite(figures, env)
+  const bench: Bench = {
+    ...figures,
+    ...site,
+    session,
+    log,
+    options,
+    workDir,
+    databaseUrl,
+    pool,
+    load: loadFor(options),
+  }
+  await measurePublish(bench)
+  await pool.end()
+  await measureLighthouse(bench)
+  site.finishMemory()
+  // That peak is of this last phase only; the compared one is in the table.
+  figures.figures.pop()
+  const rows = compareRows(repetitions)
+  const machine = machineInfo(loadAtStart)
+  const versions = await versionsOf(databaseUrl)
+  const sides = {
+    before: { dir: before.dir, commit: commitOf(before.dir), buildId: before.build.buildId },
+    after: { dir: after.dir, commit: commitOf(after.dir), buildId: after.build.buildId },
+  }
+  const table = compareTable(rows)
+  const markdown = `# Benchmark: before and after in one run
+
+${new Date().toISOString()} · ${options.articles.toLocaleString('en')} articles generated, ${imported.toLocaleString('en')} imported (seed ${args.seed}) · ${reps} repetitions
+
+Before: \`${sides.before.dir}\` at ${sides.before.commit} (build ${sides.before.buildId}). After: \`${sides.after.dir}\` at ${sides.after.commit} (build ${sides.after.buildId}).
+
+Machine: ${machine.cores} cores (${machine.cpu}), ${machine.memoryGb} GB RAM, Node ${machine.node}; load average
+${machine.loadAverageAtStart.join(' / ')} at the start and ${machine.loadAverageAtEnd.join(' / ')} at the end (the cores are shared:
+other work on the machine lowers every figure; each value below carries the 1-minute load average at the start of its repetition, ⟨in brackets⟩).
+Versions (this tree): Next ${versions.next}, Payload ${versions.payload}, React ${versions.react}, PostgreSQL ${versions.postgresql},
+nginx ${versions.nginx}, autocannon ${versions.autocannon}.
+
+Both builds read the same database (migrated by the after tree). Each repetition starts one build's \`next start\`
+and an nginx of its own, measures every figure below, stops both, then does the same for the other build: one
+server runs at a time, and its peak RSS is that fresh process's. The order turns every repetition (before → after,
+then after → before). Load: ${options.duration} s per figure on 127.0.0.1, throughput with ${options.connections} connections, p95 latencies
+with ${options.latencyConnections}; uncached renders send Next's draft-mode cookie (Next's page cache and \`unstable_cache\` skipped). The load run:
+${args['load-connections']} connections for ${args['load-seconds']} s straight to Next, each request a different article (the same articles for both builds
+in a repetition, others in the next), every one a first read. "after ÷ before" is of the medians; whether above 1 is
+better depends on the figure (column "better when"). Rows "(the server's CPU per request)": the user + system CPU time
+\`next start\` used during that load (from /proc) ÷ the requests it answered; other work on shared cores moves it far
+less than req/s or latency, so it is the row to trust when the load average is high.
+
+${table}
+
+## Repetitions, in the order they ran
+
+${repsTable(repetitions)}
+
+## This tree's build only
+
+${figuresTable(figures.figures)}
+
+## Each repetition's notes
+
+${notesSection(repetitions)}
+`
+  console.log(`\n${table}\n`)
+  await writeResults(out, markdown, {
+    date: new Date().toISOString(),
+    machine,
+    versions,
+    data: { articles: options.articles, imported, seed: options.seed },
+    load: {
+      durationSeconds: options.duration,
+      connections: options.connections,
+      latencyConnections: options.latencyConnections,
+      loadRun: {
+        connections: Number(args['load-connections']),
+        seconds: Number(args['load-seconds']),
+      },
+    },
+    sides,
+    reps: repetitions,
+    compare: rows,
+    currentOnly: figures.figures,
+  })
+  log(`wrote bench/results/${out}.md and ${out}.json`)
 }
 
 // ─── the run ─────────────────────────────────────────────────────────────────────────────────
@@ -272,6 +450,24 @@ const main = async () => {
   const loadAtStart = os.loadavg()
   const figures = createFigures(log)
   const { workDir, database, databaseUrl, env, imported } = await setUp(figures)
+  if (args.profile) {
+    const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 })
+    await runProfiles({
+      session,
+      log,
+      workDir,
+      env,
+      pool,
+      connections: options.connections,
+      seconds: Number(args['profile-seconds']),
+      profileDir: path.join(workDir, 'profiles'),
+    }).finally(() => pool.end())
+    return
+  }
+  if (baselineDir) {
+    await compare(figures, { loadAtStart, workDir, databaseUrl, env, imported: imported.imported })
+    return
+  }
   const site =
     options.instances > 1
       ? await startTopology(session, figures, {
@@ -290,14 +486,7 @@ const main = async () => {
     workDir,
     databaseUrl,
     pool: new pg.Pool({ connectionString: databaseUrl, max: 2 }),
-    load: async (base, loadOptions) => {
-      const result = await autocannonLoad(base, {
-        ...loadOptions,
-        connections: loadOptions.connections ?? options.connections,
-        duration: options.duration,
-      })
-      return { ...result, errors: result.errors + result.timeouts }
-    },
+    load: loadFor(options),
   }
   await measure(bench)
   const sizes = site.finishMemory()

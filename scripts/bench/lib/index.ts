@@ -7,6 +7,7 @@
  */
 export { freePort } from '../../lib/ports'
 
+export * from './cpuprofile'
 export * from './measure'
 export { bin, root } from './paths'
 export * from './results'

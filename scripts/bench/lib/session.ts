@@ -29,14 +29,17 @@ export type Session = ReturnType<typeof createSession>
 
 type Child = { name: string; proc: ChildProcess }
 
-/** SIGTERM, and SIGKILL when the process has not exited 5 s later. */
-const stopChild = async ({ proc }: Child) => {
+/**
+ * SIGTERM (or `signal`), and SIGKILL when the process has not exited `graceMs` later (5 s; a
+ * CPU profile being written takes longer: the caller passes more).
+ */
+const stopChild = async ({ proc }: Child, signal: NodeJS.Signals = 'SIGTERM', graceMs = 5000) => {
   if (proc.exitCode !== null || proc.signalCode !== null) return
   const exited = new Promise((resolve) => proc.once('exit', resolve))
-  proc.kill('SIGTERM')
+  proc.kill(signal)
   const done = await Promise.race([
     exited.then(() => true),
-    new Promise((resolve) => setTimeout(() => resolve(false), 5000)),
+    new Promise((resolve) => setTimeout(() => resolve(false), graceMs)),
   ])
   if (!done) proc.kill('SIGKILL')
 }
@@ -49,10 +52,11 @@ const runToLog = (
   cmd: string,
   cmdArgs: string[],
   env: NodeJS.ProcessEnv,
+  cwd = root,
 ) =>
   new Promise<string>((resolve, reject) => {
     const out = createWriteStream(logFile)
-    const proc = spawn(cmd, cmdArgs, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] })
+    const proc = spawn(cmd, cmdArgs, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] })
     children.push({ name: label, proc })
     let output = ''
     const collect = (chunk: Buffer) => {
@@ -124,19 +128,30 @@ export const createSession = ({
     return state.workDir
   }
 
-  /** Runs a command to completion, its output to `<label>.log`; rejects with the log's tail. */
-  const run = (label: string, cmd: string, cmdArgs: string[], env: NodeJS.ProcessEnv) =>
-    runToLog(children, path.join(state.workDir, `${label}.log`), label, cmd, cmdArgs, env)
+  /**
+   * Runs a command to completion (in `cwd`, the repository by default), its output to
+   * `<label>.log`; rejects with the log's tail.
+   */
+  const run = (
+    label: string,
+    cmd: string,
+    cmdArgs: string[],
+    env: NodeJS.ProcessEnv,
+    cwd: string = root,
+  ) => runToLog(children, path.join(state.workDir, `${label}.log`), label, cmd, cmdArgs, env, cwd)
 
-  /** A long-running child, stopped with the others; its stderr goes to `<label>.log`. */
+  /**
+   * A long-running child (in `cwd`, the repository by default), stopped with the others; its
+   * stderr goes to `<label>.log`. `stop(signal)` stops it earlier (SIGTERM, SIGKILL 5 s later).
+   */
   const service = (
     label: string,
     cmd: string,
     cmdArgs: string[],
-    options: { env?: NodeJS.ProcessEnv; logFile?: string } = {},
+    options: { env?: NodeJS.ProcessEnv; logFile?: string; cwd?: string } = {},
   ) => {
     const proc = spawn(cmd, cmdArgs, {
-      cwd: root,
+      cwd: options.cwd ?? root,
       env: options.env ?? process.env,
       stdio: ['ignore', 'ignore', 'pipe'],
     })
@@ -145,7 +160,10 @@ export const createSession = ({
     )
     const child = { name: label, proc }
     children.push(child)
-    return { proc, stop: () => stopChild(child) }
+    return {
+      proc,
+      stop: (signal?: NodeJS.Signals, graceMs?: number) => stopChild(child, signal, graceMs),
+    }
   }
 
   const finish = (main: () => Promise<number | void>) => {

@@ -92,12 +92,12 @@ export const prepareDatabase = async (
   return { database, databaseUrl, env, imported }
 }
 
-/** Whether the build in .next has the force-static reference pages (BENCH_REFERENCE_PAGES). */
-const hasReferencePages = () => {
+/** Whether the build in `dir`/.next has the force-static reference pages (BENCH_REFERENCE_PAGES). */
+const hasReferencePages = (dir: string) => {
   try {
     return Boolean(
       (
-        JSON.parse(readFileSync(path.join(root, '.next', 'prerender-manifest.json'), 'utf8')) as {
+        JSON.parse(readFileSync(path.join(dir, '.next', 'prerender-manifest.json'), 'utf8')) as {
           routes: Record<string, unknown>
         }
       ).routes['/next/reference/8'],
@@ -110,56 +110,84 @@ const hasReferencePages = () => {
 /**
  * The production build (built first when .next/BUILD_ID is missing) and what it has. With
  * `referencePages`, a build without the force-static reference pages is rebuilt with
- * BENCH_REFERENCE_PAGES=true (a build for measuring, not for deploying).
+ * BENCH_REFERENCE_PAGES=true (a build for measuring, not for deploying). `dir` is the checkout
+ * (this repository by default; `--baseline` passes another one, built there with its own
+ * node_modules).
  */
 export const productionBuild = async (
   session: Session,
-  { referencePages = false }: { referencePages?: boolean } = {},
+  { referencePages = false, dir = root }: { referencePages?: boolean; dir?: string } = {},
 ) => {
-  if (!existsSync(path.join(root, '.next', 'BUILD_ID'))) {
-    session.log('no production build: running `npm run build`')
-    await session.run('build', 'npm', ['run', 'build'], {
-      ...process.env,
-      ...(referencePages ? { BENCH_REFERENCE_PAGES: 'true' } : {}),
-    })
-  } else if (referencePages && !hasReferencePages()) {
-    session.log(
-      'no production build with the reference pages: running `npm run build` with BENCH_REFERENCE_PAGES=true (deploy a build made by `npm run build` alone)',
+  const where = dir === root ? '' : ` in ${dir}`
+  if (!existsSync(path.join(dir, '.next', 'BUILD_ID'))) {
+    session.log(`no production build${where}: running \`npm run build\``)
+    await session.run(
+      dir === root ? 'build' : 'build-baseline',
+      'npm',
+      ['run', 'build'],
+      { ...process.env, ...(referencePages ? { BENCH_REFERENCE_PAGES: 'true' } : {}) },
+      dir,
     )
-    await session.run('build', 'npm', ['run', 'build'], {
-      ...process.env,
-      BENCH_REFERENCE_PAGES: 'true',
-    })
+  } else if (referencePages && !hasReferencePages(dir)) {
+    session.log(
+      `no production build with the reference pages${where}: running \`npm run build\` with BENCH_REFERENCE_PAGES=true (deploy a build made by \`npm run build\` alone)`,
+    )
+    await session.run(
+      dir === root ? 'build' : 'build-baseline',
+      'npm',
+      ['run', 'build'],
+      { ...process.env, BENCH_REFERENCE_PAGES: 'true' },
+      dir,
+    )
   }
   const routes = Object.values(
     JSON.parse(
-      await readFile(path.join(root, '.next', 'app-path-routes-manifest.json'), 'utf8'),
+      await readFile(path.join(dir, '.next', 'app-path-routes-manifest.json'), 'utf8'),
     ) as Record<string, string>,
   )
   const previewModeId = (
-    JSON.parse(await readFile(path.join(root, '.next', 'prerender-manifest.json'), 'utf8')) as {
+    JSON.parse(await readFile(path.join(dir, '.next', 'prerender-manifest.json'), 'utf8')) as {
       preview: { previewModeId: string }
     }
   ).preview.previewModeId
   return {
     hasArticlePage: routes.includes('/[lang]/articles/[slug]'),
-    hasReferencePages: hasReferencePages(),
+    hasReferencePages: hasReferencePages(dir),
     homePath: routes.includes('/[lang]') ? '/en' : '/',
     previewModeId,
+    buildId: (await readFile(path.join(dir, '.next', 'BUILD_ID'), 'utf8')).trim(),
   }
 }
 
-/** `next start` on a free port of 127.0.0.1, its stderr in next.log; ready when `ready` is. */
-export const startNext = async (session: Session, env: NodeJS.ProcessEnv, ready: string) => {
+/**
+ * `next start` of the build in `dir` (this repository by default) on a free port of 127.0.0.1,
+ * its stderr in `<label>.log`; ready when `ready` is. `nodeArgs` start it as
+ * `node <nodeArgs> node_modules/next/dist/bin/next start` (e.g. `--cpu-prof`): `next start` is
+ * one Node process, the server runs in it. `stop(signal, graceMs)` stops it.
+ */
+export const startNext = async (
+  session: Session,
+  env: NodeJS.ProcessEnv,
+  ready: string,
+  {
+    dir = root,
+    label = 'next',
+    nodeArgs,
+  }: { dir?: string; label?: string; nodeArgs?: string[] } = {},
+) => {
   // Entries of an earlier run (another database) must not answer this run's reads.
-  await rm(path.join(root, '.next', 'cache', 'fetch-cache'), { recursive: true, force: true })
+  await rm(path.join(dir, '.next', 'cache', 'fetch-cache'), { recursive: true, force: true })
   const port = await freePort()
   const url = `http://127.0.0.1:${port}`
-  const { proc } = session.service(
-    'next',
-    bin('next'),
-    ['start', '-H', '127.0.0.1', '-p', String(port)],
+  const startArgs = ['start', '-H', '127.0.0.1', '-p', String(port)]
+  const { proc, stop } = session.service(
+    label,
+    nodeArgs ? process.execPath : path.join(dir, 'node_modules', '.bin', 'next'),
+    nodeArgs
+      ? [...nodeArgs, path.join(dir, 'node_modules', 'next', 'dist', 'bin', 'next'), ...startArgs]
+      : startArgs,
     {
+      cwd: dir,
       // As `npm start` and the Dockerfile start it: with the production heap limit.
       env: {
         ...env,
@@ -170,8 +198,8 @@ export const startNext = async (session: Session, env: NodeJS.ProcessEnv, ready:
     },
   )
   await waitFor(`${url}${ready}`, proc)
-  session.log(`next start on ${url}`)
-  return { url, port, proc }
+  session.log(`${label} start on ${url}${dir === root ? '' : ` (${dir})`}`)
+  return { url, port, proc, stop }
 }
 
 /**
@@ -183,11 +211,13 @@ export const startProxy = async (
   nextPort: number,
   ready: string,
   refreshPort?: number,
+  /** its folder under the session's (config, cache, logs): one per proxy started */
+  name = 'nginx',
 ) => {
   if (!nginxBinary) throw new Error('nginx is not installed (apt-get install -y nginx-light)')
   const port = await freePort()
   const url = `http://127.0.0.1:${port}`
-  const dir = path.join(session.state.workDir, 'nginx')
+  const dir = path.join(session.state.workDir, name)
   await mkdir(path.join(dir, 'cache'), { recursive: true })
   const config = await localNginxConfig({
     dir,
@@ -197,8 +227,8 @@ export const startProxy = async (
   })
   const configFile = path.join(dir, 'nginx.conf')
   await writeFile(configFile, config)
-  const { proc } = session.service(
-    'nginx',
+  const { proc, stop } = session.service(
+    name,
     nginxBinary,
     ['-c', configFile, '-p', dir, '-g', 'daemon off;'],
     {
@@ -206,6 +236,6 @@ export const startProxy = async (
     },
   )
   await waitFor(`${url}${ready}`, proc, 15_000)
-  session.log(`nginx on ${url}`)
-  return { url }
+  session.log(`${name} on ${url}`)
+  return { url, stop }
 }

@@ -1,7 +1,7 @@
 import type pg from 'pg'
 
 import type { Stack } from '../../lib/stack'
-import type { load as autocannonLoad, Session } from '../lib'
+import { load as autocannonLoad, type Session } from '../lib'
 import type { Figures } from './figures'
 
 /** What the benchmark's options set. */
@@ -38,6 +38,8 @@ export type Bench = Figures & {
   hasArticlePage: boolean
   hasReferencePages: boolean
   previewModeId: string
+  /** the CPU ms the server under test (`next`) has used so far; with `--baseline` */
+  serverCpuMs?: () => number
   /** autocannon for the options' duration (errors include timeouts) */
   load: (
     base: string,
@@ -52,3 +54,35 @@ export type Bench = Figures & {
 
 /** The instances' names in the results: A, B, … */
 export const instanceName = (index: number) => String.fromCharCode(65 + index)
+
+/**
+ * Runs one load on the server under test and adds its CPU ms per answered request (`cpuMs`;
+ * undefined without `bench.serverCpuMs`).
+ */
+export const withServerCpu = async <T extends { requests: number }>(
+  bench: Pick<Bench, 'serverCpuMs'>,
+  run: () => Promise<T>,
+) => {
+  const before = bench.serverCpuMs?.()
+  const result = await run()
+  const after = bench.serverCpuMs?.()
+  return {
+    ...result,
+    cpuMs:
+      before === undefined || after === undefined || !result.requests
+        ? undefined
+        : (after - before) / result.requests,
+  }
+}
+
+/** `Bench.load`: autocannon for the options' duration, timeouts counted as errors. */
+export const loadFor =
+  (options: BenchOptions): Bench['load'] =>
+  async (base, loadOptions) => {
+    const result = await autocannonLoad(base, {
+      ...loadOptions,
+      connections: loadOptions.connections ?? options.connections,
+      duration: options.duration,
+    })
+    return { ...result, errors: result.errors + result.timeouts }
+  }

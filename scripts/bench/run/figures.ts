@@ -9,6 +9,10 @@ export type Figure = {
   /** true/false against the goal; null when there is no goal or nothing was measured */
   pass: boolean | null
   note?: string
+  /** for a ratio or a latency: the page's own req/s, compared too with `--baseline` */
+  rps?: number
+  /** the server's CPU time per request (ms), for a load on Next; with `--baseline` */
+  cpuMs?: number
 }
 
 export type Figures = ReturnType<typeof createFigures>

@@ -8,7 +8,7 @@ import pg from 'pg'
 import { freePort, versionOf, waitFor } from '../lib'
 import { CHROMIUM_PATH, lighthouseMobile } from '../lighthouse'
 import { pageWeight } from '../weight'
-import type { Bench } from './context'
+import { withServerCpu, type Bench } from './context'
 
 /** A bare Node server answering every request with these bytes, in its own process. */
 const bareServer = async (bench: Bench, body: Buffer) => {
@@ -62,6 +62,7 @@ const measurePage = async (
       unit: '',
       goal: goals.ratio,
       ok: (v) => v >= 0.5,
+      rps: proxied.requestsPerSecond,
       note: `${Math.round(proxied.requestsPerSecond)} vs ${Math.round(bareLoad.requestsPerSecond)} req/s, ${connections} connections, p95 ${proxied.p95} ms${proxied.non2xx || proxied.errors ? `, ${proxied.non2xx} non-2xx, ${proxied.errors} errors` : ''}`,
     })
   } else {
@@ -71,20 +72,24 @@ const measurePage = async (
       'nginx did not start',
     )
   }
-  const direct = await load(next, { path: pagePath })
+  const direct = await withServerCpu(bench, () => load(next, { path: pagePath }))
   log(`${label} from Next alone (its cache warm): ${Math.round(direct.requestsPerSecond)} req/s`)
   add({
     figure: `${label} from Next alone, its cache warm ÷ bare Node server`,
     value: direct.requestsPerSecond / bareLoad.requestsPerSecond,
     unit: '',
     goal: '—',
+    rps: direct.requestsPerSecond,
+    cpuMs: direct.cpuMs,
     note: `${Math.round(direct.requestsPerSecond)} req/s, p95 ${direct.p95} ms${direct.non2xx || direct.errors ? `, ${direct.non2xx} non-2xx, ${direct.errors} errors` : ''}`,
   })
-  const uncached = await load(next, {
-    paths: uncachedPaths,
-    connections: latencyConnections,
-    headers: { cookie: `__prerender_bypass=${bench.previewModeId}` },
-  })
+  const uncached = await withServerCpu(bench, () =>
+    load(next, {
+      paths: uncachedPaths,
+      connections: latencyConnections,
+      headers: { cookie: `__prerender_bypass=${bench.previewModeId}` },
+    }),
+  )
   log(`${label} uncached: p95 ${uncached.p95} ms`)
   add({
     figure: `uncached ${label} render (data cache bypassed), p95`,
@@ -92,6 +97,8 @@ const measurePage = async (
     unit: 'ms',
     goal: goals.uncached,
     ok: goals.uncached === '—' ? undefined : (v) => v <= 50,
+    rps: uncached.requestsPerSecond,
+    cpuMs: uncached.cpuMs,
     note: `${latencyConnections} connections, ${Math.round(uncached.requestsPerSecond)} req/s, p50 ${uncached.p50} ms${uncached.non2xx || uncached.errors ? `, ${uncached.non2xx} non-2xx, ${uncached.errors} errors` : ''}`,
   })
   // Bytes as the reader's browser receives them: compressed by nginx (by Next without it).
@@ -140,7 +147,7 @@ const FORCE_STATIC_FIGURE =
   'cached article page from Next alone ÷ a force-static Next page of the same size'
 
 /** The reference page (8 KB steps) whose document is closest in size to the article's. */
-const closestReference = async (next: string, articleBytes: number) => {
+export const closestReference = async (next: string, articleBytes: number) => {
   const size = async (p: string) => (await (await fetch(`${next}${p}`)).arrayBuffer()).byteLength
   let reference = { path: '', bytes: 0 }
   for (let kb = 8; kb <= 320; kb += 8) {
@@ -173,8 +180,8 @@ export const measureForceStatic = async (bench: Bench) => {
     const articleBytes = (await (await fetch(`${next}${articlePath}`)).arrayBuffer()).byteLength
     const reference = await closestReference(next, articleBytes)
     await fetch(`${next}${articlePath}`) // in Next's cache before the run
-    const cached = await load(next, { path: articlePath })
-    const staticPage = await load(next, { path: reference.path })
+    const cached = await withServerCpu(bench, () => load(next, { path: articlePath }))
+    const staticPage = await withServerCpu(bench, () => load(next, { path: reference.path }))
     log(
       `article from Next's cache ${Math.round(cached.requestsPerSecond)} req/s, force-static ${Math.round(staticPage.requestsPerSecond)} req/s`,
     )
@@ -184,7 +191,9 @@ export const measureForceStatic = async (bench: Bench) => {
       unit: '',
       goal: '≥ 0.9',
       ok: (v) => v >= 0.9,
-      note: `${Math.round(cached.requestsPerSecond)} vs ${Math.round(staticPage.requestsPerSecond)} req/s (${reference.path}), ${(articleBytes / 1024).toFixed(0)} vs ${(reference.bytes / 1024).toFixed(0)} KB, ${bench.options.connections} connections${cached.non2xx || staticPage.non2xx ? `, ${cached.non2xx + staticPage.non2xx} non-2xx` : ''}`,
+      rps: cached.requestsPerSecond,
+      cpuMs: cached.cpuMs,
+      note: `${Math.round(cached.requestsPerSecond)} vs ${Math.round(staticPage.requestsPerSecond)} req/s (${reference.path}), ${(articleBytes / 1024).toFixed(0)} vs ${(reference.bytes / 1024).toFixed(0)} KB, ${bench.options.connections} connections${cached.cpuMs !== undefined && staticPage.cpuMs !== undefined ? `; server CPU per request ${cached.cpuMs.toFixed(2)} vs ${staticPage.cpuMs.toFixed(2)} ms` : ''}${cached.non2xx || staticPage.non2xx ? `, ${cached.non2xx + staticPage.non2xx} non-2xx` : ''}`,
     })
   })
 }
