@@ -411,7 +411,7 @@ describe("a language page's not-found path", () => {
     expect(await outcomeOf(from)).toEqual({ status: 404 })
   })
 
-  it("follows the automatic redirects of a renamed article and a renamed tag", async () => {
+  it('follows the automatic redirects of a renamed article and a renamed tag', async () => {
     const article = await publishedArticle(unique('page-old'), 'az')
     const renamed = unique('page-new')
     await setSlug(article.id, renamed)
