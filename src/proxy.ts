@@ -20,12 +20,13 @@ import { redirectTarget } from './lib/redirectPaths'
  * It also sees every path with a `%` in it, to answer one that does not decode with a 400 (Next
  * would answer it with a 500); any other such path passes through untouched.
  *
- * Redirects (the `redirects` collection): every public path, language pages included, is looked
- * up first in this process's snapshot of the table (src/db/redirectSnapshot.ts: a map in memory,
- * its version checked at most once a second), and a source answers `301` with the target (the
- * request's query string kept). A page that exists pays a pass through Next's middleware and that
- * lookup: no cookie, no database round trip (the pass's cost is measured in docs/architecture.md,
- * Decisions); the language redirects still run on unprefixed paths only.
+ * Redirects (the `redirects` collection) from an old site's addresses (`/2019/05/story.html`,
+ * `/index.php?id=5`, any path outside the language prefixes) are answered here too: looked up in
+ * this process's snapshot of the table (src/db/redirectSnapshot.ts: a map in memory, its version
+ * checked at most once a second), a source answers `301` with the target (the request's query
+ * string kept). Those paths are never pages. Addresses under `/en`, `/az` and `/ru` do not come
+ * here: their page looks the redirect up where it would answer 404 (`notFoundOrMoved`,
+ * src/data/redirects.ts), so a page that exists pays nothing for the redirects.
  */
 const languageRedirects = createMiddleware(routing)
 
@@ -38,14 +39,20 @@ export default async function proxy(request: NextRequest) {
   if (isMalformedPath(pathname)) {
     return Response.json({ errors: [{ message: malformedPathMessage }] }, { status: 400 })
   }
-  const moved = INTERNAL.test(pathname) ? null : await movedTo(request)
+  if (!LOOKED_UP.test(pathname)) return NextResponse.next()
+  const moved = await movedTo(request)
   if (moved) return moved
   if (!REDIRECTED.test(pathname)) return NextResponse.next()
   return languageRedirects(request)
 }
 
-/** The app's own paths, which no redirect starts from (src/lib/redirectPaths.ts). */
-const INTERNAL = /^\/(?:api|admin|_next|_vercel|next)(?:\/|$)/
+/**
+ * The paths of the first matcher below, where a redirect is looked up here: the language pages
+ * look theirs up themselves, and the app's own paths are no redirect's source
+ * (src/lib/redirectPaths.ts).
+ */
+const LOOKED_UP =
+  /^\/(?!(?:en|az|ru)(?:\/|$)|(?:api|admin|_next|_vercel|next|sitemap|sitemaps)(?:\/|$)|robots\.txt$)/
 
 /** A 301 to where the `redirects` table sends this address, or null. */
 const movedTo = async (request: NextRequest): Promise<NextResponse | null> => {
@@ -66,8 +73,11 @@ const movedTo = async (request: NextRequest): Promise<NextResponse | null> => {
 }
 
 export const config = {
-  // Every public address (redirect sources may be any path, an old site's `.html` included), but
-  // not the admin, the APIs, Next's own files, the preview and internal routes; and any path
-  // with a `%` (to refuse one that does not decode).
-  matcher: ['/((?!api|admin|_next|_vercel|next(?:/|$)).*)', '/(.*%.*)'],
+  // Not the language-prefixed pages, the admin, the APIs, Next's own files, the preview and
+  // internal routes, sitemaps or robots (an old site's `.html` addresses do come here: redirect
+  // sources); and any path with a `%` (to refuse one that does not decode).
+  matcher: [
+    '/((?!(?:en|az|ru)(?:/|$)|api|admin|_next|_vercel|next|sitemap|sitemaps|robots).*)',
+    '/(.*%.*)',
+  ],
 }

@@ -36,6 +36,7 @@ export const localNginxConfig = async ({
       first = false
       return upstreams.map((address) => `${indent}server ${address}${options};\n`).join('')
     })
+    .replace(/unix:\S+; # bench: moved$/gm, `unix:${dir}/moved.sock;`)
     .replace(/listen 80; # bench: listen/, `listen 127.0.0.1:${port};`)
     .replace(/listen 8081; # bench: refresh/, `listen 127.0.0.1:${refreshPort};`)
     .replace(/access_log \S+; # bench: refresh_log/, `access_log ${dir}/refresh.log;`)

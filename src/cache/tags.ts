@@ -36,6 +36,9 @@ export const cacheTags = {
   breaking: 'breaking',
   /** one language's breaking-news marks */
   breakingIn: (language: string) => `breaking:${language}`,
-  /** the redirects: nothing cached reads them; expiring it has the proxy fetch their sources */
+  /**
+   * the redirects: a page's not-found path reads them (src/data/redirects.ts); expiring it also
+   * has the proxy fetch their sources
+   */
   redirects: 'redirects',
 } as const

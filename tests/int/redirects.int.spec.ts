@@ -378,7 +378,73 @@ describe('automatic redirects', () => {
   })
 })
 
-describe('the proxy snapshot', () => {
+/** What `notFoundOrMoved` threw: Next's redirect (its status and target) or its 404. */
+const outcomeOf = async (path: string) => {
+  const { notFoundOrMoved } = await import('@/data/redirects')
+  try {
+    await notFoundOrMoved(path)
+  } catch (error) {
+    // Next's digests: `NEXT_REDIRECT;replace;{url};{status};` and `NEXT_HTTP_ERROR_FALLBACK;404`.
+    const digest = String((error as { digest?: string }).digest)
+    const redirect = /^NEXT_REDIRECT;\w+;(.*);(\d{3});$/.exec(digest)
+    if (redirect) return { status: Number(redirect[2]), location: redirect[1] }
+    if (digest === 'NEXT_HTTP_ERROR_FALLBACK;404') return { status: 404 }
+    throw error
+  }
+  throw new Error(`notFoundOrMoved(${path}) returned`)
+}
+
+describe("a language page's not-found path", () => {
+  it('answers 308 to the target of a source, else 404; a removed redirect is a 404 again', async () => {
+    const slug = unique('gone')
+    const from = `/ru/articles/${slug}`
+    expect(await outcomeOf(from)).toEqual({ status: 404 })
+    const row = await ctx.payload.create({
+      collection: 'redirects',
+      data: { from, to: '/ru/pages/about', origin: 'manual' },
+    })
+    expect(await outcomeOf(from)).toEqual({ status: 308, location: '/ru/pages/about' })
+    // A trailing slash is the same address; another address is not.
+    expect(await outcomeOf(`${from}/`)).toEqual({ status: 308, location: '/ru/pages/about' })
+    expect(await outcomeOf(`${from}-other`)).toEqual({ status: 404 })
+    await ctx.payload.delete({ collection: 'redirects', id: row.id })
+    expect(await outcomeOf(from)).toEqual({ status: 404 })
+  })
+
+  it('follows the automatic redirects of a renamed article and a renamed tag', async () => {
+    const article = await publishedArticle(unique('page-old'), 'az')
+    const renamed = unique('page-new')
+    await setSlug(article.id, renamed)
+    expect(await outcomeOf(`/az/articles/${article.slug}`)).toEqual({
+      status: 308,
+      location: `/az/articles/${renamed}`,
+    })
+    const tagOld = unique('topic-old')
+    const tag = await ctx.payload.create({
+      collection: 'tags',
+      data: { name: tagOld, slug: tagOld },
+    })
+    const tagNew = unique('topic-new')
+    await ctx.payload.update({ collection: 'tags', id: tag.id, data: { slug: tagNew } })
+    expect(await outcomeOf(`/en/tags/${tag.slug}`)).toEqual({
+      status: 308,
+      location: `/en/tags/${tagNew}`,
+    })
+  })
+
+  it('reads a redirect through the read layer (the table is closed to anonymous readers)', async () => {
+    const { getRedirect } = await import('@/data/redirects')
+    const from = `/en/section/${unique('old-desk')}`
+    expect(await getRedirect({ path: from })).toBeNull()
+    await ctx.payload.create({
+      collection: 'redirects',
+      data: { from, to: '/en', origin: 'manual' },
+    })
+    expect(await getRedirect({ path: from })).toBe('/en')
+  })
+})
+
+describe('the proxy snapshot (addresses outside the language prefixes)', () => {
   it('sees a new redirect at its next version check, and a removed one gone', async () => {
     const previous = process.env.REDIRECTS_REFRESH_MS
     process.env.REDIRECTS_REFRESH_MS = '0'

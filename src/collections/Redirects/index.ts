@@ -10,7 +10,8 @@ const never = () => false
 export const REDIRECT_ORIGINS = ['automatic', 'manual', 'imported'] as const
 
 /**
- * Old addresses and where they lead now, answered with `301` by the request proxy
+ * Old addresses and where they lead now: under a language, by the page's not-found path
+ * (src/data/redirects.ts: 308, a 301 through nginx); elsewhere by the request proxy
  * (src/proxy.ts, from a snapshot of this table: src/db/redirectSnapshot.ts). Editors and admins
  * add, edit and remove them; nobody else reads or writes them through any API. Rows are made
  * automatically when a live URL changes (hooks/automatic.ts), by hand, or by the importer, and

@@ -1,6 +1,5 @@
 import type { Metadata } from 'next'
 import { draftMode } from 'next/headers'
-import { notFound } from 'next/navigation'
 import { getTranslations } from 'next-intl/server'
 
 import { ArticleCorrections } from '@/components/article/ArticleCorrections'
@@ -26,6 +25,7 @@ import {
   type ArticleDetail,
 } from '@/data/articles'
 import { getDraftArticleBySlug } from '@/data/preview'
+import { notFoundOrMoved } from '@/data/redirects'
 import type { Language } from '@/lib/languages'
 import { pageLanguage } from '@/lib/params'
 import { pageMetadata } from '@/lib/seo'
@@ -116,7 +116,7 @@ export default async function ArticlePage({ params }: Props) {
   const lang = await pageLanguage(params)
   const { slug } = await params
   const found = await readArticle(lang, slug)
-  if (!found) notFound()
+  if (!found) return notFoundOrMoved(`/${lang}/articles/${slug}`)
 
   const { isEnabled: draft } = await draftMode()
   const [t, { article, paths, originalPath }, related, latest] = await Promise.all([

@@ -1,5 +1,4 @@
 import type { Metadata } from 'next'
-import { notFound } from 'next/navigation'
 import { connection } from 'next/server'
 
 import { ArticleCard } from '@/components/ArticleCard'
@@ -8,6 +7,7 @@ import { Pagination, paginationLabels } from '@/components/Pagination'
 import { SiteShell } from '@/components/SiteShell'
 import { getAuthorArticles } from '@/data/articles'
 import { getAuthorBySlug } from '@/data/people'
+import { notFoundOrMoved } from '@/data/redirects'
 import { pageLanguage } from '@/lib/params'
 import { safeHref } from '@/lib/safeUrl'
 import { pageMetadata, sameInAllLanguages } from '@/lib/seo'
@@ -42,7 +42,7 @@ export default async function AuthorPage({ params, searchParams }: Props) {
     language: lang,
     slug: decodeURIComponent((await params).slug),
   })
-  if (!author) notFound()
+  if (!author) return notFoundOrMoved(`/${lang}/authors/${(await params).slug}`)
   const { page, t, list, minRead } = await readListingPage(lang, searchParams, (page) =>
     getAuthorArticles({ language: lang, authorId: author.id, page, limit: LISTING_PER_PAGE }),
   )

@@ -1,8 +1,8 @@
 import type { Metadata } from 'next'
-import { notFound } from 'next/navigation'
 
 import { RichText } from '@/components/RichText'
 import { SiteShell } from '@/components/SiteShell'
+import { notFoundOrMoved } from '@/data/redirects'
 import { getPageBySlug } from '@/data/site'
 import { pageLanguage } from '@/lib/params'
 import { pageMetadata, sameInAllLanguages } from '@/lib/seo'
@@ -40,7 +40,7 @@ export default async function StaticPage({ params }: Props) {
     language: lang,
     slug: decodeURIComponent((await params).slug),
   })
-  if (!page) notFound()
+  if (!page) return notFoundOrMoved(`/${lang}/pages/${(await params).slug}`)
   return (
     <SiteShell lang={lang} alternates={sameInAllLanguages((l) => urls.page(l, page.slug))}>
       <div className="container narrow">

@@ -1,5 +1,4 @@
 import type { Metadata } from 'next'
-import { notFound } from 'next/navigation'
 import { connection } from 'next/server'
 
 import { ArticleCard } from '@/components/ArticleCard'
@@ -7,6 +6,7 @@ import { Breadcrumb } from '@/components/Breadcrumb'
 import { Pagination, pageParam, paginationLabels } from '@/components/Pagination'
 import { SiteShell } from '@/components/SiteShell'
 import { getSectionArticles } from '@/data/articles'
+import { notFoundOrMoved } from '@/data/redirects'
 import { getSectionByPath } from '@/data/sections'
 import { pageLanguage } from '@/lib/params'
 import { pageMetadata, sameInAllLanguages } from '@/lib/seo'
@@ -41,7 +41,7 @@ export default async function SectionPage({ params, searchParams }: Props) {
   const lang = await pageLanguage(params)
   await connection()
   const found = await getSectionByPath({ language: lang, path: slugs((await params).path) })
-  if (!found) notFound()
+  if (!found) return notFoundOrMoved(`/${lang}/section/${(await params).path.join('/')}`)
   const { section, ancestors, children, ids } = found
   const { page, t, list, minRead } = await readListingPage(lang, searchParams, (page) =>
     getSectionArticles({ language: lang, sectionIds: ids, page, limit: LISTING_PER_PAGE }),

@@ -1,5 +1,4 @@
 import type { Metadata } from 'next'
-import { notFound } from 'next/navigation'
 import { connection } from 'next/server'
 import { getTranslations } from 'next-intl/server'
 
@@ -8,6 +7,7 @@ import { Pagination, paginationLabels } from '@/components/Pagination'
 import { SiteShell } from '@/components/SiteShell'
 import { getTagArticles } from '@/data/articles'
 import { getTagBySlug } from '@/data/people'
+import { notFoundOrMoved } from '@/data/redirects'
 import { pageLanguage } from '@/lib/params'
 import { pageMetadata, sameInAllLanguages } from '@/lib/seo'
 import { urls } from '@/lib/urls'
@@ -34,7 +34,7 @@ export default async function TagPage({ params, searchParams }: Props) {
   const lang = await pageLanguage(params)
   await connection()
   const tag = await getTagBySlug({ language: lang, slug: decodeURIComponent((await params).slug) })
-  if (!tag) notFound()
+  if (!tag) return notFoundOrMoved(`/${lang}/tags/${(await params).slug}`)
   const { page, t, list, minRead } = await readListingPage(lang, searchParams, (page) =>
     getTagArticles({ language: lang, tagId: tag.id, page, limit: LISTING_PER_PAGE }),
   )
