@@ -24,6 +24,15 @@ let author: Headers
 let browser: Awaited<ReturnType<typeof launchBrowser>> | undefined
 
 /** One request that does not follow redirects: its status, Location and cache headers. */
+/**
+ * The Location of an answer. Next 16.4 sends the header twice, the same value both times, on the
+ * render that first answers a page's 308 (it sets it while rendering, then appends the cache
+ * entry's headers: `app-page-runtime.js`); browsers follow identical values and nginx reads the
+ * first. Two different values would be an error, and stay visible here.
+ */
+const singleLocation = (value: string | null) =>
+  value === null ? null : [...new Set(value.split(', '))].join(', ')
+
 const head = async (base: string, path: string) => {
   const response = await fetch(`${base}${path}`, {
     redirect: 'manual',
@@ -32,7 +41,7 @@ const head = async (base: string, path: string) => {
   await response.arrayBuffer()
   return {
     status: response.status,
-    location: response.headers.get('location'),
+    location: singleLocation(response.headers.get('location')),
     cacheControl: response.headers.get('cache-control'),
     nextCache: response.headers.get('x-nextjs-cache'),
   }
