@@ -124,11 +124,12 @@ describe('REST lists of articles', () => {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
-        query: `{ Articles(limit: 3, where: { id: { in: [${ids.join(', ')}] } }) { docs { id title body } } }`,
+        query: `{ Articles(limit: 3, where: { OR: [${ids.map((id) => `{ id: { equals: ${id} } }`).join(', ')}] }) { docs { id title body } } }`,
       }),
     })
-    expect(response.status).toBe(200)
-    const { data } = (await response.json()) as { data: { Articles: { docs: Json[] } } }
+    const answer = (await response.json()) as { data: { Articles: { docs: Json[] } } }
+    expect(response.status, JSON.stringify(answer)).toBe(200)
+    const { data } = answer
     expect(data.Articles.docs).toHaveLength(3)
     for (const doc of data.Articles.docs) expect(doc.body).toMatchObject(isRichText)
   })
