@@ -21,8 +21,9 @@
  * tree's build only. Written to bench/results/compare.md and .json (`--out` to rename).
  *
  * `--profile` (./run/profile.ts): after the set-up, this tree's `next start` under
- * `node --cpu-prof` on a cached article page, then on a force-static page of the same size (one
- * server each); summaries in bench/results/profile-<case>.md. Nothing else is measured.
+ * `node --cpu-prof` on a cached article page, a force-static page of the same size, uncached article
+ * renders, the REST list and search (one server each; `--profile-cases` to pick); summaries in
+ * bench/results/profile-<case>.md. Nothing else is measured.
  *
  * Everything it starts (PostgreSQL, next, nginx, the bare server) is stopped at the end, on
  * failure and on Ctrl-C. No test runs it and no test fails on a timing.
@@ -100,6 +101,8 @@ const { values: args } = parseArgs({
     'load-seconds': { type: 'string', default: '20' },
     /** CPU profiles of a cached article page and a force-static page (nothing else measured) */
     profile: { type: 'boolean', default: false },
+    /** with --profile: the cases to run, comma-separated (all when not given; ./run/profile.ts) */
+    'profile-cases': { type: 'string', default: '' },
     /** with --profile: seconds of load per case */
     'profile-seconds': { type: 'string', default: '20' },
   },
@@ -368,6 +371,7 @@ const compare = async (
     workDir,
     databaseUrl,
     pool,
+    pickSeed: String(options.seed),
     load: loadFor(options),
   }
   await measurePublish(bench)
@@ -459,7 +463,9 @@ const main = async () => {
       env,
       pool,
       connections: options.connections,
+      latencyConnections: options.latencyConnections,
       seconds: Number(args['profile-seconds']),
+      cases: args['profile-cases'].split(',').filter(Boolean),
       profileDir: path.join(workDir, 'profiles'),
     }).finally(() => pool.end())
     return
@@ -486,6 +492,7 @@ const main = async () => {
     workDir,
     databaseUrl,
     pool: new pg.Pool({ connectionString: databaseUrl, max: 2 }),
+    pickSeed: String(options.seed),
     load: loadFor(options),
   }
   await measure(bench)

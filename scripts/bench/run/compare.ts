@@ -97,6 +97,8 @@ const measureSide = async (ctx: CompareContext, site: CompareSite, rep: number) 
     workDir: ctx.workDir,
     databaseUrl: ctx.databaseUrl,
     pool: ctx.pool,
+    // Both builds of a repetition read the same pages; the next repetition other ones.
+    pickSeed: `${options.seed}-${rep}`,
     next: next.url,
     stack: null,
     proxy: proxy?.url ?? '',

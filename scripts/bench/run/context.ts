@@ -38,6 +38,11 @@ export type Bench = Figures & {
   hasArticlePage: boolean
   hasReferencePages: boolean
   previewModeId: string
+  /**
+   * Which articles the page figures request: the same value picks the same ones (with
+   * `--baseline`, both builds of a repetition read the same pages; the next repetition others).
+   */
+  pickSeed: string
   /** the CPU ms the server under test (`next`) has used so far; with `--baseline` */
   serverCpuMs?: () => number
   /** autocannon for the options' duration (errors include timeouts) */

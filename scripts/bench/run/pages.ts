@@ -127,7 +127,8 @@ export const measureArticlePages = async (bench: Bench) => {
   }
   const { rows } = await bench.pool.query<{ language: string; slug: string }>(
     `SELECT language::text, slug FROM articles WHERE _status = 'published' AND deleted_at IS NULL
-       ORDER BY random() LIMIT 20000`,
+       ORDER BY md5(id::text || $1::text) LIMIT 20000`,
+    [`pages-${bench.pickSeed}`],
   )
   let i = 0
   const articlePath = (row: { language: string; slug: string }) =>
@@ -174,7 +175,8 @@ export const measureForceStatic = async (bench: Bench) => {
   await bench.attempt(FORCE_STATIC_FIGURE, '≥ 0.9', async () => {
     const { rows } = await bench.pool.query<{ language: string; slug: string }>(
       `SELECT language::text, slug FROM articles WHERE _status = 'published' AND deleted_at IS NULL
-         ORDER BY random() LIMIT 1`,
+         ORDER BY md5(id::text || $1::text) LIMIT 1`,
+      [`static-${bench.pickSeed}`],
     )
     const articlePath = `/${rows[0].language}/articles/${rows[0].slug}`
     const articleBytes = (await (await fetch(`${next}${articlePath}`)).arrayBuffer()).byteLength

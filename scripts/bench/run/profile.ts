@@ -27,6 +27,7 @@ import {
   writeResults,
   versionOf,
 } from '../lib'
+import { searchWords } from '../generate'
 import { commitOf } from './compare'
 import type { Bench } from './context'
 import { closestReference } from './pages'
@@ -38,7 +39,11 @@ export type ProfileContext = {
   env: NodeJS.ProcessEnv
   pool: Bench['pool']
   connections: number
+  /** connections for the cases of many pages (uncached renders, queries), as their figures use */
+  latencyConnections: number
   seconds: number
+  /** the cases to run (names); all when empty */
+  cases: string[]
   /** where the .cpuprofile files are written (kept with `--keep`) */
   profileDir: string
 }
@@ -219,7 +224,17 @@ const profileIn = async (dir: string) => {
   return path.join(dir, largest)
 }
 
-type Case = { name: string; title: string; pathOf: (next: string) => Promise<string> }
+type Case = {
+  name: string
+  title: string
+  /** the one page under load, or (with `paths`) the first of many */
+  pathOf: (next: string) => Promise<string>
+  /** each request's path, where the case is many pages (first reads, queries) */
+  paths?: () => string
+  headers?: Record<string, string>
+  /** what `paths` requests, for the summary */
+  about?: string
+}
 
 /** One case: its own server under the profiler, warm-up, load, SIGINT, the summary. */
 const profileCase = async (
@@ -234,16 +249,22 @@ const profileCase = async (
     nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${dir}`],
   })
   const pagePath = await profileCase.pathOf(next.url)
-  const page = await fetch(`${next.url}${pagePath}`)
+  const { headers } = profileCase
+  const page = await fetch(`${next.url}${pagePath}`, { headers })
   const bytes = (await page.arrayBuffer()).byteLength
   if (!page.ok) throw new Error(`${pagePath}: ${page.status}`)
-  for (let i = 0; i < 20; i++) await (await fetch(`${next.url}${pagePath}`)).arrayBuffer()
+  for (let i = 0; i < 20; i++) {
+    const warm = profileCase.paths?.() ?? pagePath
+    await (await fetch(`${next.url}${warm}`, { headers })).arrayBuffer()
+  }
   // The load's window (the profile's clock) and the server's CPU time across it.
   const fromUs = Number(process.hrtime.bigint() / 1000n)
   const cpuBefore = cpuMsOf(next.proc.pid!)
   const result = await autocannonLoad(next.url, {
     path: pagePath,
-    connections: ctx.connections,
+    paths: profileCase.paths,
+    headers,
+    connections: profileCase.paths ? ctx.latencyConnections : ctx.connections,
     duration: ctx.seconds,
   })
   const cpuMsPerRequest = (cpuMsOf(next.proc.pid!) - cpuBefore) / Math.max(1, result.requests)
@@ -260,7 +281,7 @@ const profileCase = async (
   // The load alone: start-up, the first render and the warm-up left out.
   const summary = summariseProfile(JSON.parse(await readFile(file, 'utf8')) as CpuProfile, window)
   const about = `${new Date().toISOString()} · \`next start\` of this tree's build (${commitOf(root)}, build ${build.buildId}) under \`node --cpu-prof\`, Next ${versionOf('next')}, Node ${process.version};
-\`${pagePath}\` (${(bytes / 1024).toFixed(0)} KB of HTML) from Next alone, ${ctx.connections} connections for ${ctx.seconds} s after 21 requests
+${profileCase.paths ? `${profileCase.about} (the first: \`${pagePath}\`, ${(bytes / 1024).toFixed(0)} KB)` : `\`${pagePath}\` (${(bytes / 1024).toFixed(0)} KB of HTML)`} from Next alone, ${profileCase.paths ? ctx.latencyConnections : ctx.connections} connections for ${ctx.seconds} s after 21 requests
 of warm-up: ${Math.round(result.requestsPerSecond)} req/s, p50 ${result.p50} ms, p95 ${result.p95} ms, ${result.non2xx} non-2xx;
 the server's CPU time (user + system, /proc) ${cpuMsPerRequest.toFixed(2)} ms per request. Only the samples taken during the load are
 summarised (start-up, first render and warm-up left out); "ms per request" below is a share × that CPU time.
@@ -294,26 +315,79 @@ Profile: \`${path.basename(file)}\` (kept in ${dir} with \`--keep\`). \`npm run 
   return { pagePath, bytes }
 }
 
-/** Both cases, one server start each: the cached article page, then the force-static page. */
+/**
+ * The cases, one server start each: the cached article page and a force-static page of the
+ * same size (the Next-alone ratio), then what misses every cache: article renders in draft mode
+ * (Next's page cache and the data cache skipped, no session: the reader's SQL path), the REST
+ * list by section and the search page, each as the benchmark's figure requests it.
+ */
 export const runProfiles = async (ctx: ProfileContext) => {
   const build = await productionBuild(ctx.session, { referencePages: true })
   if (!build.hasArticlePage || !build.hasReferencePages) {
     throw new Error('--profile needs a build with the article route and the reference pages')
   }
+  const wanted = (name: string) => !ctx.cases.length || ctx.cases.includes(name)
   const { rows } = await ctx.pool.query<{ language: string; slug: string }>(
     `SELECT language::text, slug FROM articles WHERE _status = 'published' AND deleted_at IS NULL
-       ORDER BY id LIMIT 1`,
+       ORDER BY id LIMIT 2000`,
   )
   if (!rows[0]) throw new Error('no published article')
-  const articlePath = `/${rows[0].language}/articles/${encodeURIComponent(rows[0].slug)}`
-  const article = await profileCase(ctx, build, {
-    name: 'article-cached',
-    title: 'CPU profile: a cached article page from Next alone (tagged ISR hit of a dynamic route)',
-    pathOf: async () => articlePath,
-  })
-  await profileCase(ctx, build, {
-    name: 'force-static',
-    title: 'CPU profile: a force-static page of the same size from Next alone',
-    pathOf: async (next) => (await closestReference(next, article.bytes)).path,
-  })
+  const pathOfRow = (row: { language: string; slug: string }) =>
+    `/${row.language}/articles/${encodeURIComponent(row.slug)}`
+  const articlePath = pathOfRow(rows[0])
+  let bytes = 0
+  if (wanted('article-cached') || wanted('force-static')) {
+    const article = await profileCase(ctx, build, {
+      name: 'article-cached',
+      title: 'CPU profile: a cached article page from Next alone (tagged ISR hit of a dynamic route)',
+      pathOf: async () => articlePath,
+    })
+    bytes = article.bytes
+  }
+  if (wanted('force-static')) {
+    await profileCase(ctx, build, {
+      name: 'force-static',
+      title: 'CPU profile: a force-static page of the same size from Next alone',
+      pathOf: async (next) => (await closestReference(next, bytes)).path,
+    })
+  }
+  if (wanted('article-uncached')) {
+    let i = 1
+    await profileCase(ctx, build, {
+      name: 'article-uncached',
+      title: "CPU profile: uncached article renders from Next alone (draft mode's cookie, no session)",
+      about: `${rows.length} published articles in turn, each with Next's draft-mode cookie`,
+      pathOf: async () => articlePath,
+      paths: () => pathOfRow(rows[i++ % rows.length]),
+      headers: { cookie: `__prerender_bypass=${build.previewModeId}` },
+    })
+  }
+  if (wanted('rest-list')) {
+    const { rows: sections } = await ctx.pool.query<{ id: number }>(
+      `SELECT category_id AS id FROM articles WHERE _status = 'published' AND category_id IS NOT NULL
+         GROUP BY category_id ORDER BY count(*) DESC`,
+    )
+    const listPath = (id: number) => `/api/articles?where[category][equals]=${id}&limit=20&depth=1`
+    let i = 1
+    await profileCase(ctx, build, {
+      name: 'rest-list',
+      title: 'CPU profile: REST GET /api/articles by section, 20 items, depth 1',
+      about: `${sections.length} sections in turn`,
+      pathOf: async () => listPath(sections[0].id),
+      paths: () => listPath(sections[i++ % sections.length].id),
+    })
+  }
+  if (wanted('search')) {
+    const words = searchWords()
+    let i = 1
+    const searchPath = (n: number) =>
+      `/en/search?q=${words[n % words.length]}+${words[Math.floor(n / words.length) % words.length]}&page=${1 + Math.floor(n / words.length ** 2)}`
+    await profileCase(ctx, build, {
+      name: 'search',
+      title: 'CPU profile: the search page, two-word queries (the data cache misses)',
+      about: 'distinct two-word English queries, as the search figure makes them',
+      pathOf: async () => searchPath(0),
+      paths: () => searchPath(i++),
+    })
+  }
 }
