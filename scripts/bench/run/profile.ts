@@ -339,7 +339,8 @@ export const runProfiles = async (ctx: ProfileContext) => {
   if (wanted('article-cached') || wanted('force-static')) {
     const article = await profileCase(ctx, build, {
       name: 'article-cached',
-      title: 'CPU profile: a cached article page from Next alone (tagged ISR hit of a dynamic route)',
+      title:
+        'CPU profile: a cached article page from Next alone (tagged ISR hit of a dynamic route)',
       pathOf: async () => articlePath,
     })
     bytes = article.bytes
@@ -355,7 +356,8 @@ export const runProfiles = async (ctx: ProfileContext) => {
     let i = 1
     await profileCase(ctx, build, {
       name: 'article-uncached',
-      title: "CPU profile: uncached article renders from Next alone (draft mode's cookie, no session)",
+      title:
+        "CPU profile: uncached article renders from Next alone (draft mode's cookie, no session)",
       about: `${rows.length} published articles in turn, each with Next's draft-mode cookie`,
       pathOf: async () => articlePath,
       paths: () => pathOfRow(rows[i++ % rows.length]),
