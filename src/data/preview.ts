@@ -1,6 +1,8 @@
 import 'server-only'
 
 import { headers } from 'next/headers'
+import { executeAuthStrategies } from 'payload'
+import { cache } from 'react'
 
 import { isStaffUser } from '@/access/roles'
 import type { Language } from '@/lib/languages'
@@ -9,12 +11,16 @@ import type { User } from '@/payload-types'
 import { findArticleDetail, type ArticleDetail } from './articles'
 import { getPayloadClient } from './payload'
 
-/** The logged-in newsroom user of this request (Payload session cookie), or null. */
-export const getPreviewUser = async (): Promise<User | null> => {
+/**
+ * The logged-in newsroom user of this request (Payload session cookie), or null; once per
+ * render (the page and its metadata both ask). Only the user: `payload.auth` would also work out
+ * the permissions of every collection, which preview never reads.
+ */
+export const getPreviewUser = cache(async (): Promise<User | null> => {
   const payload = await getPayloadClient()
-  const { user } = await payload.auth({ headers: await headers() })
+  const { user } = await executeAuthStrategies({ headers: await headers(), payload })
   return user && isStaffUser(user) ? (user as User) : null
-}
+})
 
 /**
  * Draft mode only: the newest version of an article (draft or published) as the logged-in user

@@ -161,6 +161,27 @@ describe('draft preview, end to end', () => {
     expect(showsDraft(html)).toBe(false)
   })
 
+  it('stops showing the draft once the editor logs out, though the old cookie is still sent', async () => {
+    // A session of its own, so the other tests' session stays logged in.
+    const own = `payload-token=${await sessionToken('editor@caspiandigest.example', 'demo-editor')}`
+    const bypass = await enterPreview()
+    expect(showsDraft(await (await get(articlePath, browser([own, bypass]))).text())).toBe(true)
+    const logout = await call('/api/users/logout', {
+      method: 'POST',
+      headers: { authorization: `JWT ${own.slice('payload-token='.length)}` },
+    })
+    expect(logout.status).toBe(200)
+    const response = await get(articlePath, browser([own, bypass]))
+    expect(response.status).toBe(200)
+    const html = await response.text()
+    expect(html).toContain(escaped(LIVE_TITLE))
+    expect(showsDraft(html)).toBe(false)
+    // …and the preview route refuses it too.
+    const again = await get(previewURL(articlePath), browser([own]))
+    expect(again.status).toBe(403)
+    expect(setCookie(again, '__prerender_bypass')).toBe('')
+  })
+
   it('refuses to redirect anywhere but a path on this site', async () => {
     for (const target of [
       '//evil.example',
