@@ -318,8 +318,9 @@ Profile: \`${path.basename(file)}\` (kept in ${dir} with \`--keep\`). \`npm run 
 /**
  * The cases, one server start each: the cached article page and a force-static page of the
  * same size (the Next-alone ratio), then what misses every cache: article renders in draft mode
- * (Next's page cache and the data cache skipped, no session: the reader's SQL path), the REST
- * list by section and the search page, each as the benchmark's figure requests it.
+ * (Next's page cache and the data cache skipped, no session: the reader's SQL path), first reads
+ * of articles (rendered, then kept in Next's caches, as the load run's), the REST list by section
+ * and the search page, each as the benchmark's figure requests it.
  */
 export const runProfiles = async (ctx: ProfileContext) => {
   const build = await productionBuild(ctx.session, { referencePages: true })
@@ -329,7 +330,7 @@ export const runProfiles = async (ctx: ProfileContext) => {
   const wanted = (name: string) => !ctx.cases.length || ctx.cases.includes(name)
   const { rows } = await ctx.pool.query<{ language: string; slug: string }>(
     `SELECT language::text, slug FROM articles WHERE _status = 'published' AND deleted_at IS NULL
-       ORDER BY id LIMIT 2000`,
+       ORDER BY id LIMIT 4000`,
   )
   if (!rows[0]) throw new Error('no published article')
   const pathOfRow = (row: { language: string; slug: string }) =>
@@ -362,6 +363,17 @@ export const runProfiles = async (ctx: ProfileContext) => {
       pathOf: async () => articlePath,
       paths: () => pathOfRow(rows[i++ % rows.length]),
       headers: { cookie: `__prerender_bypass=${build.previewModeId}` },
+    })
+  }
+  if (wanted('article-first-read')) {
+    // Other articles than the uncached case's: each one's first request, as a reader's.
+    let i = rows.length - 1
+    await profileCase(ctx, build, {
+      name: 'article-first-read',
+      title: 'CPU profile: first reads of article pages from Next alone (rendered and cached)',
+      about: `up to ${rows.length} published articles, each requested once, no cookie`,
+      pathOf: async () => pathOfRow(rows[i--]),
+      paths: () => pathOfRow(rows[Math.max(0, i--)]),
     })
   }
   if (wanted('rest-list')) {
