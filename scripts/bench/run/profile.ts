@@ -9,6 +9,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises'
 import path from 'node:path'
 
+import { searchWords } from '../generate'
 import {
   load as autocannonLoad,
   productionBuild,
@@ -27,7 +28,6 @@ import {
   writeResults,
   versionOf,
 } from '../lib'
-import { searchWords } from '../generate'
 import { commitOf } from './compare'
 import type { Bench } from './context'
 import { closestReference } from './pages'
