@@ -1,7 +1,7 @@
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
-import { call, login, messageOf, seededChecklistParts, type Headers } from '../helpers/http'
+import { call, createArticleOverRest, login, type Headers, type Json } from '../helpers/http'
 
 /**
  * An article body's stored HTML (`bodyHtml`, src/lib/bodyHtml.ts) against the production build:
@@ -29,32 +29,8 @@ const text = (value: string, format = 0) => ({
 const lexical = (...children: object[]) => ({ root: { ...base, type: 'root', children } })
 const paragraph = (...children: object[]) => ({ ...base, type: 'paragraph', children })
 
-const publishArticle = async (title: string, body: object, extra: object = {}) => {
-  const ready = await seededChecklistParts()
-  const created = await call('/api/articles?draft=true', {
-    method: 'POST',
-    headers: editor,
-    body: {
-      title,
-      language: 'en',
-      dek: `A dek for ${title}.`,
-      body,
-      category: ready.category,
-      authors: ready.authors,
-      heroImage: ready.heroImage,
-      ...extra,
-    },
-  })
-  expect(created.status, messageOf(created.json)).toBe(201)
-  const doc = created.json.doc as { id: number; slug: string }
-  const published = await call(`/api/articles/${doc.id}/transition`, {
-    method: 'POST',
-    headers: editor,
-    body: { transition: 'publish' },
-  })
-  expect(published.status, messageOf(published.json)).toBe(200)
-  return doc
-}
+const publishArticle = (title: string, body: object, extra: Json = {}) =>
+  createArticleOverRest(editor, { title, body: body as Json, ...extra })
 
 const storedHtml = async (id: number) =>
   (

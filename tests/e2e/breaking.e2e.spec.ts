@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
 import { adminLogIn, browserTestsEnabled, launchBrowser } from '../helpers/browser'
-import { call, login, messageOf, seededChecklistParts, type Headers } from '../helpers/http'
+import { call, login, messageOf, createArticleOverRest, type Headers } from '../helpers/http'
 import { nginxBinary, startProxy } from '../helpers/proxy'
 import { parseRss, parseXml } from '../helpers/xml'
 
@@ -29,32 +29,10 @@ let marked: { id: number; slug: string; title: string }
 let other: { id: number; slug: string; title: string }
 let draftId: number
 
-const createArticle = async (title: string, publish: boolean) => {
-  const ready = await seededChecklistParts()
-  const created = await call('/api/articles?draft=true', {
-    method: 'POST',
-    headers: editor,
-    body: {
-      title,
-      language: 'en',
-      dek: `A dek for ${title}.`,
-      category: ready.category,
-      authors: ready.authors,
-      heroImage: ready.heroImage,
-    },
-  })
-  expect(created.status, messageOf(created.json)).toBe(201)
-  const doc = created.json.doc as { id: number; slug: string }
-  if (publish) {
-    const published = await call(`/api/articles/${doc.id}/transition`, {
-      method: 'POST',
-      headers: editor,
-      body: { transition: 'publish' },
-    })
-    expect(published.status, messageOf(published.json)).toBe(200)
-  }
-  return { id: doc.id, slug: doc.slug, title }
-}
+const createArticle = async (title: string, publish: boolean) => ({
+  ...(await createArticleOverRest(editor, { title }, { publish })),
+  title,
+})
 
 const control = (headers: Headers, id: number, body?: unknown) =>
   call(`${ROUTE}/article/${id}`, { method: body ? 'POST' : 'GET', headers, body })

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
 import { adminLogIn, browserTestsEnabled, launchBrowser } from '../helpers/browser'
-import { call, login, messageOf, seededChecklistParts, type Headers } from '../helpers/http'
+import { call, login, createArticleOverRest, type Headers } from '../helpers/http'
 import { nginxBinary, startProxy } from '../helpers/proxy'
 
 /**
@@ -28,29 +28,11 @@ type Made = { id: number; slug: string; path: string }
 
 /** A new article as the editor over REST, published through the workflow unless `draft`. */
 const makeArticle = async (title: string, draft = false): Promise<Made> => {
-  const ready = await seededChecklistParts()
-  const created = await call('/api/articles?draft=true', {
-    method: 'POST',
-    headers: editor,
-    body: {
-      title,
-      language: 'en',
-      dek: 'Minute by minute from the coast.',
-      category: ready!.category,
-      authors: ready!.authors,
-      heroImage: ready!.heroImage,
-    },
-  })
-  expect(created.status, messageOf(created.json)).toBe(201)
-  const { id, slug } = created.json.doc as { id: number; slug: string }
-  if (!draft) {
-    const published = await call(`/api/articles/${id}/transition`, {
-      method: 'POST',
-      headers: editor,
-      body: { transition: 'publish' },
-    })
-    expect(published.status, messageOf(published.json)).toBe(200)
-  }
+  const { id, slug } = await createArticleOverRest(
+    editor,
+    { title, dek: 'Minute by minute from the coast.' },
+    { publish: !draft },
+  )
   return { id, slug, path: `/en/articles/${slug}` }
 }
 

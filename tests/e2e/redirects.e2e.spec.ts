@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
 import { browserTestsEnabled, launchBrowser, adminLogIn } from '../helpers/browser'
-import { call, login, seededChecklistParts, type Headers } from '../helpers/http'
+import { call, login, createArticleOverRest, type Headers } from '../helpers/http'
 import { nginxBinary, startProxy } from '../helpers/proxy'
 
 /**
@@ -73,30 +73,8 @@ const movedWithin = async (
 const NOT_KEPT = 'public, max-age=0, must-revalidate'
 
 /** A published article of our own, in `language`, made by the editor over REST. */
-const publishArticle = async (language: 'en' | 'az', title: string) => {
-  const ready = await seededChecklistParts()
-  const created = await call('/api/articles?draft=true', {
-    method: 'POST',
-    headers: editor,
-    body: {
-      title,
-      language,
-      dek: 'A story whose address changes.',
-      category: ready!.category,
-      authors: ready!.authors,
-      heroImage: ready!.heroImage,
-    },
-  })
-  expect(created.status).toBe(201)
-  const doc = created.json.doc as { id: number; slug: string }
-  const published = await call(`/api/articles/${doc.id}/transition`, {
-    method: 'POST',
-    headers: editor,
-    body: { transition: 'publish' },
-  })
-  expect(published.status).toBe(200)
-  return doc
-}
+const publishArticle = (language: 'en' | 'az', title: string) =>
+  createArticleOverRest(editor, { title, language, dek: 'A story whose address changes.' })
 
 const renameArticle = async (id: number, slug: string) => {
   const answer = await call(`/api/articles/${id}`, {

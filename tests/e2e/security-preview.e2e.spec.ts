@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, inject, it } from 'vitest'
 
-import { call, login, seededChecklistParts, sessionToken, type Headers } from '../helpers/http'
+import { call, login, createArticleOverRest, sessionToken, type Headers } from '../helpers/http'
 
 const baseURL = inject('baseURL')
 const secret = inject('previewSecret')
@@ -40,29 +40,13 @@ beforeAll(async () => {
   session = `payload-token=${await sessionToken('editor@caspiandigest.example', 'demo-editor')}`
   // A published article (the checklist's section, bylines and hero image borrowed from a seeded
   // one) with a pending draft over it.
-  const ready = await seededChecklistParts()
-  const created = await call('/api/articles?draft=true', {
-    method: 'POST',
-    headers: editor,
-    body: {
-      title: LIVE_TITLE,
-      language: 'en',
-      dek: 'The published dek.',
-      category: ready.category,
-      authors: ready.authors,
-      heroImage: ready.heroImage,
-    },
+  const created = await createArticleOverRest(editor, {
+    title: LIVE_TITLE,
+    dek: 'The published dek.',
   })
-  expect(created.status).toBe(201)
-  const { id } = created.json.doc as { id: number }
-  slug = (created.json.doc as { slug: string }).slug
+  const { id } = created
+  slug = created.slug
   articlePath = `/en/articles/${slug}`
-  const published = await call(`/api/articles/${id}/transition`, {
-    method: 'POST',
-    headers: editor,
-    body: { transition: 'publish' },
-  })
-  expect(published.status).toBe(200)
   const draft = await call(`/api/articles/${id}?draft=true`, {
     method: 'PATCH',
     headers: editor,

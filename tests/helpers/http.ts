@@ -83,3 +83,32 @@ export const seededChecklistParts = async () =>
       )
     ).json.docs as { category: number; authors: number[]; heroImage: number }[]
   )[0]
+
+/**
+ * A new article made over REST as `headers`: a draft with the checklist's section, bylines and
+ * hero image borrowed from a seeded article (`fields` add to or replace them, `title` at least),
+ * then published through the workflow unless `publish` is false.
+ */
+export const createArticleOverRest = async (
+  headers: Headers,
+  fields: { title: string } & Json,
+  { publish = true }: { publish?: boolean } = {},
+): Promise<{ id: number; slug: string }> => {
+  const ready = await seededChecklistParts()
+  const created = await call('/api/articles?draft=true', {
+    method: 'POST',
+    headers,
+    body: {
+      language: 'en',
+      dek: `A dek for ${fields.title}.`,
+      category: ready.category,
+      authors: ready.authors,
+      heroImage: ready.heroImage,
+      ...fields,
+    },
+  })
+  expect(created.status, messageOf(created.json)).toBe(201)
+  const { id, slug } = created.json.doc as { id: number; slug: string }
+  if (publish) await fireTransition(headers, id, 'publish')
+  return { id, slug }
+}
