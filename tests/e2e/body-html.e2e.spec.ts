@@ -2,6 +2,7 @@ import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
 import { call, createArticleOverRest, login, type Headers, type Json } from '../helpers/http'
+import { base, lexical, paragraph, text } from '../helpers/lexical'
 
 /**
  * An article body's stored HTML (`bodyHtml`, src/lib/bodyHtml.ts) against the production build:
@@ -15,19 +16,6 @@ const baseURL = inject('baseURL')
 const stamp = Date.now().toString(36)
 let editor: Headers
 let db: pg.Client
-
-const base = { format: '', indent: 0, version: 1, direction: 'ltr' }
-const text = (value: string, format = 0) => ({
-  type: 'text',
-  text: value,
-  format,
-  style: '',
-  mode: 'normal',
-  detail: 0,
-  version: 1,
-})
-const lexical = (...children: object[]) => ({ root: { ...base, type: 'root', children } })
-const paragraph = (...children: object[]) => ({ ...base, type: 'paragraph', children })
 
 const publishArticle = (title: string, body: object, extra: Json = {}) =>
   createArticleOverRest(editor, { title, body: body as Json, ...extra })

@@ -13,6 +13,7 @@ import {
   createNewsroomBasics,
   createUser,
 } from '../helpers/fixtures'
+import { base, lexical as lexicalRoot, link, paragraph, text } from '../helpers/lexical'
 import { createTestPayload, type TestPayload } from '../helpers/payload'
 
 /**
@@ -21,25 +22,8 @@ import { createTestPayload, type TestPayload } from '../helpers/payload'
  * and each version, never written or read through the API.
  */
 
-const base = { format: '', indent: 0, version: 1, direction: 'ltr' }
-const text = (value: string, format = 0) => ({
-  type: 'text',
-  text: value,
-  format,
-  style: '',
-  mode: 'normal',
-  detail: 0,
-  version: 1,
-})
-const paragraph = (...children: object[]) => ({ ...base, type: 'paragraph', children })
-const link = (url: string, label: string, newTab = false) => ({
-  ...base,
-  type: 'link',
-  fields: { linkType: 'custom', url, newTab },
-  children: [text(label)],
-})
 const lexical = (...children: object[]) =>
-  ({ root: { ...base, type: 'root', children } }) as unknown as NonNullable<Article['body']>
+  lexicalRoot(...children) as unknown as NonNullable<Article['body']>
 
 /** Every node kind the stored HTML covers, with text a page must escape and hostile links. */
 const RICH = lexical(
