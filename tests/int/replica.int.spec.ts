@@ -35,6 +35,31 @@ const noRecentWriteHere = () => {
   adapterOf(reader).lastWriteTimestamp = undefined
 }
 
+/**
+ * Runs a read once the replica has caught up, logging both servers. The rule is strict (any WAL
+ * the replica has not replayed counts as behind), and the primary writes some on its own (a
+ * standby snapshot every 15 s, autovacuum), so a read may find the replica a record behind and
+ * rightly go to the primary: it is tried again, five times at most, and the first read the
+ * replica served is returned with what each server logged meanwhile.
+ */
+const readOnceCaughtUp = async <T>(read: () => Promise<T>) => {
+  let last: { result: T; onReplica: string[]; onPrimary: string[] } | undefined
+  for (let attempt = 0; attempt < 5; attempt += 1) {
+    await db.replica.waitForCatchUp(10_000)
+    noRecentWriteHere()
+    const replicaSide = await db.replicaLog.during(db.replicaUrl, () =>
+      db.primaryLog.during(db.primaryUrl, read),
+    )
+    last = {
+      result: replicaSide.result.result,
+      onReplica: replicaSide.statements,
+      onPrimary: replicaSide.result.statements,
+    }
+    if (articleReads(last.onReplica).length > 0) return last
+  }
+  return last!
+}
+
 beforeAll(async () => {
   db = await startReplicatedDatabase()
   mediaDir = await mkdtemp(path.join(os.tmpdir(), 'newsroom-test-media-'))
@@ -81,21 +106,16 @@ describe('a streaming replica for the readers', () => {
     })
     // A running server's pools are warm: one read first opens their connections.
     await data.getLatestArticles({ language: 'en' })
-    await db.replica.waitForCatchUp(10_000)
-    noRecentWriteHere()
 
-    const onReplica = await db.replicaLog.during(db.replicaUrl, () =>
-      db.primaryLog.during(db.primaryUrl, () =>
-        data.getArticleBySlug({ language: 'en', slug: article.slug! }),
-      ),
+    const { result, onReplica, onPrimary } = await readOnceCaughtUp(() =>
+      data.getArticleBySlug({ language: 'en', slug: article.slug! }),
     )
-    const { result: onPrimary } = onReplica
-    expect(onPrimary.result?.title).toBe('Replica serves this story')
-    expect(articleReads(onReplica.statements).length).toBeGreaterThan(0)
-    expect(articleReads(onPrimary.statements)).toEqual([])
+    expect(result?.title).toBe('Replica serves this story')
+    expect(articleReads(onReplica).length).toBeGreaterThan(0)
+    expect(articleReads(onPrimary)).toEqual([])
     // The check itself: one trivial statement on each server.
-    expect(onPrimary.statements.join('\n')).toContain('pg_current_wal_flush_lsn')
-    expect(onReplica.statements.join('\n')).toContain('pg_last_wal_replay_lsn')
+    expect(onPrimary.join('\n')).toContain('pg_current_wal_flush_lsn')
+    expect(onReplica.join('\n')).toContain('pg_last_wal_replay_lsn')
   })
 
   it('reads the new text right after a publish made elsewhere while the replica’s replay is paused', async () => {
@@ -146,13 +166,11 @@ describe('a streaming replica for the readers', () => {
     }
 
     // Caught up again, the replica serves the reads once more.
-    await db.replica.waitForCatchUp(10_000)
     await new Promise((resolve) => setTimeout(resolve, 2_100)) // Payload's read-after-write window
-    const again = await db.replicaLog.during(db.replicaUrl, () =>
-      data.getLatestArticles({ language: 'en' }),
-    )
+    const again = await readOnceCaughtUp(() => data.getLatestArticles({ language: 'en' }))
     expect(again.result.map((doc) => doc.title)).toContain('The corrected headline')
-    expect(articleReads(again.statements).length).toBeGreaterThan(0)
+    expect(articleReads(again.onReplica).length).toBeGreaterThan(0)
+    expect(articleReads(again.onPrimary)).toEqual([])
   })
 
   it('keeps reading, from the primary, within the timeout when the replica stops', async () => {
