@@ -8,8 +8,8 @@ import { base, lexical, paragraph, text } from '../helpers/lexical'
  * An article body's stored HTML (`bodyHtml`, src/lib/bodyHtml.ts) against the production build:
  * a save over REST stores it; the article page renders the stored string (a marker written into
  * the column before the page's first request shows up on it); a body with an internal link has
- * none and still renders from the Lexical JSON; no REST or GraphQL answer carries it, to a reader
- * or to an editor, and a client cannot write it.
+ * none and still renders from the Lexical JSON; no REST, GraphQL or versions answer carries it, to
+ * a reader or to an editor, and a client cannot write it.
  */
 
 const baseURL = inject('baseURL')
@@ -93,7 +93,7 @@ describe('the stored HTML of an article body', () => {
     expect(html).toContain('how tariffs work')
   })
 
-  it('is never in a REST or GraphQL answer, to a reader or an editor', async () => {
+  it('is never in a REST, GraphQL or versions answer, to a reader or an editor', async () => {
     const doc = await publishArticle(
       `Rail freight doubles ${stamp}`,
       lexical(paragraph(text('Freight.'))),
@@ -112,6 +112,40 @@ describe('the stored HTML of an article body', () => {
       })
       const data = graphql.json.data as { Article: { bodyHtml: string | null } } | undefined
       expect(data?.Article?.bodyHtml ?? null).toBeNull()
+    }
+    // Nor in the versions an editor reads, though each stores the HTML of its text.
+    const storedInVersions = await db.query<{ html: string | null }>(
+      'SELECT version_body_html AS html FROM _articles_v WHERE parent_id = $1',
+      [doc.id],
+    )
+    expect(storedInVersions.rows.map((row) => row.html)).toContain('<p>Freight.</p>')
+    const versions = await call(`/api/articles/versions?where[parent][equals]=${doc.id}&depth=0`, {
+      headers: editor,
+    })
+    expect(versions.status).toBe(200)
+    const kept = versions.json.docs as { version: Record<string, unknown> }[]
+    expect(kept.length).toBeGreaterThan(0)
+    for (const { version } of kept) {
+      expect(version.title).toBe(`Rail freight doubles ${stamp}`)
+      expect(version).not.toHaveProperty('bodyHtml')
+    }
+    const graphqlVersions = await call('/api/graphql', {
+      method: 'POST',
+      headers: editor,
+      body: {
+        query: `{ versionsArticles(where: { parent: { equals: ${doc.id} } }) { docs { version { title bodyHtml } } } }`,
+      },
+    })
+    expect(graphqlVersions.json.errors).toBeUndefined()
+    const inGraphql = (
+      graphqlVersions.json.data as {
+        versionsArticles: { docs: { version: { title: string; bodyHtml: string | null } }[] }
+      }
+    ).versionsArticles.docs
+    expect(inGraphql.length).toBeGreaterThan(0)
+    for (const { version } of inGraphql) {
+      expect(version.title).toBe(`Rail freight doubles ${stamp}`)
+      expect(version.bodyHtml).toBeNull()
     }
   })
 })
