@@ -165,8 +165,8 @@ describe('a streaming replica for the readers', () => {
       await db.replica.resumeReplay()
     }
 
-    // Caught up again, the replica serves the reads once more.
-    await new Promise((resolve) => setTimeout(resolve, 2_100)) // Payload's read-after-write window
+    // Caught up again, the replica serves the reads once more (the read-after-write window the
+    // paused replica opened is forgotten by `readOnceCaughtUp`, as after its two seconds).
     const again = await readOnceCaughtUp(() => data.getLatestArticles({ language: 'en' }))
     expect(again.result.map((doc) => doc.title)).toContain('The corrected headline')
     expect(articleReads(again.onReplica).length).toBeGreaterThan(0)
