@@ -39,5 +39,14 @@ export const localNginxConfig = async ({
     .replace(/unix:\S+; # bench: moved$/gm, `unix:${dir}/moved.sock;`)
     .replace(/listen 80; # bench: listen/, `listen 127.0.0.1:${port};`)
     .replace(/listen 8081; # bench: refresh/, `listen 127.0.0.1:${refreshPort};`)
-    .replace(/access_log \S+; # bench: refresh_log/, `access_log ${dir}/refresh.log;`)
+    .replace(/access_log \S+ refresh; # bench: refresh_log/, `access_log ${dir}/refresh.log refresh;`)
 }
+
+/**
+ * The lines nginx logged so far for requests on the refresh port of a config made by
+ * `localNginxConfig` in `dir` (one per page the app asked it to fetch again).
+ */
+export const readRefreshLog = async (dir: string) =>
+  (await readFile(path.join(dir, 'refresh.log'), 'utf8').catch(() => ''))
+    .split('\n')
+    .filter(Boolean)

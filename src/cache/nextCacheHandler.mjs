@@ -25,6 +25,13 @@ import { connectWithin, redisClientOptions, sharedCacheSettings } from './shared
 
 const { url, keyPrefix, revalidatedTagsKey, timeoutMs } = sharedCacheSettings()
 
+/**
+ * The lifetime Next gave each page or route entry as it stored it (`ctx.cacheControl`: its
+ * `revalidate` and `expire`), by the value stored, for the handler below to keep with the entry.
+ * @type {WeakMap<object, unknown>}
+ */
+const cacheControlOf = new WeakMap()
+
 /** @type {Promise<{ handlers: import('@fortedigital/nextjs-cache-handler/cache-handler.types').Handler[] }> | null} */
 let configuration = null
 
@@ -60,6 +67,15 @@ CacheHandler.onCreation(() => {
         {
           ...redis,
           name: 'redis-strings, expiry by time',
+          // Each page keeps the lifetime Next gave it (see `SharedCacheHandler`).
+          set: (key, entry, ctx) =>
+            redis.set(
+              key,
+              entry.value && cacheControlOf.has(entry.value)
+                ? { ...entry, cacheControl: cacheControlOf.get(entry.value) }
+                : entry,
+              ctx,
+            ),
           // A tag expires by its time in one hash (every instance's `get` compares the entry's
           // age with it), not by the handler's own deletion, which reads every entry's tags
           // once per tag: a publish (five tags) would scan the whole cache ten times.
@@ -75,4 +91,22 @@ CacheHandler.onCreation(() => {
   return configuration
 })
 
-export default CacheHandler
+/**
+ * The handler Next loads. It stores with each page and route entry the lifetime Next gave it,
+ * and Next reads it back from the entry (`cacheData.cacheControl`, Next ≥ 16.4). Without it, an
+ * instance that never rendered a dynamic route itself does not know the route's `revalidate`,
+ * takes Next's default of one second, and so serves every page another instance rendered as
+ * stale after a second and renders it again in the background on every such request (Next's
+ * issue #72020). Such a background render that started before a publish expired the page's tags
+ * stores the old text after the expiry, and it is then taken as fresh.
+ */
+class SharedCacheHandler extends CacheHandler {
+  /** @type {CacheHandler['set']} */
+  async set(key, value, ctx) {
+    const cacheControl = /** @type {{ cacheControl?: unknown } | undefined} */ (ctx)?.cacheControl
+    if (value && typeof value === 'object' && cacheControl) cacheControlOf.set(value, cacheControl)
+    return super.set(key, value, ctx)
+  }
+}
+
+export default SharedCacheHandler

@@ -4,7 +4,7 @@ import os from 'node:os'
 import path from 'node:path'
 
 import { freePort } from './globalSetup'
-import { localNginxConfig, nginxBinary } from '../../scripts/lib/nginxConfig'
+import { localNginxConfig, nginxBinary, readRefreshLog } from '../../scripts/lib/nginxConfig'
 
 export { nginxBinary }
 
@@ -92,8 +92,7 @@ export const startProxy = async (upstream: string, refreshPort: number, waitMs =
     url,
     refreshUrl: `http://127.0.0.1:${refreshPort}`,
     /** The lines nginx logged for requests on the refresh port so far. */
-    refreshLog: async () =>
-      (await readFile(path.join(dir, 'refresh.log'), 'utf8').catch(() => '')).split('\n'),
+    refreshLog: () => readRefreshLog(dir),
     stop,
   }
 }

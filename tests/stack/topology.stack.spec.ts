@@ -37,6 +37,47 @@ const escapeHtml = (text: string) => text.replace(/'/g, '&#x27;')
 const pageText = async (base: string, p: string) =>
   (await fetch(`${base}${p}`, { signal: AbortSignal.timeout(10_000) })).text()
 
+/**
+ * What a change made on instance A (`change`) looks like to readers of `p`. Instance B renders
+ * the new state once the change's tags have expired in the cache the instances share. nginx's
+ * copy is replaced when the app has it fetch `p` again through its refresh port: once nginx has
+ * logged that fetch, the next reader gets the new page, with no wait for the old copy to run out
+ * (so `nginxShows` is read once, right then). `onB` and `refreshed` are the ms from the change's
+ * answer (0: not within 10 s).
+ *
+ * Those figures are logged, not bounded: on two shared cores they move with whatever else runs.
+ * `npm run bench -- --instances 2` measures publish → visible across instances (bench/README.md);
+ * the 10 s only stops a change that never shows from hanging the test.
+ */
+const reachesReaders = async (
+  p: string,
+  change: () => Promise<void>,
+  shows: (text: string) => boolean,
+) => {
+  const b = stack.instances[1]
+  const loggedBefore = (await stack.refreshLog()).length
+  await change()
+  const since = Date.now()
+  const showsOn = async (base: string) => {
+    try {
+      return shows(await pageText(base, p))
+    } catch {
+      return false
+    }
+  }
+  const refreshLine = async () =>
+    (await stack.refreshLog()).slice(loggedBefore).find((line) => line.includes(`"GET ${p} HTTP/`))
+  const [onB, refreshed] = await Promise.all([
+    eventually(async () => ((await showsOn(b.url)) ? Date.now() - since : 0), 10_000),
+    eventually(async () => ((await refreshLine()) ? Date.now() - since : 0), 10_000),
+  ])
+  const nginxShows = refreshed > 0 && (await showsOn(stack.proxyUrl))
+  // How the instance made the page for the refresh: `REVALIDATED`, rendered afresh
+  // (src/cache/proxyRefresh.ts).
+  const made = /next=(\S+)/.exec((await refreshLine()) ?? '')?.[1]
+  return { onB, refreshed, bShows: onB > 0, nginxShows, made }
+}
+
 const failed = (answers: { status: number }[]) =>
   answers.filter((answer) => answer.status === 0 || answer.status >= 500)
 
@@ -63,17 +104,26 @@ describe.runIf(missing.length === 0 || process.env.CI)('the production topology'
   }, 60_000)
 
   describe('one shared cache for every instance', () => {
-    it('serves a page one instance rendered from the other instance’s cache', async () => {
+    it('serves a page one instance rendered from the other instance’s cache, fresh for the route’s lifetime', async () => {
       const p = `/en/articles/${WIND}`
       const [a, b] = stack.instances
       await fetch(`${a.url}${p}`).then((response) => response.text())
       const fromB = await fetch(`${b.url}${p}`)
       await fromB.text()
       expect(fromB.headers.get('x-nextjs-cache')).toBe('HIT')
+      // Still fresh on B past a second: the entry carries the route's lifetime, which B, never
+      // having rendered the page, would otherwise take as Next's default of one second, and it
+      // would serve the page stale and render it again (src/cache/nextCacheHandler.mjs).
+      await new Promise((resolve) => setTimeout(resolve, 2100))
+      for (let i = 0; i < 2; i++) {
+        const later = await fetch(`${b.url}${p}`)
+        await later.text()
+        expect(later.headers.get('x-nextjs-cache')).toBe('HIT')
+      }
     })
 
-    it('shows a publish on instance A through nginx and on instance B within a second', async () => {
-      const [a, b] = stack.instances
+    it('shows a publish on instance A on instance B, and through nginx once the app has had it fetch the page again', async () => {
+      const [a] = stack.instances
       const p = `/en/articles/${WIND}`
       const { json } = await callAt(
         a.url,
@@ -82,43 +132,36 @@ describe.runIf(missing.length === 0 || process.env.CI)('the production topology'
       )
       const [doc] = json.docs as { id: number; title: string }[]
       // Both instances and the proxy hold the current page.
-      for (const base of [a.url, b.url, stack.proxyUrl, b.url, stack.proxyUrl]) {
+      for (const base of [a.url, stack.instances[1].url, stack.proxyUrl]) {
         expect(await pageText(base, p)).toContain(escapeHtml(doc.title))
       }
-      /** Publishes a new title on A; ms until B and nginx show it (0: not within 10 s). */
-      const publishOnA = async (title: string) => {
-        const saved = await callAt(a.url, `/api/articles/${doc.id}`, {
-          method: 'PATCH',
-          headers: editor,
-          body: { title, _status: 'published' },
-        })
-        expect(saved.status).toBe(200)
-        const since = Date.now()
-        const shownAt = (base: string) =>
-          eventually(
-            async () =>
-              (await pageText(base, p)).includes(escapeHtml(title)) ? Date.now() - since : 0,
-            10_000,
-          )
-        const [onB, throughNginx] = await Promise.all([shownAt(b.url), shownAt(stack.proxyUrl)])
-        return { onB, throughNginx }
-      }
+      const publishOnA = (title: string) =>
+        reachesReaders(
+          p,
+          async () => {
+            const saved = await callAt(a.url, `/api/articles/${doc.id}`, {
+              method: 'PATCH',
+              headers: editor,
+              body: { title, _status: 'published' },
+            })
+            expect(saved.status).toBe(200)
+          },
+          (text) => text.includes(escapeHtml(title)),
+        )
       // The first publish after the instances started also loads the route's code on each
-      // (a cold start, seconds on two shared cores); the figure is for a running deployment.
+      // (a cold start, seconds on two shared cores).
       const first = await publishOnA(`${doc.title} (corrected ${Date.now()})`)
-      expect(first.onB).toBeGreaterThan(0)
-      expect(first.throughNginx).toBeGreaterThan(0)
+      expect(first).toMatchObject({ nginxShows: true, bShows: true, made: 'REVALIDATED' })
       const title = `${doc.title} (corrected again ${Date.now()})`
-      const { onB, throughNginx } = await publishOnA(title)
+      const again = await publishOnA(title)
       console.log(
-        `publish on A → visible on B ${onB} ms, through nginx ${throughNginx} ms (first publish after start: ${first.onB} / ${first.throughNginx} ms)`,
+        `publish on A → on B ${again.onB} ms, refreshed in nginx ${again.refreshed} ms (first publish after start: ${first.onB} / ${first.refreshed} ms)`,
       )
-      expect(onB).toBeGreaterThan(0)
-      expect(onB).toBeLessThan(1000)
-      expect(throughNginx).toBeGreaterThan(0)
-      expect(throughNginx).toBeLessThan(1000)
-      // And the home page on B lists it under its new title.
-      expect(await pageText(b.url, '/en')).toContain(escapeHtml(title))
+      expect(again).toMatchObject({ nginxShows: true, bShows: true, made: 'REVALIDATED' })
+      // And the home page, which the app has nginx fetch again too, lists it under its new title
+      // on B and through nginx.
+      expect(await pageText(stack.instances[1].url, '/en')).toContain(escapeHtml(title))
+      expect(await pageText(stack.proxyUrl, '/en')).toContain(escapeHtml(title))
     })
   })
 
@@ -186,30 +229,25 @@ describe.runIf(missing.length === 0 || process.env.CI)('the production topology'
       expect(moved.status).toBe(200)
 
       // A breaking mark made on A: the banner's JSON on B and through nginx carries it.
-      const marked = await callAt(a.url, `/api/breaking-news/article/${doc.id}`, {
-        method: 'POST',
-        headers: editor,
-        body: {},
-      })
-      expect(marked.status).toBeLessThan(300)
-      const markedSince = Date.now()
-      const listedAt = (base: string, language: string) =>
-        eventually(async () => {
-          const answer = await fetch(`${base}/${language}/breaking.json`, {
-            signal: AbortSignal.timeout(10_000),
+      const listsIt = (text: string) =>
+        (JSON.parse(text) as { items: { id: number }[] }).items.some((item) => item.id === doc.id)
+      const mark = await reachesReaders(
+        '/en/breaking.json',
+        async () => {
+          const marked = await callAt(a.url, `/api/breaking-news/article/${doc.id}`, {
+            method: 'POST',
+            headers: editor,
+            body: {},
           })
-          const body = (await answer.json()) as { items: { id: number }[] }
-          return body.items.some((item) => item.id === doc.id) ? Date.now() - markedSince : 0
-        }, 10_000)
-      const [markOnB, markThroughNginx] = await Promise.all([
-        listedAt(b.url, 'en'),
-        listedAt(stack.proxyUrl, 'en'),
-      ])
-      console.log(`breaking mark on A → on B ${markOnB} ms, through nginx ${markThroughNginx} ms`)
-      expect(markOnB).toBeGreaterThan(0)
-      expect(markOnB).toBeLessThan(1000)
-      expect(markThroughNginx).toBeGreaterThan(0)
-      expect(markThroughNginx).toBeLessThan(1000)
+          expect(marked.status).toBeLessThan(300)
+        },
+        listsIt,
+      )
+      console.log(
+        `breaking mark on A → on B ${mark.onB} ms, refreshed in nginx ${mark.refreshed} ms`,
+      )
+      // (Rendered per request, the banner's JSON has no page cache to revalidate.)
+      expect(mark).toMatchObject({ bShows: true, nginxShows: true })
       // Never in another language's banner.
       const ru = (await (await fetch(`${stack.proxyUrl}/ru/breaking.json`)).json()) as {
         items: { id: number }[]
@@ -373,7 +411,7 @@ describe.runIf(missing.length === 0 || process.env.CI)('the production topology'
   })
 
   describe('readers’ writes', () => {
-    it('counts one reader on both instances together, by the address nginx gave, and shows an approval through nginx within a second', async () => {
+    it('counts one reader on both instances together, by the address nginx gave, and shows an approval on the other instance and through nginx', async () => {
       const [a, b] = stack.instances
       const { json } = await callAt(
         a.url,
@@ -417,23 +455,22 @@ describe.runIf(missing.length === 0 || process.env.CI)('the production topology'
       const text = `Thought 0 on the buoys (${stamp}).`
       for (const base of [b.url, stack.proxyUrl])
         expect(await pageText(base, p)).not.toContain(text)
-      const approved = await callAt(a.url, `/api/comments/${comment.id}`, {
-        method: 'PATCH',
-        headers: editor,
-        body: { status: 'approved' },
-      })
-      expect(approved.status).toBe(200)
-      const since = Date.now()
-      const shownAt = (base: string) =>
-        eventually(
-          async () => ((await pageText(base, p)).includes(text) ? Date.now() - since : 0),
-          10_000,
-        )
-      const [onB, throughNginx] = await Promise.all([shownAt(b.url), shownAt(stack.proxyUrl)])
-      console.log(`comment approved on A → on B ${onB} ms, through nginx ${throughNginx} ms`)
-      expect(onB).toBeGreaterThan(0)
-      expect(throughNginx).toBeGreaterThan(0)
-      expect(throughNginx).toBeLessThan(1000)
+      const approval = await reachesReaders(
+        p,
+        async () => {
+          const approved = await callAt(a.url, `/api/comments/${comment.id}`, {
+            method: 'PATCH',
+            headers: editor,
+            body: { status: 'approved' },
+          })
+          expect(approved.status).toBe(200)
+        },
+        (page) => page.includes(text),
+      )
+      console.log(
+        `comment approved on A → on B ${approval.onB} ms, refreshed in nginx ${approval.refreshed} ms`,
+      )
+      expect(approval).toMatchObject({ bShows: true, nginxShows: true, made: 'REVALIDATED' })
     })
   })
 

@@ -16,7 +16,7 @@ import { chmod, mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 
 import { startEmbeddedPostgres, type EmbeddedServer } from '../embeddedPostgres'
-import { localNginxConfig, nginxBinary } from '../nginxConfig'
+import { localNginxConfig, nginxBinary, readRefreshLog } from '../nginxConfig'
 import { s3Env, startObjectStore, type ObjectStore } from '../objectStore'
 import { freePort } from '../ports'
 import { redisBinary, startRedis, type RedisServer } from '../redis'
@@ -68,6 +68,8 @@ export type Stack = {
   /** where readers and editors go: nginx */
   proxyUrl: string
   refreshUrl: string
+  /** what nginx logged for the refresh port so far, a line per page the app had fetched again */
+  refreshLog: () => Promise<string[]>
   instances: Instance[]
   workers: ManagedProcess[]
   /** the environment every app process shares (secrets, database, cache, store) */
@@ -300,6 +302,7 @@ export const startStack = async (options: StackOptions): Promise<Stack> => {
     return {
       proxyUrl,
       refreshUrl,
+      refreshLog: () => readRefreshLog(proxyDir),
       instances,
       workers,
       env,
