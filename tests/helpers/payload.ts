@@ -18,14 +18,18 @@ export type TestPayload = {
 }
 
 /**
- * payload.destroy() can wait forever on a pooled connection the adapter keeps; end the pool
- * ourselves, bounded, and let DROP ... WITH (FORCE) close whatever is left.
+ * payload.destroy() waits forever: the Postgres adapter checks one client out of its pool when
+ * it connects and never gives it back (`connectWithReconnect` in @payloadcms/db-postgres), so
+ * `pool.end()` never settles either. End the pool ourselves: its idle clients close at once;
+ * after a moment, DROP ... WITH (FORCE) closes the one the adapter holds (it has the adapter's
+ * error listener) and anything still running. Waiting longer gains nothing: it was 2 s per
+ * Payload, every file, every run.
  */
 const closePayload = async (payload: Payload) => {
   // Undefined when the adapter never connected.
   const pool = poolOf(payload) as ReturnType<typeof poolOf> | undefined
   pool?.on('error', () => undefined)
-  await Promise.race([pool?.end().catch(() => undefined), new Promise((r) => setTimeout(r, 2000))])
+  await Promise.race([pool?.end().catch(() => undefined), new Promise((r) => setTimeout(r, 150))])
 }
 
 /**
