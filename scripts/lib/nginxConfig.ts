@@ -39,7 +39,10 @@ export const localNginxConfig = async ({
     .replace(/unix:\S+; # bench: moved$/gm, `unix:${dir}/moved.sock;`)
     .replace(/listen 80; # bench: listen/, `listen 127.0.0.1:${port};`)
     .replace(/listen 8081; # bench: refresh/, `listen 127.0.0.1:${refreshPort};`)
-    .replace(/access_log \S+ refresh; # bench: refresh_log/, `access_log ${dir}/refresh.log refresh;`)
+    .replace(
+      /access_log \S+ refresh; # bench: refresh_log/,
+      `access_log ${dir}/refresh.log refresh;`,
+    )
 }
 
 /**
